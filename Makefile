@@ -1,0 +1,65 @@
+# Two commands matter: `make report` and `make test`. `make help` lists all.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sorted $(wildcard notebooks/[0-9]*.ipynb))
+
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+## help: list the targets
+.PHONY: help
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  /' -e 's/: /\t/' | expand -t 14
+
+# The environment is rebuilt whenever the lock file or the project metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@touch $@
+
+## venv: create .venv with the exact versions of requirements.lock
+.PHONY: venv
+venv: $(STAMP)
+
+## data: build data/processed/ from data/raw/
+.PHONY: data
+data: $(STAMP)
+	$(BIN)/analysis build
+
+## report: set up, build data/processed/, execute the notebooks, render reports/
+.PHONY: report
+report: data
+	$(BIN)/analysis notebooks --execute --html reports
+
+## test: set up, then unit tests and strict nbval on every notebook
+.PHONY: test
+test: $(STAMP)
+	$(BIN)/ruff check src tests notebooks
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+
+## lab: JupyterLab with the project's environment as kernel
+.PHONY: lab
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+## lock: refresh requirements.lock from the ranges in pyproject.toml
+.PHONY: lock
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --python-version 3.11 -o requirements.lock
+
+## clean: remove generated data, reports and the environment
+.PHONY: clean
+clean:
+	rm -rf $(VENV) data/processed reports/figures reports/*.html
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,106 @@
+"""Find the document's outline: numbered agenda items, presentations and plain headings.
+
+The outline gives every body paragraph its section, and its presenters are
+the default speakers of the paragraphs under them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from analysis.model import AgendaEntry, Person
+
+ITEM_RE = re.compile(r"^(?P<no>\d{1,2})\.\s+(?P<title>[^\n]{2,120})$")
+PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
+_PAREN = re.compile(r"\(([^)]*)\)")
+_SENTENCE_END = ("." , "!", "?", ":", ";", "…", '"', "»", "”")
+MAX_HEADING_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph (or heading line) in reading order with the entry it opens, if any."""
+
+    kind: str  # item | presentation | heading | text
+    text: str
+    entry: AgendaEntry | None = None
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short single line without closing punctuation reads as a heading ("Koordinering")."""
+    return (
+        "\n" not in paragraph
+        and len(paragraph.split()) <= MAX_HEADING_WORDS
+        and not paragraph.rstrip().endswith(_SENTENCE_END)
+    )
+
+
+def find_person(reference: str, people: list[Person]) -> Person | None:
+    """A person by full name, else by a surname only one attendee has."""
+    reference = " ".join(reference.split())
+    for person in people:
+        if person.name.casefold() == reference.casefold():
+            return person
+    matches = [p for p in people if p.surname.casefold() == reference.split()[-1].casefold()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """'A (Org1) og B (Org2)' → names and organisations; an attendee's organisation fills a gap.
+
+    A single word that names nobody present ("v/Samarbeidsforum") is a
+    presenting body, not a person, and goes to the organisations.
+    """
+    groups = [m[1] for m in _PAREN.finditer(who)]
+    counter = iter(range(len(groups)))
+    masked = _PAREN.sub(lambda _: f"\x00{next(counter)}\x00", who)
+    names: list[str] = []
+    organisations: list[str] = []
+    for part in re.split(r",\s*|\s+og\s+|\s*&\s*", masked):
+        part = part.strip()
+        if not part:
+            continue
+        org_match = re.search(r"\x00(\d+)\x00", part)
+        org = groups[int(org_match[1])].strip() if org_match else ""
+        name = re.sub(r"\x00\d+\x00", "", part).strip()
+        person = find_person(name, people) if name else None
+        if person:
+            names.append(person.name)
+            organisations.append(org or person.organisation)
+        elif len(name.split()) == 1 and not org:
+            organisations.append(name)
+        else:
+            names.append(name)
+            organisations.append(org)
+    return tuple(names), tuple(o for o in organisations)
+
+
+def outline(paragraphs: list[str], people: list[Person]) -> list[Block]:
+    """Classify body paragraphs; a presentation line at the head of a paragraph is split off."""
+    blocks: list[Block] = []
+    item_no = ""
+    sub_no = 0
+    for index, paragraph in enumerate(paragraphs):
+        first, _, rest = paragraph.partition("\n")
+        item = ITEM_RE.match(paragraph) if "\n" not in paragraph else None
+        if item:
+            item_no, sub_no = item["no"], 0
+            title = item["title"].strip()
+            presentation = PRESENTATION_RE.match(title)
+            presenters, orgs = (parse_presenters(presentation["who"], people)
+                                if presentation else ((), ()))
+            blocks.append(Block("item", paragraph, AgendaEntry(
+                item_no, title, "item", "", presenters, orgs, index)))
+            continue
+        presentation = PRESENTATION_RE.match(first)
+        if presentation and not first.rstrip().endswith("."):
+            sub_no += 1
+            presenters, orgs = parse_presenters(presentation["who"], people)
+            number = f"{item_no}.{sub_no}" if item_no else f"0.{sub_no}"
+            blocks.append(Block("presentation", first, AgendaEntry(
+                number, presentation["title"].strip(), "presentation", item_no, presenters, orgs,
+                index)))
+            if rest.strip():
+                blocks.append(Block("text", rest.strip()))
+            continue
+        blocks.append(Block("heading" if is_heading(paragraph) else "text", paragraph))
+    return blocks

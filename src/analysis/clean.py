@@ -1,0 +1,132 @@
+"""Repair what conversion and copy-paste did to the documents, one defect per function.
+
+Each function is `str -> str` or works on the paragraph list, and none drops a
+word of body text: what leaves the body (a duplicated photo caption) is
+returned beside it, so a test can account for every word of the raw file.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000]+")
+_TRAILING = re.compile(r"[ \t]+\n")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+_CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fra venstre:|fra venstre:|f\.v\.:?)\s*",
+                      re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\s*\b(?:Foto|Fotograf|Bilde)\s*:\s*(?P<credit>[^.;\n]+)\.?\s*$")
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if name.startswith("CYRILLIC"):
+        return "cyrillic"
+    if name.startswith("LATIN"):
+        return "latin"
+    return "other"
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Replace Cyrillic letters that stand inside otherwise Latin words.
+
+    Text pasted through some editors carries Cyrillic look-alikes
+    ("hjemmевærende"); they break lemmatising and search. A word written
+    wholly in Cyrillic is left alone: it is Cyrillic, not a defect.
+    """
+
+    def repair(match: re.Match[str]) -> str:
+        word = match.group(0)
+        scripts = {_script(c) for c in word}
+        if "cyrillic" not in scripts or "latin" not in scripts:
+            return word
+        return "".join(unidecode(c) if _script(c) == "cyrillic" else c for c in word)
+
+    return _WORD.sub(repair, text)
+
+
+def normalize_spaces(text: str) -> str:
+    """Non-breaking and repeated spaces become one space; lines lose trailing blanks."""
+    text = _SPACES.sub(" ", text)
+    return _TRAILING.sub("\n", text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; single line breaks inside one are kept (lists need them)."""
+    return [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
+
+
+def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Join a paragraph that a page break cut mid-sentence to the paragraph it belongs to.
+
+    A paragraph cannot start with a lower-case letter in these documents
+    unless it continues the previous one ("… personer med hull" / "i CV-en
+    og …", "… f.eks." / "arbeidsgiveravgift og så videre").
+    """
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and paragraph[:1].islower():
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def caption_text(caption: str) -> str:
+    """The list part of a caption, without its lead-in ("Fra venstre:") or photo credit."""
+    text = _PHOTO_CREDIT.sub("", _CAPTION.sub("", caption.strip()))
+    return " ".join(text.split()).rstrip(".")
+
+
+def photo_credit(caption: str) -> str:
+    match = _PHOTO_CREDIT.search(caption)
+    return match.group("credit").strip() if match else ""
+
+
+@dataclass
+class CleanText:
+    """Body paragraphs plus what was moved out of the body, so no word goes unaccounted."""
+
+    paragraphs: list[str]
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    photo_credit: str = ""
+
+
+def separate_captions(paragraphs: list[str]) -> CleanText:
+    """Move photo captions out of the body and keep one copy of a caption printed twice.
+
+    Web pages print a caption under the picture and again in the picture's
+    text alternative; quoting it twice would double its people and words.
+    """
+    body: list[str] = []
+    captions: list[str] = []
+    removed: list[str] = []
+    credit = ""
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        kept_lines = []
+        for line in paragraph.split("\n"):
+            if not _CAPTION.match(line):
+                kept_lines.append(line)
+                continue
+            credit = credit or photo_credit(line)
+            key = caption_text(line).casefold()
+            if key in seen:
+                removed.append(line)
+            else:
+                seen.add(key)
+                captions.append(line)
+        if kept_lines:
+            body.append("\n".join(kept_lines))
+    return CleanText(body, captions, removed, credit)
+
+
+def clean(text: str) -> CleanText:
+    """The whole cleaner: characters first, then spaces, then paragraph structure."""
+    text = fix_homoglyphs(text)
+    text = normalize_spaces(text)
+    paragraphs = join_broken_paragraphs(split_paragraphs(text))
+    return separate_captions(paragraphs)

@@ -1,0 +1,90 @@
+"""The `analysis` command: one subcommand per pipeline entry point, one clear line per error."""
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis.errors import InputError
+from analysis.paths import NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR, display_path
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from analysis.build import build
+
+    result = build(Path(args.raw), Path(args.out), progress=None if args.quiet else _say)
+    for warning in result.warnings:
+        _say(f"warning: {warning}")
+    counts = ", ".join(f"{len(t)} {name}" for name, t in result.tables.items())
+    _say(f"built {display_path(Path(args.out))}: {counts}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from analysis.manifest import add_document
+
+    entry = add_document(Path(args.file), Path(args.raw), kind=args.kind, date=args.date,
+                         title=args.title, origin=args.source, name=args.name)
+    _say(f"added {entry.file} ({entry.sha256[:12]}…) to {display_path(Path(args.raw))}/manifest.csv;"
+         " run `analysis build` to include it")
+    return 0
+
+
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from analysis.notebooks import run_notebooks
+
+    run_notebooks(Path(args.dir), execute=args.execute,
+                  html_dir=Path(args.html) if args.html else None, progress=_say)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="analysis", description=__doc__)
+    top.add_argument("--verbose", action="store_true", help="show tracebacks (for bug reports)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build data/processed/ from data/raw/")
+    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder with manifest.csv (default data/raw)")
+    p.add_argument("--out", default=str(PROCESSED_DIR), help="output folder (default data/processed)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("add", help="copy a document into the raw folder and register it")
+    p.add_argument("file", help="the document as received")
+    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
+    p.add_argument("--kind", default="minutes", help="minutes, news, agenda or other (default minutes)")
+    p.add_argument("--date", default="", help="YYYY-MM-DD or YYYY-MM, when the text does not say")
+    p.add_argument("--title", default="", help="title, when the text does not state it")
+    p.add_argument("--source", default="", help="where the document came from (URL, archive id)")
+    p.add_argument("--name", default=None, help="file name in the raw folder (default: as given)")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("notebooks", help="execute the numbered notebooks and render them as HTML")
+    p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder")
+    p.add_argument("--execute", action="store_true", help="re-execute and save with outputs")
+    p.add_argument("--html", default=None, help=f"render HTML into this folder (e.g. {display_path(REPORTS_DIR)})")
+    p.set_defaults(func=cmd_notebooks)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as error:
+        if args.verbose:
+            traceback.print_exc()
+        _say(f"error: {error.line()}")
+        return 2
+    except KeyboardInterrupt:
+        _say("interrupted; data/processed/ was left as it was")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

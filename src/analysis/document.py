@@ -1,0 +1,76 @@
+"""One document from verified text to the rows of every data-contract table."""
+
+from dataclasses import dataclass, field
+
+from analysis.agenda import is_heading, outline
+from analysis.clean import clean
+from analysis.header import caption_people, parse_header
+from analysis.ingest import RawDocument
+from analysis.model import AgendaEntry, Person
+from analysis.segment import Segment, segment_blocks
+from analysis.speakers import Roster
+
+
+@dataclass
+class ParsedDocument:
+    meeting: dict[str, str]
+    people: list[Person]
+    agenda: list[AgendaEntry]
+    segments: list[Segment]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _choose(field_name: str, manifest_value: str, text_value: str, where: str,
+            warnings: list[str]) -> str:
+    """The manifest wins where it gives a value; a disagreement is worth a warning."""
+    if manifest_value and text_value and manifest_value != text_value:
+        warnings.append(f"{where}: manifest {field_name} {manifest_value!r} overrides "
+                        f"{text_value!r} found in the text")
+    return manifest_value or text_value
+
+
+def parse_document(raw: RawDocument) -> ParsedDocument:
+    entry = raw.entry
+    where = entry.file
+    warnings: list[str] = []
+    cleaned = clean(raw.text)
+    paragraphs = cleaned.paragraphs
+    header = parse_header(paragraphs)
+    body = paragraphs[header.body_start:]
+    text_title = header.title
+    if not text_title and entry.kind == "news" and body and is_heading(body[0]):
+        text_title, body = body[0], body[1:]
+    people = list(header.people)
+    for caption in cleaned.captions:
+        known = {p.name for p in people}
+        people.extend(p for p in caption_people(caption) if p.name not in known)
+    if entry.kind == "minutes" and not header.people:
+        warnings.append(f"{where}: no attendance list found; attendees and speakers stay empty")
+    date = _choose("date", entry.date, header.date, where, warnings)
+    if not date:
+        warnings.append(f"{where}: no date in the text or the manifest; give one with "
+                        "`analysis add --date` or in manifest.csv")
+    blocks = outline(body, people)
+    agenda = [b.entry for b in blocks if b.entry is not None]
+    segments = segment_blocks(raw.meeting_id, blocks, Roster(people),
+                              narrative=entry.kind == "news")
+    meeting = {
+        "meeting_id": raw.meeting_id,
+        "date": date,
+        "kind": entry.kind,
+        "title": _choose("title", entry.title, text_title, where, warnings),
+        "chair": header.chair,
+        "minute_taker": header.minute_taker,
+        "case_number": header.case_number,
+        "source_file": entry.file,
+        "sha256": entry.sha256,
+        "time_start": header.time_start,
+        "time_end": header.time_end,
+        "place": header.place,
+        "source": entry.source,
+        "photo_caption": cleaned.captions[0] if cleaned.captions else "",
+        "photo_credit": cleaned.photo_credit,
+        "n_attendees": str(sum(p.status == "present" for p in people)),
+        "n_segments": str(len(segments)),
+    }
+    return ParsedDocument(meeting, people, agenda, segments, warnings)

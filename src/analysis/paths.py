@@ -1,0 +1,24 @@
+"""The one place that knows where things live, so no notebook hard-codes a path."""
+
+from pathlib import Path
+
+PROJ_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJ_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+PROCESSED_DIR = DATA_DIR / "processed"
+MANIFEST_NAME = "manifest.csv"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORTS_DIR = PROJ_ROOT / "reports"
+FIGURES_DIR = REPORTS_DIR / "figures"
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages and generated files are shown relative to the project, never absolute."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(PROJ_ROOT).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()

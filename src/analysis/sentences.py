@@ -1,0 +1,43 @@
+"""Split Norwegian paragraphs into sentences without breaking at abbreviations or dates.
+
+simplemma's splitter does the work and already keeps "5 pst. av" or
+"6. desember" together when a lower-case word follows. It has no Norwegian
+abbreviation list, so a sentence cut after an abbreviation that never ends a
+sentence ("som f.eks. Bydelsmødrene") is glued back here.
+"""
+
+import re
+
+import simplemma
+
+# Abbreviations that stand before what they qualify, so they cannot close a sentence.
+# ("mv.", "osv." and "m.m." often do close one and are left to the splitter.)
+NON_FINAL_ABBREVIATIONS = frozenset(
+    "f.eks bl.a mill mrd pst ca jf jfr dvs nr kl iht ift evt ev inkl ekskl vs dr prof "
+    "st.meld prop mht vedr ang tlf ref kap pkt".split()
+)
+_LAST_TOKEN = re.compile(r"(\S+)\.$")
+
+
+def _ends_with_non_final_abbreviation(sentence: str) -> bool:
+    match = _LAST_TOKEN.search(sentence)
+    return bool(match) and match[1].lstrip("(\"«").lower() in NON_FINAL_ABBREVIATIONS
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    text = " ".join(paragraph.split())
+    if not text:
+        return []
+    pieces = simplemma.split_sentences(text, lang="nb")
+    sentences: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if sentences and (
+            _ends_with_non_final_abbreviation(sentences[-1]) or piece[:1].islower()
+        ):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences

@@ -1,0 +1,63 @@
+"""The data contract: table names, their columns in order, and how they are written and read."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.paths import PROCESSED_DIR
+
+# Required columns first, in the order of DESIGN.md; added columns after them.
+COLUMNS: dict[str, list[str]] = {
+    "meetings": [
+        "meeting_id", "date", "kind", "title", "chair", "minute_taker", "case_number",
+        "source_file", "sha256", "time_start", "time_end", "place", "source", "photo_caption",
+        "photo_credit", "n_attendees", "n_segments",
+    ],
+    "attendees": ["meeting_id", "name", "role", "organisation", "status", "attendee_no"],
+    "agenda": [
+        "meeting_id", "item_no", "title", "presenters", "organisations", "kind", "parent_item",
+    ],
+    "segments": [
+        "segment_id", "meeting_id", "paragraph_no", "sentence_no", "section", "speaker",
+        "organisation", "text", "item_no", "attribution",
+    ],
+}
+SORT_KEYS: dict[str, list[str]] = {
+    "meetings": ["meeting_id"],
+    "attendees": ["meeting_id", "attendee_no"],
+    "agenda": ["meeting_id", "order"],
+    "segments": ["meeting_id", "paragraph_no", "sentence_no"],
+}
+
+
+def frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
+    """Rows as a table with the contract's columns, sorted, and empty strings for missing values."""
+    columns = COLUMNS[name]
+    sort_keys = SORT_KEYS[name]
+    extra = [k for k in sort_keys if k not in columns]
+    table = pd.DataFrame(rows, columns=columns + extra)
+    if len(table):
+        table = table.sort_values(sort_keys, kind="stable")
+    return table[columns].reset_index(drop=True)
+
+
+def to_csv_text(table: pd.DataFrame) -> str:
+    return table.to_csv(index=False, lineterminator="\n", na_rep="")
+
+
+def write_table(table: pd.DataFrame, name: str, out_dir: Path) -> Path:
+    path = Path(out_dir) / f"{name}.csv"
+    path.write_text(to_csv_text(table), encoding="utf-8", newline="")
+    return path
+
+
+def load_table(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
+    """Read a processed table with every column as text and empty cells as ''."""
+    path = Path(processed_dir) / f"{name}.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path.name} not built yet: run `analysis build` (or `make data`)")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in ("paragraph_no", "sentence_no", "attendee_no", "n_attendees", "n_segments"):
+        if column in table:
+            table[column] = table[column].astype(int)
+    return table
