@@ -12,7 +12,7 @@ from analysis.model import AgendaEntry, Person
 ITEM_RE = re.compile(r"^(?P<no>\d{1,2})\.\s+(?P<title>[^\n]{2,120})$")
 PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
 _PAREN = re.compile(r"\(([^)]*)\)")
-_SENTENCE_END = ("." , "!", "?", ":", ";", "…", '"', "»", "”")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "»", "”")
 MAX_HEADING_WORDS = 10
 
 
@@ -86,19 +86,31 @@ def outline(paragraphs: list[str], people: list[Person]) -> list[Block]:
             item_no, sub_no = item["no"], 0
             title = item["title"].strip()
             presentation = PRESENTATION_RE.match(title)
-            presenters, orgs = (parse_presenters(presentation["who"], people)
-                                if presentation else ((), ()))
-            blocks.append(Block("item", paragraph, AgendaEntry(
-                item_no, title, "item", "", presenters, orgs, index)))
+            presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
+            blocks.append(
+                Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index))
+            )
             continue
         presentation = PRESENTATION_RE.match(first)
         if presentation and not first.rstrip().endswith("."):
             sub_no += 1
             presenters, orgs = parse_presenters(presentation["who"], people)
             number = f"{item_no}.{sub_no}" if item_no else f"0.{sub_no}"
-            blocks.append(Block("presentation", first, AgendaEntry(
-                number, presentation["title"].strip(), "presentation", item_no, presenters, orgs,
-                index)))
+            blocks.append(
+                Block(
+                    "presentation",
+                    first,
+                    AgendaEntry(
+                        number,
+                        presentation["title"].strip(),
+                        "presentation",
+                        item_no,
+                        presenters,
+                        orgs,
+                        index,
+                    ),
+                )
+            )
             if rest.strip():
                 blocks.append(Block("text", rest.strip()))
             continue

@@ -19,24 +19,34 @@ class BuildResult:
 
 def rows_of(parsed: list[ParsedDocument]) -> dict[str, list[dict[str, object]]]:
     """Flatten per-document records into per-table rows."""
-    rows: dict[str, list[dict[str, object]]] = {
-        "meetings": [], "attendees": [], "agenda": [], "segments": []}
+    rows: dict[str, list[dict[str, object]]] = {"meetings": [], "attendees": [], "agenda": [], "segments": []}
     for doc in parsed:
         meeting_id = doc.meeting["meeting_id"]
         rows["meetings"].append(doc.meeting)
         for number, person in enumerate(doc.people, 1):
-            rows["attendees"].append({
-                "meeting_id": meeting_id, "name": person.name, "role": person.role,
-                "organisation": person.organisation, "status": person.status,
-                "attendee_no": number,
-            })
+            rows["attendees"].append(
+                {
+                    "meeting_id": meeting_id,
+                    "name": person.name,
+                    "role": person.role,
+                    "organisation": person.organisation,
+                    "status": person.status,
+                    "attendee_no": number,
+                }
+            )
         for order, entry in enumerate(doc.agenda):
-            rows["agenda"].append({
-                "meeting_id": meeting_id, "item_no": entry.item_no, "title": entry.title,
-                "presenters": "; ".join(entry.presenters),
-                "organisations": "; ".join(o for o in entry.organisations if o),
-                "kind": entry.kind, "parent_item": entry.parent_item, "order": order,
-            })
+            rows["agenda"].append(
+                {
+                    "meeting_id": meeting_id,
+                    "item_no": entry.item_no,
+                    "title": entry.title,
+                    "presenters": "; ".join(entry.presenters),
+                    "organisations": "; ".join(o for o in entry.organisations if o),
+                    "kind": entry.kind,
+                    "parent_item": entry.parent_item,
+                    "order": order,
+                }
+            )
         rows["segments"].extend(vars(segment) for segment in doc.segments)
     return rows
 

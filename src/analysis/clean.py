@@ -15,8 +15,7 @@ _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000]+")
 _TRAILING = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fra venstre:|fra venstre:|f\.v\.:?)\s*",
-                      re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fra venstre:|fra venstre:|f\.v\.:?)\s*", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"\s*\b(?:Foto|Fotograf|Bilde)\s*:\s*(?P<credit>[^.;\n]+)\.?\s*$")
 
 

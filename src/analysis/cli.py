@@ -28,18 +28,28 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from analysis.manifest import add_document
 
-    entry = add_document(Path(args.file), Path(args.raw), kind=args.kind, date=args.date,
-                         title=args.title, origin=args.source, name=args.name)
-    _say(f"added {entry.file} ({entry.sha256[:12]}…) to {display_path(Path(args.raw))}/manifest.csv;"
-         " run `analysis build` to include it")
+    entry = add_document(
+        Path(args.file),
+        Path(args.raw),
+        kind=args.kind,
+        date=args.date,
+        title=args.title,
+        origin=args.source,
+        name=args.name,
+    )
+    _say(
+        f"added {entry.file} ({entry.sha256[:12]}…) to {display_path(Path(args.raw))}/manifest.csv;"
+        " run `analysis build` to include it"
+    )
     return 0
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
     from analysis.notebooks import run_notebooks
 
-    run_notebooks(Path(args.dir), execute=args.execute,
-                  html_dir=Path(args.html) if args.html else None, progress=_say)
+    run_notebooks(
+        Path(args.dir), execute=args.execute, html_dir=Path(args.html) if args.html else None, progress=_say
+    )
     return 0
 
 
@@ -67,7 +77,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notebooks", help="execute the numbered notebooks and render them as HTML")
     p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder")
     p.add_argument("--execute", action="store_true", help="re-execute and save with outputs")
-    p.add_argument("--html", default=None, help=f"render HTML into this folder (e.g. {display_path(REPORTS_DIR)})")
+    p.add_argument(
+        "--html", default=None, help=f"render HTML into this folder (e.g. {display_path(REPORTS_DIR)})"
+    )
     p.set_defaults(func=cmd_notebooks)
     return top
 

@@ -20,12 +20,12 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-def _choose(field_name: str, manifest_value: str, text_value: str, where: str,
-            warnings: list[str]) -> str:
+def _choose(field_name: str, manifest_value: str, text_value: str, where: str, warnings: list[str]) -> str:
     """The manifest wins where it gives a value; a disagreement is worth a warning."""
     if manifest_value and text_value and manifest_value != text_value:
-        warnings.append(f"{where}: manifest {field_name} {manifest_value!r} overrides "
-                        f"{text_value!r} found in the text")
+        warnings.append(
+            f"{where}: manifest {field_name} {manifest_value!r} overrides {text_value!r} found in the text"
+        )
     return manifest_value or text_value
 
 
@@ -36,7 +36,7 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
     cleaned = clean(raw.text)
     paragraphs = cleaned.paragraphs
     header = parse_header(paragraphs)
-    body = paragraphs[header.body_start:]
+    body = paragraphs[header.body_start :]
     text_title = header.title
     if not text_title and entry.kind == "news" and body and is_heading(body[0]):
         text_title, body = body[0], body[1:]
@@ -48,12 +48,13 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
         warnings.append(f"{where}: no attendance list found; attendees and speakers stay empty")
     date = _choose("date", entry.date, header.date, where, warnings)
     if not date:
-        warnings.append(f"{where}: no date in the text or the manifest; give one with "
-                        "`analysis add --date` or in manifest.csv")
+        warnings.append(
+            f"{where}: no date in the text or the manifest; give one with "
+            "`analysis add --date` or in manifest.csv"
+        )
     blocks = outline(body, people)
     agenda = [b.entry for b in blocks if b.entry is not None]
-    segments = segment_blocks(raw.meeting_id, blocks, Roster(people),
-                              narrative=entry.kind == "news")
+    segments = segment_blocks(raw.meeting_id, blocks, Roster(people), narrative=entry.kind == "news")
     meeting = {
         "meeting_id": raw.meeting_id,
         "date": date,

@@ -34,10 +34,27 @@ TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll)\b", r
 
 # Titles that stand before a name in attendee lists, longest first so "Politisk rådgiver" wins.
 ROLES = (
-    "Statsråd", "Statssekretær", "Politisk rådgiver", "Departementsråd", "Ekspedisjonssjef",
-    "Avdelingsdirektør", "Fagdirektør", "Seniorrådgiver", "Rådgiver", "Direktør",
-    "Generalsekretær", "Daglig leder", "Nestleder", "Styreleder", "Leder", "Ordfører",
-    "Varaordfører", "Kommunedirektør", "Seksjonssjef", "Underdirektør", "Prosjektleder",
+    "Statsråd",
+    "Statssekretær",
+    "Politisk rådgiver",
+    "Departementsråd",
+    "Ekspedisjonssjef",
+    "Avdelingsdirektør",
+    "Fagdirektør",
+    "Seniorrådgiver",
+    "Rådgiver",
+    "Direktør",
+    "Generalsekretær",
+    "Daglig leder",
+    "Nestleder",
+    "Styreleder",
+    "Leder",
+    "Ordfører",
+    "Varaordfører",
+    "Kommunedirektør",
+    "Seksjonssjef",
+    "Underdirektør",
+    "Prosjektleder",
 )
 _ROLE_RE = re.compile(
     r"^(?P<role>" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\b\s*", re.IGNORECASE
@@ -56,7 +73,7 @@ def split_role(text: str) -> tuple[str, str]:
     match = _ROLE_RE.match(text.strip())
     if not match:
         return "", text.strip()
-    return canonical_role(match["role"]), text[match.end():].strip()
+    return canonical_role(match["role"]), text[match.end() :].strip()
 
 
 def parse_person(line: str, status: str) -> Person | None:
@@ -80,7 +97,7 @@ def labelled_fields(text: str) -> list[tuple[str, str]]:
     pairs = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        pairs.append((_LABEL_TO_FIELD[match["label"].lower()], text[match.end():end].strip()))
+        pairs.append((_LABEL_TO_FIELD[match["label"].lower()], text[match.end() : end].strip()))
     return pairs
 
 

@@ -26,22 +26,24 @@ def decode(data: bytes, where: str) -> str:
     if not data.strip():
         raise InputError(where, "file is empty", "replace it with the document's real text")
     if b"\x00" in data:
-        raise InputError(where, "file is binary (contains NUL bytes), not text",
-                         "export the document as UTF-8 text")
+        raise InputError(
+            where, "file is binary (contains NUL bytes), not text", "export the document as UTF-8 text"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
-                         "save the document as UTF-8 text") from None
+        raise InputError(
+            where, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", "save the document as UTF-8 text"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def unregistered_files(raw_dir: Path, entries: list[ManifestEntry]) -> list[str]:
     known = {e.file for e in entries}
     return sorted(
-        p.name for p in Path(raw_dir).iterdir()
-        if p.is_file() and p.name not in known and p.name not in NOT_DOCUMENTS
-        and not p.name.startswith(".")
+        p.name
+        for p in Path(raw_dir).iterdir()
+        if p.is_file() and p.name not in known and p.name not in NOT_DOCUMENTS and not p.name.startswith(".")
     )
 
 
@@ -51,18 +53,25 @@ def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
     entries = read_manifest(raw_dir)
     stray = unregistered_files(raw_dir, entries)
     if stray:
-        raise InputError(display_path(raw_dir / stray[0]), "file is not registered in manifest.csv",
-                         f"run `analysis add {display_path(raw_dir / stray[0])}` or move it out")
+        raise InputError(
+            display_path(raw_dir / stray[0]),
+            "file is not registered in manifest.csv",
+            f"run `analysis add {display_path(raw_dir / stray[0])}` or move it out",
+        )
     documents = []
     for entry in entries:
         path = raw_dir / entry.file
         where = display_path(path)
         if not path.is_file():
-            raise InputError(where, "listed in manifest.csv but missing",
-                             "restore the file or remove its manifest row")
+            raise InputError(
+                where, "listed in manifest.csv but missing", "restore the file or remove its manifest row"
+            )
         actual = sha256_of(path)
         if actual != entry.sha256:
-            raise InputError(where, f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
-                             "restore the original bytes; raw files are never edited")
+            raise InputError(
+                where,
+                f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
+                "restore the original bytes; raw files are never edited",
+            )
         documents.append(RawDocument(meeting_id_for(entry.file), entry, decode(path.read_bytes(), where)))
     return sorted(documents, key=lambda d: d.meeting_id)

@@ -43,42 +43,58 @@ def sha256_of(path: Path) -> str:
 def validate_entry(entry: ManifestEntry, where: str) -> None:
     """Refuse rows a build could only guess about."""
     if not entry.file or "/" in entry.file or "\\" in entry.file:
-        raise InputError(where, f"file name {entry.file!r} is not a plain file name",
-                         "name the file as it lies in the raw folder")
+        raise InputError(
+            where,
+            f"file name {entry.file!r} is not a plain file name",
+            "name the file as it lies in the raw folder",
+        )
     if not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
-        raise InputError(where, f"sha256 of {entry.file} is not 64 hex digits",
-                         "register the file again with `analysis add`")
+        raise InputError(
+            where,
+            f"sha256 of {entry.file} is not 64 hex digits",
+            "register the file again with `analysis add`",
+        )
     if entry.kind not in KINDS:
-        raise InputError(where, f"kind {entry.kind!r} of {entry.file} is not one of {', '.join(KINDS)}",
-                         "correct the kind column")
+        raise InputError(
+            where,
+            f"kind {entry.kind!r} of {entry.file} is not one of {', '.join(KINDS)}",
+            "correct the kind column",
+        )
     if entry.date and not DATE_RE.match(entry.date):
-        raise InputError(where, f"date {entry.date!r} of {entry.file} is not YYYY-MM-DD or YYYY-MM",
-                         "correct the date column or leave it empty")
+        raise InputError(
+            where,
+            f"date {entry.date!r} of {entry.file} is not YYYY-MM-DD or YYYY-MM",
+            "correct the date column or leave it empty",
+        )
 
 
 def read_manifest(raw_dir: Path = RAW_DIR) -> list[ManifestEntry]:
     path = Path(raw_dir) / MANIFEST_NAME
     where = display_path(path)
     if not path.is_file():
-        raise InputError(where, "manifest not found",
-                         "register documents with `analysis add FILE`")
+        raise InputError(where, "manifest not found", "register documents with `analysis add FILE`")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(where, f"not UTF-8 ({exc.reason} at byte {exc.start})",
-                         "save the manifest as UTF-8") from None
+        raise InputError(
+            where, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the manifest as UTF-8"
+        ) from None
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     missing = [c for c in ("file", "sha256", "kind") if c not in header]
     if missing:
-        raise InputError(where, f"header lacks column(s) {', '.join(missing)}",
-                         f"the header must be {','.join(COLUMNS)}")
+        raise InputError(
+            where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}"
+        )
     entries: list[ManifestEntry] = []
     seen: set[str] = set()
     for line_no, row in enumerate(reader, start=2):
         if None in row or any(value is None for value in row.values()):
-            raise InputError(f"{where}:{line_no}", "row has a different number of fields than the header",
-                             "quote values that contain commas")
+            raise InputError(
+                f"{where}:{line_no}",
+                "row has a different number of fields than the header",
+                "quote values that contain commas",
+            )
         entry = ManifestEntry(**{c: (row.get(c) or "").strip() for c in COLUMNS})
         validate_entry(entry, f"{where}:{line_no}")
         if entry.file in seen:
@@ -120,25 +136,34 @@ def add_document(
     manifest_path = raw_dir / MANIFEST_NAME
     entries = read_manifest(raw_dir) if manifest_path.exists() else []
     target_name = name or source.name
-    entry = ManifestEntry(file=target_name, sha256=sha256_of(source), kind=kind, date=date,
-                          title=title, source=origin)
+    entry = ManifestEntry(
+        file=target_name, sha256=sha256_of(source), kind=kind, date=date, title=title, source=origin
+    )
     validate_entry(entry, display_path(source))
     if target_name in NOT_DOCUMENTS or target_name.startswith("."):
-        raise InputError(display_path(source), f"{target_name!r} is reserved in the raw folder",
-                         "rename the file")
+        raise InputError(
+            display_path(source), f"{target_name!r} is reserved in the raw folder", "rename the file"
+        )
     if source.stat().st_size == 0:
         raise InputError(display_path(source), "file is empty", "add the document's real file")
     for existing in entries:
         if existing.file == target_name:
-            raise InputError(display_path(source), f"{target_name} is already registered",
-                             "give the new document another name with --name")
+            raise InputError(
+                display_path(source),
+                f"{target_name} is already registered",
+                "give the new document another name with --name",
+            )
         if existing.sha256 == entry.sha256:
-            raise InputError(display_path(source), f"same bytes as the registered {existing.file}",
-                             "nothing to add")
+            raise InputError(
+                display_path(source), f"same bytes as the registered {existing.file}", "nothing to add"
+            )
     target = raw_dir / target_name
     if target.exists() and target.resolve() != source.resolve():
-        raise InputError(display_path(target), "a different unregistered file has this name",
-                         "move it away or choose another name with --name")
+        raise InputError(
+            display_path(target),
+            "a different unregistered file has this name",
+            "move it away or choose another name with --name",
+        )
     if target.resolve() != source.resolve():
         copy_atomic(source, target)
     write_text_atomic(manifest_path, format_manifest([*entries, entry]))

@@ -24,17 +24,30 @@ def numbered_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 def execute_notebook(path: Path) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook,
+        timeout=TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     try:
         client.execute()
     except CellExecutionError as error:
-        failing = next((i for i, c in enumerate(notebook.cells) if any(
-            o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+        failing = next(
+            (
+                i
+                for i, c in enumerate(notebook.cells)
+                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+            ),
+            None,
+        )
         cell = f"cell {failing + 1}" if failing is not None else "a cell"
         reason = str(error).strip().splitlines()[-1] if str(error).strip() else "error"
-        raise InputError(display_path(path), f"{cell} failed: {reason}",
-                         "open it with `make lab` and run it to see the traceback") from None
+        raise InputError(
+            display_path(path),
+            f"{cell} failed: {reason}",
+            "open it with `make lab` and run it to see the traceback",
+        ) from None
     return notebook
 
 
@@ -48,8 +61,7 @@ def _scrub(notebook: nbformat.NotebookNode) -> None:
 def render_html(notebook: nbformat.NotebookNode, target: Path) -> None:
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(notebook)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")

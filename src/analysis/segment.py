@@ -26,9 +26,7 @@ def segment_id(meeting_id: str, paragraph_no: int, sentence_no: int) -> str:
     return f"{meeting_id}-p{paragraph_no:03d}-s{sentence_no:02d}"
 
 
-def segment_blocks(
-    meeting_id: str, blocks: list[Block], roster: Roster, *, narrative: bool
-) -> list[Segment]:
+def segment_blocks(meeting_id: str, blocks: list[Block], roster: Roster, *, narrative: bool) -> list[Segment]:
     """Walk the outline: headings set the section, presentations the default speaker."""
     segments: list[Segment] = []
     section, item_no = "", ""
@@ -56,9 +54,19 @@ def segment_blocks(
         paragraph_no += 1
         attributions = attribute_paragraph(sentences, roster, current, narrative=narrative)
         for sentence_no, (sentence, who) in enumerate(zip(sentences, attributions, strict=True), 1):
-            segments.append(Segment(
-                segment_id(meeting_id, paragraph_no, sentence_no), meeting_id, paragraph_no,
-                sentence_no, item_no, section, who.speaker, who.organisation, who.rule, sentence,
-            ))
+            segments.append(
+                Segment(
+                    segment_id(meeting_id, paragraph_no, sentence_no),
+                    meeting_id,
+                    paragraph_no,
+                    sentence_no,
+                    item_no,
+                    section,
+                    who.speaker,
+                    who.organisation,
+                    who.rule,
+                    sentence,
+                )
+            )
         current = attributions[-1] if attributions else current
     return segments

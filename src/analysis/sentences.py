@@ -21,7 +21,7 @@ _LAST_TOKEN = re.compile(r"(\S+)\.$")
 
 def _ends_with_non_final_abbreviation(sentence: str) -> bool:
     match = _LAST_TOKEN.search(sentence)
-    return bool(match) and match[1].lstrip("(\"«").lower() in NON_FINAL_ABBREVIATIONS
+    return bool(match) and match[1].lstrip('("«').lower() in NON_FINAL_ABBREVIATIONS
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -34,9 +34,7 @@ def split_sentences(paragraph: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if sentences and (
-            _ends_with_non_final_abbreviation(sentences[-1]) or piece[:1].islower()
-        ):
+        if sentences and (_ends_with_non_final_abbreviation(sentences[-1]) or piece[:1].islower()):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)

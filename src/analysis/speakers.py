@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import simplemma
+from stop_words import get_stop_words
 
 from analysis.header import ROLES
 from analysis.model import Person
@@ -31,6 +32,7 @@ REPORTING_LEMMAS = frozenset(
 # "Gimse til å kommentere", "Hemminghytt trakk også frem").
 _BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg".split())
 _ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
+STOP_WORDS = frozenset(get_stop_words("norwegian"))
 QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
 
@@ -66,9 +68,11 @@ def _org_token_matches(token: str, alias_token: str, last: bool) -> bool:
     if token[:1].isupper() and token.casefold() == alias_token.casefold():
         return True
     # definite plural of a plural name: "Bydelsmødre" → "Bydelsmødrene"
-    return last and token[:1].isupper() and token.casefold() in {
-        alias_token.casefold() + suffix for suffix in ("ne", "en", "n")
-    }
+    return (
+        last
+        and token[:1].isupper()
+        and token.casefold() in {alias_token.casefold() + suffix for suffix in ("ne", "en", "n")}
+    )
 
 
 class Roster:
@@ -76,6 +80,8 @@ class Roster:
 
     def __init__(self, people: list[Person]) -> None:
         self.people = [p for p in people if p.status == "present" and p.name]
+        # Listed but not present (absent, copy): their names must not reach a namesake who is.
+        self._blocked = [tuple(p.name.split()) for p in people if p.status != "present" and p.name]
         self._names = [(tuple(p.name.split()), p) for p in self.people]
         surnames: dict[str, list[Person]] = {}
         for person in self.people:
@@ -111,7 +117,9 @@ class Roster:
         index = 0
         while index < len(tokens):
             mention = self._mention_at(tokens, index)
-            if mention:
+            if mention and not mention.person and not mention.organisation:
+                index = mention.end  # a blocked name: skip it
+            elif mention:
                 start = mention.start
                 if start > 0 and tokens[start - 1].casefold() in _ROLE_WORDS and mention.person:
                     start -= 1
@@ -122,18 +130,21 @@ class Roster:
         return found
 
     def _mention_at(self, tokens: list[str], i: int) -> Mention | None:
+        for parts in self._blocked:
+            if tuple(tokens[i : i + len(parts)]) == parts:
+                return Mention(i, i + len(parts), None, "")
         for parts, person in sorted(self._names, key=lambda item: -len(item[0])):
-            if tuple(tokens[i:i + len(parts)]) == parts:
+            if tuple(tokens[i : i + len(parts)]) == parts:
                 return Mention(i, i + len(parts), person, person.organisation)
         token = tokens[i]
-        if token in self._surnames:
+        if token in self._surnames and not _part_of_other_name(tokens, i):
             person = self._surnames[token]
             return Mention(i, i + 1, person, person.organisation)
         if token.casefold() in self._definite_roles:
             person = self._definite_roles[token.casefold()]
             return Mention(i, i + 1, person, person.organisation)
         for parts, alias, members in self._orgs:
-            window = tokens[i:i + len(parts)]
+            window = tokens[i : i + len(parts)]
             if len(window) == len(parts) and all(
                 _org_token_matches(t, a, k == len(parts) - 1)
                 for k, (t, a) in enumerate(zip(window, parts, strict=True))
@@ -141,6 +152,20 @@ class Roster:
                 person = members[0] if len(members) == 1 else None
                 return Mention(i, i + len(parts), person, alias)
         return None
+
+
+def _part_of_other_name(tokens: list[str], i: int) -> bool:
+    """'Ola Nordmann' is not Kari Nordmann: a surname after another capitalised name is someone else's.
+
+    A role ("Statsråd Hauglie") is no first name, nor is a function word
+    capitalised only because it opens the sentence ("Så Hauglie …").
+    """
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    if not before[:1].isupper() or before.casefold() in _ROLE_WORDS:
+        return False
+    return not (i == 1 and before.casefold() in STOP_WORDS)
 
 
 def tokens_of(sentence: str) -> list[str]:
@@ -152,7 +177,7 @@ def _is_reporting(token: str) -> bool:
 
 
 def _followed_by_reporting_verb(tokens: list[str], end: int, window: int = 4) -> bool:
-    for token in tokens[end:end + window]:
+    for token in tokens[end : end + window]:
         if _is_reporting(token):
             return True
         if token.casefold() not in _BRIDGE and not token[:1].isupper():
@@ -231,8 +256,11 @@ def attribute_paragraph(
             current = _from_mention(mention, rule)
             result.append(current)
         elif current.speaker or current.organisation:
-            kept = "pronoun" if rule == "pronoun" else (
-                "presenter" if current.rule == "presenter" else "carried")
+            kept = (
+                "pronoun"
+                if rule == "pronoun"
+                else ("presenter" if current.rule == "presenter" else "carried")
+            )
             result.append(Attribution(current.speaker, current.organisation, kept))
         else:
             result.append(NOBODY)

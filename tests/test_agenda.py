@@ -1,0 +1,50 @@
+"""Agenda items and the presentations inside them, from the real minutes."""
+
+from analysis.agenda import parse_presenters
+from analysis.model import Person
+
+
+def test_agenda_of_the_minutes(built) -> None:
+    agenda = built[1].tables["agenda"]
+    rows = agenda[agenda["meeting_id"] == "2019-12-06_kontaktutvalget_referat"]
+    got = list(zip(rows["item_no"], rows["title"], rows["presenters"], rows["organisations"], strict=True))
+    assert got == [
+        ("1", "Velkommen og innledning", "", ""),
+        ("2", "Orientering om inkluderingsdugnaden", "", ""),
+        ("3", "Innlegg v/Samarbeidsforum", "", "Samarbeidsforum"),
+        ("3.1", "Varig arbeid som målsetning i inkluderingsdugnaden", "Leni Buljo Hemminghytt", "KREM"),
+        (
+            "3.2",
+            "Domfelte og rusmisbrukeres vei inn i arbeidslivet",
+            "Johan Lothe; Fredrik Nilsson",
+            "Wayback; RIO",
+        ),
+        ("3.3", "Inkluderingsdugnaden – hvem skal omfattes av tiltakene?", "Nasreen Begum", "Bydelsmødre"),
+        (
+            "3.4",
+            "Samspill med offentlige ytelser, og behov for styrket informasjonsflyt og oppfølging i Nav",
+            "Olav Strømmen",
+            "Velferdsalliansen",
+        ),  # organisation from the attendee list
+        ("4", "Dialog", "", ""),
+        ("5", "Avslutning", "", ""),
+    ]
+    assert set(rows[rows["item_no"].str.contains(".", regex=False)]["parent_item"]) == {"3"}
+
+
+def test_news_item_has_no_agenda(built) -> None:
+    agenda = built[1].tables["agenda"]
+    assert not agenda["meeting_id"].str.contains("nyhet").any()
+
+
+def test_presenter_not_in_attendee_list_keeps_given_organisation() -> None:
+    people = [Person("Kari Nordmann", organisation="NAV")]
+    names, orgs = parse_presenters("Ola Hansen (Fretex) og Kari Nordmann", people)
+    assert names == ("Ola Hansen", "Kari Nordmann")
+    assert orgs == ("Fretex", "NAV")
+
+
+def test_organisation_with_og_inside_parentheses_is_one_organisation() -> None:
+    names, orgs = parse_presenters("Leni Buljo Hemminghytt (KREM Kreativt og Mangfoldig arbeidsliv)", [])
+    assert names == ("Leni Buljo Hemminghytt",)
+    assert orgs == ("KREM Kreativt og Mangfoldig arbeidsliv",)

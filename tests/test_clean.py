@@ -1,0 +1,97 @@
+"""Each cleaning step on the defects as they stand in the real documents."""
+
+import re
+from collections import Counter
+
+import pytest
+
+from analysis.clean import (
+    clean,
+    fix_homoglyphs,
+    join_broken_paragraphs,
+    normalize_spaces,
+    separate_captions,
+    split_paragraphs,
+)
+
+
+def words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("kanskje er hjemmевærende, men", "kanskje er hjemmeværende, men"),
+        ("hjulpet hjemmевærende kvinner", "hjulpet hjemmeværende kvinner"),
+        ("Strømmen og Bjertnæs", "Strømmen og Bjertnæs"),  # Norwegian letters stay
+        ("Москва", "Москва"),  # a wholly Cyrillic word is Cyrillic, not a defect
+        ("Москва og Oslo", "Москва og Oslo"),
+    ],
+)
+def test_fix_homoglyphs(text_in: str, text_out: str) -> None:
+    assert fix_homoglyphs(text_in) == text_out
+
+
+def test_no_cyrillic_left_in_real_minutes(minutes_text: str) -> None:
+    assert re.search("[\u0400-\u04ff]", minutes_text), "the raw minutes carry the defect"
+    cleaned = "\n".join(clean(minutes_text).paragraphs)
+    assert not re.search("[\u0400-\u04ff]", cleaned)
+    assert cleaned.count("hjemmeværende") == 3
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("arbeidsgivere\u00a0bistand", "arbeidsgivere bistand"),
+        ("Rita Sandnes,  ASVL;  Per", "Rita Sandnes, ASVL; Per"),
+        ("Tiltaksarrangørene\u00a0– virksomheter", "Tiltaksarrangørene – virksomheter"),
+        ("linje   \nneste", "linje\nneste"),
+        ("uendret tekst", "uendret tekst"),
+    ],
+)
+def test_normalize_spaces(text_in: str, text_out: str) -> None:
+    assert normalize_spaces(text_in) == text_out
+
+
+@pytest.mark.parametrize(
+    "end_of_first, start_of_second",
+    [
+        ("kvotering av personer med hull", "i CV-en og utvidelse"),
+        ("og nå er det", "kortere vei til fagbrevet"),
+        ("etter lønnstilskudd, f.eks.", "arbeidsgiveravgift og så videre."),
+    ],
+)
+def test_page_break_splits_are_joined(minutes_text: str, end_of_first: str, start_of_second: str) -> None:
+    raw_paragraphs = split_paragraphs(normalize_spaces(minutes_text))
+    assert any(p.endswith(end_of_first) for p in raw_paragraphs), "the split is in the raw text"
+    joined = join_broken_paragraphs(raw_paragraphs)
+    assert any(f"{end_of_first} {start_of_second}" in p for p in joined)
+
+
+def test_paragraphs_starting_upper_case_are_not_joined() -> None:
+    paragraphs = ["1. Velkommen og innledning", "Statsråd Anniken Hauglie ønsket velkommen."]
+    assert join_broken_paragraphs(paragraphs) == paragraphs
+
+
+def test_duplicate_caption_kept_once_as_metadata(news_text: str) -> None:
+    cleaned = clean(news_text)
+    assert len(cleaned.captions) == 1
+    assert cleaned.captions[0].startswith("Gruppebilde med følgende personer, fra venstre: Marie Harbo Dahle")
+    assert len(cleaned.removed) == 1 and cleaned.removed[0].startswith("Fra venstre:")
+    assert cleaned.photo_credit == "ASD"
+    body = "\n".join(cleaned.paragraphs)
+    assert "Marie Harbo Dahle" not in body and "Fra venstre" not in body
+
+
+def test_different_captions_are_both_kept() -> None:
+    cleaned = separate_captions(["Fra venstre: Ola Nordmann, NAV.", "Fra venstre: Kari Nordmann, ASD."])
+    assert len(cleaned.captions) == 2 and not cleaned.removed
+
+
+@pytest.mark.parametrize("fixture", ["minutes_text", "news_text"])
+def test_cleaning_never_drops_a_word(fixture: str, request: pytest.FixtureRequest) -> None:
+    raw = request.getfixturevalue(fixture)
+    cleaned = clean(raw)
+    accounted = words("\n".join(cleaned.paragraphs + cleaned.captions + cleaned.removed))
+    assert accounted == words(fix_homoglyphs(raw))

@@ -1,0 +1,111 @@
+"""Meeting metadata and attendance, checked against what the real texts say."""
+
+import pytest
+
+from analysis.dates import find_date, parse_time_span
+from analysis.header import parse_person
+
+PRESENT_AT_MINUTES = [
+    ("Anniken Hauglie", "Statsråd", "ASD"),
+    ("Guro Angell Gimse", "Statssekretær", "ASD"),
+    ("Leni Buljo Hemminghytt", "", "KREM Kreativt og Mangfoldig arbeidsliv"),
+    ("Johan Lothe", "", "Wayback"),
+    ("Fredrik Nilsson", "", "RIO"),
+    ("Nasreen Begum", "", "Bydelsmødre"),
+    ("Olav Strømmen", "", "Velferdsalliansen"),
+    ("Ellen Bachmann", "", "Batteriet Oslo"),
+    ("Tea Skogsrud", "", "Batteriet Oslo"),
+    ("Vibeke Trålim", "", "ASD/Velferdspolitisk avdeling"),
+    ("Marte Kristine Bjertnæs", "", "ASD/Arbeidsmarkedsavdelingen"),
+    ("Emma Helen Rasmussen", "", "ASD/Velferdspolitisk avdeling"),
+]
+IN_NEWS_PHOTO = [
+    ("Marie Harbo Dahle", "", "SoCentral"),
+    ("Hilde Dalen", "", "Senter for Sosialt Entreprenørskap og Innovasjon"),
+    ("Morten Bakke", "Statssekretær", "Arbeids- og sosialdepartementet"),
+    ("Rita Sandnes", "", "ASVL"),
+    ("Roar Vikvang", "", "Arbeid & Inkludering"),
+    ("Per Christian Langset", "", "Arbeid & Inkludering"),
+    ("Jan Erik Grundtjernlien", "", "Arbeids- og velferdsdirektoratet"),
+    ("Tormod Moland", "", "Arbeids- og velferdsdirektoratet"),
+    ("Bodil Løkken Bendiksen", "", "ASVL"),
+]
+
+
+def _meeting(built, kind: str) -> dict:
+    meetings = built[1].tables["meetings"]
+    return meetings[meetings["kind"] == kind].iloc[0].to_dict()
+
+
+def test_minutes_header(built) -> None:
+    row = _meeting(built, "minutes")
+    assert row["date"] == "2019-12-06"  # from the text: the manifest leaves it empty
+    assert (row["time_start"], row["time_end"]) == ("12:15", "14:15")
+    assert row["chair"] == "Anniken Hauglie"
+    assert row["minute_taker"] == "Emma Helen Rasmussen"
+    assert row["case_number"] == "11/2714"
+    assert row["title"].startswith("Referat fra møte 6. desember 2019 i Kontaktutvalget mellom regjeringen")
+    assert row["source_file"] == "2019-12-06_kontaktutvalget_referat.txt"
+
+
+def test_news_metadata_comes_from_the_manifest(built) -> None:
+    row = _meeting(built, "news")
+    assert row["date"] == "2018-10"  # the text never states the year
+    assert row["title"] == "– Vi må gjøre det enkelt for arbeidsgiverne"
+    assert row["chair"] == "" and row["case_number"] == ""
+    assert row["photo_credit"] == "ASD"
+
+
+@pytest.mark.parametrize("kind, expected", [("minutes", PRESENT_AT_MINUTES), ("news", IN_NEWS_PHOTO)])
+def test_attendees(built, kind: str, expected: list) -> None:
+    meeting_id = _meeting(built, kind)["meeting_id"]
+    attendees = built[1].tables["attendees"]
+    rows = attendees[attendees["meeting_id"] == meeting_id]
+    assert list(zip(rows["name"], rows["role"], rows["organisation"], strict=True)) == expected
+    assert set(rows["status"]) == {"present"}
+
+
+@pytest.mark.parametrize(
+    "line, status, name, role, organisation",
+    [
+        ("Statsråd Anniken Hauglie, ASD", "present", "Anniken Hauglie", "Statsråd", "ASD"),
+        ("Johan Lothe, Wayback", "absent", "Johan Lothe", "", "Wayback"),
+        (
+            "Morten Bakke, statssekretær Arbeids- og sosialdepartementet",
+            "present",
+            "Morten Bakke",
+            "Statssekretær",
+            "Arbeids- og sosialdepartementet",
+        ),
+        ("Politisk rådgiver Ola Nordmann, ASD", "copy", "Ola Nordmann", "Politisk rådgiver", "ASD"),
+    ],
+)
+def test_parse_person(line, status, name, role, organisation) -> None:
+    person = parse_person(line, status)
+    assert (person.name, person.role, person.organisation, person.status) == (
+        name,
+        role,
+        organisation,
+        status,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("6. desember 2019 Fra/til: 1215-1415", "2019-12-06"),
+        ("Referat fra 20. mars 2001", "2001-03-20"),
+        ("Møte – 16.04.2024", "2024-04-16"),
+        ("møte 08. januar 2018", "2018-01-08"),
+        ("31. februar 2019", ""),  # no such day
+        ("i slutten av oktober", ""),
+    ],
+)
+def test_find_date(text: str, iso: str) -> None:
+    assert find_date(text) == iso
+
+
+def test_parse_time_span() -> None:
+    assert parse_time_span("1215-1415") == ("12:15", "14:15")
+    assert parse_time_span("09.00–11.30") == ("09:00", "11:30")
+    assert parse_time_span("2515-2615") == ("", "")

@@ -1,0 +1,42 @@
+"""Sentence splitting on real sentences with Norwegian abbreviations, numbers and dates."""
+
+import pytest
+
+from analysis.clean import clean
+from analysis.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        (
+            "Regjeringens bevilgning på 125 mill. kroner til inkluderingsdugnaden styrkes med om lag "
+            "50 mill. kroner i 2020.",
+            1,
+        ),
+        ("Staten har et mål om at 5 pst. av de ansatte skal være fra målgruppen. Det er ambisiøst.", 2),
+        ("Det kan også andre organisasjoner som f.eks. Bydelsmødrene. Sosiale entreprenører er flinke.", 2),
+        ("Regjeringen har bl.a. forenklet lønnstilskuddsordningen. Her styrker regjeringen IPS.", 2),
+        (
+            "Møtet 8. november ble avlyst. Det ble utsatt til 3. februar. Hauglie syntes det var synd.",
+            3,
+        ),
+        ("Endringer er trådt i kraft fra 1.1.2020. Blant disse ble kvotering nevnt.", 2),
+        ("Referat fra møte 6. desember 2019 i Kontaktutvalget.", 1),
+        ('Spørsmål er "hvordan skal jeg ta kontakt med NAV?" og "hva skal jeg si?" Mange er bekymret.', 2),
+        ("Mange trenger bistand til gjeld, bolig, jobb mv. Han understrekte viktigheten.", 2),
+        ("Hvordan fungerer det med lønnsutbetalinger? Disse tingene kan være vanskelige.", 2),
+    ],
+)
+def test_split_sentences(paragraph: str, expected: int) -> None:
+    sentences = split_sentences(paragraph)
+    assert len(sentences) == expected, sentences
+    assert " ".join(sentences) == paragraph
+
+
+def test_real_minutes_sentences_never_end_in_a_non_final_abbreviation(minutes_text: str) -> None:
+    sentences = [s for p in clean(minutes_text).paragraphs for s in split_sentences(p)]
+    assert not [s for s in sentences if s.endswith(("f.eks.", "bl.a.", "mill.", "pst."))]
+    assert not [s for s in sentences if s[:1].islower()]
+    joined = [s for s in sentences if s.startswith("Velferdsalliansen spurte")]
+    assert joined and joined[0].endswith("f.eks. arbeidsgiveravgift og så videre.")

@@ -1,0 +1,111 @@
+"""Who said what: attribution on the real documents, sentence by sentence where it matters."""
+
+import pytest
+
+from analysis.model import Person
+from analysis.speakers import NOBODY, Roster, attribute_paragraph
+
+# (start of the sentence in the real document, the person it belongs to)
+EXPECTED = [
+    ("Statsråd Anniken Hauglie ønsket velkommen", "Anniken Hauglie"),
+    ("Statsråden orienterte om status", "Anniken Hauglie"),
+    ("Hun understreket at inkluderingsdugnaden", "Anniken Hauglie"),
+    ("Regjeringens bevilgning på 125 mill.", "Anniken Hauglie"),
+    ("Hemminghytt startet med å fortelle", "Leni Buljo Hemminghytt"),
+    # a finance minister quoted in passing is not a speaker
+    ("Dette gjør det til et spesielt stort problem", "Leni Buljo Hemminghytt"),
+    ("KREM snakker mye med kvinner", "Leni Buljo Hemminghytt"),
+    # another ministry's state secretary is mentioned, not present
+    ("Statssekretær Tom Erlend Skaug i Kunnskapsdepartementet", "Leni Buljo Hemminghytt"),
+    ("Johan Lothe begynte sin presentasjon", "Johan Lothe"),
+    ("Så til utfordringene.", "Johan Lothe"),
+    ("Han etterlyste også mer psykososial innsats", "Johan Lothe"),
+    ("Nasreen Begum begynte med å stille spørsmål", "Nasreen Begum"),
+    ("Som Statsminister Erna Solberg har sagt", "Nasreen Begum"),
+    ("Bydelsmødrene bidrar her", "Nasreen Begum"),
+    ("Strømmen startet sitt innlegg", "Olav Strømmen"),
+    ("Velferdsalliansen mener at regjeringen", "Olav Strømmen"),
+    ("Statsråd Hauglie takket så for gode innlegg", "Anniken Hauglie"),
+    ("Hun ønsket først å kommentere Velferdsalliansens innspill", "Anniken Hauglie"),
+    ("Johan Lothe fra Wayback kommenterte", "Johan Lothe"),
+    ("Marte Kristine Bjertnæs fra ASD kommenterte", "Marte Kristine Bjertnæs"),
+    ("Statsråd Hauglie kommenterte at dette er fortsatt", "Anniken Hauglie"),
+    ("Ellen Bachmann ga uttrykk for", "Ellen Bachmann"),
+    ("Fredrik Nilsson fra RIO uttalte", "Fredrik Nilsson"),
+    ("Hauglie kommenterte at man jobber med bedre samarbeid", "Anniken Hauglie"),
+    ("Strømmen ønsket å kommentere på HOLF-prosjektet", "Olav Strømmen"),
+    ("Begum kommenterte at ressursene", "Nasreen Begum"),
+    ("Dette brakte statssekretær Gimse til å kommentere", "Guro Angell Gimse"),
+    ("Bjertnæs fra Arbeidsmarkedsavdelingen i ASD ønsket", "Marte Kristine Bjertnæs"),
+    ("Hun fortalte at lønnstilskudd gis for tre måneder", "Marte Kristine Bjertnæs"),
+    ("Velferdsalliansen spurte om det gjøres noe", "Olav Strømmen"),
+    ("Statsråd Hauglie fortalte at det ikke vurderes redusert arbeidsgiveravgift", "Anniken Hauglie"),
+    ("Til slutt takket statsråd Hauglie", "Anniken Hauglie"),
+    # the news item: the quote and the quoted lines next to the attribution are Bakke's
+    ("– Det er nyttig å møte aktører", "Morten Bakke"),
+    ("Innspillene er viktige bidrag", "Morten Bakke"),
+    ("Statssekretær Bakke avsluttet møtet", "Morten Bakke"),
+    ("– For å lykkes med arbeidsinkludering", "Morten Bakke"),
+    ("Dette har jeg fått mange eksempler på i dag.", "Morten Bakke"),
+    # narrative sentences of the news item are the journalist's
+    ("I slutten av oktober inviterte statssekretær Morten Bakke", ""),
+    ("De sosiale entreprenørene påpekte", ""),
+]
+
+
+@pytest.mark.parametrize("start, speaker", EXPECTED)
+def test_speaker_of_real_sentence(segments, start: str, speaker: str) -> None:
+    rows = segments[segments["text"].str.startswith(start)]
+    assert len(rows) == 1, f"{start!r} should start exactly one sentence"
+    assert rows.iloc[0]["speaker"] == speaker
+
+
+def test_speakers_are_always_present_attendees(built, segments) -> None:
+    attendees = built[1].tables["attendees"]
+    present = set(zip(attendees["meeting_id"], attendees["name"], strict=True))
+    spoken = {(m, s) for m, s in zip(segments["meeting_id"], segments["speaker"], strict=True) if s}
+    assert spoken <= present
+    assert not {"Siv Jensen", "Erna Solberg", "Tom Erlend Skaug"} & {s for _, s in spoken}
+
+
+def test_organisation_follows_the_speaker(segments) -> None:
+    lothe = segments[segments["speaker"] == "Johan Lothe"]
+    assert set(lothe["organisation"]) == {"Wayback"}
+
+
+def test_presentation_sentences_default_to_presenter(segments) -> None:
+    krem = segments[segments["item_no"] == "3.1"]
+    assert set(krem["speaker"]) == {"Leni Buljo Hemminghytt"}
+    assert set(krem["section"]) == {"Varig arbeid som målsetning i inkluderingsdugnaden"}
+
+
+def test_every_minutes_sentence_has_a_speaker(segments) -> None:
+    minutes = segments[segments["meeting_id"] == "2019-12-06_kontaktutvalget_referat"]
+    assert (minutes["speaker"] != "").all()
+    assert set(minutes["attribution"]) <= {"named", "pronoun", "carried", "presenter"}
+
+
+def test_organisation_with_several_attendees_is_not_pinned_on_one_of_them() -> None:
+    roster = Roster(
+        [
+            Person("Ellen Bachmann", organisation="Batteriet Oslo"),
+            Person("Tea Skogsrud", organisation="Batteriet Oslo"),
+        ]
+    )
+    result = attribute_paragraph(
+        ["Batteriet Oslo mener at dette er viktig."], roster, NOBODY, narrative=False
+    )
+    assert (result[0].speaker, result[0].organisation) == ("", "Batteriet Oslo")
+
+
+def test_absent_people_never_speak() -> None:
+    roster = Roster(
+        [
+            Person("Ola Nordmann", organisation="NAV", status="absent"),
+            Person("Kari Nordmann", organisation="ASD"),
+        ]
+    )
+    result = attribute_paragraph(
+        ["Ola Nordmann kommenterte at dette er viktig."], roster, NOBODY, narrative=False
+    )
+    assert result[0].speaker == ""
