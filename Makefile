@@ -10,7 +10,6 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sorted $(wildcard notebooks/[0-9]*.ipynb))
 
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 ## help: list the targets
 .PHONY: help
@@ -39,9 +38,9 @@ data: $(STAMP)
 report: data
 	$(BIN)/analysis notebooks --execute --html reports
 
-## test: set up, then unit tests and strict nbval on every notebook
+## test: set up, then lint, unit tests and strict nbval on every notebook
 .PHONY: test
-test: $(STAMP)
+test: data
 	$(BIN)/ruff check src tests notebooks
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
