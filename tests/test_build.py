@@ -1,8 +1,13 @@
 """The build as a whole: the data contract, determinism and stable ids."""
 
 import filecmp
+import re
+from collections import Counter
 
+from analysis.agenda import outline
 from analysis.build import build
+from analysis.clean import clean
+from analysis.header import parse_header
 from analysis.paths import RAW_DIR
 from analysis.tables import COLUMNS, load_table
 
@@ -86,5 +91,14 @@ def test_sentence_counts_match_the_documents(built) -> None:
     counts = segments.groupby("meeting_id").size().to_dict()
     for _, row in meetings.iterrows():
         assert int(row["n_segments"]) == counts[row["meeting_id"]]
-    # sentence texts reproduce the body: every sentence is found verbatim in the cleaned text
-    assert segments["text"].str.len().min() > 5
+
+
+def test_segmentation_loses_no_body_text(minutes_text, segments) -> None:
+    """Sentences + header + headings hold exactly the words of the cleaned minutes."""
+    cleaned = clean(minutes_text).paragraphs
+    header = parse_header(cleaned)
+    blocks = outline(cleaned[header.body_start :], header.people)
+    outside_segments = cleaned[: header.body_start] + [b.text for b in blocks if b.kind != "text"]
+    sentences = segments[segments["meeting_id"] == "2019-12-06_kontaktutvalget_referat"]["text"]
+    words = lambda texts: Counter(w for t in texts for w in re.findall(r"\w+", t))  # noqa: E731
+    assert words(list(sentences) + outside_segments) == words(cleaned)

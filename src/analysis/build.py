@@ -4,6 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.atomic import replaced_directory
 from analysis.document import ParsedDocument, parse_document
 from analysis.ingest import load_documents
@@ -13,7 +15,7 @@ from analysis.tables import frame, write_table
 
 @dataclass
 class BuildResult:
-    tables: dict[str, object]
+    tables: dict[str, pd.DataFrame]
     warnings: list[str] = field(default_factory=list)
 
 
