@@ -26,9 +26,7 @@ def test_environment_matches_pyproject() -> None:
 
 def test_lock_pins_every_direct_dependency() -> None:
     lock = (PROJ_ROOT / "requirements.lock").read_text(encoding="utf-8")
-    pinned = {
-        line.split("==")[0].lower() for line in lock.splitlines() if "==" in line and not line.startswith("#")
-    }
+    pinned = {line.split("==")[0].lower() for line in lock.splitlines() if "==" in line and not line.startswith("#")}
     project = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     direct = list(project["dependencies"])
     for extra in project["optional-dependencies"].values():

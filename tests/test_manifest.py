@@ -9,14 +9,9 @@ from analysis.manifest import read_manifest
 
 def test_add_copies_bytes_and_registers(raw_copy, tmp_path, capsys) -> None:
     source = tmp_path / "2021-03-04_brukerrad_referat.txt"
-    data = (
-        "Dato: 4. mars 2021\r\n\r\nTil stede: Kari Nordmann, Fretex\r\n\r\n"
-        "Kari Nordmann sa at æøå virker.\r\n"
-    )
+    data = "Dato: 4. mars 2021\r\n\r\nTil stede: Kari Nordmann, Fretex\r\n\r\nKari Nordmann sa at æøå virker.\r\n"
     source.write_bytes(data.encode("utf-8-sig"))
-    code = main(
-        ["add", str(source), "--raw", str(raw_copy), "--kind", "minutes", "--source", "brukerrådet, e-post"]
-    )
+    code = main(["add", str(source), "--raw", str(raw_copy), "--kind", "minutes", "--source", "brukerrådet, e-post"])
     assert code == 0, capsys.readouterr().err
     copied = raw_copy / source.name
     assert copied.read_bytes() == source.read_bytes()

@@ -92,9 +92,7 @@ def test_organisation_with_several_attendees_is_not_pinned_on_one_of_them() -> N
             Person("Tea Skogsrud", organisation="Batteriet Oslo"),
         ]
     )
-    result = attribute_paragraph(
-        ["Batteriet Oslo mener at dette er viktig."], roster, NOBODY, narrative=False
-    )
+    result = attribute_paragraph(["Batteriet Oslo mener at dette er viktig."], roster, NOBODY, narrative=False)
     assert (result[0].speaker, result[0].organisation) == ("", "Batteriet Oslo")
 
 
@@ -105,7 +103,5 @@ def test_absent_people_never_speak() -> None:
             Person("Kari Nordmann", organisation="ASD"),
         ]
     )
-    result = attribute_paragraph(
-        ["Ola Nordmann kommenterte at dette er viktig."], roster, NOBODY, narrative=False
-    )
+    result = attribute_paragraph(["Ola Nordmann kommenterte at dette er viktig."], roster, NOBODY, narrative=False)
     assert result[0].speaker == ""

@@ -87,9 +87,7 @@ def outline(paragraphs: list[str], people: list[Person]) -> list[Block]:
             title = item["title"].strip()
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
-            blocks.append(
-                Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index))
-            )
+            blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
             continue
         presentation = PRESENTATION_RE.match(first)
         if presentation and not first.rstrip().endswith("."):

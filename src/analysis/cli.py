@@ -6,7 +6,9 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.codebook import CODEBOOK_PATH
 from analysis.errors import InputError
+from analysis.manual_codes import MANUAL_CODES_PATH
 from analysis.paths import NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR, display_path
 
 
@@ -17,7 +19,13 @@ def _say(message: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from analysis.build import build
 
-    result = build(Path(args.raw), Path(args.out), progress=None if args.quiet else _say)
+    result = build(
+        Path(args.raw),
+        Path(args.out),
+        codebook_path=Path(args.codebook),
+        manual_path=Path(args.manual_codes),
+        progress=None if args.quiet else _say,
+    )
     for warning in result.warnings:
         _say(f"warning: {warning}")
     counts = ", ".join(f"{len(t)} {name}" for name, t in result.tables.items())
@@ -47,9 +55,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_notebooks(args: argparse.Namespace) -> int:
     from analysis.notebooks import run_notebooks
 
-    run_notebooks(
-        Path(args.dir), execute=args.execute, html_dir=Path(args.html) if args.html else None, progress=_say
-    )
+    run_notebooks(Path(args.dir), execute=args.execute, html_dir=Path(args.html) if args.html else None, progress=_say)
     return 0
 
 
@@ -61,6 +67,16 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build data/processed/ from data/raw/")
     p.add_argument("--raw", default=str(RAW_DIR), help="raw folder with manifest.csv (default data/raw)")
     p.add_argument("--out", default=str(PROCESSED_DIR), help="output folder (default data/processed)")
+    p.add_argument(
+        "--codebook",
+        default=str(CODEBOOK_PATH),
+        help="theme codebook (default data/codebook.yml); try a variant without editing it",
+    )
+    p.add_argument(
+        "--manual-codes",
+        default=str(MANUAL_CODES_PATH),
+        help="manual code corrections (default data/manual_codes.csv)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_build)
 
@@ -77,9 +93,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notebooks", help="execute the numbered notebooks and render them as HTML")
     p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder")
     p.add_argument("--execute", action="store_true", help="re-execute and save with outputs")
-    p.add_argument(
-        "--html", default=None, help=f"render HTML into this folder (e.g. {display_path(REPORTS_DIR)})"
-    )
+    p.add_argument("--html", default=None, help=f"render HTML into this folder (e.g. {display_path(REPORTS_DIR)})")
     p.set_defaults(func=cmd_notebooks)
     return top
 

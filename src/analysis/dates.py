@@ -30,9 +30,7 @@ MONTHS = {
     "des": 12,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-WRITTEN = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
-)
+WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 TIME_SPAN = re.compile(r"(?P<h1>\d{1,2})[.:]?(?P<m1>\d{2})\s*[-–]\s*(?P<h2>\d{1,2})[.:]?(?P<m2>\d{2})")

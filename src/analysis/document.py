@@ -23,9 +23,7 @@ class ParsedDocument:
 def _choose(field_name: str, manifest_value: str, text_value: str, where: str, warnings: list[str]) -> str:
     """The manifest wins where it gives a value; a disagreement is worth a warning."""
     if manifest_value and text_value and manifest_value != text_value:
-        warnings.append(
-            f"{where}: manifest {field_name} {manifest_value!r} overrides {text_value!r} found in the text"
-        )
+        warnings.append(f"{where}: manifest {field_name} {manifest_value!r} overrides {text_value!r} found in the text")
     return manifest_value or text_value
 
 
@@ -49,8 +47,7 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
     date = _choose("date", entry.date, header.date, where, warnings)
     if not date:
         warnings.append(
-            f"{where}: no date in the text or the manifest; give one with "
-            "`analysis add --date` or in manifest.csv"
+            f"{where}: no date in the text or the manifest; give one with `analysis add --date` or in manifest.csv"
         )
     blocks = outline(body, people)
     agenda = [b.entry for b in blocks if b.entry is not None]

@@ -56,9 +56,7 @@ ROLES = (
     "Underdirektør",
     "Prosjektleder",
 )
-_ROLE_RE = re.compile(
-    r"^(?P<role>" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\b\s*", re.IGNORECASE
-)
+_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\b\s*", re.IGNORECASE)
 
 
 def canonical_role(text: str) -> str:

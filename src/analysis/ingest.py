@@ -26,9 +26,7 @@ def decode(data: bytes, where: str) -> str:
     if not data.strip():
         raise InputError(where, "file is empty", "replace it with the document's real text")
     if b"\x00" in data:
-        raise InputError(
-            where, "file is binary (contains NUL bytes), not text", "export the document as UTF-8 text"
-        )
+        raise InputError(where, "file is binary (contains NUL bytes), not text", "export the document as UTF-8 text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -63,9 +61,7 @@ def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
         path = raw_dir / entry.file
         where = display_path(path)
         if not path.is_file():
-            raise InputError(
-                where, "listed in manifest.csv but missing", "restore the file or remove its manifest row"
-            )
+            raise InputError(where, "listed in manifest.csv but missing", "restore the file or remove its manifest row")
         actual = sha256_of(path)
         if actual != entry.sha256:
             raise InputError(

@@ -76,9 +76,7 @@ def read_manifest(raw_dir: Path = RAW_DIR) -> list[ManifestEntry]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            where, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the manifest as UTF-8"
-        ) from None
+        raise InputError(where, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the manifest as UTF-8") from None
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     missing = [c for c in ("file", "sha256", "kind") if c not in header]
@@ -136,14 +134,10 @@ def add_document(
     manifest_path = raw_dir / MANIFEST_NAME
     entries = read_manifest(raw_dir) if manifest_path.exists() else []
     target_name = name or source.name
-    entry = ManifestEntry(
-        file=target_name, sha256=sha256_of(source), kind=kind, date=date, title=title, source=origin
-    )
+    entry = ManifestEntry(file=target_name, sha256=sha256_of(source), kind=kind, date=date, title=title, source=origin)
     validate_entry(entry, display_path(source))
     if target_name in NOT_DOCUMENTS or target_name.startswith("."):
-        raise InputError(
-            display_path(source), f"{target_name!r} is reserved in the raw folder", "rename the file"
-        )
+        raise InputError(display_path(source), f"{target_name!r} is reserved in the raw folder", "rename the file")
     if source.stat().st_size == 0:
         raise InputError(display_path(source), "file is empty", "add the document's real file")
     for existing in entries:
@@ -154,9 +148,7 @@ def add_document(
                 "give the new document another name with --name",
             )
         if existing.sha256 == entry.sha256:
-            raise InputError(
-                display_path(source), f"same bytes as the registered {existing.file}", "nothing to add"
-            )
+            raise InputError(display_path(source), f"same bytes as the registered {existing.file}", "nothing to add")
     target = raw_dir / target_name
     if target.exists() and target.resolve() != source.resolve():
         raise InputError(

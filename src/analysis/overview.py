@@ -28,10 +28,7 @@ def sentences_per_speaker(segments: pd.DataFrame) -> pd.DataFrame:
     """Sentences attributed to each speaker per meeting, with the share of that meeting's sentences."""
     table = segments.assign(speaker=segments["speaker"].replace("", NO_SPEAKER))
     counts = (
-        table.groupby(["meeting_id", "speaker", "organisation"], sort=True)
-        .size()
-        .rename("n_sentences")
-        .reset_index()
+        table.groupby(["meeting_id", "speaker", "organisation"], sort=True).size().rename("n_sentences").reset_index()
     )
     totals = counts.groupby("meeting_id")["n_sentences"].transform("sum")
     counts["share"] = (counts["n_sentences"] / totals).round(3)

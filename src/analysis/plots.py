@@ -32,9 +32,7 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame) -> 
         ax.set_title(textwrap.fill(f"{meta['date']} · {meta['title']}", 70), loc="left", fontsize=10)
         ax.set_xlabel("Antall setninger")
         for y, value in enumerate(rows["n_sentences"]):
-            ax.annotate(
-                str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8
-            )
+            ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     fig.suptitle("Setninger per taler", x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
     return fig

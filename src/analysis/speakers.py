@@ -256,11 +256,7 @@ def attribute_paragraph(
             current = _from_mention(mention, rule)
             result.append(current)
         elif current.speaker or current.organisation:
-            kept = (
-                "pronoun"
-                if rule == "pronoun"
-                else ("presenter" if current.rule == "presenter" else "carried")
-            )
+            kept = "pronoun" if rule == "pronoun" else ("presenter" if current.rule == "presenter" else "carried")
             result.append(Attribution(current.speaker, current.organisation, kept))
         else:
             result.append(NOBODY)

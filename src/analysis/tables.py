@@ -49,23 +49,49 @@ COLUMNS: dict[str, list[str]] = {
         "item_no",
         "attribution",
     ],
+    "codes": ["segment_id", "theme", "evidence", "source", "coder", "note"],
+    # agreement.csv: one block per hand coder; themes in codebook order, then micro and macro
+    "agreement": [
+        "coder",
+        "theme",
+        "n_sentences",
+        "n_hand",
+        "n_auto",
+        "n_both",
+        "precision",
+        "recall",
+        "f1",
+        "cohen_kappa",
+        "krippendorff_alpha",
+    ],
 }
 SORT_KEYS: dict[str, list[str]] = {
     "meetings": ["meeting_id"],
     "attendees": ["meeting_id", "attendee_no"],
     "agenda": ["meeting_id", "order"],
     "segments": ["meeting_id", "paragraph_no", "sentence_no"],
+    "codes": ["segment_id", "theme"],
+    "agreement": ["coder"],
 }
 
 
-def frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
-    """Rows as a table with the contract's columns, sorted, and empty strings for missing values."""
+def frame(name: str, rows: list[dict[str, object]], order: dict[str, dict[str, int]] | None = None) -> pd.DataFrame:
+    """Rows as a table with the contract's columns, sorted, and empty strings for missing values.
+
+    `order` maps a sort column to the rank of each value when alphabetical
+    order is not the reading order (segments in the text, themes in the codebook).
+    """
     columns = COLUMNS[name]
     sort_keys = SORT_KEYS[name]
     extra = [k for k in sort_keys if k not in columns]
     table = pd.DataFrame(rows, columns=columns + extra)
     if len(table):
-        table = table.sort_values(sort_keys, kind="stable")
+        ranks = order or {}
+        table = table.sort_values(
+            sort_keys,
+            kind="stable",
+            key=lambda col: col.map(ranks[col.name]) if col.name in ranks else col,
+        )
     return table[columns].reset_index(drop=True)
 
 

@@ -1,0 +1,79 @@
+"""A researcher's corrections to the automatic coding: codes added or vetoed, with who and why.
+
+The file lives in `data/manual_codes.csv` (segment_id, theme, action, coder,
+note) and is applied after the automatic pass. A row naming an unknown
+segment or theme is an error, never silently dropped: a typo must not hide a
+correction.
+"""
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.coding import CODE_COLUMNS
+from analysis.errors import InputError
+from analysis.paths import DATA_DIR, display_path
+
+MANUAL_CODES_PATH = DATA_DIR / "manual_codes.csv"
+COLUMNS = ["segment_id", "theme", "action", "coder", "note"]
+ACTIONS = ("add", "remove")
+
+
+def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -> list[dict[str, str]]:
+    path = Path(path)
+    where = display_path(path)
+    if not path.is_file():
+        return []
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+    missing = [c for c in COLUMNS[:3] if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(
+            where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}"
+        )
+    rows = []
+    for line_no, row in enumerate(reader, start=2):
+        row = {c: (row.get(c) or "").strip() for c in COLUMNS}
+        at = f"{where}:{line_no}"
+        if row["segment_id"] not in segment_ids:
+            raise InputError(
+                at,
+                f"unknown segment_id {row['segment_id']!r}",
+                "copy the id from data/processed/segments.csv",
+            )
+        if row["theme"] not in theme_ids:
+            raise InputError(
+                at,
+                f"unknown theme {row['theme']!r}",
+                f"use one of the codebook's ids ({', '.join(theme_ids)})",
+            )
+        if row["action"] not in ACTIONS:
+            raise InputError(at, f"action {row['action']!r} is not add or remove", "write add or remove")
+        if not row["coder"]:
+            raise InputError(at, "coder is empty", "say who made the correction")
+        rows.append(row)
+    return rows
+
+
+def apply_manual_codes(auto: pd.DataFrame, manual: list[dict[str, str]]) -> tuple[pd.DataFrame, list[str]]:
+    """Later rows win over earlier ones for the same (segment, theme); returns codes and warnings."""
+    codes = {(r.segment_id, r.theme): r._asdict() for r in auto.itertuples(index=False)}
+    warnings = []
+    for row in manual:
+        key = (row["segment_id"], row["theme"])
+        if row["action"] == "remove":
+            if key not in codes:
+                warnings.append(f"manual remove of {row['theme']} on {row['segment_id']} matches no code")
+            codes.pop(key, None)
+        else:
+            evidence = codes[key]["evidence"] if key in codes else ""
+            codes[key] = {
+                "segment_id": key[0],
+                "theme": key[1],
+                "evidence": evidence,
+                "source": "manual",
+                "coder": row["coder"],
+                "note": row["note"],
+            }
+    return pd.DataFrame(list(codes.values()), columns=CODE_COLUMNS), warnings

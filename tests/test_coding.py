@@ -1,0 +1,103 @@
+"""The automatic coder on real sentences: lemmas, compounds, phrases, exclusions, evidence."""
+
+import pytest
+
+from analysis.codebook import load_codebook
+from analysis.coding import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(load_codebook())
+
+
+def themes(coder: Coder, text: str) -> set[str]:
+    return {theme for theme, _ in coder.code(text)}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Regjeringen har bl.a. forenklet lønnstilskuddsordningen ved å gjøre den lettere og mindre "
+            "byråkratisk, og legger til rette for økt bruk av mentorordningen.",
+            {"wage_subsidy", "mentoring_followup"},
+        ),
+        (
+            "Fortsatt bevilges lønnstilskudd til tre måneder av gangen, noe som gir uforutsigbart både for "
+            "arbeidsgiver og arbeidstaker.",
+            {"wage_subsidy"},
+        ),
+        ("Her styrker regjeringen blant annet individuell jobbstøtte-tiltakene i NAV.", {"health_and_work"}),
+        (
+            "Regjeringens bevilgning på 125 mill. kroner til inkluderingsdugnaden styrkes med om lag 50 mill. "
+            "kroner i 2020.",
+            {"funding_policy"},
+        ),
+        (
+            "Det er positivt at personer med hull i CV-en er en prioritert gruppe i inkluderingsdugnaden.",
+            {"target_groups"},
+        ),
+        (
+            "Mange kvinner som har blitt veiledet av Bydelsmødrene, har fullført videreutdanning, tatt fagbrev "
+            "og fått fast jobb.",
+            {"training_qualifications", "permanent_employment"},
+        ),
+        (
+            "En videre bekymring er at informasjon ikke automatisk blir videreformidlet dersom det er bytte av "
+            "veileder.",
+            {"coordination"},
+        ),
+        (
+            "Ruskontakten hans i hjelp fulgte ham godt opp og så hele mennesket.",
+            {"mentoring_followup", "substance_prison"},
+        ),
+        # a sentence that merely names an organisation is not coded for its field
+        (
+            "Velferdsalliansen hadde til slutt noen kommentarer til konkrete tiltak i inkluderingsdugnaden.",
+            set(),
+        ),
+        ("Statsråd Hauglie takket så for gode innlegg og inviterte til dialog.", set()),
+        # abuse of wage subsidies is wage_subsidy, not work training
+        ("Likevel ser man at folk på lønnstilskudd blir utnyttet som billig arbeidskraft.", {"wage_subsidy"}),
+        (
+            "Her kommenterte hun at akkurat for lønnstilskudd er dette et mindre problem, men at problemer med "
+            "utnyttelse er noe man ser mye når det kommer til arbeidstrening.",
+            {"wage_subsidy", "work_training_exploitation"},
+        ),
+    ],
+)
+def test_real_sentences(coder: Coder, sentence: str, expected: set[str]) -> None:
+    assert themes(coder, sentence) == expected
+
+
+def test_inflected_and_compound_forms_reach_the_theme(coder: Coder) -> None:
+    for form in ("lønnstilskudd", "lønnstilskuddet", "lønnstilskuddene", "lønnstilskuddsordningen"):
+        assert themes(coder, f"Vi snakket om {form}.") == {"wage_subsidy"}, form
+    for form in ("arbeidsgiverne", "arbeidsgivers", "arbeidsgiver"):
+        assert "employer_measures" in themes(coder, f"Det handler om {form} behov."), form
+
+
+def test_evidence_is_the_words_as_written(coder: Coder) -> None:
+    coded = dict(coder.code("Fagbrev er en god løsning for innpass i ordinært arbeid, og fagbrevet er nærmere."))
+    assert coded["training_qualifications"] == "Fagbrev; fagbrevet"
+    assert coded["permanent_employment"] == "ordinært arbeid"
+
+
+def test_exclusion_removes_only_matches_inside_it(coder: Coder) -> None:
+    # "fra … målgrupper" is a passing mention, but "hull i CV-en" in the same sentence still counts
+    sentence = (
+        "Blant disse ble kvotering av personer med hull i CV-en og å innkalle en person fra "
+        "inkluderingsdugnadens målgrupper til intervju nevnt."
+    )
+    coded = dict(coder.code(sentence))
+    assert coded == {"target_groups": "hull i CV"}
+
+
+def test_off_topic_sentences_stay_uncoded(coder: Coder) -> None:
+    for sentence in (
+        "Møtet startet klokken ti og ble avsluttet med lunsj.",
+        "IT-gruppen diskuterte nye servere og oppgradering av nettverkskabler i kjelleren.",
+        "Referatet ble godkjent uten merknader.",
+    ):
+        assert themes(coder, sentence) == set(), sentence
