@@ -36,3 +36,30 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame) -> 
     fig.suptitle("Setninger per taler", x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
     return fig
+
+
+def theme_frequency_chart(freq: pd.DataFrame, meetings: pd.DataFrame) -> Figure:
+    """Share of each meeting's sentences coded with each theme, one colour per meeting."""
+    ids = list(meetings.sort_values(["date", "meeting_id"])["meeting_id"])
+    labels = list(dict.fromkeys(freq["label_nb"]))
+    fig, ax = plt.subplots(figsize=(8, 0.38 * len(labels) * max(1, len(ids)) / 1.4 + 1.8))
+    height = 0.8 / max(1, len(ids))
+    for k, (colour, meeting_id) in enumerate(zip(PALETTE, ids, strict=False)):
+        rows = freq[freq["meeting_id"] == meeting_id].set_index("label_nb").loc[labels]
+        positions = [i + (k - (len(ids) - 1) / 2) * height for i in range(len(labels))]
+        meta = meetings.set_index("meeting_id").loc[meeting_id]
+        n_total = int(meta["n_segments"])
+        label = textwrap.shorten(f"{meta['date']} · {meta['title']}", 55, placeholder=" …")
+        ax.barh(positions, rows["share"] * 100, height=height, color=colour, label=f"{label} (n = {n_total})")
+        for y, share, n in zip(positions, rows["share"], rows["n_segments"], strict=True):
+            if n:
+                ax.annotate(
+                    str(n), (share * 100, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7
+                )
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("Andel av møtets setninger (%); tallet ved søylen er antall setninger")
+    ax.set_title("Temaer per møte", loc="left", fontsize=12, fontweight="bold")
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
