@@ -18,7 +18,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def built_copy(raw_copy: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     out = tmp_path / "processed"
-    build(raw_copy, out)
+    build(raw_copy, out, analyses=False)
     return raw_copy, out, _snapshot(out)
 
 
@@ -95,7 +95,7 @@ def _break_binary(raw: Path) -> str:
 def test_bad_input_gives_one_line_and_keeps_previous_tables(built_copy, breaker, capsys) -> None:
     raw, out, before = built_copy
     expected = breaker(raw)
-    code = main(["build", "--raw", str(raw), "--out", str(out), "--quiet"])
+    code = main(["build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(err) == 1 and err[0].startswith("error: "), err
@@ -107,14 +107,14 @@ def test_bad_input_gives_one_line_and_keeps_previous_tables(built_copy, breaker,
 def test_failure_after_a_good_build_leaves_no_staging_folder(built_copy) -> None:
     raw, out, _ = built_copy
     _break_sha(raw)
-    main(["build", "--raw", str(raw), "--out", str(out), "--quiet"])
+    main(["build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses"])
     assert sorted(p.name for p in out.parent.iterdir()) == ["processed", "raw"]
 
 
 def test_verbose_shows_the_traceback(built_copy, capsys) -> None:
     raw, out, _ = built_copy
     _break_sha(raw)
-    assert main(["--verbose", "build", "--raw", str(raw), "--out", str(out)]) == 2
+    assert main(["--verbose", "build", "--raw", str(raw), "--out", str(out), "--no-analyses"]) == 2
     assert "Traceback" in capsys.readouterr().err
 
 
@@ -122,7 +122,7 @@ def test_console_command_exits_non_zero_without_traceback(built_copy) -> None:
     raw, out, before = built_copy
     _break_sha(raw)
     run = subprocess.run(
-        [sys.executable, "-m", "analysis", "build", "--raw", str(raw), "--out", str(out)],
+        [sys.executable, "-m", "analysis", "build", "--raw", str(raw), "--out", str(out), "--no-analyses"],
         capture_output=True,
         text=True,
         check=False,

@@ -76,7 +76,7 @@ def test_segment_ids_survive_adding_another_document(built, raw_copy, tmp_path) 
     extra = tmp_path / "0000-01-01_tidlig.txt"
     extra.write_text("Dato: 1. januar 2000\n\nTil stede: Ola Nordmann, NAV\n\nOla Nordmann sa hei.\n", encoding="utf-8")
     add_document(extra, raw_copy)
-    result = build(raw_copy, tmp_path / "out")
+    result = build(raw_copy, tmp_path / "out", analyses=False)
     before = built[1].tables["segments"]
     after = result.tables["segments"]
     kept = after[after["meeting_id"].isin(before["meeting_id"])].reset_index(drop=True)

@@ -1,4 +1,8 @@
-"""Run the pipeline over the raw folder and swap the new tables in only when all succeeded."""
+"""Run the pipeline over the raw folder and swap the new tables in only when all succeeded.
+
+Stages, each a function from tables to tables: parse (per document) →
+organisations → codes → topics → comparison.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -6,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import compare, topics
 from analysis.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_coder, read_hand_codes
 from analysis.atomic import replaced_directory
 from analysis.codebook import CODEBOOK_PATH, Codebook, load_codebook
@@ -13,8 +18,10 @@ from analysis.coding import code_segments, themes_by_segment
 from analysis.document import ParsedDocument, parse_document
 from analysis.ingest import load_documents
 from analysis.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
+from analysis.organisations import REGISTER_PATH, Register, canonical_columns, load_register
 from analysis.paths import PROCESSED_DIR, RAW_DIR
 from analysis.tables import frame, write_table
+from analysis.topic_labels import TOPIC_LABELS_PATH, read_topic_labels
 
 
 @dataclass
@@ -57,17 +64,53 @@ def rows_of(parsed: list[ParsedDocument]) -> dict[str, list[dict[str, object]]]:
     return rows
 
 
+def organisation_tables(
+    tables: dict[str, pd.DataFrame], register: Register
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Canonical organisation and actor type on attendees and segments; unknown names listed, not guessed."""
+    unknown_rows: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    out = {}
+    for name in ("attendees", "segments"):
+        table = tables[name].copy()
+        canonical, actor_types, unknown = canonical_columns(table["organisation"].tolist(), register)
+        table["organisation_canonical"], table["actor_type"] = canonical, actor_types
+        for org in unknown:
+            rows = table[table["organisation"].str.strip() == org]
+            unknown_rows.setdefault(org, set()).update(rows["meeting_id"])
+            counts[org] = counts.get(org, 0) + len(rows)
+        out[name] = table
+    for org in tables["agenda"]["organisations"].str.split("; ").explode().dropna():
+        if org and register.lookup(org) is None:
+            meetings = tables["agenda"][tables["agenda"]["organisations"].str.contains(org, regex=False)]["meeting_id"]
+            unknown_rows.setdefault(org, set()).update(meetings)
+            counts[org] = counts.get(org, 0) + 1
+    out["unregistered_organisations"] = frame(
+        "unregistered_organisations",
+        [
+            {"organisation": org, "meeting_ids": "; ".join(sorted(ids)), "n_rows": counts[org]}
+            for org, ids in unknown_rows.items()
+        ],
+    )
+    warnings = [
+        f"organisation {org!r} ({'; '.join(sorted(ids))}) is not in data/organisations.csv; add it with its actor_type"
+        for org, ids in sorted(unknown_rows.items())
+    ]
+    return out, warnings
+
+
 def code_tables(
-    segments: pd.DataFrame,
-    codebook: Codebook,
-    manual_path: Path | None,
-    hand_path: Path | None,
+    segments: pd.DataFrame, codebook: Codebook, manual_path: Path | None, hand_path: Path | None
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
     auto = code_segments(segments, codebook)
     manual = read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else []
     codes, warnings = apply_manual_codes(auto, manual)
-    tables = {"codes": frame("codes", codes.to_dict("records"), order=_code_order(segments, codebook))}
+    order = {
+        "segment_id": {s: i for i, s in enumerate(segments["segment_id"])},
+        "theme": {t: i for i, t in enumerate(codebook.ids)},
+    }
+    tables = {"codes": frame("codes", codes.to_dict("records"), order=order)}
     if hand_path and Path(hand_path).is_file():
         hand = read_hand_codes(hand_path, segments, codebook.ids)
         rows = []
@@ -79,10 +122,39 @@ def code_tables(
     return tables, warnings
 
 
-def _code_order(segments: pd.DataFrame, codebook: Codebook) -> dict[str, dict[str, int]]:
+def topic_tables(
+    tables: dict[str, pd.DataFrame], labels_path: Path | None
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    names = {word for name in tables["attendees"]["name"] for word in name.split()}
+    labels = read_topic_labels(labels_path) if labels_path else {}
+    result = topics.fit_topics(tables["segments"], tables["codes"], names, labels)
+    warnings = [
+        f"topic label override {key} does not match a fitted model; it was not applied"
+        for key in sorted(set(labels) - result.applied_labels)
+    ]
+    out = {
+        "topic_selection": frame("topic_selection", result.selection.to_dict("records")),
+        "topics": frame("topics", result.topics.to_dict("records")),
+        "segment_topics": frame("segment_topics", result.segment_topics.to_dict("records")),
+        "topic_theme_crosswalk": frame("topic_theme_crosswalk", result.crosswalk.to_dict("records")),
+    }
+    return out, warnings
+
+
+def comparison_tables(tables: dict[str, pd.DataFrame], codebook: Codebook) -> dict[str, pd.DataFrame]:
+    matrix = compare.coded_matrix(tables["segments"], tables["codes"], codebook.ids)
     return {
-        "segment_id": {s: i for i, s in enumerate(segments["segment_id"])},
-        "theme": {t: i for i, t in enumerate(codebook.ids)},
+        "theme_comparison": frame(
+            "theme_comparison", compare.theme_comparison(matrix, codebook.ids).to_dict("records")
+        ),
+        "theme_differences": frame(
+            "theme_differences", compare.theme_differences(matrix, codebook.ids).to_dict("records")
+        ),
+        "recurring_issues": frame(
+            "recurring_issues",
+            compare.recurring_issues(matrix, tables["segments"], tables["meetings"], codebook.ids).to_dict("records"),
+        ),
+        "responses": frame("responses", compare.responses(matrix, tables["segments"], codebook.ids).to_dict("records")),
     }
 
 
@@ -93,26 +165,44 @@ def build(
     codebook_path: Path = CODEBOOK_PATH,
     manual_path: Path | None = MANUAL_CODES_PATH,
     hand_path: Path | None = HAND_CODES_PATH,
+    register_path: Path = REGISTER_PATH,
+    labels_path: Path | None = TOPIC_LABELS_PATH,
+    analyses: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Ingest → clean → parse → segment → code for every document, then write all tables at once.
+    """Every stage for every document, then all tables written at once.
 
-    Every input (documents, codebook, manual codes, hand codes) is read and
-    checked before anything is written, and the tables are written into a
-    staging folder that replaces `out_dir` in one rename: a failed build
-    leaves the previous tables exactly as they were.
+    Every input (documents, codebook, register, manual codes, hand codes) is
+    read and checked before anything is written, and the tables are written
+    into a staging folder that replaces `out_dir` in one rename: a failed
+    build leaves the previous tables exactly as they were. `analyses=False`
+    stops after coding (no topic models or comparisons), for quick checks.
     """
+    say = progress or (lambda _message: None)
     codebook = load_codebook(codebook_path)
+    register = load_register(register_path)
     documents = load_documents(raw_dir)
     parsed = []
     for number, document in enumerate(documents, 1):
-        if progress:
-            progress(f"[{number}/{len(documents)}] {document.entry.file}")
+        say(f"[{number}/{len(documents)}] {document.entry.file}")
         parsed.append(parse_document(document))
+    warnings = [w for doc in parsed for w in doc.warnings]
     tables = {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
-    coded, code_warnings = code_tables(tables["segments"], codebook, manual_path, hand_path)
+    enriched, found = organisation_tables(tables, register)
+    tables.update(enriched)
+    warnings += found
+    say("coding sentences")
+    coded, found = code_tables(tables["segments"], codebook, manual_path, hand_path)
     tables.update(coded)
+    warnings += found
+    if analyses:
+        say("fitting topic models")
+        fitted, found = topic_tables(tables, labels_path)
+        tables.update(fitted)
+        warnings += found
+        say("comparing meetings and actors")
+        tables.update(comparison_tables(tables, codebook))
     with replaced_directory(out_dir) as staging:
         for name, table in tables.items():
             write_table(table, name, staging)
-    return BuildResult(tables, [w for doc in parsed for w in doc.warnings] + code_warnings)
+    return BuildResult(tables, warnings)

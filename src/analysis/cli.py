@@ -24,6 +24,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         Path(args.out),
         codebook_path=Path(args.codebook),
         manual_path=Path(args.manual_codes),
+        analyses=not args.no_analyses,
         progress=None if args.quiet else _say,
     )
     for warning in result.warnings:
@@ -76,6 +77,9 @@ def parser() -> argparse.ArgumentParser:
         "--manual-codes",
         default=str(MANUAL_CODES_PATH),
         help="manual code corrections (default data/manual_codes.csv)",
+    )
+    p.add_argument(
+        "--no-analyses", action="store_true", help="stop after coding: no topic models or comparisons (a quick check)"
     )
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_build)

@@ -27,7 +27,16 @@ COLUMNS: dict[str, list[str]] = {
         "n_attendees",
         "n_segments",
     ],
-    "attendees": ["meeting_id", "name", "role", "organisation", "status", "attendee_no"],
+    "attendees": [
+        "meeting_id",
+        "name",
+        "role",
+        "organisation",
+        "status",
+        "attendee_no",
+        "organisation_canonical",
+        "actor_type",
+    ],
     "agenda": [
         "meeting_id",
         "item_no",
@@ -48,6 +57,8 @@ COLUMNS: dict[str, list[str]] = {
         "text",
         "item_no",
         "attribution",
+        "organisation_canonical",
+        "actor_type",
     ],
     "codes": ["segment_id", "theme", "evidence", "source", "coder", "note"],
     # agreement.csv: one block per hand coder; themes in codebook order, then micro and macro
@@ -65,6 +76,60 @@ COLUMNS: dict[str, list[str]] = {
         "krippendorff_alpha",
     ],
 }
+COLUMNS |= {
+    "unregistered_organisations": ["organisation", "meeting_ids", "n_rows"],
+    "topic_selection": ["model", "k", "coherence", "stability", "chosen", "converged"],
+    "topics": ["model", "topic_id", "label", "rank", "term", "weight"],
+    "segment_topics": ["segment_id", "model", "topic_id", "weight"],
+    "topic_theme_crosswalk": ["model", "topic_id", "label", "rank", "theme", "weight_share", "n_segments"],
+    "theme_comparison": [
+        "group_type",
+        "group",
+        "theme",
+        "n_segments",
+        "share",
+        "n_group",
+        "ci_low",
+        "ci_high",
+        "ci_method",
+    ],
+    "theme_differences": [
+        "group_type",
+        "theme",
+        "groups",
+        "n",
+        "n_coded",
+        "test",
+        "statistic",
+        "p_value",
+        "q_value",
+        "effect",
+        "effect_size",
+    ],
+    "recurring_issues": [
+        "theme",
+        "n_meetings",
+        "meetings",
+        "n_segments",
+        "recurs",
+        "only_in",
+        "first_date",
+        "first_meeting",
+        "first_segment_id",
+        "first_speaker",
+        "first_organisation",
+    ],
+    "responses": [
+        "meeting_id",
+        "theme",
+        "raised_by",
+        "raised_organisation",
+        "raised_segment_ids",
+        "answered",
+        "answered_by",
+        "answer_segment_ids",
+    ],
+}
 SORT_KEYS: dict[str, list[str]] = {
     "meetings": ["meeting_id"],
     "attendees": ["meeting_id", "attendee_no"],
@@ -72,6 +137,8 @@ SORT_KEYS: dict[str, list[str]] = {
     "segments": ["meeting_id", "paragraph_no", "sentence_no"],
     "codes": ["segment_id", "theme"],
     "agreement": ["coder"],
+    # the analysis tables are produced in a fixed order (models, topics, groups, codebook themes)
+    "unregistered_organisations": ["organisation"],
 }
 
 
@@ -82,10 +149,10 @@ def frame(name: str, rows: list[dict[str, object]], order: dict[str, dict[str, i
     order is not the reading order (segments in the text, themes in the codebook).
     """
     columns = COLUMNS[name]
-    sort_keys = SORT_KEYS[name]
+    sort_keys = SORT_KEYS.get(name, [])
     extra = [k for k in sort_keys if k not in columns]
     table = pd.DataFrame(rows, columns=columns + extra)
-    if len(table):
+    if len(table) and sort_keys:
         ranks = order or {}
         table = table.sort_values(
             sort_keys,
@@ -111,7 +178,22 @@ def load_table(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
     if not path.is_file():
         raise FileNotFoundError(f"{path.name} not built yet: run `analysis build` (or `make data`)")
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in ("paragraph_no", "sentence_no", "attendee_no", "n_attendees", "n_segments"):
+    for column in (
+        "paragraph_no",
+        "sentence_no",
+        "attendee_no",
+        "n_attendees",
+        "n_segments",
+        "k",
+        "topic_id",
+        "rank",
+        "n_group",
+        "n_meetings",
+        "n_hand",
+        "n_auto",
+        "n_both",
+        "n_sentences",
+    ):
         if column in table:
             table[column] = table[column].astype(int)
     return table

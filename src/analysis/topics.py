@@ -1,0 +1,272 @@
+"""Topic models (NMF on TF-IDF, LDA on counts) with k chosen by coherence and stability.
+
+Modelling unit: the speaker turn — consecutive sentences of one paragraph
+with the same speaker (a paragraph of narrative in a news item). A sentence
+(≈18 words here) is too short for word co-occurrence to mean much, while a
+whole paragraph of the dialogue mixes several speakers; the turn is the
+longest stretch of text that still belongs to one voice, which is what "who
+raised what" needs. Models are fitted on turns; every sentence then gets its
+own topic weights from the fitted model, so `segment_topics.csv` stays per
+sentence.
+
+k is chosen per model over a range by two criteria, each computed on this
+corpus: NPMI coherence of the top terms (do they co-occur in the same
+turns?) and stability across random seeds (do runs with other seeds find
+the same top terms?). The chosen k has the best mean rank on the two; ties
+go to the smaller k.
+"""
+
+import itertools
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+from analysis.norwegian import STOP_WORDS, lemma_sequence, tokenize
+from analysis.paths import DATA_DIR
+from analysis.speakers import REPORTING_LEMMAS
+
+TOPIC_STOPWORDS_PATH = DATA_DIR / "topic_stopwords.txt"
+
+RANDOM_STATE = 20191206
+SEEDS = (RANDOM_STATE, 1, 2, 3, 4)
+K_RANGE = range(2, 9)
+TOP_N = 10
+MIN_TERM_LENGTH = 3
+MODELS = ("nmf", "lda")
+
+
+def modelling_units(segments: pd.DataFrame) -> pd.DataFrame:
+    """Speaker turns: unit_id (its first segment_id), meeting_id, speaker, text, segment_ids."""
+    units = []
+    keys = zip(segments["meeting_id"], segments["paragraph_no"], segments["speaker"], strict=True)
+    previous = None
+    for key, sid, text in zip(keys, segments["segment_id"], segments["text"], strict=True):
+        if key != previous:
+            units.append({"unit_id": sid, "meeting_id": key[0], "speaker": key[2], "texts": [], "segment_ids": []})
+            previous = key
+        units[-1]["texts"].append(text)
+        units[-1]["segment_ids"].append(sid)
+    frame = pd.DataFrame(units, columns=["unit_id", "meeting_id", "speaker", "texts", "segment_ids"])
+    frame["text"] = frame["texts"].map(" ".join)
+    return frame.drop(columns="texts")
+
+
+def genre_words(path=TOPIC_STOPWORDS_PATH) -> set[str]:
+    """The editable list of minutes' genre words, plus the verbs of saying."""
+    words = set(REPORTING_LEMMAS)
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.split("#")[0].strip().lower()
+            if word:
+                words.add(word)
+    return words
+
+
+def make_analyzer(excluded: set[str]):
+    """Lemmas without stop words, short words or excluded words (attendees' names would make topics of people)."""
+
+    def analyze(text: str) -> list[str]:
+        terms = []
+        for token in lemma_sequence(tokenize(text)):
+            term = token.lemma
+            if (
+                len(term) >= MIN_TERM_LENGTH
+                and term not in STOP_WORDS
+                and token.lower not in STOP_WORDS
+                and term not in excluded
+                and token.lower not in excluded
+            ):
+                terms.append(term)
+        return terms
+
+    return analyze
+
+
+def npmi_coherence(top_terms: list[list[str]], documents: list[set[str]]) -> float:
+    """Mean NPMI over all pairs of each topic's top terms, with document co-occurrence.
+
+    NPMI(a, b) = log(P(a,b) / (P(a) P(b))) / -log P(a,b), in [-1, 1];
+    a pair that never co-occurs scores -1.
+    """
+    n = len(documents)
+    scores = []
+    for terms in top_terms:
+        for a, b in itertools.combinations(terms, 2):
+            pa = sum(a in d for d in documents) / n
+            pb = sum(b in d for d in documents) / n
+            pab = sum(a in d and b in d for d in documents) / n
+            if pab == 0:
+                scores.append(-1.0)
+            elif pab == 1:
+                scores.append(1.0)
+            else:
+                scores.append(math.log(pab / (pa * pb)) / -math.log(pab))
+    return float(np.mean(scores)) if scores else math.nan
+
+
+def stability(runs: list[list[list[str]]]) -> float:
+    """Mean Jaccard similarity of top-term sets between runs, topics matched one-to-one (Hungarian)."""
+    values = []
+    for first, second in itertools.combinations(runs, 2):
+        sim = np.array([[len(set(a) & set(b)) / len(set(a) | set(b)) for b in second] for a in first])
+        rows, cols = linear_sum_assignment(-sim)
+        values.append(sim[rows, cols].mean())
+    return float(np.mean(values)) if values else math.nan
+
+
+def _model(kind: str, k: int, seed: int):
+    if kind == "nmf":
+        return NMF(n_components=k, init="nndsvdar", random_state=seed, max_iter=1000)
+    return LatentDirichletAllocation(n_components=k, learning_method="batch", random_state=seed, max_iter=50)
+
+
+def _vectorizer(kind: str, analyzer):
+    cls = TfidfVectorizer if kind == "nmf" else CountVectorizer
+    return cls(analyzer=analyzer, min_df=2, max_df=0.5)
+
+
+def _top_terms(model, vocabulary: np.ndarray, n: int = TOP_N) -> list[list[str]]:
+    return [list(vocabulary[np.argsort(-row, kind="stable")[:n]]) for row in model.components_]
+
+
+@dataclass
+class TopicResult:
+    selection: pd.DataFrame
+    topics: pd.DataFrame
+    segment_topics: pd.DataFrame
+    crosswalk: pd.DataFrame
+    applied_labels: set[tuple[str, int, int]]
+
+
+def choose_k(selection: pd.DataFrame) -> int:
+    """Best mean rank of coherence and stability (higher is better); ties to the smaller k."""
+    ranks = selection["coherence"].rank(ascending=False) + selection["stability"].rank(ascending=False)
+    order = selection.assign(score=ranks).sort_values(["score", "k"], kind="stable")
+    return int(order.iloc[0]["k"])
+
+
+def fit_topics(
+    segments: pd.DataFrame,
+    codes: pd.DataFrame,
+    excluded_words: set[str],
+    labels: dict[tuple[str, int, int], str] | None = None,
+    k_range: range = K_RANGE,
+) -> TopicResult:
+    units = modelling_units(segments)
+    analyzer = make_analyzer({w.lower() for w in excluded_words} | genre_words())
+    documents = [set(analyzer(t)) for t in units["text"]]
+    selection_rows, topic_rows, segment_rows, crosswalk_rows = [], [], [], []
+    applied: set[tuple[str, int, int]] = set()
+    themes_of = codes.groupby("segment_id")["theme"].apply(set).to_dict()
+    for kind in MODELS:
+        vectorizer = _vectorizer(kind, analyzer)
+        matrix = vectorizer.fit_transform(units["text"])
+        vocabulary = vectorizer.get_feature_names_out()
+        usable = [k for k in k_range if k < min(matrix.shape)]
+        fitted = {}
+        for k in usable:
+            runs = []
+            converged = True
+            for seed in SEEDS:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", ConvergenceWarning)
+                    model = _model(kind, k, seed).fit(matrix)
+                converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+                runs.append(_top_terms(model, vocabulary))
+                if seed == RANDOM_STATE:
+                    fitted[k] = model
+            selection_rows.append(
+                {
+                    "model": kind,
+                    "k": k,
+                    "coherence": npmi_coherence(runs[0], documents),
+                    "stability": stability(runs),
+                    "chosen": "no",
+                    "converged": "yes" if converged else "no",
+                }
+            )
+        if not usable:
+            continue
+        table = pd.DataFrame([r for r in selection_rows if r["model"] == kind])
+        k = choose_k(table)
+        for row in selection_rows:
+            if row["model"] == kind and row["k"] == k:
+                row["chosen"] = "yes"
+        model = fitted[k]
+        weights = model.components_ / model.components_.sum(axis=1, keepdims=True)
+        topic_labels = {}
+        for t, row in enumerate(weights, start=1):
+            order = np.argsort(-row, kind="stable")[:TOP_N]
+            generated = " · ".join(vocabulary[order[:3]])
+            topic_labels[t] = (labels or {}).get((kind, k, t), generated)
+            if (kind, k, t) in (labels or {}):
+                applied.add((kind, k, t))
+            for rank, index in enumerate(order, start=1):
+                topic_rows.append(
+                    {
+                        "model": kind,
+                        "topic_id": t,
+                        "label": topic_labels[t],
+                        "rank": rank,
+                        "term": vocabulary[index],
+                        "weight": round(float(row[index]), 4),
+                    }
+                )
+        sentence_matrix = vectorizer.transform(segments["text"])
+        doc_topic = model.transform(sentence_matrix)
+        has_terms = np.asarray(sentence_matrix.sum(axis=1)).ravel() > 0
+        totals = doc_topic.sum(axis=1, keepdims=True)
+        doc_topic = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
+        for sid, row, ok in zip(segments["segment_id"], doc_topic, has_terms, strict=True):
+            if not ok:
+                continue
+            for t, w in enumerate(row, start=1):
+                if w >= 0.01:
+                    segment_rows.append({"segment_id": sid, "model": kind, "topic_id": t, "weight": round(float(w), 4)})
+        crosswalk_rows += _crosswalk(
+            kind, segments["segment_id"].tolist(), doc_topic, has_terms, themes_of, topic_labels
+        )
+    return TopicResult(
+        pd.DataFrame(selection_rows).round({"coherence": 4, "stability": 4}),
+        pd.DataFrame(topic_rows),
+        pd.DataFrame(segment_rows),
+        pd.DataFrame(crosswalk_rows),
+        applied,
+    )
+
+
+def _crosswalk(kind, segment_ids, doc_topic, has_terms, themes_of, topic_labels) -> list[dict[str, object]]:
+    """For each topic, the share of its weight that falls on sentences coded with each theme."""
+    rows = []
+    for t in range(doc_topic.shape[1]):
+        column = doc_topic[:, t] * has_terms
+        total = column.sum()
+        if total == 0:
+            continue
+        shares: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for sid, w in zip(segment_ids, column, strict=True):
+            for theme in themes_of.get(sid, {"(uncoded)"}):
+                shares[theme] = shares.get(theme, 0.0) + w
+                counts[theme] = counts.get(theme, 0) + int(w >= 0.5)
+        ordered = sorted(shares.items(), key=lambda item: (-item[1], item[0]))
+        for rank, (theme, share) in enumerate(ordered, start=1):
+            rows.append(
+                {
+                    "model": kind,
+                    "topic_id": t + 1,
+                    "label": topic_labels[t + 1],
+                    "rank": rank,
+                    "theme": theme,
+                    "weight_share": round(share / total, 4),
+                    "n_segments": counts[theme],
+                }
+            )
+    return rows
