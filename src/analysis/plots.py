@@ -3,6 +3,7 @@
 import textwrap
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -61,5 +62,89 @@ def theme_frequency_chart(freq: pd.DataFrame, meetings: pd.DataFrame) -> Figure:
     ax.set_xlabel("Andel av møtets setninger (%); tallet ved søylen er antall setninger")
     ax.set_title("Temaer per møte", loc="left", fontsize=12, fontweight="bold")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def topic_selection_chart(selection: pd.DataFrame) -> Figure:
+    """Coherence and stability against k for each model; the chosen k marked."""
+    models = list(dict.fromkeys(selection["model"]))
+    fig, axes = plt.subplots(1, len(models), figsize=(4.2 * len(models), 3.4), squeeze=False, sharey=True)
+    for ax, model in zip(axes[0], models, strict=True):
+        rows = selection[selection["model"] == model]
+        ax.plot(rows["k"], rows["coherence"], marker="o", color=PALETTE[0], label="Koherens (NPMI)")
+        ax.plot(rows["k"], rows["stability"], marker="s", color=PALETTE[1], label="Stabilitet (Jaccard)")
+        chosen = rows[rows["chosen"] == "yes"]["k"]
+        for k in chosen:
+            ax.axvline(k, color="grey", linestyle="--", linewidth=1)
+            ax.annotate(
+                f"valgt k = {k}",
+                (k, 0.5),
+                xytext=(4, 0),
+                textcoords="offset points",
+                fontsize=8,
+                rotation=90,
+                va="center",
+                color="grey",
+            )
+        ax.set_title(model.upper(), loc="left", fontsize=10)
+        ax.set_xlabel("Antall temaer (k)")
+        ax.set_xticks(list(rows["k"]))
+        ax.axhline(0, color="black", linewidth=0.5)
+    axes[0][0].set_ylabel("Verdi")
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.suptitle("Valg av antall temaer", x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=8, frameon=False)
+    return fig
+
+
+def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8) -> Figure:
+    """One small bar chart per topic of the chosen model: its top terms and their weights."""
+    rows = topics[(topics["model"] == model) & (topics["rank"] <= n_terms)]
+    ids = sorted(rows["topic_id"].unique())
+    cols = min(3, len(ids))
+    nrows = (len(ids) + cols - 1) // cols
+    fig, axes = plt.subplots(nrows, cols, figsize=(3.3 * cols, 2.6 * nrows), squeeze=False)
+    for ax in axes.ravel()[len(ids) :]:
+        ax.set_visible(False)
+    for ax, topic_id, colour in zip(axes.ravel(), ids, PALETTE * 3, strict=False):
+        part = rows[rows["topic_id"] == topic_id].sort_values("rank", ascending=False)
+        ax.barh(part["term"], part["weight"], color=colour)
+        ax.set_title(textwrap.fill(f"{topic_id}: {part['label'].iloc[0]}", 32), loc="left", fontsize=9)
+        ax.tick_params(axis="both", labelsize=8)
+        ax.set_xlabel("Vekt", fontsize=8)
+    fig.suptitle(f"Toppord per tema ({model.upper()})", x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}") -> Figure:
+    """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled."""
+    fig, ax = plt.subplots(figsize=(1.1 * table.shape[1] + 4.2, 0.42 * table.shape[0] + 1.8))
+    image = ax.imshow(table.to_numpy(float), cmap="cividis", aspect="auto", vmin=0)
+    ax.set_xticks(
+        range(table.shape[1]),
+        [textwrap.fill(str(c), 16, break_long_words=False) for c in table.columns],
+        fontsize=8,
+        rotation=0,
+    )
+    ax.set_yticks(range(table.shape[0]), table.index, fontsize=9)
+    top = float(np.nanmax(table.to_numpy(float))) if table.size else 0
+    for (i, j), value in np.ndenumerate(table.to_numpy(float)):
+        if not np.isnan(value):
+            ax.text(
+                j,
+                i,
+                fmt.format(value),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="black" if value > top * 0.6 else "white",
+            )
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
     fig.tight_layout()
     return fig

@@ -142,6 +142,45 @@ SORT_KEYS: dict[str, list[str]] = {
 }
 
 
+INT_COLUMNS = {
+    "paragraph_no",
+    "sentence_no",
+    "attendee_no",
+    "n_attendees",
+    "n_segments",
+    "k",
+    "topic_id",
+    "rank",
+    "n_group",
+    "n_meetings",
+    "n_hand",
+    "n_auto",
+    "n_both",
+    "n_sentences",
+    "n",
+    "n_coded",
+    "n_rows",
+}
+FLOAT_COLUMNS = {
+    "share",
+    "ci_low",
+    "ci_high",
+    "coherence",
+    "stability",
+    "weight",
+    "weight_share",
+    "statistic",
+    "p_value",
+    "q_value",
+    "effect_size",
+    "precision",
+    "recall",
+    "f1",
+    "cohen_kappa",
+    "krippendorff_alpha",
+}
+
+
 def frame(name: str, rows: list[dict[str, object]], order: dict[str, dict[str, int]] | None = None) -> pd.DataFrame:
     """Rows as a table with the contract's columns, sorted, and empty strings for missing values.
 
@@ -173,27 +212,14 @@ def write_table(table: pd.DataFrame, name: str, out_dir: Path) -> Path:
 
 
 def load_table(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
-    """Read a processed table with every column as text and empty cells as ''."""
+    """Read a processed table: text columns as text ('' when empty), counts as int, measures as float."""
     path = Path(processed_dir) / f"{name}.csv"
     if not path.is_file():
         raise FileNotFoundError(f"{path.name} not built yet: run `analysis build` (or `make data`)")
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in (
-        "paragraph_no",
-        "sentence_no",
-        "attendee_no",
-        "n_attendees",
-        "n_segments",
-        "k",
-        "topic_id",
-        "rank",
-        "n_group",
-        "n_meetings",
-        "n_hand",
-        "n_auto",
-        "n_both",
-        "n_sentences",
-    ):
-        if column in table:
+    for column in table.columns:
+        if column in INT_COLUMNS:
             table[column] = table[column].astype(int)
+        elif column in FLOAT_COLUMNS:
+            table[column] = pd.to_numeric(table[column].replace("", "nan")).astype(float)
     return table

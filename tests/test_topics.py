@@ -1,0 +1,70 @@
+"""Topic-model selection: coherence and stability on hand-checkable inputs, and the fitted tables."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.topics import choose_k, modelling_units, npmi_coherence, stability
+
+
+def test_npmi_by_hand() -> None:
+    documents = [{"a", "b"}, {"a", "b"}, {"c"}, {"a"}]
+    # P(a)=3/4, P(b)=1/2, P(a,b)=1/2: log(0.5 / 0.375) / -log(0.5)
+    assert npmi_coherence([["a", "b"]], documents) == pytest.approx(math.log(0.5 / 0.375) / math.log(2))
+    assert npmi_coherence([["a", "c"]], documents) == -1.0  # never together
+    assert npmi_coherence([["a", "b"], ["a", "c"]], documents) == pytest.approx(
+        (math.log(0.5 / 0.375) / math.log(2) - 1) / 2
+    )
+
+
+def test_stability_by_hand() -> None:
+    first = [["a", "b"], ["c", "d"]]
+    second = [["c", "d"], ["a", "x"]]  # same topics, other order; one term differs
+    assert stability([first, second]) == pytest.approx((1 + 1 / 3) / 2)
+    assert stability([first, first, first]) == 1.0
+
+
+def test_choose_k_by_mean_rank_ties_to_smaller_k() -> None:
+    table = pd.DataFrame({"k": [2, 3, 4], "coherence": [0.1, 0.3, 0.2], "stability": [0.9, 0.5, 0.9]})
+    assert choose_k(table) == 4
+    tied = pd.DataFrame({"k": [2, 3], "coherence": [0.2, 0.3], "stability": [0.9, 0.8]})
+    assert choose_k(tied) == 2
+
+
+def test_modelling_units_are_speaker_turns(segments) -> None:
+    units = modelling_units(segments)
+    assert sum(len(ids) for ids in units["segment_ids"]) == len(segments)
+    dialogue = units[units["unit_id"].str.startswith("2019-12-06_kontaktutvalget_referat-p029")]
+    # the first dialogue paragraph holds turns by Hauglie, Lothe, Bjertnæs and Hauglie again
+    assert list(dialogue["speaker"]) == ["Anniken Hauglie", "Johan Lothe", "Marte Kristine Bjertnæs", "Anniken Hauglie"]
+
+
+def test_topic_tables(built) -> None:
+    tables = built[1].tables
+    selection = tables["topic_selection"]
+    assert set(selection["model"]) == {"nmf", "lda"}
+    assert (selection.groupby("model")["chosen"].apply(lambda c: (c == "yes").sum()) == 1).all()
+    assert selection["coherence"].between(-1, 1).all() and selection["stability"].between(0, 1).all()
+    topics = tables["topics"]
+    for model, row in selection[selection["chosen"] == "yes"].set_index("model").iterrows():
+        assert topics[topics["model"] == model]["topic_id"].nunique() == row["k"]
+    names = {w.lower() for n in tables["attendees"]["name"] for w in n.split()}
+    assert not names & set(topics["term"]), "attendees' names must not make topics"
+    weights = tables["segment_topics"].groupby(["segment_id", "model"])["weight"].sum()
+    assert weights.between(0.95, 1.0001).all()
+    crosswalk = tables["topic_theme_crosswalk"]
+    assert set(crosswalk["theme"]) - {"(uncoded)"} <= set(tables["codes"]["theme"])
+
+
+def test_label_override_is_applied_and_stale_ones_reported(tmp_path, built) -> None:
+    from analysis.build import topic_tables
+
+    chosen = built[1].tables["topic_selection"].query("model == 'nmf' and chosen == 'yes'").iloc[0]
+    labels = tmp_path / "labels.csv"
+    labels.write_text(
+        f"model,k,topic_id,label\nnmf,{chosen['k']},1,Tiltak og NAV\nnmf,99,1,Foreldet\n", encoding="utf-8"
+    )
+    out, warnings = topic_tables(built[1].tables, labels)
+    assert set(out["topics"].query("model == 'nmf' and topic_id == 1")["label"]) == {"Tiltak og NAV"}
+    assert any("('nmf', 99, 1)" in w for w in warnings)
