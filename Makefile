@@ -33,10 +33,11 @@ venv: $(STAMP)
 data: $(STAMP)
 	$(BIN)/analysis build
 
-## report: set up, build data/processed/, execute the notebooks, render reports/
+## report: set up, build data/processed/, execute the notebooks, render reports/report.html
 .PHONY: report
 report: data
-	$(BIN)/analysis notebooks --execute --html reports
+	$(BIN)/analysis notebooks
+	$(BIN)/analysis report
 
 ## test: set up, then lint, unit tests and strict nbval on every notebook
 .PHONY: test
@@ -44,6 +45,13 @@ test: data
 	$(BIN)/ruff check src tests notebooks
 	$(BIN)/python -m pytest tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
+	@# nbval does not compare images: the re-executed notebooks must have redrawn every figure file identically
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  changed="$$(git status --porcelain -- reports/figures)"; \
+	  if [ -n "$$changed" ]; then echo "$$changed"; \
+	    echo "error: reports/figures changed when the notebooks re-ran — run make report and commit the figures"; \
+	    exit 1; fi; \
+	  echo "reports/figures: every figure redrawn byte for byte"; fi
 
 ## lab: JupyterLab with the project's environment as kernel
 .PHONY: lab
@@ -60,5 +68,5 @@ lock:
 ## clean: remove generated data, reports and the environment
 .PHONY: clean
 clean:
-	rm -rf $(VENV) data/processed reports/figures reports/*.html
+	rm -rf $(VENV) data/processed reports/report.html
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

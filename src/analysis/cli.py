@@ -56,7 +56,15 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_notebooks(args: argparse.Namespace) -> int:
     from analysis.notebooks import run_notebooks
 
-    run_notebooks(Path(args.dir), execute=args.execute, html_dir=Path(args.html) if args.html else None, progress=_say)
+    run_notebooks(Path(args.dir), progress=_say)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from analysis.report import write_report
+
+    path = write_report(Path(args.out))
+    _say(f"wrote {display_path(path)} ({path.stat().st_size // 1024} KiB, self-contained)")
     return 0
 
 
@@ -94,11 +102,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default=None, help="file name in the raw folder (default: as given)")
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("notebooks", help="execute the numbered notebooks and render them as HTML")
-    p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder")
-    p.add_argument("--execute", action="store_true", help="re-execute and save with outputs")
-    p.add_argument("--html", default=None, help=f"render HTML into this folder (e.g. {display_path(REPORTS_DIR)})")
+    p = sub.add_parser("notebooks", help="execute the numbered notebooks in order and save them with outputs")
+    p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)")
     p.set_defaults(func=cmd_notebooks)
+
+    p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")
+    p.add_argument("--out", default=str(REPORTS_DIR / "report.html"), help="output file (default reports/report.html)")
+    p.set_defaults(func=cmd_report)
     return top
 
 

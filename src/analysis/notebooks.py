@@ -1,10 +1,11 @@
 """Execute the numbered notebooks in order and render them for readers.
 
 Used by `make report`: each notebook runs in a fresh kernel from its own
-folder, is saved with its outputs (so nbval can compare them), and is
-rendered to HTML without code cells.
+folder and is saved with its outputs (so nbval can compare them);
+`analysis.report` then renders them for readers.
 """
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from analysis.errors import InputError
-from analysis.paths import NOTEBOOKS_DIR, display_path
+from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR, display_path
 
 TIMEOUT_SECONDS = 600
 
@@ -58,31 +59,22 @@ def _scrub(notebook: nbformat.NotebookNode) -> None:
     notebook.metadata.pop("widgets", None)
 
 
-def render_html(notebook: nbformat.NotebookNode, target: Path) -> None:
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(notebook)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(body, encoding="utf-8")
-
-
 def run_notebooks(
     folder: Path = NOTEBOOKS_DIR,
     *,
-    execute: bool = True,
-    html_dir: Path | None = None,
+    figures_dir: Path = FIGURES_DIR,
     progress: Callable[[str], None] = print,
 ) -> list[Path]:
+    """Execute every numbered notebook in order and save it with its outputs.
+
+    The figure folder is emptied first, so it holds exactly what these
+    notebooks draw and its index lists nothing stale.
+    """
     paths = numbered_notebooks(folder)
+    shutil.rmtree(figures_dir, ignore_errors=True)
     for number, path in enumerate(paths, 1):
         progress(f"[{number}/{len(paths)}] {display_path(path)}")
-        if execute:
-            notebook = execute_notebook(path)
-            _scrub(notebook)
-            nbformat.write(notebook, path)
-        else:
-            notebook = nbformat.read(path, as_version=4)
-        if html_dir is not None:
-            render_html(notebook, Path(html_dir) / f"{path.stem}.html")
+        notebook = execute_notebook(path)
+        _scrub(notebook)
+        nbformat.write(notebook, path)
     return paths

@@ -1,4 +1,9 @@
-"""The project's figures, each a function from a tidy table to a matplotlib Figure."""
+"""The project's figures, each a function from a tidy table to a matplotlib Figure.
+
+Words come from `analysis.style.text` (Norwegian by default, `lang="en"`
+for English) and theme colours from `analysis.style.theme_colours`, so every
+figure speaks the same language and a theme keeps its colour.
+"""
 
 import textwrap
 
@@ -6,12 +11,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+from analysis.style import PALETTE, SEQUENTIAL_MAP, text
 
 
-def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame) -> Figure:
+def _wrap(label: str, width: int) -> str:
+    return textwrap.fill(label, width, break_long_words=False)
+
+
+def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lang: str = "nb") -> Figure:
     """Horizontal bars, one panel per document, so long Norwegian names stay readable."""
     ids = list(meetings.sort_values(["date", "meeting_id"])["meeting_id"])
     heights = [max(1, (table["meeting_id"] == m).sum()) for m in ids]
@@ -25,60 +34,65 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame) -> 
     for colour, ax, meeting_id in zip(PALETTE, axes[:, 0], ids, strict=False):
         rows = table[table["meeting_id"] == meeting_id].iloc[::-1]
         labels = [
-            textwrap.fill(f"{s} ({o})" if o else s, 38)
-            for s, o in zip(rows["speaker"], rows["organisation"], strict=True)
+            _wrap(f"{s} ({o})" if o else s, 38) for s, o in zip(rows["speaker"], rows["organisation"], strict=True)
         ]
         ax.barh(labels, rows["n_sentences"], color=colour)
         meta = meetings.set_index("meeting_id").loc[meeting_id]
-        ax.set_title(textwrap.fill(f"{meta['date']} · {meta['title']}", 70), loc="left", fontsize=10)
-        ax.set_xlabel("Antall setninger")
+        ax.set_title(_wrap(f"{meta['date']} · {meta['title']}", 70), loc="left", fontsize=10)
+        ax.set_xlabel(text("n_sentences", lang))
         for y, value in enumerate(rows["n_sentences"]):
             ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
-    fig.suptitle("Setninger per taler", x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(text("sentences_per_speaker", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
     return fig
 
 
-def theme_frequency_chart(freq: pd.DataFrame, meetings: pd.DataFrame) -> Figure:
-    """Share of each meeting's sentences coded with each theme, one colour per meeting."""
+def theme_frequency_chart(
+    freq: pd.DataFrame,
+    meetings: pd.DataFrame,
+    colours: dict[str, str],
+    label_column: str = "label_nb",
+    lang: str = "nb",
+) -> Figure:
+    """One panel per meeting; a bar per theme in the theme's colour, its share and count written beside it."""
     ids = list(meetings.sort_values(["date", "meeting_id"])["meeting_id"])
-    labels = list(dict.fromkeys(freq["label_nb"]))
-    fig, ax = plt.subplots(figsize=(8, 0.38 * len(labels) * max(1, len(ids)) / 1.4 + 1.8))
-    height = 0.8 / max(1, len(ids))
-    for k, (colour, meeting_id) in enumerate(zip(PALETTE, ids, strict=False)):
-        rows = freq[freq["meeting_id"] == meeting_id].set_index("label_nb").loc[labels]
-        positions = [i + (k - (len(ids) - 1) / 2) * height for i in range(len(labels))]
-        meta = meetings.set_index("meeting_id").loc[meeting_id]
-        n_total = int(meta["n_segments"])
-        label = textwrap.shorten(f"{meta['date']} · {meta['title']}", 55, placeholder=" …")
-        ax.barh(positions, rows["share"] * 100, height=height, color=colour, label=f"{label} (n = {n_total})")
-        for y, share, n in zip(positions, rows["share"], rows["n_segments"], strict=True):
+    themes = list(dict.fromkeys(freq["theme"]))
+    labels = freq.drop_duplicates("theme").set_index("theme")[label_column]
+    fig, axes = plt.subplots(
+        1, len(ids), figsize=(3.2 * len(ids) + 2.6, 0.34 * len(themes) + 1.8), sharey=True, squeeze=False
+    )
+    top = float(freq["share"].max() * 100) if len(freq) else 1
+    for ax, meeting_id in zip(axes[0], ids, strict=True):
+        rows = freq[freq["meeting_id"] == meeting_id].set_index("theme").loc[themes]
+        ax.barh(range(len(themes)), rows["share"] * 100, color=[colours[t] for t in themes])
+        for y, (share, n) in enumerate(zip(rows["share"], rows["n_segments"], strict=True)):
             if n:
                 ax.annotate(
                     str(n), (share * 100, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7
                 )
-    ax.set_yticks(range(len(labels)), labels)
-    ax.invert_yaxis()
-    ax.set_xlabel("Andel av møtets setninger (%); tallet ved søylen er antall setninger")
-    ax.set_title("Temaer per møte", loc="left", fontsize=12, fontweight="bold")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+        meta = meetings.set_index("meeting_id").loc[meeting_id]
+        ax.set_title(_wrap(f"{meta['date']} (n\u00a0=\u00a0{int(meta['n_segments'])})", 30), loc="left", fontsize=9)
+        ax.set_xlim(0, top * 1.15)
+    axes[0][0].set_yticks(range(len(themes)), [labels[t] for t in themes])
+    axes[0][0].invert_yaxis()
+    fig.supxlabel(text("share_of_meeting", lang), fontsize=9)
+    fig.suptitle(text("themes_per_meeting", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
     return fig
 
 
-def topic_selection_chart(selection: pd.DataFrame) -> Figure:
+def topic_selection_chart(selection: pd.DataFrame, lang: str = "nb") -> Figure:
     """Coherence and stability against k for each model; the chosen k marked."""
     models = list(dict.fromkeys(selection["model"]))
     fig, axes = plt.subplots(1, len(models), figsize=(4.2 * len(models), 3.4), squeeze=False, sharey=True)
     for ax, model in zip(axes[0], models, strict=True):
         rows = selection[selection["model"] == model]
-        ax.plot(rows["k"], rows["coherence"], marker="o", color=PALETTE[0], label="Koherens (NPMI)")
-        ax.plot(rows["k"], rows["stability"], marker="s", color=PALETTE[1], label="Stabilitet (Jaccard)")
-        chosen = rows[rows["chosen"] == "yes"]["k"]
-        for k in chosen:
+        ax.plot(rows["k"], rows["coherence"], marker="o", color=PALETTE[0], label=text("coherence", lang))
+        ax.plot(rows["k"], rows["stability"], marker="s", color=PALETTE[1], label=text("stability", lang))
+        for k in rows[rows["chosen"] == "yes"]["k"]:
             ax.axvline(k, color="grey", linestyle="--", linewidth=1)
             ax.annotate(
-                f"valgt k = {k}",
+                text("chosen_k", lang, k=k),
                 (k, 0.5),
                 xytext=(4, 0),
                 textcoords="offset points",
@@ -88,18 +102,18 @@ def topic_selection_chart(selection: pd.DataFrame) -> Figure:
                 color="grey",
             )
         ax.set_title(model.upper(), loc="left", fontsize=10)
-        ax.set_xlabel("Antall temaer (k)")
+        ax.set_xlabel(text("k", lang))
         ax.set_xticks(list(rows["k"]))
         ax.axhline(0, color="black", linewidth=0.5)
-    axes[0][0].set_ylabel("Verdi")
+    axes[0][0].set_ylabel(text("value", lang))
     handles, labels = axes[0][0].get_legend_handles_labels()
-    fig.suptitle("Valg av antall temaer", x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.suptitle(text("choosing_k", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=8, frameon=False)
     return fig
 
 
-def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8) -> Figure:
+def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8, lang: str = "nb") -> Figure:
     """One small bar chart per topic of the chosen model: its top terms and their weights."""
     rows = topics[(topics["model"] == model) & (topics["rank"] <= n_terms)]
     ids = sorted(rows["topic_id"].unique())
@@ -111,27 +125,23 @@ def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8) -> Figur
     for ax, topic_id, colour in zip(axes.ravel(), ids, PALETTE * 3, strict=False):
         part = rows[rows["topic_id"] == topic_id].sort_values("rank", ascending=False)
         ax.barh(part["term"], part["weight"], color=colour)
-        ax.set_title(textwrap.fill(f"{topic_id}: {part['label'].iloc[0]}", 32), loc="left", fontsize=9)
+        ax.set_title(_wrap(f"{topic_id}: {part['label'].iloc[0]}", 32), loc="left", fontsize=9)
         ax.tick_params(axis="both", labelsize=8)
-        ax.set_xlabel("Vekt", fontsize=8)
-    fig.suptitle(f"Toppord per tema ({model.upper()})", x=0.02, ha="left", fontsize=12, fontweight="bold")
+        ax.set_xlabel(text("weight", lang), fontsize=8)
+    fig.suptitle(text("top_terms", lang, model=model.upper()), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
     return fig
 
 
 def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}") -> Figure:
     """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled."""
+    values = table.to_numpy(float)
     fig, ax = plt.subplots(figsize=(1.1 * table.shape[1] + 4.2, 0.42 * table.shape[0] + 1.8))
-    image = ax.imshow(table.to_numpy(float), cmap="cividis", aspect="auto", vmin=0)
-    ax.set_xticks(
-        range(table.shape[1]),
-        [textwrap.fill(str(c), 16, break_long_words=False) for c in table.columns],
-        fontsize=8,
-        rotation=0,
-    )
+    image = ax.imshow(values, cmap=SEQUENTIAL_MAP, aspect="auto", vmin=0)
+    ax.set_xticks(range(table.shape[1]), [_wrap(str(c), 16) for c in table.columns], fontsize=8)
     ax.set_yticks(range(table.shape[0]), table.index, fontsize=9)
-    top = float(np.nanmax(table.to_numpy(float))) if table.size else 0
-    for (i, j), value in np.ndenumerate(table.to_numpy(float)):
+    top = float(np.nanmax(values)) if values.size else 0
+    for (i, j), value in np.ndenumerate(values):
         if not np.isnan(value):
             ax.text(
                 j,
@@ -146,5 +156,40 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt:
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
     ax.spines[:].set_visible(False)
     fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def responses_chart(rates: pd.DataFrame, colours: dict[str, str], lang: str = "nb") -> Figure:
+    """Per theme: civil-society speakers who raised it, the solid part taken up later by the government side."""
+    rates = rates.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.36 * len(rates) + 1.8))
+    y = range(len(rates))
+    theme_colour = [colours[t] for t in rates["theme"]]
+    ax.barh(y, rates["answered"], color=theme_colour, edgecolor=theme_colour)
+    ax.barh(
+        y,
+        rates["raised"] - rates["answered"],
+        left=rates["answered"],
+        color="white",
+        edgecolor=theme_colour,
+        hatch="///",
+    )
+    for k, (raised, answered) in enumerate(zip(rates["raised"], rates["answered"], strict=True)):
+        ax.annotate(
+            f"{answered}/{raised}", (raised, k), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8
+        )
+    ax.set_yticks(list(y), rates["label"])
+    ax.set_xlabel(text("n_raisers", lang))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(
+        handles=[
+            Patch(facecolor="grey", label=text("answered", lang)),
+            Patch(facecolor="white", edgecolor="grey", hatch="///", label=text("not_answered", lang)),
+        ],
+        loc="lower right",
+        frameon=False,
+    )
+    ax.set_title(text("raised_answered", lang), loc="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
     return fig

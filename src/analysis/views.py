@@ -65,12 +65,13 @@ def responses_overview(responses: pd.DataFrame, codebook: Codebook, meetings: pd
     return view[["møte", "tema", "reist_av", "n_setninger", "besvart", "besvart_av"]].reset_index(drop=True)
 
 
-def response_rates(responses: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Per theme: how many civil-society speakers raised it and how many of them got a government answer."""
+def response_rates(responses: pd.DataFrame, codebook: Codebook, lang: str = "nb") -> pd.DataFrame:
+    """Per theme: civil-society speakers who raised it, and how many of them the government side answered."""
     grouped = responses.groupby("theme").agg(
-        reist_av=("raised_by", "size"), besvart=("answered", lambda a: int((a == "yes").sum()))
+        raised=("raised_by", "size"), answered=("answered", lambda a: int((a == "yes").sum()))
     )
-    grouped = grouped.reindex([t for t in codebook.ids if t in grouped.index])
-    grouped["andel_besvart"] = (grouped["besvart"] / grouped["reist_av"]).round(2)
-    grouped.index = [theme_labels(codebook)[t] for t in grouped.index]
+    grouped = grouped.reindex([t for t in codebook.ids if t in grouped.index]).reset_index()
+    labels = {t.id: (t.label_nb if lang == "nb" else t.label_en) for t in codebook.themes}
+    grouped.insert(1, "label", grouped["theme"].map(labels))
+    grouped["share_answered"] = (grouped["answered"] / grouped["raised"]).round(2)
     return grouped

@@ -1,0 +1,116 @@
+"""Figure files: complete, reproducible byte for byte, Norwegian letters, one colour per theme."""
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from fontTools.ttLib import TTFont
+from matplotlib.font_manager import FontProperties, findfont
+
+from analysis.codebook import load_codebook
+from analysis.figures import read_index, save_figure
+from analysis.paths import FIGURES_DIR, PROJ_ROOT
+from analysis.style import FONT, NORWEGIAN_LETTERS, TEXT, theme_colours, use_style
+
+
+def _draw() -> plt.Figure:
+    use_style()
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.barh(["Lønnstilskudd", "Bydelsmødre", "Opplæring og fagbrev"], [3, 2, 1])
+    ax.set_title("Æ Ø Å æ ø å")
+    return fig
+
+
+def _save(folder: Path, name: str = "09-test"):
+    return save_figure(
+        _draw(),
+        name,
+        pd.DataFrame({"tema": ["Lønnstilskudd"], "n": [3]}),
+        title="Prøve",
+        caption="En prøvefigur.",
+        alt="Et søylediagram med tre søyler.",
+        figures_dir=folder,
+    )
+
+
+def test_one_call_writes_every_file_and_the_index(tmp_path: Path) -> None:
+    saved = _save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "09-test.csv",
+        "09-test.png",
+        "09-test.svg",
+        "09-test.txt",
+        "index.csv",
+    ]
+    assert (tmp_path / "09-test.txt").read_text(encoding="utf-8") == "Et søylediagram med tre søyler.\n"
+    assert (tmp_path / "09-test.csv").read_text(encoding="utf-8") == "tema,n\nLønnstilskudd,3\n"
+    row = read_index(tmp_path).iloc[0]
+    assert (row["name"], row["title"], row["alt_text"]) == ("09-test", "Prøve", "Et søylediagram med tre søyler.")
+    html = saved._repr_html_()
+    assert 'alt="Et søylediagram med tre søyler."' in html and "data:image/png;base64," in html
+
+
+def test_files_are_byte_identical_when_redrawn(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    _save(first)
+    _save(second)
+    for name in ("09-test.png", "09-test.svg", "09-test.csv", "index.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    svg = (first / "09-test.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert b"Software" not in (first / "09-test.png").read_bytes()
+
+
+def test_index_keeps_one_row_per_figure_sorted(tmp_path: Path) -> None:
+    _save(tmp_path, "09-b")
+    _save(tmp_path, "09-a")
+    _save(tmp_path, "09-b")
+    assert list(read_index(tmp_path)["name"]) == ["09-a", "09-b"]
+
+
+def test_alt_text_must_be_one_sentence(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="one sentence"):
+        save_figure(
+            _draw(),
+            "09-x",
+            pd.DataFrame(),
+            title="T",
+            caption="C",
+            alt="Første setning. Andre setning.",
+            figures_dir=tmp_path,
+        )
+
+
+def test_the_figure_font_has_the_norwegian_letters() -> None:
+    use_style()
+    path = findfont(FontProperties(family=FONT), fallback_to_default=False)
+    cmap = TTFont(path).getBestCmap()
+    assert all(ord(letter) in cmap for letter in NORWEGIAN_LETTERS)
+
+
+def test_a_theme_has_the_same_colour_everywhere() -> None:
+    ids = load_codebook().ids
+    colours = theme_colours(ids)
+    assert len({colours[t] for t in ids}) == len(ids)  # fifteen different colours
+    assert theme_colours(list(ids)) == colours  # the same call in any notebook gives the same map
+
+
+def test_english_has_every_norwegian_label() -> None:
+    assert set(TEXT["nb"]) == set(TEXT["en"])
+
+
+def test_committed_figures_are_complete_and_indexed() -> None:
+    index = read_index(FIGURES_DIR)
+    pngs = sorted(p.stem for p in FIGURES_DIR.glob("*.png"))
+    assert sorted(index["name"]) == pngs and len(pngs) >= 8
+    for row in index.itertuples():
+        for ext in ("png", "svg", "csv", "txt"):
+            assert (FIGURES_DIR / f"{row.name}.{ext}").is_file()
+        assert (PROJ_ROOT / row.notebook).is_file()
+        assert row.alt_text.endswith(".") and not re.search(r"\.\s+[A-ZÆØÅ]", row.alt_text)

@@ -1,0 +1,54 @@
+"""The HTML report: self-contained, navigable, citable, and the same bytes on every rebuild."""
+
+import re
+
+import pytest
+
+from analysis.manifest import read_manifest
+from analysis.report import render_report
+
+
+@pytest.fixture(scope="module")
+def report() -> str:
+    return render_report()
+
+
+def test_report_is_byte_identical_on_rebuild(report: str) -> None:
+    assert render_report() == report
+
+
+def test_report_is_self_contained(report: str) -> None:
+    assert not re.search(r'(src|href)="(https?:)?//', report), "nothing may be fetched from the network"
+    assert "<script" not in report
+    images = re.findall(r'<img src="([^"]+)"', report)
+    assert images and all(src.startswith("data:image/png;base64,") for src in images)
+
+
+def test_report_has_no_code_cells(report: str) -> None:
+    assert "from analysis" not in report and "load_table(" not in report
+
+
+def test_table_of_contents_links_resolve(report: str) -> None:
+    nav = report[report.index("<nav>") : report.index("</nav>")]
+    targets = re.findall(r'href="#([^"]+)"', nav)
+    assert len(targets) >= 10
+    for target in targets:
+        assert f'id="{target}"' in report, target
+
+
+def test_figures_carry_alt_text_and_captions(report: str) -> None:
+    figures = re.findall(r'<figure id="fig-([^"]+)"[^>]*><img [^>]*alt="([^"]+)"', report)
+    assert {name for name, _ in figures} >= {
+        "01-sentences-per-speaker",
+        "02-theme-frequencies",
+        "03-topic-selection",
+        "04-raised-and-answered",
+    }
+    assert all(alt for _, alt in figures)
+
+
+def test_report_cites_sources_and_versions(report: str) -> None:
+    for entry in read_manifest():
+        assert entry.sha256 in report and entry.file in report
+    assert re.search(r"<td>pandas</td><td>\d", report) and re.search(r"<td>scikit-learn</td><td>\d", report)
+    assert "/work/" not in report and "/root/" not in report  # no absolute paths
