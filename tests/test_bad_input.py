@@ -1,6 +1,7 @@
 """Bad input: one clear line naming the file, a non-zero exit, and nothing already built lost."""
 
 import hashlib
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -68,10 +69,10 @@ def _break_bad_kind(raw: Path) -> str:
     return "kind 'nyhet'"
 
 
-def _break_latin1(raw: Path) -> str:
-    text = (raw / MINUTES).read_text(encoding="utf-8").replace("\u0435", "e").replace("\u0432", "v")
-    _register(raw, MINUTES, text.encode("latin-1", errors="replace"))
-    return f"{MINUTES}: not valid UTF-8"
+def _break_nonsense(raw: Path) -> str:
+    rng = random.Random(7)
+    _register(raw, MINUTES, bytes(rng.randrange(1, 256) for _ in range(4000)))
+    return f"{MINUTES}: decodes (latin_1) to text that does not read as any language"
 
 
 def _break_binary(raw: Path) -> str:
@@ -88,7 +89,7 @@ def _break_binary(raw: Path) -> str:
         _break_missing,
         _break_malformed_row,
         _break_bad_kind,
-        _break_latin1,
+        _break_nonsense,
         _break_binary,
     ],
 )

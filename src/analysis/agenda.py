@@ -9,7 +9,21 @@ from dataclasses import dataclass
 
 from analysis.model import AgendaEntry, Person
 
-ITEM_RE = re.compile(r"^(?P<no>\d{1,2})\.\s+(?P<title>[^\n]{2,120})$")
+# "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
+# A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
+_TITLE = r"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{1,120})$"
+ITEM_RE = re.compile(
+    r"^(?:(?:Sak|Pkt\.?|Punkt|Post)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
+    r"|(?P<no2>\d{1,3}/\d{2,4})[.:]?(?:\s*[-–])?"
+    r"|(?P<no3>\d{1,2})[.)])\s+" + _TITLE,
+    re.IGNORECASE,
+)
+
+
+def item_number(match: re.Match[str]) -> str:
+    return match["no1"] or match["no2"] or match["no3"]
+
+
 PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "»", "”")
@@ -83,7 +97,7 @@ def outline(paragraphs: list[str], people: list[Person]) -> list[Block]:
         first, _, rest = paragraph.partition("\n")
         item = ITEM_RE.match(paragraph) if "\n" not in paragraph else None
         if item:
-            item_no, sub_no = item["no"], 0
+            item_no, sub_no = item_number(item), 0
             title = item["title"].strip()
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())

@@ -100,10 +100,14 @@ def organisation_tables(
 
 
 def code_tables(
-    segments: pd.DataFrame, codebook: Codebook, manual_path: Path | None, hand_path: Path | None
+    segments: pd.DataFrame,
+    codebook: Codebook,
+    manual_path: Path | None,
+    hand_path: Path | None,
+    languages: dict[str, str] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
-    auto = code_segments(segments, codebook)
+    auto = code_segments(segments, codebook, languages)
     manual = read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else []
     codes, warnings = apply_manual_codes(auto, manual)
     order = {
@@ -192,7 +196,8 @@ def build(
     tables.update(enriched)
     warnings += found
     say("coding sentences")
-    coded, found = code_tables(tables["segments"], codebook, manual_path, hand_path)
+    languages = dict(zip(tables["meetings"]["meeting_id"], tables["meetings"]["language"], strict=True))
+    coded, found = code_tables(tables["segments"], codebook, manual_path, hand_path, languages)
     tables.update(coded)
     warnings += found
     if analyses:

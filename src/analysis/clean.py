@@ -52,6 +52,29 @@ def normalize_spaces(text: str) -> str:
     return _TRAILING.sub("\n", text)
 
 
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
+
+
+def strip_markdown(text: str) -> str:
+    """Minutes written in Markdown: '## Til stede' is the label, '**Dato:**' the field; the marks go, the words stay."""
+    text = _MD_HEADING.sub(r"\1", text)
+    return _MD_STRONG.sub(r"\2", text)
+
+
+def strip_list_markers(paragraphs: list[str]) -> list[str]:
+    """Bullets of a list ('- Kari Nordmann, NAV') go; a lone '- ' line is left alone, since it may open a quote."""
+    result = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        bulleted = all(_BULLET.match(line) for line in lines)
+        if bulleted and (len(lines) > 1 or not lines[0].lstrip().startswith("-")):
+            paragraph = "\n".join(_BULLET.sub("", line) for line in lines)
+        result.append(paragraph)
+    return result
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; single line breaks inside one are kept (lists need them)."""
     return [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
@@ -127,5 +150,6 @@ def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
     text = fix_homoglyphs(text)
     text = normalize_spaces(text)
-    paragraphs = join_broken_paragraphs(split_paragraphs(text))
+    text = strip_markdown(text)
+    paragraphs = join_broken_paragraphs(strip_list_markers(split_paragraphs(text)))
     return separate_captions(paragraphs)

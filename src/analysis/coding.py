@@ -53,9 +53,9 @@ class Coder:
             self._form_cache[key] = hit
         return hit
 
-    def matches(self, text: str) -> list[Match]:
+    def matches(self, text: str, lang: str = "nb") -> list[Match]:
         """Every pattern match in the sentence that no exclusion covers, in reading order."""
-        tokens = tokenize(text)
+        tokens = tokenize(text, lang)
         found: list[Match] = []
         for token in tokens:
             for theme_id in self._word_themes(token):
@@ -82,10 +82,10 @@ class Coder:
             for e in pattern.finditer(text)
         )
 
-    def code(self, text: str) -> list[tuple[str, str]]:
+    def code(self, text: str, lang: str = "nb") -> list[tuple[str, str]]:
         """(theme, evidence) pairs in codebook order; evidence is the matched words as written."""
         by_theme: dict[str, list[Match]] = defaultdict(list)
-        for match in self.matches(text):
+        for match in self.matches(text, lang):
             by_theme[match.theme].append(match)
         result = []
         for theme_id in self.codebook.ids:
@@ -99,13 +99,17 @@ class Coder:
         return result
 
 
-def code_segments(segments: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """The automatic pass: one row per (sentence, theme), in segment order then codebook order."""
+def code_segments(segments: pd.DataFrame, codebook: Codebook, languages: dict[str, str] | None = None) -> pd.DataFrame:
+    """The automatic pass: one row per (sentence, theme), in segment order then codebook order.
+
+    `languages` maps meeting_id to 'nb' or 'nn', so a Nynorsk meeting is lemmatised as Nynorsk.
+    """
     coder = Coder(codebook)
+    languages = languages or {}
     rows = [
         {"segment_id": sid, "theme": theme, "evidence": evidence, "source": "auto", "coder": "", "note": ""}
-        for sid, text in zip(segments["segment_id"], segments["text"], strict=True)
-        for theme, evidence in coder.code(text)
+        for sid, meeting_id, text in zip(segments["segment_id"], segments["meeting_id"], segments["text"], strict=True)
+        for theme, evidence in coder.code(text, languages.get(meeting_id, "nb"))
     ]
     return pd.DataFrame(rows, columns=CODE_COLUMNS)
 

@@ -7,6 +7,7 @@ from analysis.clean import clean
 from analysis.header import caption_people, parse_header
 from analysis.ingest import RawDocument
 from analysis.model import AgendaEntry, Person
+from analysis.norwegian import detect_language
 from analysis.segment import Segment, segment_blocks
 from analysis.speakers import Roster
 
@@ -33,7 +34,12 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
     warnings: list[str] = []
     cleaned = clean(raw.text)
     paragraphs = cleaned.paragraphs
+    language = detect_language("\n".join(paragraphs))
     header = parse_header(paragraphs)
+    if raw.repaired_mojibake:
+        warnings.append(f"{where}: repaired mis-decoded characters (mojibake such as 'Ã¸' for 'ø') in the text")
+    if entry.kind == "minutes" and not header.found:
+        warnings.append(f"{where}: no recognisable header (date, chair, attendance); its metadata stay empty")
     body = paragraphs[header.body_start :]
     text_title = header.title
     if not text_title and entry.kind == "news" and body and is_heading(body[0]):
@@ -42,7 +48,7 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
     for caption in cleaned.captions:
         known = {p.name for p in people}
         people.extend(p for p in caption_people(caption) if p.name not in known)
-    if entry.kind == "minutes" and not header.people:
+    if entry.kind == "minutes" and header.found and not header.people:
         warnings.append(f"{where}: no attendance list found; attendees and speakers stay empty")
     date = _choose("date", entry.date, header.date, where, warnings)
     if not date:
@@ -51,7 +57,7 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
         )
     blocks = outline(body, people)
     agenda = [b.entry for b in blocks if b.entry is not None]
-    segments = segment_blocks(raw.meeting_id, blocks, Roster(people), narrative=entry.kind == "news")
+    segments = segment_blocks(raw.meeting_id, blocks, Roster(people), narrative=entry.kind == "news", lang=language)
     meeting = {
         "meeting_id": raw.meeting_id,
         "date": date,
@@ -70,5 +76,7 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
         "photo_credit": cleaned.photo_credit,
         "n_attendees": str(sum(p.status == "present" for p in people)),
         "n_segments": str(len(segments)),
+        "language": language,
+        "encoding": raw.encoding,
     }
     return ParsedDocument(meeting, people, agenda, segments, warnings)

@@ -13,13 +13,23 @@ from analysis.model import Header, Person
 # canonical field -> the labels that introduce it
 LABELS: dict[str, tuple[str, ...]] = {
     "date": ("Dato", "Møtedato"),
-    "time": ("Fra/til", "Tid", "Tidspunkt", "Klokkeslett"),
-    "minute_taker": ("Referent", "Sekretær", "Sekretariat"),
-    "chair": ("Møteleder", "Møte-leder", "Ordstyrer", "Leder"),
+    "time": ("Fra/til", "Tid", "Tidspunkt", "Klokkeslett", "Klokka"),
+    "minute_taker": ("Referent", "Sekretær", "Sekretariat", "Skrivar"),
+    "chair": ("Møteleder", "Møte-leder", "Møteleiar", "Ordstyrer", "Leder", "Leiar"),
     "case_number": ("Saksnr.", "Saksnr", "Saksnummer", "Sak nr.", "Vår ref.", "Vår ref"),
-    "place": ("Sted", "Møtested"),
-    "present": ("Til stede", "Tilstede", "Deltakere"),
-    "absent": ("Fraværende", "Meldt forfall", "Forfall"),
+    "place": ("Sted", "Møtested", "Stad"),
+    "present": (
+        "Til stede på møtet",
+        "Til stede",
+        "Tilstede",
+        "Til stades",
+        "Deltakere",
+        "Deltakelse",
+        "Deltakarar",
+        "Medlemmer",
+        "Møtt",
+    ),
+    "absent": ("Fraværende", "Fråverande", "Meldt forfall", "Forfall", "Ikke til stede", "Ikke møtt", "Ikkje møtt"),
     "copy": ("Kopi til", "Kopi"),
 }
 STATUS = {"present": "present", "absent": "absent", "copy": "copy"}
@@ -30,7 +40,15 @@ _LABEL_RE = re.compile(
     + r")\s*:",
     re.IGNORECASE,
 )
-TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll)\b", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    r"^(?P<label>"
+    + "|".join(re.escape(label) for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True))
+    + r")\s*:?\s*$",
+    re.IGNORECASE,
+)
+TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'-]*\.?$")
+_PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^)]+)\)\s*[.;,]?$")
 
 # Titles that stand before a name in attendee lists, longest first so "Politisk rådgiver" wins.
 ROLES = (
@@ -74,12 +92,23 @@ def split_role(text: str) -> tuple[str, str]:
     return canonical_role(match["role"]), text[match.end() :].strip()
 
 
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words ("Kari Nordmann", "Leni Buljo Hemminghytt"), after any title."""
+    _, name = split_role(text)
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+
+
 def parse_person(line: str, status: str) -> Person | None:
-    """'[Role] Name, Organisation' → Person; an empty line gives None."""
-    line = line.strip().strip(";").strip()
+    """'[Role] Name, Organisation' or '[Role] Name (Organisation)' → Person; an empty line gives None."""
+    line = line.strip().strip(";").strip().rstrip(".")
     if not line:
         return None
-    name_part, _, organisation = line.partition(",")
+    paren = _PAREN_PERSON.match(line) if "," not in line else None
+    if paren:
+        name_part, organisation = paren["name"], paren["org"]
+    else:
+        name_part, _, organisation = line.partition(",")
     role, name = split_role(name_part)
     organisation = organisation.strip().rstrip(".")
     if not role:
@@ -87,6 +116,20 @@ def parse_person(line: str, status: str) -> Person | None:
         if org_role:
             role, organisation = org_role, rest
     return Person(name=name.strip(), role=role, organisation=organisation, status=status)
+
+
+def parse_people(value: str, status: str) -> list[Person]:
+    """One person per line or per ';'-part, or names run together in prose ("A, B og C")."""
+    people = []
+    for line in value.replace(";", "\n").split("\n"):
+        line = line.strip().rstrip(".")
+        parts = [p.strip() for p in re.split(r",\s*|\s+og\s+", line) if p.strip()]
+        prose = len(parts) >= 2 and (" og " in f" {line} " or len(parts) >= 3) and all(map(looks_like_name, parts))
+        for part in parts if prose else [line]:
+            person = parse_person(part, status)
+            if person and person.name:
+                people.append(person)
+    return people
 
 
 def labelled_fields(text: str) -> list[tuple[str, str]]:
@@ -99,34 +142,75 @@ def labelled_fields(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def starts_with_label(paragraph: str) -> bool:
-    match = _LABEL_RE.match(paragraph)
-    return bool(match)
+def _first_label_line(paragraph: str) -> int | None:
+    """Index of the first line that starts with a label, if any."""
+    for number, line in enumerate(paragraph.split("\n")):
+        if _LABEL_RE.match(line.strip()):
+            return number
+    return None
+
+
+def _is_people_list(paragraph: str) -> bool:
+    """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)")."""
+    return all(looks_like_name(re.split(r"[,(]", line)[0]) for line in paragraph.split("\n") if line.strip())
+
+
+def _apply(header: Header, field_name: str, value: str) -> None:
+    if field_name in STATUS:
+        header.people.extend(parse_people(value, STATUS[field_name]))
+    elif field_name == "date":
+        header.date = header.date or find_date(value)
+    elif field_name == "time":
+        header.time_start, header.time_end = parse_time_span(value)
+    else:
+        setattr(header, field_name, " ".join(value.split()))
 
 
 def parse_header(paragraphs: list[str]) -> Header:
-    """Fields from the leading labelled paragraphs, then the title line if one follows."""
+    """Fields from the leading labelled paragraphs, with a title line before or after them.
+
+    A label may open a line ("Dato: …", two on one line), stand alone as a
+    heading with its list in the next paragraph ("## Til stede" over a
+    bullet list), or follow a first title line in the same paragraph.
+    """
     header = Header()
     index = 0
-    while index < len(paragraphs) and starts_with_label(paragraphs[index]):
-        for field_name, value in labelled_fields(paragraphs[index]):
-            if field_name in STATUS:
-                for line in value.split("\n"):
-                    person = parse_person(line, STATUS[field_name])
-                    if person:
-                        header.people.append(person)
-            elif field_name == "date":
-                header.date = find_date(value)
-            elif field_name == "time":
-                header.time_start, header.time_end = parse_time_span(value)
-            else:
-                setattr(header, field_name, " ".join(value.split()))
-        index += 1
-    if index < len(paragraphs) and TITLE_RE.match(paragraphs[index]):
-        header.title = " ".join(paragraphs[index].split())
-        index += 1
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        label_only = _LABEL_ONLY.match(paragraph)
+        if label_only:
+            field_name = _LABEL_TO_FIELD[label_only["label"].lower()]
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            heading_style = not paragraph.rstrip().endswith(":")
+            consumed = (
+                bool(following)
+                and _first_label_line(following) is None
+                and not _LABEL_ONLY.match(following)
+                and (heading_style or _is_people_list(following))
+            )
+            if consumed:
+                _apply(header, field_name, following)
+            header.found = True
+            index += 2 if consumed else 1
+            continue
+        first = _first_label_line(paragraph)
+        if first is not None:
+            lines = paragraph.split("\n")
+            if first > 0 and not header.title:
+                header.title = " ".join(" ".join(lines[:first]).split())
+            for field_name, value in labelled_fields("\n".join(lines[first:])):
+                _apply(header, field_name, value)
+            header.found = True
+            index += 1
+            continue
+        if not header.title and TITLE_RE.match(paragraph) and "\n" not in paragraph.strip():
+            header.title = " ".join(paragraph.split())
+            index += 1
+            continue
+        break
     if not header.date and header.title:
         header.date = find_date(header.title)
+    header.found = header.found or bool(header.title)
     header.body_start = index
     return header
 

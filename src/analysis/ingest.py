@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.encoding import decode
 from analysis.errors import InputError
 from analysis.manifest import NOT_DOCUMENTS, ManifestEntry, read_manifest, sha256_of
 from analysis.paths import RAW_DIR, display_path
@@ -15,25 +16,13 @@ class RawDocument:
     meeting_id: str
     entry: ManifestEntry
     text: str
+    encoding: str = "utf-8"
+    repaired_mojibake: bool = False
 
 
 def meeting_id_for(file_name: str) -> str:
     """Derive the id from the file name so it is stable across rebuilds and readable in tables."""
     return Path(file_name).stem
-
-
-def decode(data: bytes, where: str) -> str:
-    if not data.strip():
-        raise InputError(where, "file is empty", "replace it with the document's real text")
-    if b"\x00" in data:
-        raise InputError(where, "file is binary (contains NUL bytes), not text", "export the document as UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            where, f"not valid UTF-8 ({exc.reason} at byte {exc.start})", "save the document as UTF-8 text"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def unregistered_files(raw_dir: Path, entries: list[ManifestEntry]) -> list[str]:
@@ -69,5 +58,8 @@ def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
                 f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
                 "restore the original bytes; raw files are never edited",
             )
-        documents.append(RawDocument(meeting_id_for(entry.file), entry, decode(path.read_bytes(), where)))
+        decoded = decode(path.read_bytes(), where)
+        documents.append(
+            RawDocument(meeting_id_for(entry.file), entry, decoded.text, decoded.encoding, decoded.repaired_mojibake)
+        )
     return sorted(documents, key=lambda d: d.meeting_id)

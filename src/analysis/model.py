@@ -44,3 +44,4 @@ class Header:
     title: str = ""
     people: list[Person] = field(default_factory=list)
     body_start: int = 0  # index of the first body paragraph
+    found: bool = False  # whether any header field or title was recognised

@@ -14,14 +14,23 @@ import simplemma
 from stop_words import get_stop_words
 
 LANGUAGE = "nb"
+LANGUAGES = ("nb", "nn")
+# simplemma tries these dictionaries in order: Nynorsk text falls back to Bokmål for words it lacks
+_DICTIONARIES = {"nb": "nb", "nn": ("nn", "nb")}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 STOP_WORDS: frozenset[str] = frozenset(get_stop_words("norwegian"))
 
 
 @lru_cache(maxsize=1 << 18)
-def lemma(form: str) -> str:
+def lemma(form: str, lang: str = LANGUAGE) -> str:
     """The Bokmål lemma of a word form, lower-cased; unknown words come back as they are."""
-    return simplemma.lemmatize(form.lower(), lang=LANGUAGE).lower()
+    return simplemma.lemmatize(form.lower(), lang=_DICTIONARIES[lang]).lower()
+
+
+def detect_language(text: str) -> str:
+    """'nn' when simplemma scores the text as more Nynorsk than Bokmål, else 'nb' (ties and short texts)."""
+    scores = dict(simplemma.langdetect(text[:20000], lang=LANGUAGES))
+    return "nn" if scores.get("nn", 0) > scores.get("nb", 0) else "nb"
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,7 @@ class Token:
         return self.text.lower()
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, lang: str = LANGUAGE) -> list[Token]:
     """Word tokens with their character spans; a hyphenated word also yields its parts.
 
     "NAV-tiltakene" gives "NAV-tiltakene", "NAV" and "tiltakene", so both the
@@ -45,12 +54,12 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         word = match.group(0)
-        tokens.append(Token(word, match.start(), match.end(), lemma(word)))
+        tokens.append(Token(word, match.start(), match.end(), lemma(word, lang)))
         if "-" in word:
             offset = match.start()
             for part in word.split("-"):
                 if part:
-                    tokens.append(Token(part, offset, offset + len(part), lemma(part)))
+                    tokens.append(Token(part, offset, offset + len(part), lemma(part, lang)))
                 offset += len(part) + 1
     return tokens
 

@@ -26,7 +26,9 @@ def segment_id(meeting_id: str, paragraph_no: int, sentence_no: int) -> str:
     return f"{meeting_id}-p{paragraph_no:03d}-s{sentence_no:02d}"
 
 
-def segment_blocks(meeting_id: str, blocks: list[Block], roster: Roster, *, narrative: bool) -> list[Segment]:
+def segment_blocks(
+    meeting_id: str, blocks: list[Block], roster: Roster, *, narrative: bool, lang: str = "nb"
+) -> list[Segment]:
     """Walk the outline: headings set the section, presentations the default speaker."""
     segments: list[Segment] = []
     section, item_no = "", ""
@@ -48,7 +50,7 @@ def segment_blocks(meeting_id: str, blocks: list[Block], roster: Roster, *, narr
             section = block.text.lstrip("–- ").strip()
             current = NOBODY
             continue
-        sentences = split_sentences(block.text)
+        sentences = split_sentences(block.text, lang)
         if not sentences:
             continue
         paragraph_no += 1

@@ -24,11 +24,11 @@ def _ends_with_non_final_abbreviation(sentence: str) -> bool:
     return bool(match) and match[1].lstrip('("«').lower() in NON_FINAL_ABBREVIATIONS
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, lang: str = "nb") -> list[str]:
     text = " ".join(paragraph.split())
     if not text:
         return []
-    pieces = simplemma.split_sentences(text, lang="nb")
+    pieces = simplemma.split_sentences(text, lang=lang)
     sentences: list[str] = []
     for piece in pieces:
         piece = piece.strip()

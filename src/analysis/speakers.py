@@ -26,7 +26,9 @@ REPORTING_LEMMAS = frozenset(
     "si mene kommentere fortelle understreke påpeke spørre uttale ønske svare presisere "
     "orientere etterlyse fremheve trekke gi takke avslutte begynne starte fortsette "
     "reflektere innlede foreslå savne lure nevne synes tro oppfordre beskrive redegjøre "
-    "forklare informere opplyse uttrykke legge minne peke vise understrekte".split()
+    "forklare informere opplyse uttrykke legge minne peke vise understrekte "
+    # Nynorsk lemmas of the same verbs
+    "seie meine fortelje spørje ønskje peike byrje leggje".split()
 )
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
 # "Gimse til å kommentere", "Hemminghytt trakk også frem").
@@ -38,7 +40,7 @@ QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
 @cache
 def lemma(word: str) -> str:
-    return simplemma.lemmatize(word.lower(), lang="nb")
+    return simplemma.lemmatize(word.lower(), lang=("nb", "nn"))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ COLUMNS: dict[str, list[str]] = {
         "photo_credit",
         "n_attendees",
         "n_segments",
+        "language",
+        "encoding",
     ],
     "attendees": [
         "meeting_id",
