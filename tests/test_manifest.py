@@ -56,3 +56,20 @@ def test_add_refuses_empty_and_missing_files(raw_copy, tmp_path, capsys) -> None
 def test_repository_raw_files_match_their_manifest() -> None:
     documents = load_documents()
     assert [d.entry.kind for d in documents] == ["news", "minutes"]
+
+
+def test_add_never_overwrites_a_different_file_with_the_same_name(raw_copy, tmp_path, capsys) -> None:
+    registered = raw_copy / "2019-12-06_kontaktutvalget_referat.txt"
+    original = registered.read_bytes()
+    impostor = tmp_path / registered.name
+    impostor.write_text("Et annet referat med samme navn.", encoding="utf-8")
+    assert main(["add", str(impostor), "--raw", str(raw_copy)]) == 2
+    assert "already registered" in capsys.readouterr().err
+    assert registered.read_bytes() == original
+    stray = raw_copy / "2021-01-01_uregistrert.txt"
+    stray.write_text("Ligger allerede i mappen.", encoding="utf-8")
+    newcomer = tmp_path / stray.name
+    newcomer.write_text("Et nytt dokument.", encoding="utf-8")
+    assert main(["add", str(newcomer), "--raw", str(raw_copy)]) == 2
+    assert "a different unregistered file has this name" in capsys.readouterr().err
+    assert stray.read_text(encoding="utf-8") == "Ligger allerede i mappen."

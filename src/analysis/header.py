@@ -33,6 +33,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "copy": ("Kopi til", "Kopi"),
 }
 STATUS = {"present": "present", "absent": "absent", "copy": "copy"}
+MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}
 _LABEL_RE = re.compile(
     r"(?<![\w/-])(?P<label>"
@@ -122,7 +123,7 @@ def parse_people(value: str, status: str) -> list[Person]:
     """One person per line or per ';'-part, or names run together in prose ("A, B og C")."""
     people = []
     for line in value.replace(";", "\n").split("\n"):
-        line = line.strip().rstrip(".")
+        line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
         parts = [p.strip() for p in re.split(r",\s*|\s+og\s+", line) if p.strip()]
         prose = len(parts) >= 2 and (" og " in f" {line} " or len(parts) >= 3) and all(map(looks_like_name, parts))
         for part in parts if prose else [line]:
@@ -148,6 +149,16 @@ def _first_label_line(paragraph: str) -> int | None:
         if _LABEL_RE.match(line.strip()):
             return number
     return None
+
+
+def _opens_header(line: str, following: list[str]) -> bool:
+    """A short first line without a full stop, right above the labelled fields, is the meeting's title."""
+    return (
+        len(line.split()) <= MAX_TITLE_WORDS
+        and not line.rstrip().endswith(".")
+        and bool(following)
+        and (_first_label_line(following[0]) is not None or bool(_LABEL_ONLY.match(following[0])))
+    )
 
 
 def _is_people_list(paragraph: str) -> bool:
@@ -203,7 +214,11 @@ def parse_header(paragraphs: list[str]) -> Header:
             header.found = True
             index += 1
             continue
-        if not header.title and TITLE_RE.match(paragraph) and "\n" not in paragraph.strip():
+        if (
+            not header.title
+            and "\n" not in paragraph.strip()
+            and (TITLE_RE.match(paragraph) or (index == 0 and _opens_header(paragraph, paragraphs[1:2])))
+        ):
             header.title = " ".join(paragraph.split())
             index += 1
             continue

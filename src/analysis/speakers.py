@@ -20,7 +20,7 @@ from analysis.header import ROLES
 from analysis.model import Person
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
-PRONOUNS = frozenset({"hun", "han"})
+PRONOUNS = frozenset({"hun", "han", "ho"})  # "ho" is Nynorsk
 # Verbs of saying, judging and presenting (as simplemma lemmas): a mention next to one is a speaker.
 REPORTING_LEMMAS = frozenset(
     "si mene kommentere fortelle understreke påpeke spørre uttale ønske svare presisere "
