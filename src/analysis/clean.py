@@ -47,13 +47,15 @@ def fix_homoglyphs(text: str) -> str:
 
 
 def normalize_spaces(text: str) -> str:
-    """Non-breaking and repeated spaces become one space; lines lose trailing blanks."""
+    """Line ends become \\n, non-breaking and repeated spaces one space; lines lose trailing blanks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     return _TRAILING.sub("\n", text)
 
 
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)[ \t]*)+(.*?)[ \t#]*$", re.MULTILINE)
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+MAX_PASSES = 5
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
 
 
@@ -148,8 +150,15 @@ def separate_captions(paragraphs: list[str]) -> CleanText:
 
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
-    text = fix_homoglyphs(text)
-    text = normalize_spaces(text)
-    text = strip_markdown(text)
-    paragraphs = join_broken_paragraphs(strip_list_markers(split_paragraphs(text)))
-    return separate_captions(paragraphs)
+    text = strip_markdown(normalize_spaces(fix_homoglyphs(text)))
+    separated = separate_captions(split_paragraphs(text))
+    paragraphs = separated.paragraphs
+    # Markup can nest ("* ## Title") and joins can expose more of it, so these steps run until nothing changes.
+    for _ in range(MAX_PASSES):
+        again = join_broken_paragraphs(strip_list_markers(split_paragraphs(strip_markdown("\n\n".join(paragraphs)))))
+        again = [normalize_spaces(p).strip() for p in again if p.strip()]
+        if again == paragraphs:
+            break
+        paragraphs = again
+    separated.paragraphs = paragraphs
+    return separated

@@ -24,7 +24,7 @@ STOP_WORDS: frozenset[str] = frozenset(get_stop_words("norwegian"))
 @lru_cache(maxsize=1 << 18)
 def lemma(form: str, lang: str = LANGUAGE) -> str:
     """The Bokmål lemma of a word form, lower-cased; unknown words come back as they are."""
-    return simplemma.lemmatize(form.lower(), lang=_DICTIONARIES[lang]).lower()
+    return simplemma.lemmatize(form.lower(), lang=_DICTIONARIES[lang]).lower() if form else ""
 
 
 def detect_language(text: str) -> str:

@@ -40,7 +40,7 @@ QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
 @cache
 def lemma(word: str) -> str:
-    return simplemma.lemmatize(word.lower(), lang=("nb", "nn"))
+    return simplemma.lemmatize(word.lower(), lang=("nb", "nn")) if word else ""
 
 
 @dataclass(frozen=True)
