@@ -186,8 +186,13 @@ def parse_header(paragraphs: list[str]) -> Header:
     """
     header = Header()
     index = 0
+    last_field = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
+        if last_field in STATUS and _first_label_line(paragraph) is None and _is_people_list(paragraph):
+            _apply(header, last_field, paragraph)  # a list that a word processor split into paragraphs
+            index += 1
+            continue
         label_only = _LABEL_ONLY.match(paragraph)
         if label_only:
             field_name = _LABEL_TO_FIELD[label_only["label"].lower()]
@@ -202,6 +207,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             if consumed:
                 _apply(header, field_name, following)
             header.found = True
+            last_field = field_name
             index += 2 if consumed else 1
             continue
         first = _first_label_line(paragraph)
@@ -211,6 +217,7 @@ def parse_header(paragraphs: list[str]) -> Header:
                 header.title = " ".join(" ".join(lines[:first]).split())
             for field_name, value in labelled_fields("\n".join(lines[first:])):
                 _apply(header, field_name, value)
+                last_field = field_name
             header.found = True
             index += 1
             continue

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.encoding import decode
 from analysis.errors import InputError
+from analysis.extract import extract
 from analysis.manifest import NOT_DOCUMENTS, ManifestEntry, read_manifest, sha256_of
 from analysis.paths import RAW_DIR, display_path
 
@@ -58,7 +58,7 @@ def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
                 f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
                 "restore the original bytes; raw files are never edited",
             )
-        decoded = decode(path.read_bytes(), where)
+        decoded = extract(path, path.read_bytes(), where)
         documents.append(
             RawDocument(meeting_id_for(entry.file), entry, decoded.text, decoded.encoding, decoded.repaired_mojibake)
         )
