@@ -68,6 +68,61 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_processed(folder: Path) -> dict:
+    from analysis.tables import COLUMNS, load_table
+
+    names = ("meetings", "attendees", "agenda", "segments", "codes")
+    try:
+        return {name: load_table(name, folder) for name in names if name in COLUMNS}
+    except FileNotFoundError as error:
+        raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
+
+
+def cmd_export_qdpx(args: argparse.Namespace) -> int:
+    from analysis.codebook import load_codebook
+    from analysis.qdpx import export_qdpx
+
+    path = export_qdpx(_load_processed(Path(args.processed)), load_codebook(Path(args.codebook)), Path(args.out))
+    _say(f"wrote {display_path(path)} (REFI-QDA project; open it in NVivo, ATLAS.ti, MAXQDA or QualCoder)")
+    return 0
+
+
+def cmd_import_qdpx(args: argparse.Namespace) -> int:
+    from analysis.codebook import load_codebook
+    from analysis.qdpx import import_qdpx
+
+    added, removed = import_qdpx(
+        Path(args.file),
+        _load_processed(Path(args.processed)),
+        load_codebook(Path(args.codebook)),
+        Path(args.manual_codes),
+        coder=args.coder,
+    )
+    _say(
+        f"{display_path(Path(args.manual_codes))}: {added} code(s) added, {removed} removed from "
+        f"{Path(args.file).name}; run `analysis build` to apply them"
+    )
+    return 0
+
+
+def cmd_export_codebook(args: argparse.Namespace) -> int:
+    from analysis.codebook import load_codebook
+    from analysis.qdpx import export_codebook
+
+    path = export_codebook(load_codebook(Path(args.codebook)), Path(args.out))
+    _say(f"wrote {display_path(path)} (REFI-QDA codebook)")
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from analysis.codebook import load_codebook
+    from analysis.spreadsheet import export_xlsx
+
+    path = export_xlsx(_load_processed(Path(args.processed)), load_codebook(Path(args.codebook)), Path(args.out))
+    _say(f"wrote {display_path(path)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="analysis", description=__doc__)
     top.add_argument("--verbose", action="store_true", help="show tracebacks (for bug reports)")
@@ -105,6 +160,29 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notebooks", help="execute the numbered notebooks in order and save them with outputs")
     p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)")
     p.set_defaults(func=cmd_notebooks)
+
+    for name, func, help_text in (
+        ("export-qdpx", cmd_export_qdpx, "write a REFI-QDA project (.qdpx) with documents, codes and codings"),
+        ("export-xlsx", cmd_export_xlsx, "write one Excel workbook: a sheet per table and the coded sentences"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("out", help="output file")
+        p.add_argument("--processed", default=str(PROCESSED_DIR), help="built tables (default data/processed)")
+        p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("import-qdpx", help="bring codings made in another QDA tool back as manual codes")
+    p.add_argument("file", help="a .qdpx exported by `analysis export-qdpx` and coded elsewhere")
+    p.add_argument("--processed", default=str(PROCESSED_DIR), help="built tables (default data/processed)")
+    p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
+    p.add_argument("--manual-codes", default=str(MANUAL_CODES_PATH), help="file to append to")
+    p.add_argument("--coder", default="qdpx import", help="name recorded for removed codes (default 'qdpx import')")
+    p.set_defaults(func=cmd_import_qdpx)
+
+    p = sub.add_parser("export-codebook", help="write the codebook alone as REFI-QDA (.qdc)")
+    p.add_argument("out", help="output file")
+    p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
+    p.set_defaults(func=cmd_export_codebook)
 
     p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")
     p.add_argument("--out", default=str(REPORTS_DIR / "report.html"), help="output file (default reports/report.html)")

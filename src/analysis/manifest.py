@@ -138,6 +138,14 @@ def add_document(
     validate_entry(entry, display_path(source))
     if target_name in NOT_DOCUMENTS or target_name.startswith("."):
         raise InputError(display_path(source), f"{target_name!r} is reserved in the raw folder", "rename the file")
+    from analysis.extract import SUFFIXES
+
+    if source.suffix.lower() not in SUFFIXES:
+        raise InputError(
+            display_path(source),
+            f"file type {source.suffix} is not supported",
+            f"convert it to one of {', '.join(sorted(s for s in SUFFIXES if s))}",
+        )
     if source.stat().st_size == 0:
         raise InputError(display_path(source), "file is empty", "add the document's real file")
     for existing in entries:

@@ -208,8 +208,18 @@ def to_csv_text(table: pd.DataFrame) -> str:
 
 
 def write_table(table: pd.DataFrame, name: str, out_dir: Path) -> Path:
+    """NAME.csv, the contract's form, and NAME.parquet with the same columns (text as text, counts as numbers)."""
     path = Path(out_dir) / f"{name}.csv"
     path.write_text(to_csv_text(table), encoding="utf-8", newline="")
+    typed = table.copy()
+    for column in typed.columns:
+        if column in INT_COLUMNS:
+            typed[column] = pd.to_numeric(typed[column]).astype("int64")
+        elif column in FLOAT_COLUMNS:
+            typed[column] = pd.to_numeric(typed[column].replace("", None)).astype("float64")
+        else:
+            typed[column] = typed[column].astype(str).replace({"nan": "", "None": ""})
+    typed.to_parquet(path.with_suffix(".parquet"), index=False, engine="pyarrow", compression="zstd")
     return path
 
 

@@ -1,0 +1,75 @@
+"""One Excel workbook for colleagues who work in spreadsheets: a sheet per table, and the coded sentences.
+
+Excel stamps workbooks with the time they were saved and zips them with
+the current date; both are replaced with a fixed value so the same build
+gives the same file.
+"""
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.codebook import Codebook
+
+CONTRACT_TABLES = ("meetings", "attendees", "agenda", "segments", "codes")
+FIXED_TIME = "2000-01-01T00:00:00Z"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+EXCEL_MAX_ROWS = 1_048_575
+
+
+def coded_sentences(tables: dict[str, pd.DataFrame], codebook: Codebook) -> pd.DataFrame:
+    """Every coded sentence once, with its themes in Norwegian and the words that matched."""
+    labels = {t.id: t.label_nb for t in codebook.themes}
+    codes = tables["codes"].assign(tema=tables["codes"]["theme"].map(labels))
+    grouped = codes.groupby("segment_id", sort=False).agg(
+        temaer=("tema", "; ".join), treff=("evidence", lambda e: " | ".join(x for x in e if x))
+    )
+    segments = tables["segments"].set_index("segment_id")
+    merged = grouped.join(segments[["meeting_id", "section", "speaker", "organisation", "text"]])
+    return merged.reset_index()[
+        ["segment_id", "meeting_id", "section", "speaker", "organisation", "text", "temaer", "treff"]
+    ]
+
+
+def _normalise(data: bytes) -> bytes:
+    """Fixed timestamps inside and on the zip entries."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in sorted(source.namelist()):
+            content = source.read(name)
+            if name == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), content
+                )
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
+def export_xlsx(tables: dict[str, pd.DataFrame], codebook: Codebook, out: Path) -> Path:
+    sheets = {"kodede_setninger": coded_sentences(tables, codebook)}
+    sheets |= {name: tables[name] for name in CONTRACT_TABLES}
+    too_long = [name for name, table in sheets.items() if len(table) > EXCEL_MAX_ROWS]
+    if too_long:
+        raise ValueError(f"{', '.join(too_long)} exceed Excel's row limit; use the Parquet files instead")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, table in sheets.items():
+            table.to_excel(writer, sheet_name=name[:31], index=False)
+            sheet = writer.sheets[name[:31]]
+            sheet.freeze_panes = "A2"
+            for column in sheet.columns:
+                width = max((len(str(c.value)) for c in column[:200] if c.value is not None), default=8)
+                sheet.column_dimensions[column[0].column_letter].width = min(80, max(10, width + 2))
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_bytes(_normalise(buffer.getvalue()))
+    tmp.replace(out)
+    return out
