@@ -101,3 +101,16 @@ def test_off_topic_sentences_stay_uncoded(coder: Coder) -> None:
         "Referatet ble godkjent uten merknader.",
     ):
         assert themes(coder, sentence) == set(), sentence
+
+
+def test_fast_path_gives_exactly_the_full_matchers_codes(coder: Coder, segments) -> None:
+    """The set-based fast path must never change a code or its evidence, on any sentence of the corpus."""
+    for text in segments["text"]:
+        assert coder.code(text) == coder.code_full(text), text
+    for text in (
+        "Han nevnte arbeidsgiverne og lønnstilskuddsordningen.",
+        "NAV-kontoret ga oppfølging-tiltak.",
+        "Fast ansettelse etter arbeidstrening, sa hun.",
+        "Det handler om helse og arbeid.",
+    ):
+        assert coder.code(text) == coder.code_full(text), text

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from unidecode import unidecode
 
 _WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200a\u3000]+")
 _TRAILING = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
@@ -35,6 +36,9 @@ def fix_homoglyphs(text: str) -> str:
     ("hjemmевærende"); they break lemmatising and search. A word written
     wholly in Cyrillic is left alone: it is Cyrillic, not a defect.
     """
+
+    if not _CYRILLIC.search(text):
+        return text
 
     def repair(match: re.Match[str]) -> str:
         word = match.group(0)

@@ -7,6 +7,7 @@ sentence text. An excluded span removes the matches inside it, so a known
 false hit can be switched off without losing the rest of the sentence.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.codebook import Codebook
-from analysis.norwegian import Token, lemma_sequence, tokenize, word_matches
+from analysis.norwegian import MIN_STEM, Token, lemma, lemma_sequence, tokenize, word_matches
 
 CODE_COLUMNS = ["segment_id", "theme", "evidence", "source", "coder", "note"]
 
@@ -27,10 +28,39 @@ class Match:
     text: str
 
 
+_PARTS = re.compile(r"[^\W\d_]+")
+
+
 class Coder:
+    """Codes sentences; most of them through set operations in C, the rest through the full matcher.
+
+    The fast path takes a sentence's distinct lower-case word forms (one
+    `findall`), classifies forms never seen before (lemma and themes, once
+    per form for the whole corpus), and intersects them with the forms that
+    can hit. A sentence goes to the full, token-by-token matcher only when it
+    may hold a phrase, a regular-expression pattern, an exclusion or a hit
+    inside a hyphenated word — so the two paths give the same codes and
+    evidence (a test checks this on every sentence of the corpus).
+    """
+
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
         self._form_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._classified: dict[str, dict[str, tuple[str, ...]]] = {}  # lang -> form -> themes
+        self._hit_forms: dict[str, set[str]] = {}
+        self._lemma_of: dict[str, dict[str, str]] = {}
+        patterns = [p.pattern for t in codebook.themes for p in t.patterns]
+        self._any_pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+        self._excluding = {t.id for t in codebook.themes if t.exclude}
+        # a phrase can only match if each of its words is present somewhere in the sentence
+        self._phrases_all = [phrase for theme in codebook.themes for phrase in theme.phrases]
+        self._anchor_index: dict[str, list[int]] = defaultdict(list)  # longest word's lemma/form -> phrases
+        for number, phrase in enumerate(self._phrases_all):
+            anchor = max(phrase, key=lambda word: len(word[1]))
+            for key in set(anchor):
+                self._anchor_index[key].append(number)
+        self._anchor_keys = frozenset(self._anchor_index)
+        self._exclusions = {t.id: t.exclude for t in codebook.themes if t.exclude}
         # phrases indexed by their first word's lemma and written form
         self._phrases: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = defaultdict(list)
         for theme in codebook.themes:
@@ -82,8 +112,74 @@ class Coder:
             for e in pattern.finditer(text)
         )
 
+    def _classify(self, forms: set[str], lang: str) -> None:
+        classified = self._classified.setdefault(lang, {})
+        hits = self._hit_forms.setdefault(lang, set())
+        lemmas = self._lemma_of.setdefault(lang, {})
+        for form in forms:
+            lem = lemma(form, lang)
+            lemmas[form] = lem
+            themes = self._word_themes(Token(form, 0, len(form), lem))
+            classified[form] = themes
+            if themes:
+                hits.add(form)
+
+    def _phrase_possible(self, forms: set[str], lemmas: set[str]) -> bool:
+        """Whether every word of some phrase is in the sentence (by lemma, form or stem), order aside."""
+        keys = forms | lemmas
+        anchored = keys & self._anchor_keys
+        if not anchored and not any(len(f) > MIN_STEM for f in forms):
+            return False
+        keys |= {f[:k] for f in forms for k in range(MIN_STEM, len(f))}
+        anchored = keys & self._anchor_keys
+        candidates = {number for key in anchored for number in self._anchor_index[key]}
+        return any(
+            all(lem in keys or written in keys for lem, written in self._phrases_all[number]) for number in candidates
+        )
+
+    def _needs_full_match(self, text: str, lower: str, forms: set[str], hit_forms: set[str], lang: str) -> bool:
+        if len(lower) != len(text) or (self._any_pattern and self._any_pattern.search(text)):
+            return True
+        lemmas = self._lemma_of[lang]
+        if self._phrase_possible(forms, {lemmas[f] for f in forms}):
+            return True
+        if "-" in text and any(re.search(rf"-{re.escape(f)}\b|\b{re.escape(f)}-", lower) for f in hit_forms):
+            return True
+        classified = self._classified[lang]
+        themes = {t for f in hit_forms for t in classified[f]}
+        return any(p.search(text) for t in themes & self._exclusions.keys() for p in self._exclusions[t])
+
     def code(self, text: str, lang: str = "nb") -> list[tuple[str, str]]:
         """(theme, evidence) pairs in codebook order; evidence is the matched words as written."""
+        lower = text.lower()
+        forms = set(_PARTS.findall(lower))
+        classified = self._classified.get(lang, {})
+        unseen = forms.difference(classified)
+        if unseen:
+            self._classify(unseen, lang)
+            classified = self._classified[lang]
+        hit_forms = forms & self._hit_forms.get(lang, set())
+        if self._needs_full_match(text, lower, forms, hit_forms, lang):
+            return self.code_full(text, lang)
+        if not hit_forms:
+            return []
+        by_theme: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for form in hit_forms:
+            for m in re.finditer(rf"\b{re.escape(form)}\b", lower):
+                for theme in classified[form]:
+                    by_theme[theme].append((m.start(), text[m.start() : m.end()]))
+        result = []
+        for theme_id in self.codebook.ids:
+            if theme_id in by_theme:
+                words: list[str] = []
+                for _, word in sorted(by_theme[theme_id]):
+                    if word not in words and not any(word in w for w in words):
+                        words.append(word)
+                result.append((theme_id, "; ".join(words)))
+        return result
+
+    def code_full(self, text: str, lang: str = "nb") -> list[tuple[str, str]]:
+        """The token-by-token matcher: phrases, patterns, exclusions and evidence spans in full."""
         by_theme: dict[str, list[Match]] = defaultdict(list)
         for match in self.matches(text, lang):
             by_theme[match.theme].append(match)

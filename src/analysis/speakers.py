@@ -106,6 +106,15 @@ class Roster:
             ((tuple(alias.split()), alias, members) for alias, members in orgs.items()),
             key=lambda item: -len(item[0]),
         )
+        self._names.sort(key=lambda item: -len(item[0]))
+        # Every token that can open a mention, casefolded: the rest of a sentence is skipped in one lookup.
+        self._triggers = {parts[0].casefold() for parts in self._blocked if parts}
+        self._triggers |= {parts[0].casefold() for parts, _ in self._names}
+        self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
+        for parts, _, _ in self._orgs:
+            self._triggers.add(parts[0].casefold())
+            if len(parts) == 1:
+                self._triggers |= {parts[0].casefold() + suffix for suffix in ("ne", "en", "n")}
 
     def person_named(self, name: str) -> Person | None:
         for person in self.people:
@@ -132,10 +141,12 @@ class Roster:
         return found
 
     def _mention_at(self, tokens: list[str], i: int) -> Mention | None:
+        if tokens[i].casefold() not in self._triggers:
+            return None
         for parts in self._blocked:
             if tuple(tokens[i : i + len(parts)]) == parts:
                 return Mention(i, i + len(parts), None, "")
-        for parts, person in sorted(self._names, key=lambda item: -len(item[0])):
+        for parts, person in self._names:
             if tuple(tokens[i : i + len(parts)]) == parts:
                 return Mention(i, i + len(parts), person, person.organisation)
         token = tokens[i]
