@@ -53,6 +53,12 @@ test: data
 	    exit 1; fi; \
 	  echo "reports/figures: every figure redrawn byte for byte"; fi
 
+## bench: time every stage on 100 and 1,000 synthetic documents (BENCH_DOCS="100 1000 10000" for more)
+BENCH_DOCS ?= 100 1000
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/analysis bench --docs $(BENCH_DOCS)
+
 ## lab: JupyterLab with the project's environment as kernel
 .PHONY: lab
 lab: $(STAMP)

@@ -17,6 +17,7 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 
 from analysis.errors import InputError
+from analysis.manual_codes import meeting_of
 from analysis.paths import DATA_DIR, display_path
 
 HAND_CODES_PATH = DATA_DIR / "hand_codes.csv"
@@ -44,7 +45,9 @@ def read_hand_codes(path: Path, segments: pd.DataFrame, theme_ids: list[str]) ->
     where = display_path(path)
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     texts = dict(zip(segments["segment_id"], segments["text"], strict=True))
-    for line_no, row in enumerate(table.itertuples(index=False), start=2):
+    # hand codes of documents that are not in this build (another raw folder) are left out, not errors
+    table = table[table["segment_id"].map(meeting_of).isin(set(segments["meeting_id"]))]
+    for line_no, row in zip(table.index + 2, table.itertuples(index=False), strict=True):
         if row.segment_id not in texts:
             raise InputError(
                 f"{where}:{line_no}",

@@ -15,10 +15,11 @@ from analysis.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_c
 from analysis.atomic import replaced_directory
 from analysis.codebook import CODEBOOK_PATH, Codebook, load_codebook
 from analysis.coding import code_segments, themes_by_segment
-from analysis.document import ParsedDocument, parse_document
-from analysis.ingest import load_documents
+from analysis.document import ParsedDocument
+from analysis.ingest import registered_entries
 from analysis.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
 from analysis.organisations import REGISTER_PATH, Register, canonical_columns, load_register
+from analysis.parallel import MIN_PARALLEL_DOCUMENTS, process_all
 from analysis.paths import PROCESSED_DIR, RAW_DIR
 from analysis.tables import frame, write_table
 from analysis.topic_labels import TOPIC_LABELS_PATH, read_topic_labels
@@ -118,11 +119,11 @@ def code_tables(
     if hand_path and Path(hand_path).is_file():
         hand = read_hand_codes(hand_path, segments, codebook.ids)
         rows = []
-        for coder, coded in sorted(hand_codes_by_coder(hand).items()):
+        for coder, coded in sorted(hand_codes_by_coder(hand).items()) if len(hand) else []:
             ids = [s for s in segments["segment_id"] if s in coded]
             table = agreement_table(themes_by_segment(auto, ids), coded, ids, codebook.ids)
             rows.append(table.assign(coder=coder))
-        tables["agreement"] = frame("agreement", pd.concat(rows).to_dict("records"))
+        tables["agreement"] = frame("agreement", pd.concat(rows).to_dict("records") if rows else [])
     return tables, warnings
 
 
@@ -172,6 +173,8 @@ def build(
     register_path: Path = REGISTER_PATH,
     labels_path: Path | None = TOPIC_LABELS_PATH,
     analyses: bool = True,
+    jobs: int | None = None,
+    scheduler: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Every stage for every document, then all tables written at once.
@@ -181,15 +184,21 @@ def build(
     into a staging folder that replaces `out_dir` in one rename: a failed
     build leaves the previous tables exactly as they were. `analyses=False`
     stops after coding (no topic models or comparisons), for quick checks.
+    Documents are processed on `jobs` cores (default: all) or on a Dask
+    cluster at `scheduler`, with identical output either way.
     """
     say = progress or (lambda _message: None)
     codebook = load_codebook(codebook_path)
     register = load_register(register_path)
-    documents = load_documents(raw_dir)
-    parsed = []
-    for number, document in enumerate(documents, 1):
-        say(f"[{number}/{len(documents)}] {document.entry.file}")
-        parsed.append(parse_document(document))
+    entries = registered_entries(raw_dir)
+    parsed = process_all(
+        raw_dir,
+        entries,
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
+        bar=progress is not None and len(entries) >= MIN_PARALLEL_DOCUMENTS,
+    )
     warnings = [w for doc in parsed for w in doc.warnings]
     tables = {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
     enriched, found = organisation_tables(tables, register)

@@ -25,6 +25,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         codebook_path=Path(args.codebook),
         manual_path=Path(args.manual_codes),
         analyses=not args.no_analyses,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
         progress=None if args.quiet else _say,
     )
     for warning in result.warnings:
@@ -123,6 +125,23 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from analysis.synth import synth_corpus
+
+    out = synth_corpus(args.docs, Path(args.out), seed=args.seed)
+    _say(f"wrote {args.docs} synthetic documents and manifest.csv to {display_path(out)}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from analysis.bench import bench
+
+    table = bench(args.docs, Path(args.out), topic_sample=args.topic_docs)
+    print(table.drop(columns="machine").to_string(index=False))
+    _say(f"machine: {table['machine'].iloc[0]}; written to {display_path(Path(args.out))}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="analysis", description=__doc__)
     top.add_argument("--verbose", action="store_true", help="show tracebacks (for bug reports)")
@@ -143,6 +162,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--no-analyses", action="store_true", help="stop after coding: no topic models or comparisons (a quick check)"
+    )
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument(
+        "--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to process documents on a cluster"
     )
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_build)
@@ -183,6 +206,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="output file")
     p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
     p.set_defaults(func=cmd_export_codebook)
+
+    p = sub.add_parser("synth", help="write a deterministic synthetic corpus shaped like the real minutes")
+    p.add_argument("--docs", type=int, required=True, help="number of documents")
+    p.add_argument("--out", required=True, help="raw folder to create (documents + manifest.csv)")
+    p.add_argument("--seed", type=int, default=20191206, help="random seed (default 20191206)")
+    p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("bench", help="time every stage on synthetic corpora next to the read-and-split floor")
+    p.add_argument("--docs", type=int, nargs="+", default=[100, 1000], help="corpus sizes (default 100 1000)")
+    p.add_argument("--topic-docs", type=int, default=20, help="documents the topic-model stage is timed on")
+    p.add_argument("--out", default=str(REPORTS_DIR / "benchmarks.csv"), help="CSV of the figures")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")
     p.add_argument("--out", default=str(REPORTS_DIR / "report.html"), help="output file (default reports/report.html)")

@@ -12,6 +12,10 @@ class InputError(Exception):
         self.remedy = remedy
         super().__init__(self.line())
 
+    def __reduce__(self):
+        """Picklable, so an error raised in a parallel worker reaches the command line intact."""
+        return (type(self), (self.where, self.problem, self.remedy))
+
     def line(self) -> str:
         text = f"{self.where}: {self.problem}"
         return f"{text} — {self.remedy}" if self.remedy else text

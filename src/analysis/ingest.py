@@ -1,11 +1,12 @@
 """Read the registered documents, verify their bytes and decode them, refusing what we cannot trust."""
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.errors import InputError
 from analysis.extract import extract
-from analysis.manifest import NOT_DOCUMENTS, ManifestEntry, read_manifest, sha256_of
+from analysis.manifest import NOT_DOCUMENTS, ManifestEntry, read_manifest
 from analysis.paths import RAW_DIR, display_path
 
 
@@ -34,8 +35,8 @@ def unregistered_files(raw_dir: Path, entries: list[ManifestEntry]) -> list[str]
     )
 
 
-def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
-    """Every manifest row must have its file with the registered bytes, and every file its row."""
+def registered_entries(raw_dir: Path = RAW_DIR) -> list[ManifestEntry]:
+    """The manifest's rows, after checking that the folder holds exactly the registered files."""
     raw_dir = Path(raw_dir)
     entries = read_manifest(raw_dir)
     stray = unregistered_files(raw_dir, entries)
@@ -45,21 +46,27 @@ def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
             "file is not registered in manifest.csv",
             f"run `analysis add {display_path(raw_dir / stray[0])}` or move it out",
         )
-    documents = []
-    for entry in entries:
-        path = raw_dir / entry.file
-        where = display_path(path)
-        if not path.is_file():
-            raise InputError(where, "listed in manifest.csv but missing", "restore the file or remove its manifest row")
-        actual = sha256_of(path)
-        if actual != entry.sha256:
-            raise InputError(
-                where,
-                f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
-                "restore the original bytes; raw files are never edited",
-            )
-        decoded = extract(path, path.read_bytes(), where)
-        documents.append(
-            RawDocument(meeting_id_for(entry.file), entry, decoded.text, decoded.encoding, decoded.repaired_mojibake)
+    return sorted(entries, key=lambda e: meeting_id_for(e.file))
+
+
+def ingest(raw_dir: Path, entry: ManifestEntry) -> RawDocument:
+    """One document: present, the registered bytes, and text we can read."""
+    path = Path(raw_dir) / entry.file
+    where = display_path(path)
+    if not path.is_file():
+        raise InputError(where, "listed in manifest.csv but missing", "restore the file or remove its manifest row")
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != entry.sha256:
+        raise InputError(
+            where,
+            f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
+            "restore the original bytes; raw files are never edited",
         )
-    return sorted(documents, key=lambda d: d.meeting_id)
+    decoded = extract(path, data, where)
+    return RawDocument(meeting_id_for(entry.file), entry, decoded.text, decoded.encoding, decoded.repaired_mojibake)
+
+
+def load_documents(raw_dir: Path = RAW_DIR) -> list[RawDocument]:
+    """Every manifest row must have its file with the registered bytes, and every file its row."""
+    return [ingest(raw_dir, entry) for entry in registered_entries(raw_dir)]

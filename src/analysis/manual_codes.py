@@ -21,6 +21,11 @@ COLUMNS = ["segment_id", "theme", "action", "coder", "note"]
 ACTIONS = ("add", "remove")
 
 
+def meeting_of(segment_id: str) -> str:
+    """'{meeting_id}-p001-s02' → meeting_id."""
+    return segment_id.rsplit("-p", 1)[0]
+
+
 def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -> list[dict[str, str]]:
     path = Path(path)
     where = display_path(path)
@@ -33,9 +38,12 @@ def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -
             where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}"
         )
     rows = []
+    meetings = {meeting_of(s) for s in segment_ids}
     for line_no, row in enumerate(reader, start=2):
         row = {c: (row.get(c) or "").strip() for c in COLUMNS}
         at = f"{where}:{line_no}"
+        if meeting_of(row["segment_id"]) not in meetings:
+            continue  # a correction to a document that is not in this build (another raw folder)
         if row["segment_id"] not in segment_ids:
             raise InputError(
                 at,

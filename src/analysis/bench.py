@@ -1,0 +1,118 @@
+"""Benchmark each pipeline stage on a synthetic corpus, next to the floor of reading and splitting the files.
+
+Stages run one after another in this process so each gets its own time:
+ingest (read, verify sha256, decode), clean, parse (header and outline),
+segment (sentences and speakers), lemmatise (every sentence's tokens), code
+(themes), topic model. MB/s is the corpus' size in UTF-8 over the stage's
+seconds; peak memory is the process's maximum resident size when the stage
+ends (it only grows). The floor reads every file and splits it on white
+space in plain Python.
+"""
+
+import platform
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.agenda import outline
+from analysis.clean import clean
+from analysis.codebook import load_codebook
+from analysis.coding import code_segments
+from analysis.header import parse_header
+from analysis.ingest import ingest, registered_entries
+from analysis.norwegian import tokenize
+from analysis.paths import REPORTS_DIR
+from analysis.segment import segment_blocks
+from analysis.speakers import Roster
+from analysis.synth import synth_corpus
+from analysis.topics import fit_topics
+
+BENCH_COLUMNS = ["docs", "stage", "seconds", "mb_per_s", "share_of_floor", "peak_rss_mb", "machine"]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def run_stages(raw_dir: Path, topic_sample: int | None = None) -> list[dict[str, object]]:
+    entries = registered_entries(raw_dir)
+    rows = []
+
+    def record(stage: str, seconds: float) -> None:
+        rows.append({"stage": stage, "seconds": round(seconds, 3), "peak_rss_mb": round(_peak_mb(), 1)})
+
+    start = time.perf_counter()
+    size = 0
+    for entry in entries:
+        text = (Path(raw_dir) / entry.file).read_bytes().decode("utf-8")
+        size += len(text.encode("utf-8"))
+        text.split()
+    record("floor: read + split", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    documents = [ingest(raw_dir, entry) for entry in entries]
+    record("ingest", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    cleaned = [clean(d.text) for d in documents]
+    record("clean", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    headers = [parse_header(c.paragraphs) for c in cleaned]
+    outlines = [outline(c.paragraphs[h.body_start :], h.people) for c, h in zip(cleaned, headers, strict=True)]
+    record("parse", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    segments = []
+    for document, header, blocks in zip(documents, headers, outlines, strict=True):
+        segments += segment_blocks(document.meeting_id, blocks, Roster(header.people), narrative=False)
+    table = pd.DataFrame([vars(s) for s in segments])
+    record("segment", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    for text in table["text"]:
+        tokenize(text)
+    record("lemmatise", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    codes = code_segments(table, load_codebook())
+    record("code", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    sample = (
+        table
+        if topic_sample is None
+        else table[table["meeting_id"].isin(sorted(table["meeting_id"].unique())[:topic_sample])]
+    )
+    fit_topics(sample, codes, set())
+    record("topic model" + (f" ({topic_sample} docs)" if topic_sample else ""), time.perf_counter() - start)
+
+    floor = rows[0]["seconds"] or 1e-9
+    for row in rows:
+        row["mb_per_s"] = round(size / 1e6 / row["seconds"], 2) if row["seconds"] else None
+        row["share_of_floor"] = round(floor / row["seconds"], 4) if row["seconds"] else None
+    return rows
+
+
+def bench(
+    sizes: list[int], out: Path = REPORTS_DIR / "benchmarks.csv", topic_sample: int | None = None
+) -> pd.DataFrame:
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
+            raw = synth_corpus(n, Path(tmp) / "raw")
+            for row in run_stages(raw, topic_sample):
+                results.append({"docs": n, **row, "machine": machine()})
+    table = pd.DataFrame(results, columns=BENCH_COLUMNS)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False, lineterminator="\n")
+    return table

@@ -1,0 +1,50 @@
+"""The synthetic corpus, and parallel processing that never changes a byte of the output."""
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from analysis.build import build
+from analysis.parallel import MIN_PARALLEL_DOCUMENTS
+from analysis.synth import synth_corpus
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth_corpus(MIN_PARALLEL_DOCUMENTS + 10, tmp_path_factory.mktemp("synth") / "raw")
+
+
+def _same_tables(first: Path, second: Path) -> None:
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    _, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    assert not mismatch and not errors
+
+
+def test_synthetic_corpus_is_deterministic_and_realistic(synthetic: Path, tmp_path: Path) -> None:
+    again = synth_corpus(3, tmp_path / "again")
+    for name in ("synth-000001.txt", "synth-000002.txt", "synth-000003.txt"):
+        assert (again / name).read_bytes() == (synthetic / name).read_bytes()
+    text = " ".join((synthetic / f"synth-{i:06d}.txt").read_text(encoding="utf-8") for i in range(1, 21))
+    assert len(set(text.lower().split())) > 3000  # a spread vocabulary (our two real documents have ~1,100 types)
+    assert "Til stede:" in text and "Møteleder:" in text and "\n1. " in text
+
+
+def test_one_or_two_workers_give_identical_tables(synthetic: Path, tmp_path: Path) -> None:
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    result = build(synthetic, one, jobs=1, analyses=False)
+    build(synthetic, two, jobs=2, analyses=False)
+    _same_tables(one, two)
+    assert len(result.tables["meetings"]) == MIN_PARALLEL_DOCUMENTS + 10
+    assert (result.tables["segments"]["speaker"] != "").mean() > 0.9
+
+
+def test_a_dask_cluster_gives_identical_tables(synthetic: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    local = tmp_path / "local"
+    build(synthetic, local, jobs=1, analyses=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        build(synthetic, tmp_path / "dask", scheduler=cluster.scheduler_address, analyses=False)
+    _same_tables(local, tmp_path / "dask")
