@@ -19,20 +19,10 @@ from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 from analysis.errors import InputError
 from analysis.manual_codes import meeting_of
 from analysis.paths import DATA_DIR, display_path
+from analysis.tables import COLUMNS
 
 HAND_CODES_PATH = DATA_DIR / "hand_codes.csv"
-AGREEMENT_COLUMNS = [
-    "theme",
-    "n_sentences",
-    "n_hand",
-    "n_auto",
-    "n_both",
-    "precision",
-    "recall",
-    "f1",
-    "cohen_kappa",
-    "krippendorff_alpha",
-]
+AGREEMENT_COLUMNS = COLUMNS["agreement"][1:]  # the table without its `coder` column
 
 
 def read_hand_codes(path: Path, segments: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:

@@ -109,8 +109,12 @@ def code_tables(
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
     auto = code_segments(segments, codebook, languages)
-    manual = read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else []
+    manual, elsewhere = (
+        read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else ([], 0)
+    )
     codes, warnings = apply_manual_codes(auto, manual)
+    if elsewhere:
+        warnings.append(f"{elsewhere} manual code row(s) name documents that are not in this build; left out")
     order = {
         "segment_id": {s: i for i, s in enumerate(segments["segment_id"])},
         "theme": {t: i for i, t in enumerate(codebook.ids)},

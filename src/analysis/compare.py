@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from analysis.tables import COLUMNS
+
 RANDOM_STATE = 20191206
 N_RESAMPLES = 2000
 CONFIDENCE = 0.95
@@ -266,14 +268,4 @@ def responses(matrix: pd.DataFrame, segments: pd.DataFrame, theme_ids: list[str]
                         "answer_segment_ids": "; ".join(answers),
                     }
                 )
-    columns = [
-        "meeting_id",
-        "theme",
-        "raised_by",
-        "raised_organisation",
-        "raised_segment_ids",
-        "answered",
-        "answered_by",
-        "answer_segment_ids",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=COLUMNS["responses"])

@@ -8,6 +8,7 @@ correction.
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,16 +22,21 @@ COLUMNS = ["segment_id", "theme", "action", "coder", "note"]
 ACTIONS = ("add", "remove")
 
 
+_SEGMENT_ID = re.compile(r"^(?P<meeting>.+)-p\d{3}-s\d{2}$")
+
+
 def meeting_of(segment_id: str) -> str:
-    """'{meeting_id}-p001-s02' → meeting_id."""
-    return segment_id.rsplit("-p", 1)[0]
+    """'{meeting_id}-p001-s02' → meeting_id; '' for a string that is no segment id."""
+    match = _SEGMENT_ID.match(segment_id)
+    return match["meeting"] if match else ""
 
 
-def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -> list[dict[str, str]]:
+def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -> tuple[list[dict[str, str]], int]:
+    """The rows that apply to this build, and how many name documents that are not in it (another raw folder)."""
     path = Path(path)
     where = display_path(path)
     if not path.is_file():
-        return []
+        return [], 0
     reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
     missing = [c for c in COLUMNS[:3] if c not in (reader.fieldnames or [])]
     if missing:
@@ -38,12 +44,14 @@ def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -
             where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}"
         )
     rows = []
+    elsewhere = 0
     meetings = {meeting_of(s) for s in segment_ids}
     for line_no, row in enumerate(reader, start=2):
         row = {c: (row.get(c) or "").strip() for c in COLUMNS}
         at = f"{where}:{line_no}"
-        if meeting_of(row["segment_id"]) not in meetings:
-            continue  # a correction to a document that is not in this build (another raw folder)
+        if meeting_of(row["segment_id"]) and meeting_of(row["segment_id"]) not in meetings:
+            elsewhere += 1  # a correction to a document that is not in this build (another raw folder)
+            continue
         if row["segment_id"] not in segment_ids:
             raise InputError(
                 at,
@@ -61,7 +69,7 @@ def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -
         if not row["coder"]:
             raise InputError(at, "coder is empty", "say who made the correction")
         rows.append(row)
-    return rows
+    return rows, elsewhere
 
 
 def apply_manual_codes(auto: pd.DataFrame, manual: list[dict[str, str]]) -> tuple[pd.DataFrame, list[str]]:

@@ -6,6 +6,7 @@ import re
 import pandas as pd
 
 from analysis.codebook import Codebook
+from analysis.tables import COLUMNS
 
 
 def codebook_table(codebook: Codebook) -> pd.DataFrame:
@@ -93,16 +94,5 @@ def agreement_summary(agreement: pd.DataFrame, codebook: Codebook) -> pd.DataFra
     """agreement.csv with Norwegian labels, themes in codebook order and micro/macro last."""
     labels = {t.id: t.label_nb for t in codebook.themes} | {"micro": "Alle (mikro)", "macro": "Snitt (makro)"}
     table = agreement.assign(label=agreement["theme"].map(labels))
-    columns = [
-        "coder",
-        "label",
-        "n_hand",
-        "n_auto",
-        "n_both",
-        "precision",
-        "recall",
-        "f1",
-        "cohen_kappa",
-        "krippendorff_alpha",
-    ]
+    columns = ["coder", "label", *COLUMNS["agreement"][3:]]  # labels instead of ids, no sentence count
     return table[columns]
