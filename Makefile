@@ -74,5 +74,5 @@ lock:
 ## clean: remove generated data, reports and the environment
 .PHONY: clean
 clean:
-	rm -rf $(VENV) data/processed reports/report.html
+	rm -rf $(VENV) data/processed data/.cache reports/report.html
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

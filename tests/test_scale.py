@@ -48,3 +48,47 @@ def test_a_dask_cluster_gives_identical_tables(synthetic: Path, tmp_path: Path) 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         build(synthetic, tmp_path / "dask", scheduler=cluster.scheduler_address, analyses=False)
     _same_tables(local, tmp_path / "dask")
+
+
+def test_cache_gives_identical_tables_and_only_redoes_what_changed(raw_copy: Path, tmp_path: Path) -> None:
+    from analysis.manifest import add_document
+
+    messages: list[str] = []
+    cold = build(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    assert "coded 2 of 2 documents (the rest unchanged, from the cache)" in messages
+    cache = tmp_path / "a" / ".cache"
+    snapshot = {p.name: p.read_bytes() for p in (tmp_path / "a" / "processed").iterdir()}
+    messages.clear()
+    build(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    assert "coded 0 of 2 documents (the rest unchanged, from the cache)" in messages
+    assert {p.name: p.read_bytes() for p in (tmp_path / "a" / "processed").iterdir()} == snapshot
+    fixture = Path(__file__).parent / "fixtures" / "2020-03-12_kontaktutvalget_referat.txt"
+    add_document(fixture, raw_copy, kind="minutes")
+    messages.clear()
+    added = build(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    assert "coded 1 of 3 documents (the rest unchanged, from the cache)" in messages
+    fresh = build(raw_copy, tmp_path / "b" / "processed", analyses=False, cache=False)
+    for name in ("segments", "codes", "meetings"):
+        assert added.tables[name].equals(fresh.tables[name]), name
+    assert len(list((cache / "parsed").iterdir())) == 3
+    assert cold.tables["segments"]["segment_id"].isin(added.tables["segments"]["segment_id"]).all()
+
+
+def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_path: Path) -> None:
+    from analysis.codebook import CODEBOOK_PATH
+
+    out = tmp_path / "processed"
+    build(raw_copy, out, analyses=False)
+    variant = tmp_path / "variant.yml"
+    variant.write_text(
+        CODEBOOK_PATH.read_text(encoding="utf-8").replace(
+            "prefixes: [lønnstilskudd]", "prefixes: [lønnstilskudd, refusjon]"
+        ),
+        encoding="utf-8",
+    )
+    messages: list[str] = []
+    result = build(raw_copy, out, codebook_path=variant, analyses=False, progress=messages.append)
+    assert "the codebook changed since the last build: recoding every document" in messages
+    assert "coded 2 of 2 documents (the rest unchanged, from the cache)" in messages
+    codes = result.tables["codes"]
+    assert "refusjonsordningen" in " ".join(codes[codes["theme"] == "wage_subsidy"]["evidence"])

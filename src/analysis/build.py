@@ -13,8 +13,9 @@ import pandas as pd
 from analysis import compare, topics
 from analysis.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_coder, read_hand_codes
 from analysis.atomic import replaced_directory
+from analysis.cache import Cache
 from analysis.codebook import CODEBOOK_PATH, Codebook, load_codebook
-from analysis.coding import code_segments, themes_by_segment
+from analysis.coding import Coder, code_segments, themes_by_segment
 from analysis.document import ParsedDocument
 from analysis.ingest import registered_entries
 from analysis.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
@@ -23,6 +24,8 @@ from analysis.parallel import MIN_PARALLEL_DOCUMENTS, process_all
 from analysis.paths import PROCESSED_DIR, RAW_DIR
 from analysis.tables import frame, write_table
 from analysis.topic_labels import TOPIC_LABELS_PATH, read_topic_labels
+
+CACHE_NAME = ".cache"  # beside the output folder: data/.cache for data/processed
 
 
 @dataclass
@@ -100,15 +103,49 @@ def organisation_tables(
     return out, warnings
 
 
+def cached_codes(
+    segments: pd.DataFrame,
+    codebook: Codebook,
+    languages: dict[str, str],
+    shas: dict[str, str],
+    cache_dir: Path | None,
+    progress: Callable[[str], None] | None,
+) -> pd.DataFrame:
+    """The automatic codes, per document from the cache when neither it nor the codebook changed."""
+    store = Cache(cache_dir)
+    marker = Path(cache_dir) / "codebook.sha256" if cache_dir else None
+    if marker and marker.is_file() and marker.read_text(encoding="utf-8").strip() != codebook.sha256 and progress:
+        progress("the codebook changed since the last build: recoding every document")
+    coder = Coder(codebook)
+    parts, recoded = [], 0
+    for meeting_id, group in segments.groupby("meeting_id", sort=False):
+        keys = (shas.get(meeting_id, meeting_id), codebook.sha256[:16], languages.get(meeting_id, "nb"))
+        codes = store.get("codes", *keys) if meeting_id in shas else None
+        if codes is None:
+            codes = code_segments(group, codebook, languages, coder)
+            store.put("codes", codes, *keys)
+            recoded += 1
+        parts.append(codes)
+    if marker:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(codebook.sha256 + "\n", encoding="utf-8")
+    if progress:
+        progress(f"coded {recoded} of {len(parts)} documents (the rest unchanged, from the cache)")
+    return pd.concat(parts, ignore_index=True) if parts else code_segments(segments, codebook, languages, coder)
+
+
 def code_tables(
     segments: pd.DataFrame,
     codebook: Codebook,
     manual_path: Path | None,
     hand_path: Path | None,
     languages: dict[str, str] | None = None,
+    shas: dict[str, str] | None = None,
+    cache_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
-    auto = code_segments(segments, codebook, languages)
+    auto = cached_codes(segments, codebook, languages or {}, shas or {}, cache_dir, progress)
     manual, elsewhere = (
         read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else ([], 0)
     )
@@ -179,6 +216,7 @@ def build(
     analyses: bool = True,
     jobs: int | None = None,
     scheduler: str | None = None,
+    cache: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Every stage for every document, then all tables written at once.
@@ -195,6 +233,7 @@ def build(
     codebook = load_codebook(codebook_path)
     register = load_register(register_path)
     entries = registered_entries(raw_dir)
+    cache_dir = Path(out_dir).parent / CACHE_NAME if cache else None
     parsed = process_all(
         raw_dir,
         entries,
@@ -202,6 +241,7 @@ def build(
         scheduler=scheduler,
         progress=progress,
         bar=progress is not None and len(entries) >= MIN_PARALLEL_DOCUMENTS,
+        cache_dir=cache_dir,
     )
     warnings = [w for doc in parsed for w in doc.warnings]
     tables = {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
@@ -210,7 +250,10 @@ def build(
     warnings += found
     say("coding sentences")
     languages = dict(zip(tables["meetings"]["meeting_id"], tables["meetings"]["language"], strict=True))
-    coded, found = code_tables(tables["segments"], codebook, manual_path, hand_path, languages)
+    shas = dict(zip(tables["meetings"]["meeting_id"], tables["meetings"]["sha256"], strict=True))
+    coded, found = code_tables(
+        tables["segments"], codebook, manual_path, hand_path, languages, shas, cache_dir, progress
+    )
     tables.update(coded)
     warnings += found
     if analyses:

@@ -195,12 +195,14 @@ class Coder:
         return result
 
 
-def code_segments(segments: pd.DataFrame, codebook: Codebook, languages: dict[str, str] | None = None) -> pd.DataFrame:
+def code_segments(
+    segments: pd.DataFrame, codebook: Codebook, languages: dict[str, str] | None = None, coder: Coder | None = None
+) -> pd.DataFrame:
     """The automatic pass: one row per (sentence, theme), in segment order then codebook order.
 
     `languages` maps meeting_id to 'nb' or 'nn', so a Nynorsk meeting is lemmatised as Nynorsk.
     """
-    coder = Coder(codebook)
+    coder = coder or Coder(codebook)
     languages = languages or {}
     rows = [
         {"segment_id": sid, "theme": theme, "evidence": evidence, "source": "auto", "coder": "", "note": ""}

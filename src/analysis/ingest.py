@@ -49,8 +49,8 @@ def registered_entries(raw_dir: Path = RAW_DIR) -> list[ManifestEntry]:
     return sorted(entries, key=lambda e: meeting_id_for(e.file))
 
 
-def ingest(raw_dir: Path, entry: ManifestEntry) -> RawDocument:
-    """One document: present, the registered bytes, and text we can read."""
+def verified_bytes(raw_dir: Path, entry: ManifestEntry) -> bytes:
+    """The file's bytes, once they are shown to be the registered ones."""
     path = Path(raw_dir) / entry.file
     where = display_path(path)
     if not path.is_file():
@@ -63,6 +63,14 @@ def ingest(raw_dir: Path, entry: ManifestEntry) -> RawDocument:
             f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
             "restore the original bytes; raw files are never edited",
         )
+    return data
+
+
+def ingest(raw_dir: Path, entry: ManifestEntry, data: bytes | None = None) -> RawDocument:
+    """One document: present, the registered bytes, and text we can read."""
+    path = Path(raw_dir) / entry.file
+    where = display_path(path)
+    data = verified_bytes(raw_dir, entry) if data is None else data
     decoded = extract(path, data, where)
     return RawDocument(meeting_id_for(entry.file), entry, decoded.text, decoded.encoding, decoded.repaired_mojibake)
 

@@ -5,6 +5,7 @@ worker and two give byte-identical tables. Small corpora stay in-process:
 starting workers costs more than it saves below `MIN_PARALLEL_DOCUMENTS`.
 """
 
+import hashlib
 import os
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -13,16 +14,29 @@ from pathlib import Path
 from joblib import Parallel, delayed, parallel_config
 from tqdm import tqdm
 
+from analysis.cache import Cache
 from analysis.document import ParsedDocument, parse_document
-from analysis.ingest import ingest
+from analysis.ingest import ingest, verified_bytes
 from analysis.manifest import ManifestEntry
 
 MIN_PARALLEL_DOCUMENTS = 50
 BATCH_SIZE = 16
 
 
-def process(raw_dir: Path, entry: ManifestEntry) -> ParsedDocument:
-    return parse_document(ingest(raw_dir, entry))
+def process(raw_dir: Path, entry: ManifestEntry, cache_dir: Path | None = None) -> ParsedDocument:
+    data = verified_bytes(raw_dir, entry)  # the bytes are checked on every build, cached or not
+    store = Cache(cache_dir)
+    keys = (entry.sha256, entry.kind, entry.date, _digest(entry.title + "\0" + entry.source + "\0" + entry.file))
+    cached = store.get("parsed", *keys)
+    if cached is not None:
+        return cached
+    parsed = parse_document(ingest(raw_dir, entry, data))
+    store.put("parsed", parsed, *keys)
+    return parsed
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def default_jobs() -> int:
@@ -37,6 +51,7 @@ def process_all(
     scheduler: str | None = None,
     progress: Callable[[str], None] | None = None,
     bar: bool = False,
+    cache_dir: Path | None = None,
 ) -> list[ParsedDocument]:
     """ParsedDocuments in `entries` order; `scheduler` is a Dask scheduler address (tcp://host:8786)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
@@ -45,7 +60,7 @@ def process_all(
         for number, entry in enumerate(entries, 1):
             if progress and not bar:
                 progress(f"[{number}/{len(entries)}] {entry.file}")
-            parsed.append(process(raw_dir, entry))
+            parsed.append(process(raw_dir, entry, cache_dir))
         return parsed
     client = None
     if scheduler is not None:
@@ -56,7 +71,7 @@ def process_all(
         context = parallel_config(backend="dask") if client else nullcontext()
         with context:
             runner = Parallel(n_jobs=-1 if client else jobs, batch_size=BATCH_SIZE, return_as="generator")
-            results = runner(delayed(process)(raw_dir, entry) for entry in entries)
+            results = runner(delayed(process)(raw_dir, entry, cache_dir) for entry in entries)
             if bar:
                 results = tqdm(results, total=len(entries), unit="doc", desc="parse", mininterval=1.0)
             return list(results)
