@@ -71,11 +71,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _load_processed(folder: Path) -> dict:
-    from analysis.tables import COLUMNS, load_table
+    from analysis.tables import load_table
 
     names = ("meetings", "attendees", "agenda", "segments", "codes")
     try:
-        return {name: load_table(name, folder) for name in names if name in COLUMNS}
+        return {name: load_table(name, folder) for name in names}
     except FileNotFoundError as error:
         raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import __version__
-from analysis.atomic import write_text_atomic
+from analysis.atomic import deterministic_zip, write_bytes_atomic, write_text_atomic
 from analysis.codebook import Codebook
 from analysis.errors import InputError
 from analysis.manual_codes import COLUMNS as MANUAL_COLUMNS
@@ -36,7 +36,6 @@ NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 GUID_NAMESPACE = uuid.UUID("6f1c2b8e-3d4a-5b6c-8d7e-9f0a1b2c3d4e")
 AUTO_CODER = "analysis (automatic coder)"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MIN_OVERLAP = 0.5  # share of a sentence a selection must cover to code it
 
 
@@ -202,29 +201,12 @@ def _variable_value(parent: ET.Element, variable_guid: str, value: str) -> None:
     ET.SubElement(holder, _q("TextValue")).text = value
 
 
-def _deterministic_zip(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name])
-    return buffer.getvalue()
-
-
 def export_qdpx(tables: dict[str, pd.DataFrame], codebook: Codebook, out: Path) -> Path:
     sources = build_sources(tables["meetings"], tables["segments"])
     files = {"project.qde": project_xml(tables, codebook, sources)}
     for meeting_id, source in sources.items():
         files[f"sources/{guid('source', meeting_id)}.txt"] = source.text.encode("utf-8")
-    data = _deterministic_zip(files)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return write_bytes_atomic(out, deterministic_zip(files))
 
 
 def codebook_xml(codebook: Codebook) -> bytes:

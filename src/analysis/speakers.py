@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import simplemma
-from stop_words import get_stop_words
 
 from analysis.header import ROLES
 from analysis.model import Person
+from analysis.norwegian import STOP_WORDS
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 PRONOUNS = frozenset({"hun", "han", "ho"})  # "ho" is Nynorsk
@@ -34,7 +34,6 @@ REPORTING_LEMMAS = frozenset(
 # "Gimse til å kommentere", "Hemminghytt trakk også frem").
 _BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg".split())
 _ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
-STOP_WORDS = frozenset(get_stop_words("norwegian"))
 QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.atomic import deterministic_zip, write_bytes_atomic
 from analysis.codebook import Codebook
 
 CONTRACT_TABLES = ("meetings", "attendees", "agenda", "segments", "codes")
 FIXED_TIME = "2000-01-01T00:00:00Z"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 EXCEL_MAX_ROWS = 1_048_575
 
 
@@ -35,21 +35,13 @@ def coded_sentences(tables: dict[str, pd.DataFrame], codebook: Codebook) -> pd.D
 
 
 def _normalise(data: bytes) -> bytes:
-    """Fixed timestamps inside and on the zip entries."""
+    """Fixed timestamps inside the workbook and on its zip entries."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for name in sorted(source.namelist()):
-            content = source.read(name)
-            if name == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), content
-                )
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, content)
-    return buffer.getvalue()
+    files = {name: source.read(name) for name in source.namelist()}
+    files["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), files["docProps/core.xml"]
+    )
+    return deterministic_zip(files)
 
 
 def export_xlsx(tables: dict[str, pd.DataFrame], codebook: Codebook, out: Path) -> Path:
@@ -67,9 +59,4 @@ def export_xlsx(tables: dict[str, pd.DataFrame], codebook: Codebook, out: Path) 
             for column in sheet.columns:
                 width = max((len(str(c.value)) for c in column[:200] if c.value is not None), default=8)
                 sheet.column_dimensions[column[0].column_letter].width = min(80, max(10, width + 2))
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(_normalise(buffer.getvalue()))
-    tmp.replace(out)
-    return out
+    return write_bytes_atomic(out, _normalise(buffer.getvalue()))
