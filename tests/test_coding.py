@@ -1,5 +1,7 @@
 """The automatic coder on real sentences: lemmas, compounds, phrases, exclusions, evidence."""
 
+import re
+
 import pytest
 
 from analysis.codebook import load_codebook
@@ -103,14 +105,61 @@ def test_off_topic_sentences_stay_uncoded(coder: Coder) -> None:
         assert themes(coder, sentence) == set(), sentence
 
 
-def test_fast_path_gives_exactly_the_full_matchers_codes(coder: Coder, segments) -> None:
-    """The set-based fast path must never change a code or its evidence, on any sentence of the corpus."""
-    for text in segments["text"]:
-        assert coder.code(text) == coder.code_full(text), text
-    for text in (
+def test_batch_coding_gives_exactly_the_sentence_matchers_codes(coder: Coder, segments) -> None:
+    """The vectorised batch path must never change a code or its evidence, on any sentence of the corpus."""
+    texts = segments["text"].tolist()
+    assert coder.code_many(texts) == [coder.code_full(text) for text in texts]
+    assert coder.code_many(texts[::-1]) == [coder.code_full(text) for text in texts[::-1]]  # order-independent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Han nevnte arbeidsgiverne og lønnstilskuddsordningen.",
-        "NAV-kontoret ga oppfølging-tiltak.",
-        "Fast ansettelse etter arbeidstrening, sa hun.",
+        "NAV-kontoret ga oppfølging-tiltak.",  # a hit inside a hyphenated word
+        "Lønnstilskudd-ordningen og IPS-arbeid.",
+        "Fast ansettelse etter arbeidstrening, sa hun.",  # phrase
         "Det handler om helse og arbeid.",
-    ):
-        assert coder.code(text) == coder.code_full(text), text
+        "Vi må følge\nopp dem, og følge\ue000opp.",  # the batch separators inside a sentence
+        "Han fulgte ham godt opp, med 5 pst. av lønnstilskudd.",  # pattern
+        "Arbeidsgiverne fikk lønnstilskudd, ikke arbeidstrening.",  # exclusion in the same sentence
+        "ſkole og İPS: ſ and İ fold differently under the regex engine",
+        "",
+        "2020 – 2024: 125 mill. kroner",
+    ],
+)
+def test_batch_path_on_the_hard_cases(coder: Coder, text: str) -> None:
+    batch = ["Oppfølging av arbeidsgivere.", text, "Helse og arbeid er viktig."]
+    assert coder.code_many(batch) == [coder.code_full(t) for t in batch]
+
+
+def test_batch_path_on_a_synthetic_corpus(tmp_path) -> None:
+    """Thousands of word types the real documents do not have, through both paths."""
+    from analysis.document import parse_document
+    from analysis.ingest import ingest, registered_entries
+    from analysis.synth import synth_corpus
+
+    raw = synth_corpus(8, tmp_path / "raw")
+    texts = [s.text for entry in registered_entries(raw) for s in parse_document(ingest(raw, entry)).segments]
+    assert len(texts) > 300
+    fresh = Coder(load_codebook())
+    reference = Coder(load_codebook())
+    assert fresh.code_many(texts) == [reference.code_full(t) for t in texts]
+
+
+def test_case_folding_shortcut_is_safe() -> None:
+    """Characters the pattern pre-filter lower-cases must fold exactly as the regex engine's IGNORECASE does.
+
+    Otherwise a pattern could match a sentence whose lower-cased text lacks the
+    pattern's literal, and the pre-filter would skip it.
+    """
+    from analysis.coding import _UNSAFE_CASE
+
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    safe = [ch for ch in every if not _UNSAFE_CASE.match(ch)]
+    assert "ø" in safe and "Å" in safe and "ſ" not in safe and "ı" not in safe and "İ" not in safe
+    for ch in safe:
+        assert len(ch.lower()) == 1, ch
+        for other in re.compile(re.escape(ch), re.IGNORECASE).findall(every):
+            # only safe characters enter a pattern's literal, so only those need to agree
+            assert _UNSAFE_CASE.match(other) or other.lower() == ch.lower(), (ch, other)

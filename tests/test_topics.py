@@ -68,3 +68,22 @@ def test_label_override_is_applied_and_stale_ones_reported(tmp_path, built) -> N
     out, warnings = topic_tables(built[1].tables, labels)
     assert set(out["topics"].query("model == 'nmf' and topic_id == 1")["label"]) == {"Tiltak og NAV"}
     assert any("('nmf', 99, 1)" in w for w in warnings)
+
+
+def test_large_corpus_path_is_deterministic_and_says_what_it_did(built, monkeypatch) -> None:
+    """Above the size limit: k chosen on a sample, MiniBatchNMF on all turns, no LDA — and the build is told."""
+    from analysis import topics
+
+    tables = built[1].tables
+    monkeypatch.setattr(topics, "LARGE_CORPUS_UNITS", 20)
+    monkeypatch.setattr(topics, "SELECTION_SAMPLE", 40)
+    first = topics.fit_topics(tables["segments"], tables["codes"], set())
+    second = topics.fit_topics(tables["segments"], tables["codes"], set())
+    assert first.notes and "random sample of 40 turns" in first.notes[0] and "LDA was not fitted" in first.notes[0]
+    assert set(first.selection["model"]) == {"nmf"} and (first.selection["chosen"] == "yes").sum() == 1
+    k = int(first.selection.loc[first.selection["chosen"] == "yes", "k"].iloc[0])
+    assert first.topics["topic_id"].nunique() == k
+    weights = first.segment_topics.groupby("segment_id")["weight"].sum()
+    assert weights.between(0.95, 1.0001).all() and len(weights) > 100
+    for name in ("selection", "topics", "segment_topics", "crosswalk"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))

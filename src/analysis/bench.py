@@ -2,8 +2,8 @@
 
 Stages run one after another in this process so each gets its own time:
 ingest (read, verify sha256, decode), clean, parse (header and outline),
-segment (sentences and speakers), lemmatise (every sentence's tokens), code
-(themes), topic model. MB/s is the corpus' size in UTF-8 over the stage's
+segment (sentences and speakers), lemmatise (every distinct word form of
+the corpus, once), code (themes, with the lemmas known), topic model. MB/s is the corpus' size in UTF-8 over the stage's
 seconds; peak memory is the process's maximum resident size when the stage
 ends (it only grows). The floor reads every file and splits it on white
 space in plain Python.
@@ -20,10 +20,9 @@ import pandas as pd
 from analysis.agenda import outline
 from analysis.clean import clean
 from analysis.codebook import load_codebook
-from analysis.coding import code_segments
+from analysis.coding import Coder, code_segments
 from analysis.header import parse_header
 from analysis.ingest import ingest, registered_entries
-from analysis.norwegian import tokenize
 from analysis.paths import REPORTS_DIR
 from analysis.segment import segment_blocks
 from analysis.speakers import Roster
@@ -78,13 +77,13 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None) -> list[dict[str,
     table = pd.DataFrame([vars(s) for s in segments])
     record("segment", time.perf_counter() - start)
 
+    coder = Coder(load_codebook())
     start = time.perf_counter()
-    for text in table["text"]:
-        tokenize(text)
+    coder.learn(table["text"])
     record("lemmatise", time.perf_counter() - start)
 
     start = time.perf_counter()
-    codes = code_segments(table, load_codebook())
+    codes = code_segments(table, coder.codebook, coder=coder)
     record("code", time.perf_counter() - start)
 
     start = time.perf_counter()

@@ -1,7 +1,8 @@
 """Run the pipeline over the raw folder and swap the new tables in only when all succeeded.
 
-Stages, each a function from tables to tables: parse (per document) →
-organisations → codes → topics → comparison.
+Stages, each a function from tables to tables: parse and code (per
+document, in parallel, cached) → organisations → manual codes → topics →
+comparison.
 """
 
 from collections.abc import Callable
@@ -13,14 +14,13 @@ import pandas as pd
 from analysis import compare, topics
 from analysis.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_coder, read_hand_codes
 from analysis.atomic import replaced_directory
-from analysis.cache import Cache
 from analysis.codebook import CODEBOOK_PATH, Codebook, load_codebook
-from analysis.coding import Coder, code_segments, themes_by_segment
+from analysis.coding import CODE_COLUMNS, themes_by_segment
 from analysis.document import ParsedDocument
 from analysis.ingest import registered_entries
 from analysis.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
 from analysis.organisations import REGISTER_PATH, Register, canonical_columns, load_register
-from analysis.parallel import MIN_PARALLEL_DOCUMENTS, process_all
+from analysis.parallel import MIN_PARALLEL_DOCUMENTS, Processed, process_all
 from analysis.paths import PROCESSED_DIR, RAW_DIR
 from analysis.tables import frame, write_table
 from analysis.topic_labels import TOPIC_LABELS_PATH, read_topic_labels
@@ -103,49 +103,43 @@ def organisation_tables(
     return out, warnings
 
 
-def cached_codes(
-    segments: pd.DataFrame,
-    codebook: Codebook,
-    languages: dict[str, str],
-    shas: dict[str, str],
-    cache_dir: Path | None,
-    progress: Callable[[str], None] | None,
-) -> pd.DataFrame:
-    """The automatic codes, per document from the cache when neither it nor the codebook changed."""
-    store = Cache(cache_dir)
+def auto_codes(processed: list[Processed]) -> pd.DataFrame:
+    """The automatic pass of every document, in document then segment then codebook order."""
+    rows = [row for result in processed for row in result.codes]
+    ids, themes, evidence = (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+    blank = [""] * len(ids)
+    return pd.DataFrame(
+        {
+            "segment_id": ids,
+            "theme": themes,
+            "evidence": evidence,
+            "source": ["auto"] * len(ids),
+            "coder": blank,
+            "note": blank,
+        },
+        columns=CODE_COLUMNS,
+    )
+
+
+def note_codebook(codebook: Codebook, cache_dir: Path | None, say: Callable[[str], None]) -> None:
+    """Say so when the codebook changed since the last build, since every document is then recoded."""
     marker = Path(cache_dir) / "codebook.sha256" if cache_dir else None
-    if marker and marker.is_file() and marker.read_text(encoding="utf-8").strip() != codebook.sha256 and progress:
-        progress("the codebook changed since the last build: recoding every document")
-    coder = Coder(codebook)
-    parts, recoded = [], 0
-    for meeting_id, group in segments.groupby("meeting_id", sort=False):
-        keys = (shas.get(meeting_id, meeting_id), codebook.sha256[:16], languages.get(meeting_id, "nb"))
-        codes = store.get("codes", *keys) if meeting_id in shas else None
-        if codes is None:
-            codes = code_segments(group, codebook, languages, coder)
-            store.put("codes", codes, *keys)
-            recoded += 1
-        parts.append(codes)
-    if marker:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(codebook.sha256 + "\n", encoding="utf-8")
-    if progress:
-        progress(f"coded {recoded} of {len(parts)} documents (the rest unchanged, from the cache)")
-    return pd.concat(parts, ignore_index=True) if parts else code_segments(segments, codebook, languages, coder)
+    if marker is None:
+        return
+    if marker.is_file() and marker.read_text(encoding="utf-8").strip() != codebook.sha256:
+        say("the codebook changed since the last build: recoding every document")
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(codebook.sha256 + "\n", encoding="utf-8")
 
 
 def code_tables(
     segments: pd.DataFrame,
+    auto: pd.DataFrame,
     codebook: Codebook,
     manual_path: Path | None,
     hand_path: Path | None,
-    languages: dict[str, str] | None = None,
-    shas: dict[str, str] | None = None,
-    cache_dir: Path | None = None,
-    progress: Callable[[str], None] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
-    auto = cached_codes(segments, codebook, languages or {}, shas or {}, cache_dir, progress)
     manual, elsewhere = (
         read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else ([], 0)
     )
@@ -174,7 +168,7 @@ def topic_tables(
     names = {word for name in tables["attendees"]["name"] for word in name.split()}
     labels = read_topic_labels(labels_path) if labels_path else {}
     result = topics.fit_topics(tables["segments"], tables["codes"], names, labels)
-    warnings = [
+    warnings = result.notes + [
         f"topic label override {key} does not match a fitted model; it was not applied"
         for key in sorted(set(labels) - result.applied_labels)
     ]
@@ -234,26 +228,26 @@ def build(
     register = load_register(register_path)
     entries = registered_entries(raw_dir)
     cache_dir = Path(out_dir).parent / CACHE_NAME if cache else None
-    parsed = process_all(
+    note_codebook(codebook, cache_dir, say)
+    processed = process_all(
         raw_dir,
         entries,
+        codebook,
         jobs=jobs,
         scheduler=scheduler,
         progress=progress,
         bar=progress is not None and len(entries) >= MIN_PARALLEL_DOCUMENTS,
         cache_dir=cache_dir,
     )
+    parsed = [result.parsed for result in processed]
+    recoded = sum(result.recoded for result in processed)
+    say(f"coded {recoded} of {len(processed)} documents (the rest unchanged, from the cache)")
     warnings = [w for doc in parsed for w in doc.warnings]
     tables = {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
     enriched, found = organisation_tables(tables, register)
     tables.update(enriched)
     warnings += found
-    say("coding sentences")
-    languages = dict(zip(tables["meetings"]["meeting_id"], tables["meetings"]["language"], strict=True))
-    shas = dict(zip(tables["meetings"]["meeting_id"], tables["meetings"]["sha256"], strict=True))
-    coded, found = code_tables(
-        tables["segments"], codebook, manual_path, hand_path, languages, shas, cache_dir, progress
-    )
+    coded, found = code_tables(tables["segments"], auto_codes(processed), codebook, manual_path, hand_path)
     tables.update(coded)
     warnings += found
     if analyses:

@@ -11,8 +11,10 @@ language is refused rather than parsed into nonsense.
 
 import codecs
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ftfy
 import simplemma
@@ -58,10 +60,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _control_share(text: str) -> float:
-    controls = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t\f")
-    controls += text.count("\ufffd")
+_ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
+
+
+def _control_share(text: str, characters: set[str]) -> float:
+    controls = sum(
+        text.count(c)
+        for c in characters
+        if c == "\ufffd" or (unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\n\r\t\f")
+    )
     return controls / max(1, len(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _known(word: str) -> bool:
+    return any(simplemma.is_known(word, lang=lang) for lang in KNOWN_LANGUAGES)
 
 
 def reads_as_text(text: str) -> bool:
@@ -70,16 +83,20 @@ def reads_as_text(text: str) -> bool:
     Norwegian, with æ, ø and å, is still over 90 % ASCII letters; bytes
     decoded with the wrong table, or no text at all, are not.
     """
-    if _control_share(text) > MAX_CONTROL_SHARE:
+    characters = set(text)  # each distinct character is looked at once; counting is done by C loops
+    if _control_share(text, characters) > MAX_CONTROL_SHARE:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isascii() for c in letters) / len(letters) < MIN_ASCII_LETTER_SHARE:
+    other_letters = sum(text.count(c) for c in characters if c.isalpha() and not c.isascii())
+    encoded = text.encode("ascii", "replace")
+    ascii_letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    letters = ascii_letters + other_letters
+    if letters and ascii_letters / letters < MIN_ASCII_LETTER_SHARE:
         return False
     words = [w for w in _WORD.findall(text) if len(w) <= MAX_WORD_LENGTH]
     if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return len(text) < 1000 and (bool(words) or not text.strip())
     sample = words[:: max(1, len(words) // WORD_SAMPLE)][:WORD_SAMPLE]  # spread over the document
-    known = sum(1 for w in sample if any(simplemma.is_known(w.lower(), lang=lang) for lang in KNOWN_LANGUAGES))
+    known = sum(1 for w in sample if _known(w.lower()))
     return known / len(sample) >= MIN_KNOWN_SHARE
 
 

@@ -1,4 +1,4 @@
-"""Run the per-document stages (ingest → clean → parse → segment) over all cores, or on a Dask cluster.
+"""Run the per-document stages (ingest → clean → parse → segment → code) over all cores, or on a Dask cluster.
 
 Results come back in manifest order whatever the number of workers, so one
 worker and two give byte-identical tables. Small corpora stay in-process:
@@ -9,12 +9,15 @@ import hashlib
 import os
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from joblib import Parallel, delayed, parallel_config
 from tqdm import tqdm
 
 from analysis.cache import Cache
+from analysis.codebook import Codebook
+from analysis.coding import Coder
 from analysis.document import ParsedDocument, parse_document
 from analysis.ingest import ingest, verified_bytes
 from analysis.manifest import ManifestEntry
@@ -23,16 +26,44 @@ MIN_PARALLEL_DOCUMENTS = 50
 BATCH_SIZE = 16
 
 
-def process(raw_dir: Path, entry: ManifestEntry, cache_dir: Path | None = None) -> ParsedDocument:
+Codes = list[tuple[str, str, str]]  # (segment_id, theme, evidence) of the automatic pass
+
+
+@dataclass
+class Processed:
+    parsed: ParsedDocument
+    codes: Codes
+    recoded: bool  # False when the codes came from the cache
+
+
+_coders: dict[str, Coder] = {}  # one per codebook in each worker: its word lexicon grows across documents
+
+
+def process(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: Path | None = None) -> Processed:
+    """One document parsed and coded, each from the cache when neither it nor (for codes) the codebook changed."""
     data = verified_bytes(raw_dir, entry)  # the bytes are checked on every build, cached or not
     store = Cache(cache_dir)
     keys = (entry.sha256, entry.kind, entry.date, _digest(entry.title + "\0" + entry.source + "\0" + entry.file))
-    cached = store.get("parsed", *keys)
-    if cached is not None:
-        return cached
-    parsed = parse_document(ingest(raw_dir, entry, data))
-    store.put("parsed", parsed, *keys)
-    return parsed
+    parsed = store.get("parsed", *keys)
+    if parsed is None:
+        parsed = parse_document(ingest(raw_dir, entry, data))
+        store.put("parsed", parsed, *keys)
+    lang = parsed.meeting["language"]
+    code_keys = (*keys, codebook.sha256[:16], lang)
+    codes = store.get("codes", *code_keys)
+    if codes is not None:
+        return Processed(parsed, codes, recoded=False)
+    coder = _coders.get(codebook.sha256)
+    if coder is None:
+        coder = _coders[codebook.sha256] = Coder(codebook)
+    texts = [segment.text for segment in parsed.segments]
+    codes = [
+        (segment.segment_id, theme, evidence)
+        for segment, pairs in zip(parsed.segments, coder.code_many(texts, lang), strict=True)
+        for theme, evidence in pairs
+    ]
+    store.put("codes", codes, *code_keys)
+    return Processed(parsed, codes, recoded=True)
 
 
 def _digest(text: str) -> str:
@@ -46,21 +77,22 @@ def default_jobs() -> int:
 def process_all(
     raw_dir: Path,
     entries: list[ManifestEntry],
+    codebook: Codebook,
     *,
     jobs: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[str], None] | None = None,
     bar: bool = False,
     cache_dir: Path | None = None,
-) -> list[ParsedDocument]:
-    """ParsedDocuments in `entries` order; `scheduler` is a Dask scheduler address (tcp://host:8786)."""
+) -> list[Processed]:
+    """Results in `entries` order; `scheduler` is a Dask scheduler address (tcp://host:8786)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if scheduler is None and (jobs == 1 or len(entries) < MIN_PARALLEL_DOCUMENTS):
         parsed = []
         for number, entry in enumerate(entries, 1):
             if progress and not bar:
                 progress(f"[{number}/{len(entries)}] {entry.file}")
-            parsed.append(process(raw_dir, entry, cache_dir))
+            parsed.append(process(raw_dir, entry, codebook, cache_dir))
         return parsed
     client = None
     if scheduler is not None:
@@ -71,7 +103,7 @@ def process_all(
         context = parallel_config(backend="dask") if client else nullcontext()
         with context:
             runner = Parallel(n_jobs=-1 if client else jobs, batch_size=BATCH_SIZE, return_as="generator")
-            results = runner(delayed(process)(raw_dir, entry, cache_dir) for entry in entries)
+            results = runner(delayed(process)(raw_dir, entry, codebook, cache_dir) for entry in entries)
             if bar:
                 results = tqdm(results, total=len(entries), unit="doc", desc="parse", mininterval=1.0)
             return list(results)

@@ -18,17 +18,19 @@ go to the smaller k.
 
 import itertools
 import math
+import re
 import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from analysis.norwegian import STOP_WORDS, lemma_sequence, tokenize
+from analysis.norwegian import STOP_WORDS, lemma
 from analysis.paths import DATA_DIR
 from analysis.speakers import REPORTING_LEMMAS
 
@@ -40,6 +42,12 @@ K_RANGE = range(2, 9)
 TOP_N = 10
 MIN_TERM_LENGTH = 3
 MODELS = ("nmf", "lda")
+# Above this many speaker turns, k is chosen on a random sample of SELECTION_SAMPLE turns, the chosen NMF
+# is refitted on all turns with MiniBatchNMF, and LDA is not fitted: scikit-learn's LDA infers each
+# document in a Python loop, hours for a corpus of thousands of meetings.
+LARGE_CORPUS_UNITS = 5000
+SELECTION_SAMPLE = 2000
+_RUN = re.compile(r"[^\W\d_]+")
 
 
 def modelling_units(segments: pd.DataFrame) -> pd.DataFrame:
@@ -70,21 +78,33 @@ def genre_words(path=TOPIC_STOPWORDS_PATH) -> set[str]:
 
 
 def make_analyzer(excluded: set[str]):
-    """Lemmas without stop words, short words or excluded words (attendees' names would make topics of people)."""
+    """Lemmas without stop words, short words or excluded words (attendees' names would make topics of people).
+
+    Terms are the lemmas of the letter runs (a hyphenated word gives its
+    parts), worked out once per distinct whitespace-separated token: a
+    corpus of millions of tokens has only tens of thousands of distinct ones.
+    """
+
+    class Terms(dict):
+        def __missing__(self, token: str) -> tuple[str, ...]:
+            terms = []
+            for run in _RUN.findall(token):
+                term, lower = lemma(run), run.lower()
+                if (
+                    len(term) >= MIN_TERM_LENGTH
+                    and term not in STOP_WORDS
+                    and lower not in STOP_WORDS
+                    and term not in excluded
+                    and lower not in excluded
+                ):
+                    terms.append(term)
+            self[token] = found = tuple(terms)
+            return found
+
+    known = Terms()
 
     def analyze(text: str) -> list[str]:
-        terms = []
-        for token in lemma_sequence(tokenize(text)):
-            term = token.lemma
-            if (
-                len(term) >= MIN_TERM_LENGTH
-                and term not in STOP_WORDS
-                and token.lower not in STOP_WORDS
-                and term not in excluded
-                and token.lower not in excluded
-            ):
-                terms.append(term)
-        return terms
+        return list(itertools.chain.from_iterable(map(known.__getitem__, text.split())))
 
     return analyze
 
@@ -127,6 +147,14 @@ def _model(kind: str, k: int, seed: int):
     return LatentDirichletAllocation(n_components=k, learning_method="batch", random_state=seed, max_iter=50)
 
 
+def _refit(k: int, matrix):
+    """The chosen NMF on every turn of a large corpus, in mini-batches (fixed seed: the same topics every run)."""
+    model = MiniBatchNMF(n_components=k, init="nndsvdar", random_state=RANDOM_STATE, batch_size=2048, max_iter=50)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(matrix)
+
+
 def _vectorizer(kind: str, analyzer):
     cls = TfidfVectorizer if kind == "nmf" else CountVectorizer
     return cls(analyzer=analyzer, min_df=2, max_df=0.5)
@@ -143,6 +171,7 @@ class TopicResult:
     segment_topics: pd.DataFrame
     crosswalk: pd.DataFrame
     applied_labels: set[tuple[str, int, int]]
+    notes: list[str]  # what was done differently for a large corpus, for the build's messages
 
 
 def choose_k(selection: pd.DataFrame) -> int:
@@ -161,13 +190,32 @@ def fit_topics(
 ) -> TopicResult:
     units = modelling_units(segments)
     analyzer = make_analyzer({w.lower() for w in excluded_words} | genre_words())
-    documents = [set(analyzer(t)) for t in units["text"]]
+    large = len(units) > LARGE_CORPUS_UNITS
+    # the turns k is chosen on: all of them, or a fixed random sample of a large corpus
+    chosen_units = (
+        np.sort(np.random.default_rng(RANDOM_STATE).choice(len(units), SELECTION_SAMPLE, replace=False))
+        if large
+        else np.arange(len(units))
+    )
+    documents = [set(analyzer(units["text"].iat[i])) for i in chosen_units]
+    notes = (
+        [
+            f"topic models: {len(units):,} speaker turns is above {LARGE_CORPUS_UNITS:,}, so k was chosen on a random "
+            f"sample of {SELECTION_SAMPLE:,} turns, the chosen NMF was refitted on all turns with MiniBatchNMF, "
+            "and LDA was not fitted (its inference runs document by document in Python)"
+        ]
+        if large
+        else []
+    )
     selection_rows, topic_rows, segment_rows, crosswalk_rows = [], [], [], []
     applied: set[tuple[str, int, int]] = set()
-    themes_of = codes.groupby("segment_id")["theme"].apply(set).to_dict()
-    for kind in MODELS:
+    themes_of: dict[str, set[str]] = {}
+    for sid, theme in zip(codes["segment_id"], codes["theme"], strict=True):
+        themes_of.setdefault(sid, set()).add(theme)
+    for kind in ("nmf",) if large else MODELS:
         vectorizer = _vectorizer(kind, analyzer)
-        matrix = vectorizer.fit_transform(units["text"])
+        full_matrix = vectorizer.fit_transform(units["text"])
+        matrix = full_matrix[chosen_units] if large else full_matrix
         vocabulary = vectorizer.get_feature_names_out()
         usable = [k for k in k_range if k < min(matrix.shape)]
         fitted = {}
@@ -199,7 +247,7 @@ def fit_topics(
         for row in selection_rows:
             if row["model"] == kind and row["k"] == k:
                 row["chosen"] = "yes"
-        model = fitted[k]
+        model = _refit(k, full_matrix) if large else fitted[k]
         weights = model.components_ / model.components_.sum(axis=1, keepdims=True)
         topic_labels = {}
         for t, row in enumerate(weights, start=1):
@@ -224,40 +272,56 @@ def fit_topics(
         has_terms = np.asarray(sentence_matrix.sum(axis=1)).ravel() > 0
         totals = doc_topic.sum(axis=1, keepdims=True)
         doc_topic = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
-        for sid, row, ok in zip(segments["segment_id"], doc_topic, has_terms, strict=True):
-            if not ok:
-                continue
-            for t, w in enumerate(row, start=1):
-                if w >= 0.01:
-                    segment_rows.append({"segment_id": sid, "model": kind, "topic_id": t, "weight": round(float(w), 4)})
+        rows, topics = np.nonzero((doc_topic >= 0.01) & has_terms[:, None])  # segment order, then topic
+        segment_rows.append(
+            pd.DataFrame(
+                {
+                    "segment_id": segments["segment_id"].to_numpy()[rows],
+                    "model": kind,
+                    "topic_id": topics + 1,
+                    "weight": np.round(doc_topic[rows, topics], 4),
+                }
+            )
+        )
         crosswalk_rows += _crosswalk(
             kind, segments["segment_id"].tolist(), doc_topic, has_terms, themes_of, topic_labels
         )
     return TopicResult(
         pd.DataFrame(selection_rows).round({"coherence": 4, "stability": 4}),
         pd.DataFrame(topic_rows),
-        pd.DataFrame(segment_rows),
+        pd.concat(segment_rows, ignore_index=True) if segment_rows else pd.DataFrame(),
         pd.DataFrame(crosswalk_rows),
         applied,
+        notes,
     )
 
 
 def _crosswalk(kind, segment_ids, doc_topic, has_terms, themes_of, topic_labels) -> list[dict[str, object]]:
     """For each topic, the share of its weight that falls on sentences coded with each theme."""
+    themes = sorted({t for found in themes_of.values() for t in found} | {"(uncoded)"})
+    column_of = {theme: number for number, theme in enumerate(themes)}
+    rows_, columns = [], []
+    for row, sid in enumerate(segment_ids):
+        for theme in themes_of.get(sid, ("(uncoded)",)):
+            rows_.append(row)
+            columns.append(column_of[theme])
+    indicator = sparse.csr_matrix(
+        (np.ones(len(rows_)), (rows_, columns)), shape=(len(segment_ids), len(themes))
+    ).T.tocsr()
+    present = np.asarray(indicator.sum(axis=1)).ravel() > 0  # a theme on no sentence gets no row
+    weighted = doc_topic * has_terms[:, None]
+    shares = indicator @ weighted
+    counts = indicator @ (weighted >= 0.5).astype(float)
     rows = []
     for t in range(doc_topic.shape[1]):
-        column = doc_topic[:, t] * has_terms
-        total = column.sum()
+        total = weighted[:, t].sum()
         if total == 0:
             continue
-        shares: dict[str, float] = {}
-        counts: dict[str, int] = {}
-        for sid, w in zip(segment_ids, column, strict=True):
-            for theme in themes_of.get(sid, {"(uncoded)"}):
-                shares[theme] = shares.get(theme, 0.0) + w
-                counts[theme] = counts.get(theme, 0) + int(w >= 0.5)
-        ordered = sorted(shares.items(), key=lambda item: (-item[1], item[0]))
-        for rank, (theme, share) in enumerate(ordered, start=1):
+        ordered = sorted(
+            ((themes[i], shares[i, t], int(counts[i, t])) for i in np.flatnonzero(present)),
+            key=lambda item: (-item[1], item[0]),
+        )
+        for rank, (theme, share, count) in enumerate(ordered, start=1):
             rows.append(
                 {
                     "model": kind,
@@ -265,8 +329,8 @@ def _crosswalk(kind, segment_ids, doc_topic, has_terms, themes_of, topic_labels)
                     "label": topic_labels[t + 1],
                     "rank": rank,
                     "theme": theme,
-                    "weight_share": round(share / total, 4),
-                    "n_segments": counts[theme],
+                    "weight_share": round(float(share / total), 4),
+                    "n_segments": count,
                 }
             )
     return rows
