@@ -3,6 +3,7 @@
 import filecmp
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.build import build
@@ -92,3 +93,19 @@ def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_p
     assert "coded 2 of 2 documents (the rest unchanged, from the cache)" in messages
     codes = result.tables["codes"]
     assert "refusjonsordningen" in " ".join(codes[codes["theme"] == "wage_subsidy"]["evidence"])
+
+
+def test_bench_times_the_real_build_cold_unchanged_and_one_added(tmp_path: Path) -> None:
+    from analysis.bench import run_builds
+
+    raw = synth_corpus(4, tmp_path / "raw")
+    manifest = (raw / "manifest.csv").read_bytes()
+    rows = run_builds(raw, tmp_path)
+    assert [r["stage"] for r in rows] == [
+        "build, ingest → codes (cold cache)",
+        "rebuild, nothing changed",
+        "rebuild, one document added",
+    ]
+    assert all(r["seconds"] > 0 and r["peak_rss_mb"] > 0 for r in rows)
+    assert (raw / "manifest.csv").read_bytes() == manifest  # the held-back document is registered again
+    assert len(pd.read_csv(tmp_path / "processed" / "meetings.csv")) == 4

@@ -6,18 +6,24 @@ segment (sentences and speakers), lemmatise (every distinct word form of
 the corpus, once), code (themes, with the lemmas known), topic model. MB/s is the corpus' size in UTF-8 over the stage's
 seconds; peak memory is the process's maximum resident size when the stage
 ends (it only grows). The floor reads every file and splits it on white
-space in plain Python.
+space in plain Python. Then the real build runs end to end on all cores
+(ingest → codes, with its cache): cold, unchanged, and with one document
+added; its peak memory includes the worker processes.
 """
 
+import csv
 import platform
 import resource
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.agenda import outline
+from analysis.build import build
 from analysis.clean import clean
 from analysis.codebook import load_codebook
 from analysis.coding import Coder, code_segments
@@ -95,11 +101,37 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None) -> list[dict[str,
     fit_topics(sample, codes, set())
     record("topic model" + (f" ({topic_sample} docs)" if topic_sample else ""), time.perf_counter() - start)
 
-    floor = rows[0]["seconds"] or 1e-9
-    for row in rows:
-        row["mb_per_s"] = round(size / 1e6 / row["seconds"], 2) if row["seconds"] else None
-        row["share_of_floor"] = round(floor / row["seconds"], 4) if row["seconds"] else None
+    rows[0]["mb"] = size / 1e6
     return rows
+
+
+def run_builds(raw_dir: Path, work: Path, jobs: int | None = None) -> list[dict[str, object]]:
+    """`analysis build --no-analyses` end to end on all cores: cold, again unchanged, and with one document added.
+
+    The corpus' last document is held back from the manifest for the first
+    two builds and then registered, as `analysis add` would.
+    """
+    manifest = Path(raw_dir) / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    last = Path(raw_dir) / next(csv.reader([lines[-1]]))[0]
+    held = work / last.name
+    out = work / "processed"
+    rows = []
+    try:
+        last.rename(held)
+        manifest.write_text("".join(lines[:-1]), encoding="utf-8")
+        for stage in ("build, ingest → codes (cold cache)", "rebuild, nothing changed"):
+            start = time.perf_counter()
+            build(raw_dir, out, analyses=False, jobs=jobs, manual_path=None, hand_path=None)
+            rows.append({"stage": stage, "seconds": round(time.perf_counter() - start, 3)})
+    finally:
+        held.rename(last)
+        manifest.write_text("".join(lines), encoding="utf-8")
+    start = time.perf_counter()
+    build(raw_dir, out, analyses=False, jobs=jobs, manual_path=None, hand_path=None)
+    rows.append({"stage": "rebuild, one document added", "seconds": round(time.perf_counter() - start, 3)})
+    peak = round(max(_peak_mb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024), 1)
+    return [{**row, "peak_rss_mb": peak} for row in rows]
 
 
 def bench(
@@ -109,7 +141,15 @@ def bench(
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
             raw = synth_corpus(n, Path(tmp) / "raw")
-            for row in run_stages(raw, topic_sample):
+            rows = run_stages(raw, topic_sample)
+            floor_seconds, size = rows[0]["seconds"], rows[0]["mb"]
+            # in a fresh process, so its peak memory is the build's own and not the stages' above
+            with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+                builds = pool.submit(run_builds, raw, Path(tmp)).result()
+            for row in rows + builds:
+                row.pop("mb", None)
+                row["mb_per_s"] = round(size / row["seconds"], 2) if row["seconds"] else None
+                row["share_of_floor"] = round(floor_seconds / row["seconds"], 4) if row["seconds"] else None
                 results.append({"docs": n, **row, "machine": machine()})
     table = pd.DataFrame(results, columns=BENCH_COLUMNS)
     Path(out).parent.mkdir(parents=True, exist_ok=True)

@@ -150,7 +150,7 @@ def code_tables(
         "segment_id": {s: i for i, s in enumerate(segments["segment_id"])},
         "theme": {t: i for i, t in enumerate(codebook.ids)},
     }
-    tables = {"codes": frame("codes", codes.to_dict("records"), order=order)}
+    tables = {"codes": frame("codes", codes, order=order)}
     if hand_path and Path(hand_path).is_file():
         hand = read_hand_codes(hand_path, segments, codebook.ids)
         rows = []
@@ -173,10 +173,10 @@ def topic_tables(
         for key in sorted(set(labels) - result.applied_labels)
     ]
     out = {
-        "topic_selection": frame("topic_selection", result.selection.to_dict("records")),
-        "topics": frame("topics", result.topics.to_dict("records")),
-        "segment_topics": frame("segment_topics", result.segment_topics.to_dict("records")),
-        "topic_theme_crosswalk": frame("topic_theme_crosswalk", result.crosswalk.to_dict("records")),
+        "topic_selection": frame("topic_selection", result.selection),
+        "topics": frame("topics", result.topics),
+        "segment_topics": frame("segment_topics", result.segment_topics),
+        "topic_theme_crosswalk": frame("topic_theme_crosswalk", result.crosswalk),
     }
     return out, warnings
 

@@ -215,7 +215,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="time every stage on synthetic corpora next to the read-and-split floor")
     p.add_argument("--docs", type=int, nargs="+", default=[100, 1000], help="corpus sizes (default 100 1000)")
-    p.add_argument("--topic-docs", type=int, default=20, help="documents the topic-model stage is timed on")
+    p.add_argument(
+        "--topic-docs", type=int, default=None, help="documents the topic-model stage is timed on (default: all)"
+    )
     p.add_argument("--out", default=str(REPORTS_DIR / "benchmarks.csv"), help="CSV of the figures")
     p.set_defaults(func=cmd_bench)
 

@@ -183,7 +183,9 @@ FLOAT_COLUMNS = {
 }
 
 
-def frame(name: str, rows: list[dict[str, object]], order: dict[str, dict[str, int]] | None = None) -> pd.DataFrame:
+def frame(
+    name: str, rows: list[dict[str, object]] | pd.DataFrame, order: dict[str, dict[str, int]] | None = None
+) -> pd.DataFrame:
     """Rows as a table with the contract's columns, sorted, and empty strings for missing values.
 
     `order` maps a sort column to the rank of each value when alphabetical
