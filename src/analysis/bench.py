@@ -12,12 +12,13 @@ added; its peak memory includes the worker processes.
 """
 
 import csv
+import json
 import platform
 import resource
+import subprocess
+import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
@@ -134,6 +135,18 @@ def run_builds(raw_dir: Path, work: Path, jobs: int | None = None) -> list[dict[
     return [{**row, "peak_rss_mb": peak} for row in rows]
 
 
+def _builds_in_fresh_process(raw_dir: Path, work: Path) -> list[dict[str, object]]:
+    """run_builds in a new interpreter, so its peak memory is the build's own and not the stages' before it."""
+    script = (
+        "import json, sys; from pathlib import Path; from analysis.bench import run_builds; "
+        "print(json.dumps(run_builds(Path(sys.argv[1]), Path(sys.argv[2]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(raw_dir), str(work)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def bench(
     sizes: list[int], out: Path = REPORTS_DIR / "benchmarks.csv", topic_sample: int | None = None
 ) -> pd.DataFrame:
@@ -143,9 +156,7 @@ def bench(
             raw = synth_corpus(n, Path(tmp) / "raw")
             rows = run_stages(raw, topic_sample)
             floor_seconds, size = rows[0]["seconds"], rows[0]["mb"]
-            # in a fresh process, so its peak memory is the build's own and not the stages' above
-            with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-                builds = pool.submit(run_builds, raw, Path(tmp)).result()
+            builds = _builds_in_fresh_process(raw, Path(tmp))
             for row in rows + builds:
                 row.pop("mb", None)
                 row["mb_per_s"] = round(size / row["seconds"], 2) if row["seconds"] else None
