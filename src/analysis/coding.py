@@ -24,6 +24,7 @@ from analysis.codebook import Codebook
 from analysis.norwegian import MIN_STEM, lemma
 
 CODE_COLUMNS = ["segment_id", "theme", "evidence", "source", "coder", "note"]
+BATCH_SENTENCES = 20_000  # per call of code_many in code_segments: big enough to amortise, small enough for memory
 
 _RUN = re.compile(r"[^\W\d_]+")  # letter runs: the words phrases are matched on
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # words; a hyphenated one also counts as a whole
@@ -236,7 +237,10 @@ class Coder:
 
     def learn(self, texts: Iterable[str], lang: str = "nb") -> int:
         """Lemmatise and classify every word form of `texts` not met before; returns how many forms are known."""
-        lexicon = self._lexicon(lang, " ".join(texts).split())
+        texts = list(texts)
+        lexicon = self._lexicons.setdefault(lang, _Lexicon())
+        for first in range(0, len(texts), BATCH_SENTENCES):
+            lexicon = self._lexicon(lang, " ".join(texts[first : first + BATCH_SENTENCES]).split())
         lexicon.arrays()
         return len(lexicon.forms)
 
@@ -403,8 +407,10 @@ def code_segments(
     coded: list[list[tuple[str, str]]] = [[] for _ in texts]
     for lang in sorted(set(langs)):
         numbers = [n for n, value in enumerate(langs) if value == lang]
-        for number, result in zip(numbers, coder.code_many([texts[n] for n in numbers], lang), strict=True):
-            coded[number] = result
+        for first in range(0, len(numbers), BATCH_SENTENCES):  # bounded batches keep memory flat
+            chunk = numbers[first : first + BATCH_SENTENCES]
+            for number, result in zip(chunk, coder.code_many([texts[n] for n in chunk], lang), strict=True):
+                coded[number] = result
     ids, themes, evidence = [], [], []
     for sid, pairs in zip(segments["segment_id"].tolist(), coded, strict=True):
         for theme, words in pairs:
