@@ -35,8 +35,9 @@ def test_synthetic_corpus_is_deterministic_and_realistic(synthetic: Path, tmp_pa
 def test_one_or_two_workers_give_identical_tables(synthetic: Path, tmp_path: Path) -> None:
     one = tmp_path / "one"
     two = tmp_path / "two"
-    result = build(synthetic, one, jobs=1, analyses=False)
-    build(synthetic, two, jobs=2, analyses=False)
+    # no cache: both builds must really parse and code every document (they would share tmp_path/.cache)
+    result = build(synthetic, one, jobs=1, analyses=False, cache=False)
+    build(synthetic, two, jobs=2, analyses=False, cache=False)
     _same_tables(one, two)
     assert len(result.tables["meetings"]) == MIN_PARALLEL_DOCUMENTS + 10
     assert (result.tables["segments"]["speaker"] != "").mean() > 0.9
@@ -45,9 +46,9 @@ def test_one_or_two_workers_give_identical_tables(synthetic: Path, tmp_path: Pat
 def test_a_dask_cluster_gives_identical_tables(synthetic: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
     local = tmp_path / "local"
-    build(synthetic, local, jobs=1, analyses=False)
+    build(synthetic, local, jobs=1, analyses=False, cache=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        build(synthetic, tmp_path / "dask", scheduler=cluster.scheduler_address, analyses=False)
+        build(synthetic, tmp_path / "dask", scheduler=cluster.scheduler_address, analyses=False, cache=False)
     _same_tables(local, tmp_path / "dask")
 
 

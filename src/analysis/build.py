@@ -147,7 +147,7 @@ def code_tables(
     if elsewhere:
         warnings.append(f"{elsewhere} manual code row(s) name documents that are not in this build; left out")
     order = {
-        "segment_id": {s: i for i, s in enumerate(segments["segment_id"])},
+        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
         "theme": {t: i for i, t in enumerate(codebook.ids)},
     }
     tables = {"codes": frame("codes", codes, order=order)}

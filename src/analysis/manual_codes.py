@@ -74,6 +74,8 @@ def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -
 
 def apply_manual_codes(auto: pd.DataFrame, manual: list[dict[str, str]]) -> tuple[pd.DataFrame, list[str]]:
     """Later rows win over earlier ones for the same (segment, theme); returns codes and warnings."""
+    if not manual:
+        return auto.reindex(columns=CODE_COLUMNS), []
     codes = {(r.segment_id, r.theme): r._asdict() for r in auto.itertuples(index=False)}
     warnings = []
     for row in manual:

@@ -39,11 +39,28 @@ class Processed:
 _coders: dict[str, Coder] = {}  # one per codebook in each worker: its word lexicon grows across documents
 
 
+def _keys(entry: ManifestEntry) -> tuple[str, ...]:
+    return (entry.sha256, entry.kind, entry.date, _digest(entry.title + "\0" + entry.source + "\0" + entry.file))
+
+
+def cached(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: Path | None) -> Processed | None:
+    """The document's parse and codes when both are in the cache (its bytes verified all the same), else None."""
+    verified_bytes(raw_dir, entry)  # the bytes are checked on every build, cached or not
+    if cache_dir is None:
+        return None
+    store, keys = Cache(cache_dir), _keys(entry)
+    parsed = store.get("parsed", *keys)
+    if parsed is None:
+        return None
+    codes = store.get("codes", *keys, codebook.sha256[:16], parsed.meeting["language"])
+    return None if codes is None else Processed(parsed, codes, recoded=False)
+
+
 def process(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: Path | None = None) -> Processed:
     """One document parsed and coded, each from the cache when neither it nor (for codes) the codebook changed."""
     data = verified_bytes(raw_dir, entry)  # the bytes are checked on every build, cached or not
     store = Cache(cache_dir)
-    keys = (entry.sha256, entry.kind, entry.date, _digest(entry.title + "\0" + entry.source + "\0" + entry.file))
+    keys = _keys(entry)
     parsed = store.get("parsed", *keys)
     if parsed is None:
         parsed = parse_document(ingest(raw_dir, entry, data))
@@ -85,8 +102,43 @@ def process_all(
     bar: bool = False,
     cache_dir: Path | None = None,
 ) -> list[Processed]:
-    """Results in `entries` order; `scheduler` is a Dask scheduler address (tcp://host:8786)."""
+    """Results in `entries` order; `scheduler` is a Dask scheduler address (tcp://host:8786).
+
+    Documents whose parse and codes are cached are read here, in this
+    process; only the others go to the workers, so an unchanged document
+    is not shipped to a worker and back.
+    """
+    results = [cached(raw_dir, entry, codebook, cache_dir) for entry in entries]
+    todo = [entry for entry, result in zip(entries, results, strict=True) if result is None]
+    fresh = iter(
+        _process(
+            raw_dir,
+            todo,
+            codebook,
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=progress,
+            bar=bar and len(todo) >= MIN_PARALLEL_DOCUMENTS,
+            cache_dir=cache_dir,
+        )
+    )
+    return [result if result is not None else next(fresh) for result in results]
+
+
+def _process(
+    raw_dir: Path,
+    entries: list[ManifestEntry],
+    codebook: Codebook,
+    *,
+    jobs: int | None,
+    scheduler: str | None,
+    progress: Callable[[str], None] | None,
+    bar: bool,
+    cache_dir: Path | None,
+) -> list[Processed]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    if not entries:
+        return []
     if scheduler is None and (jobs == 1 or len(entries) < MIN_PARALLEL_DOCUMENTS):
         parsed = []
         for number, entry in enumerate(entries, 1):
