@@ -5,6 +5,7 @@ document, in parallel, cached) → organisations → manual codes → topics →
 comparison.
 """
 
+import functools
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from analysis import compare, topics
 from analysis.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_coder, read_hand_codes
 from analysis.atomic import replaced_directory
 from analysis.codebook import CODEBOOK_PATH, Codebook, load_codebook
-from analysis.coding import CODE_COLUMNS, themes_by_segment
+from analysis.coding import codes_frame, themes_by_segment
 from analysis.document import ParsedDocument
 from analysis.ingest import registered_entries
 from analysis.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
@@ -106,20 +107,7 @@ def organisation_tables(
 
 def auto_codes(processed: list[Processed]) -> pd.DataFrame:
     """The automatic pass of every document, in document then segment then codebook order."""
-    rows = [row for result in processed for row in result.codes]
-    ids, themes, evidence = (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
-    blank = [""] * len(ids)
-    return pd.DataFrame(
-        {
-            "segment_id": ids,
-            "theme": themes,
-            "evidence": evidence,
-            "source": ["auto"] * len(ids),
-            "coder": blank,
-            "note": blank,
-        },
-        columns=CODE_COLUMNS,
-    )
+    return codes_frame([row for result in processed for row in result.codes])
 
 
 def note_codebook(codebook: Codebook, cache_dir: Path | None, say: Callable[[str], None]) -> None:
@@ -199,6 +187,28 @@ def comparison_tables(tables: dict[str, pd.DataFrame], codebook: Codebook) -> di
     }
 
 
+def _collector_paused(function: Callable[..., BuildResult]) -> Callable[..., BuildResult]:
+    """Run with Python's cyclic garbage collector off, and back on afterwards.
+
+    A build holds millions of small, acyclic records (one per sentence); the
+    collector would walk all of them again on every full collection while
+    they are created, for nothing.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: object, **kwargs: object) -> BuildResult:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def build(
     raw_dir: Path = RAW_DIR,
     out_dir: Path = PROCESSED_DIR,
@@ -224,45 +234,6 @@ def build(
     Documents are processed on `jobs` cores (default: all) or on a Dask
     cluster at `scheduler`, with identical output either way.
     """
-    # millions of small, acyclic records: the cyclic garbage collector would rescan them again and again
-    # (a rebuild of 10,000 documents spent most of its time there), so it rests until the build is done
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _build(
-            raw_dir,
-            out_dir,
-            codebook_path=codebook_path,
-            manual_path=manual_path,
-            hand_path=hand_path,
-            register_path=register_path,
-            labels_path=labels_path,
-            analyses=analyses,
-            jobs=jobs,
-            scheduler=scheduler,
-            cache=cache,
-            progress=progress,
-        )
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _build(
-    raw_dir: Path,
-    out_dir: Path,
-    *,
-    codebook_path: Path,
-    manual_path: Path | None,
-    hand_path: Path | None,
-    register_path: Path,
-    labels_path: Path | None,
-    analyses: bool,
-    jobs: int | None,
-    scheduler: str | None,
-    cache: bool,
-    progress: Callable[[str], None] | None,
-) -> BuildResult:
     say = progress or (lambda _message: None)
     codebook = load_codebook(codebook_path)
     register = load_register(register_path)

@@ -21,13 +21,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.codebook import Codebook
-from analysis.norwegian import MIN_STEM, lemma
+from analysis.norwegian import LETTER_RUN, MIN_STEM, WORD, lemma
 
 CODE_COLUMNS = ["segment_id", "theme", "evidence", "source", "coder", "note"]
 BATCH_SENTENCES = 20_000  # per call of code_many in code_segments: big enough to amortise, small enough for memory
 
-_RUN = re.compile(r"[^\W\d_]+")  # letter runs: the words phrases are matched on
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # words; a hyphenated one also counts as a whole
 # between the sentences of a batch: a private-use character that `str.split` keeps as a token of its own
 SEPARATOR = "\ue000"
 # characters outside Latin-1, Latin Extended-A and punctuation, plus the few whose case-insensitive
@@ -133,10 +131,10 @@ class _Lexicon:
         return number
 
     def add_raw(self, token: str, coder: "Coder", lang: str) -> None:
-        forms = [self.form(run, coder, lang) for run in _RUN.findall(token)]
+        forms = [self.form(run, coder, lang) for run in LETTER_RUN.findall(token)]
         needs_full = "-" in token and any(
             "-" in word and (coder._themes_of(word.lower(), lemma(word, lang)) or any(self.themes[f] for f in forms))
-            for word in _WORD.findall(token)
+            for word in WORD.findall(token)
         )
         self.raw_index[token] = len(self.raw_index)
         self._new_raw.append((self._n_runs, len(forms), needs_full, bool(_UNSAFE_CASE.search(token))))
@@ -343,7 +341,7 @@ class Coder:
         found: list[Match] = []
         runs: list[tuple[int, int, int]] = []  # (form, start, end)
         form_of, position = lexicon.form_index.get, 0
-        for word in _WORD.findall(text):
+        for word in WORD.findall(text):
             start = text.find(word, position)  # only non-letters lie between two words: the next one is it
             position = start + len(word)
             if "-" in word:
@@ -411,21 +409,26 @@ def code_segments(
             chunk = numbers[first : first + BATCH_SENTENCES]
             for number, result in zip(chunk, coder.code_many([texts[n] for n in chunk], lang), strict=True):
                 coded[number] = result
-    ids, themes, evidence = [], [], []
-    for sid, pairs in zip(segments["segment_id"].tolist(), coded, strict=True):
-        for theme, words in pairs:
-            ids.append(sid)
-            themes.append(theme)
-            evidence.append(words)
-    empty = [""] * len(ids)
+    return codes_frame(code_rows(segments["segment_id"].tolist(), coded))
+
+
+def code_rows(segment_ids: Iterable[str], coded: Iterable[list[tuple[str, str]]]) -> list[tuple[str, str, str]]:
+    """(segment_id, theme, evidence) for each sentence's codes, as `code_many` returned them."""
+    return [(sid, theme, evidence) for sid, pairs in zip(segment_ids, coded, strict=True) for theme, evidence in pairs]
+
+
+def codes_frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """The automatic pass as a codes table: source 'auto', no coder, no note."""
+    ids, themes, evidence = (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+    blank = [""] * len(ids)
     return pd.DataFrame(
         {
             "segment_id": ids,
             "theme": themes,
             "evidence": evidence,
             "source": ["auto"] * len(ids),
-            "coder": empty,
-            "note": empty,
+            "coder": blank,
+            "note": blank,
         },
         columns=CODE_COLUMNS,
     )

@@ -20,7 +20,9 @@ LANGUAGE = "nb"
 LANGUAGES = ("nb", "nn")
 # simplemma tries these dictionaries in order: Nynorsk text falls back to Bokmål for words it lacks
 _DICTIONARIES = {"nb": "nb", "nn": ("nn", "nb")}
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# a word, a hyphenated one whole ("NAV-tiltakene"); and the letter runs phrases and topic terms are made of
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 STOP_WORDS: frozenset[str] = frozenset(get_stop_words("norwegian"))
 
 
@@ -84,7 +86,7 @@ def tokenize(text: str, lang: str = LANGUAGE) -> list[Token]:
     compound and its head can be matched.
     """
     tokens: list[Token] = []
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group(0)
         tokens.append(Token(word, match.start(), match.end(), lemma(word, lang)))
         if "-" in word:
@@ -108,7 +110,7 @@ def lemma_sequence(tokens: list[Token]) -> list[Token]:
 
 def lemmatize_phrase(phrase: str) -> tuple[tuple[str, str], ...]:
     """Each word of a phrase as (lemma, written form), so either may match a token."""
-    return tuple((lemma(word), word.lower()) for word in _WORD.findall(phrase))
+    return tuple((lemma(word), word.lower()) for word in WORD.findall(phrase))
 
 
 MIN_STEM = 5

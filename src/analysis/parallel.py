@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from analysis.cache import Cache
 from analysis.codebook import Codebook
-from analysis.coding import Coder
+from analysis.coding import Coder, code_rows
 from analysis.document import ParsedDocument, parse_document
 from analysis.ingest import ingest, verified_bytes
 from analysis.manifest import ManifestEntry
@@ -73,12 +73,8 @@ def process(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: 
     coder = _coders.get(codebook.sha256)
     if coder is None:
         coder = _coders[codebook.sha256] = Coder(codebook)
-    texts = [segment.text for segment in parsed.segments]
-    codes = [
-        (segment.segment_id, theme, evidence)
-        for segment, pairs in zip(parsed.segments, coder.code_many(texts, lang), strict=True)
-        for theme, evidence in pairs
-    ]
+    coded = coder.code_many([segment.text for segment in parsed.segments], lang)
+    codes = code_rows([segment.segment_id for segment in parsed.segments], coded)
     store.put("codes", codes, *code_keys)
     return Processed(parsed, codes, recoded=True)
 

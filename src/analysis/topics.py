@@ -18,7 +18,6 @@ go to the smaller k.
 
 import itertools
 import math
-import re
 import warnings
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from analysis.norwegian import STOP_WORDS, lemma
+from analysis.norwegian import LETTER_RUN, STOP_WORDS, lemma
 from analysis.paths import DATA_DIR
 from analysis.speakers import REPORTING_LEMMAS
 
@@ -47,7 +46,6 @@ MODELS = ("nmf", "lda")
 # document in a Python loop, hours for a corpus of thousands of meetings.
 LARGE_CORPUS_UNITS = 5000
 SELECTION_SAMPLE = 2000
-_RUN = re.compile(r"[^\W\d_]+")
 
 
 def modelling_units(segments: pd.DataFrame) -> pd.DataFrame:
@@ -88,7 +86,7 @@ def make_analyzer(excluded: set[str]):
     class Terms(dict):
         def __missing__(self, token: str) -> tuple[str, ...]:
             terms = []
-            for run in _RUN.findall(token):
+            for run in LETTER_RUN.findall(token):
                 term, lower = lemma(run), run.lower()
                 if (
                     len(term) >= MIN_TERM_LENGTH
