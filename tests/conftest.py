@@ -1,32 +1,27 @@
-"""Shared fixtures: the real corpus, read and built once per test session."""
+"""Shared fixtures: the test copy of the real corpus (tests/fixtures/corpus), read and built once per session."""
 
 import shutil
 from pathlib import Path
 
 import pytest
-
-from analysis.build import build
-from analysis.paths import RAW_DIR
-
-MINUTES = "2019-12-06_kontaktutvalget_referat.txt"
-NEWS = "2018-10_innspillsmote_tiltaksarrangorer_nyhet.txt"
+from corpus import CORPUS, MINUTES, NEWS, build_corpus
 
 
 @pytest.fixture(scope="session")
 def minutes_text() -> str:
-    return (RAW_DIR / MINUTES).read_text(encoding="utf-8")
+    return (CORPUS / MINUTES).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def news_text() -> str:
-    return (RAW_DIR / NEWS).read_text(encoding="utf-8")
+    return (CORPUS / NEWS).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    """The real corpus built into a temporary folder (the repository's data/ stays untouched)."""
+    """The test corpus built into a temporary folder (the repository's data/ is never read or touched)."""
     out = tmp_path_factory.mktemp("processed") / "processed"
-    result = build(RAW_DIR, out)
+    result = build_corpus(CORPUS, out)
     return out, result
 
 
@@ -37,7 +32,7 @@ def segments(built):
 
 @pytest.fixture
 def raw_copy(tmp_path: Path) -> Path:
-    """A private copy of data/raw that a test may break."""
+    """A private copy of the test corpus that a test may break."""
     target = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, target)
+    shutil.copytree(CORPUS, target)
     return target

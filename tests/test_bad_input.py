@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus import build_corpus
 
-from analysis.build import build
 from analysis.cli import main
 
 
@@ -19,7 +19,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def built_copy(raw_copy: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     out = tmp_path / "processed"
-    build(raw_copy, out, analyses=False)
+    build_corpus(raw_copy, out, analyses=False)
     return raw_copy, out, _snapshot(out)
 
 

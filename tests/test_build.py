@@ -4,11 +4,11 @@ import filecmp
 import re
 from collections import Counter
 
+from corpus import CORPUS, build_corpus
+
 from analysis.agenda import outline
-from analysis.build import build
 from analysis.clean import clean
 from analysis.header import parse_header
-from analysis.paths import RAW_DIR
 from analysis.tables import COLUMNS, load_table
 
 REQUIRED = {
@@ -57,7 +57,7 @@ def test_no_nan_or_none_text_in_any_table(built) -> None:
 def test_rebuild_is_byte_identical(built, tmp_path) -> None:
     first, _ = built
     second = tmp_path / "again"
-    build(RAW_DIR, second)
+    build_corpus(CORPUS, second)
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
     _, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
@@ -76,7 +76,7 @@ def test_segment_ids_survive_adding_another_document(built, raw_copy, tmp_path) 
     extra = tmp_path / "0000-01-01_tidlig.txt"
     extra.write_text("Dato: 1. januar 2000\n\nTil stede: Ola Nordmann, NAV\n\nOla Nordmann sa hei.\n", encoding="utf-8")
     add_document(extra, raw_copy)
-    result = build(raw_copy, tmp_path / "out", analyses=False)
+    result = build_corpus(raw_copy, tmp_path / "out", analyses=False)
     before = built[1].tables["segments"]
     after = result.tables["segments"]
     kept = after[after["meeting_id"].isin(before["meeting_id"])].reset_index(drop=True)

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from corpus import build_corpus
 from docx import Document
 from fpdf import FPDF
 
-from analysis.build import build
 from analysis.errors import InputError
 from analysis.extract import dehyphenate, extract, remove_page_furniture
 from analysis.manifest import add_document
@@ -93,7 +93,7 @@ def test_pdf_minutes_build_into_sentences(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     add_document(make_pdf(tmp_path / "2020-03-12_brukerrad.pdf", PAGES), raw, kind="minutes")
-    result = build(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
     meeting = result.tables["meetings"].iloc[0]
     assert (meeting["date"], meeting["encoding"]) == ("2020-03-12", "pdf")
     sentences = result.tables["segments"]["text"].tolist()
@@ -115,7 +115,7 @@ def test_docx_minutes_build(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     add_document(make_docx(tmp_path / "2021-06-03_arbeidsgruppe.docx"), raw, kind="minutes")
-    result = build(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
     meeting = result.tables["meetings"].iloc[0]
     assert (meeting["date"], meeting["chair"]) == ("2021-06-03", "Anne Lie")
     assert result.tables["attendees"]["name"].tolist() == ["Anne Lie", "Per Olsen"]  # list split over paragraphs

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
+from corpus import build_corpus
 
-from analysis.build import build
 from analysis.manifest import add_document
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
@@ -16,7 +16,7 @@ def variants(tmp_path_factory: pytest.TempPathFactory):
     raw.mkdir()
     for path in sorted(FORMATS.iterdir()):
         add_document(path, raw, kind="minutes", origin="invented fixture")
-    result = build(raw, raw.parent / "out", analyses=False, hand_path=None, manual_path=None)
+    result = build_corpus(raw, raw.parent / "out", analyses=False, hand_path=None, manual_path=None)
     return result
 
 

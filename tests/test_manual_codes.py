@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, build_corpus
 
-from analysis.build import build
 from analysis.cli import main
-from analysis.paths import RAW_DIR
 
 LOTHE = "2019-12-06_kontaktutvalget_referat-p013-s07"  # "Ruskontakten hans i hjelp fulgte ham godt opp …"
 BAKKE = "2018-10_innspillsmote_tiltaksarrangorer_nyhet-p009-s02"  # "Dette har jeg fått mange eksempler på i dag."
@@ -24,7 +23,7 @@ def _codes(result) -> set[tuple[str, str, str]]:
 
 
 def test_manual_add_and_remove_are_applied(tmp_path: Path) -> None:
-    before = build(RAW_DIR, tmp_path / "before", manual_path=None, analyses=False)
+    before = build_corpus(CORPUS, tmp_path / "before", manual_path=None, analyses=False)
     assert (LOTHE, "substance_prison", "auto") in _codes(before)
     assert not [c for c in _codes(before) if c[0] == BAKKE]
     manual = _manual(
@@ -34,7 +33,7 @@ def test_manual_add_and_remove_are_applied(tmp_path: Path) -> None:
             f"{BAKKE},employer_measures,add,ÅØ,the examples are employers' needs (context)",
         ],
     )
-    after = build(RAW_DIR, tmp_path / "after", manual_path=manual, analyses=False)
+    after = build_corpus(CORPUS, tmp_path / "after", manual_path=manual, analyses=False)
     codes = _codes(after)
     assert not [c for c in codes if c[:2] == (LOTHE, "substance_prison")]
     assert (BAKKE, "employer_measures", "manual") in codes
@@ -46,14 +45,14 @@ def test_manual_add_and_remove_are_applied(tmp_path: Path) -> None:
 
 def test_agreement_measures_the_automatic_pass_not_the_corrections(tmp_path: Path) -> None:
     manual = _manual(tmp_path, [f"{BAKKE},employer_measures,add,ÅØ,"])
-    plain = build(RAW_DIR, tmp_path / "a", manual_path=None, analyses=False).tables["agreement"]
-    corrected = build(RAW_DIR, tmp_path / "b", manual_path=manual, analyses=False).tables["agreement"]
+    plain = build_corpus(CORPUS, tmp_path / "a", manual_path=None, analyses=False).tables["agreement"]
+    corrected = build_corpus(CORPUS, tmp_path / "b", manual_path=manual, analyses=False).tables["agreement"]
     assert plain.equals(corrected)
 
 
 def test_removing_a_code_that_is_not_there_warns(tmp_path: Path) -> None:
     manual = _manual(tmp_path, [f"{BAKKE},wage_subsidy,remove,ÅØ,"])
-    result = build(RAW_DIR, tmp_path / "out", manual_path=manual, analyses=False)
+    result = build_corpus(CORPUS, tmp_path / "out", manual_path=manual, analyses=False)
     assert any("matches no code" in w for w in result.warnings)
 
 
@@ -68,7 +67,7 @@ def test_removing_a_code_that_is_not_there_warns(tmp_path: Path) -> None:
 )
 def test_bad_manual_rows_stop_the_build_and_keep_the_tables(tmp_path: Path, capsys, row: str, message: str) -> None:
     out = tmp_path / "processed"
-    build(RAW_DIR, out, manual_path=None, analyses=False)
+    build_corpus(CORPUS, out, manual_path=None, analyses=False)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     manual = _manual(tmp_path, [row])
     code = main(["build", "--out", str(out), "--manual-codes", str(manual), "--quiet", "--no-analyses"])

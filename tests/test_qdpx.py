@@ -8,12 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import xmlschema
+from corpus import CORPUS, build_corpus
 from openpyxl import load_workbook
 
-from analysis.build import build
 from analysis.codebook import load_codebook
 from analysis.errors import InputError
-from analysis.paths import RAW_DIR
 from analysis.qdpx import NS, export_codebook, export_qdpx, guid, import_qdpx
 from analysis.spreadsheet import export_xlsx
 
@@ -131,7 +130,7 @@ def test_round_trip_through_another_tool(tables, exported: Path, tmp_path: Path)
         (BAKKE, "employer_measures", "add", "Kari (NVivo)"),
         (LOTHE, "substance_prison", "remove", "Kari (NVivo)"),
     }
-    rebuilt = build(RAW_DIR, tmp_path / "out", manual_path=manual, analyses=False).tables["codes"]
+    rebuilt = build_corpus(CORPUS, tmp_path / "out", manual_path=manual, analyses=False).tables["codes"]
     pairs = set(zip(rebuilt["segment_id"], rebuilt["theme"], rebuilt["source"], strict=True))
     assert (BAKKE, "employer_measures", "manual") in pairs
     assert not any(s == LOTHE and t == "substance_prison" for s, t, _ in pairs)

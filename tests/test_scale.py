@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from corpus import build_corpus
 
-from analysis.build import build
 from analysis.parallel import MIN_PARALLEL_DOCUMENTS
 from analysis.synth import synth_corpus
 
@@ -36,8 +36,8 @@ def test_one_or_two_workers_give_identical_tables(synthetic: Path, tmp_path: Pat
     one = tmp_path / "one"
     two = tmp_path / "two"
     # no cache: both builds must really parse and code every document (they would share tmp_path/.cache)
-    result = build(synthetic, one, jobs=1, analyses=False, cache=False)
-    build(synthetic, two, jobs=2, analyses=False, cache=False)
+    result = build_corpus(synthetic, one, jobs=1, analyses=False, cache=False)
+    build_corpus(synthetic, two, jobs=2, analyses=False, cache=False)
     _same_tables(one, two)
     assert len(result.tables["meetings"]) == MIN_PARALLEL_DOCUMENTS + 10
     assert (result.tables["segments"]["speaker"] != "").mean() > 0.9
@@ -46,9 +46,9 @@ def test_one_or_two_workers_give_identical_tables(synthetic: Path, tmp_path: Pat
 def test_a_dask_cluster_gives_identical_tables(synthetic: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
     local = tmp_path / "local"
-    build(synthetic, local, jobs=1, analyses=False, cache=False)
+    build_corpus(synthetic, local, jobs=1, analyses=False, cache=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        build(synthetic, tmp_path / "dask", scheduler=cluster.scheduler_address, analyses=False, cache=False)
+        build_corpus(synthetic, tmp_path / "dask", scheduler=cluster.scheduler_address, analyses=False, cache=False)
     _same_tables(local, tmp_path / "dask")
 
 
@@ -56,20 +56,20 @@ def test_cache_gives_identical_tables_and_only_redoes_what_changed(raw_copy: Pat
     from analysis.manifest import add_document
 
     messages: list[str] = []
-    cold = build(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    cold = build_corpus(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
     assert "coded 2 of 2 documents (the rest unchanged, from the cache)" in messages
     cache = tmp_path / "a" / ".cache"
     snapshot = {p.name: p.read_bytes() for p in (tmp_path / "a" / "processed").iterdir()}
     messages.clear()
-    build(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    build_corpus(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
     assert "coded 0 of 2 documents (the rest unchanged, from the cache)" in messages
     assert {p.name: p.read_bytes() for p in (tmp_path / "a" / "processed").iterdir()} == snapshot
     fixture = Path(__file__).parent / "fixtures" / "2020-03-12_kontaktutvalget_referat.txt"
     add_document(fixture, raw_copy, kind="minutes")
     messages.clear()
-    added = build(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    added = build_corpus(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
     assert "coded 1 of 3 documents (the rest unchanged, from the cache)" in messages
-    fresh = build(raw_copy, tmp_path / "b" / "processed", analyses=False, cache=False)
+    fresh = build_corpus(raw_copy, tmp_path / "b" / "processed", analyses=False, cache=False)
     for name in ("segments", "codes", "meetings"):
         assert added.tables[name].equals(fresh.tables[name]), name
     assert len(list((cache / "parsed").iterdir())) == 3
@@ -80,7 +80,7 @@ def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_p
     from analysis.codebook import CODEBOOK_PATH
 
     out = tmp_path / "processed"
-    build(raw_copy, out, analyses=False)
+    build_corpus(raw_copy, out, analyses=False)
     variant = tmp_path / "variant.yml"
     variant.write_text(
         CODEBOOK_PATH.read_text(encoding="utf-8").replace(
@@ -89,7 +89,7 @@ def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_p
         encoding="utf-8",
     )
     messages: list[str] = []
-    result = build(raw_copy, out, codebook_path=variant, analyses=False, progress=messages.append)
+    result = build_corpus(raw_copy, out, codebook_path=variant, analyses=False, progress=messages.append)
     assert "the codebook changed since the last build: recoding every document" in messages
     assert "coded 2 of 2 documents (the rest unchanged, from the cache)" in messages
     codes = result.tables["codes"]

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, build_corpus
 
-from analysis.build import build
 from analysis.manifest import add_document
 
 FIXTURE = Path(__file__).parent / "fixtures" / "2020-03-12_kontaktutvalget_referat.txt"
@@ -15,12 +15,11 @@ THIRD = "2020-03-12_kontaktutvalget_referat"
 def three(tmp_path_factory: pytest.TempPathFactory):
     import shutil
 
-    from analysis.paths import RAW_DIR
 
     raw = tmp_path_factory.mktemp("three") / "raw"
-    shutil.copytree(RAW_DIR, raw)
+    shutil.copytree(CORPUS, raw)
     add_document(FIXTURE, raw, kind="minutes", origin="invented test fixture")
-    return build(raw, raw.parent / "processed")
+    return build_corpus(raw, raw.parent / "processed")
 
 
 def test_third_meeting_is_parsed(three) -> None:

@@ -21,7 +21,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.atomic import write_text_atomic
-from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR
+from analysis.paths import NOTEBOOKS_DIR
+from analysis.paths import figures_dir as current_figures_dir
 from analysis.style import use_style
 from analysis.tables import to_csv_text
 
@@ -60,8 +61,8 @@ def source_notebook(name: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> str:
     return f"notebooks/{matches[0].name}" if matches else ""
 
 
-def read_index(figures_dir: Path = FIGURES_DIR) -> pd.DataFrame:
-    path = Path(figures_dir) / "index.csv"
+def read_index(figures_dir: Path | None = None) -> pd.DataFrame:
+    path = Path(figures_dir or current_figures_dir()) / "index.csv"
     if not path.is_file():
         return pd.DataFrame(columns=INDEX_COLUMNS)
     return pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -84,12 +85,12 @@ def save_figure(
     title: str,
     caption: str,
     alt: str,
-    figures_dir: Path = FIGURES_DIR,
+    figures_dir: Path | None = None,
 ) -> SavedFigure:
     """Write the figure's files and index row, close it, and return it for display."""
     if not alt.strip() or re.search(r"[.!?]\s+[A-ZÆØÅ]", alt.strip()):
         raise ValueError(f"{name}: alt text must be one sentence")
-    figures_dir = Path(figures_dir)
+    figures_dir = Path(figures_dir or current_figures_dir())
     figures_dir.mkdir(parents=True, exist_ok=True)
     files = tuple(f"{name}.{ext}" for ext in ("png", "svg", "csv", "txt"))
     fig.savefig(figures_dir / files[0], metadata={"Title": title, "Description": alt, "Software": None})

@@ -5,18 +5,22 @@ folder and is saved with its outputs (so nbval can compare them);
 `analysis.report` then renders them for readers.
 """
 
-import shutil
-from collections.abc import Callable
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from analysis.atomic import replaced_directory, write_text_atomic
 from analysis.errors import InputError
-from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR, display_path
+from analysis.paths import FIGURES_DIR, FIGURES_ENV, NOTEBOOKS_DIR, display_path
 
 TIMEOUT_SECONDS = 600
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def numbered_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -43,11 +47,12 @@ def execute_notebook(path: Path) -> nbformat.NotebookNode:
             None,
         )
         cell = f"cell {failing + 1}" if failing is not None else "a cell"
-        reason = str(error).strip().splitlines()[-1] if str(error).strip() else "error"
+        message = _ANSI.sub("", str(error)).strip()
+        reason = message.splitlines()[-1] if message else "error"
         raise InputError(
             display_path(path),
             f"{cell} failed: {reason}",
-            "open it with `make lab` and run it to see the traceback",
+            "open it with `make lab` and run it to see the traceback; notebooks/ and reports/ were left as they were",
         ) from None
     return notebook
 
@@ -59,22 +64,41 @@ def _scrub(notebook: nbformat.NotebookNode) -> None:
     notebook.metadata.pop("widgets", None)
 
 
+@contextmanager
+def _figures_into(folder: Path) -> Iterator[None]:
+    """Kernels inherit the environment: point their `save_figure` at `folder` while they run."""
+    before = os.environ.get(FIGURES_ENV)
+    os.environ[FIGURES_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(FIGURES_ENV, None)
+        else:
+            os.environ[FIGURES_ENV] = before
+
+
 def run_notebooks(
     folder: Path = NOTEBOOKS_DIR,
     *,
     figures_dir: Path = FIGURES_DIR,
     progress: Callable[[str], None] = print,
 ) -> list[Path]:
-    """Execute every numbered notebook in order and save it with its outputs.
+    """Execute every numbered notebook in order, then save them and their figures together.
 
-    The figure folder is emptied first, so it holds exactly what these
-    notebooks draw and its index lists nothing stale.
+    Figures are drawn into a fresh staging folder that replaces `figures_dir`
+    only when every notebook has run, and the notebooks are saved only then:
+    a failing cell leaves notebooks/ and reports/figures/ byte for byte as
+    they were, and the figure index never lists a stale or missing figure.
     """
     paths = numbered_notebooks(folder)
-    shutil.rmtree(figures_dir, ignore_errors=True)
-    for number, path in enumerate(paths, 1):
-        progress(f"[{number}/{len(paths)}] {display_path(path)}")
-        notebook = execute_notebook(path)
-        _scrub(notebook)
-        nbformat.write(notebook, path)
+    executed = []
+    with replaced_directory(figures_dir) as staging, _figures_into(staging):
+        for number, path in enumerate(paths, 1):
+            progress(f"[{number}/{len(paths)}] {display_path(path)}")
+            notebook = execute_notebook(path)
+            _scrub(notebook)
+            executed.append((path, nbformat.writes(notebook) + "\n"))
+    for path, text in executed:
+        write_text_atomic(path, text)
     return paths

@@ -1,5 +1,6 @@
 """The one place that knows where things live, so no notebook hard-codes a path."""
 
+import os
 from pathlib import Path
 
 PROJ_ROOT = Path(__file__).resolve().parents[2]
@@ -10,6 +11,16 @@ MANIFEST_NAME = "manifest.csv"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = PROJ_ROOT / "reports"
 FIGURES_DIR = REPORTS_DIR / "figures"
+FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
+
+
+def figures_dir() -> Path:
+    """Where `save_figure` writes now: `analysis notebooks` points it at a staging folder.
+
+    The notebooks run in separate kernels, so the staging folder reaches them
+    through the environment; a failed run then never touches reports/figures.
+    """
+    return Path(os.environ.get(FIGURES_ENV) or FIGURES_DIR)
 
 
 def display_path(path: Path) -> str:

@@ -1,0 +1,31 @@
+"""The test corpus: copies of the two bundled documents and of the project files that describe them.
+
+Tests never read `data/raw/`, `data/manual_codes.csv` or `data/hand_codes.csv`:
+those belong to the researcher, who adds documents and codes to them. The
+library is tested on these frozen copies, so a researcher's corpus can never
+break `make test` (nbval then validates whatever corpus `make report` last
+rendered).
+"""
+
+from pathlib import Path
+
+from analysis.build import BuildResult, build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+PROJECT = FIXTURES / "project"
+MINUTES = "2019-12-06_kontaktutvalget_referat.txt"
+NEWS = "2018-10_innspillsmote_tiltaksarrangorer_nyhet.txt"
+HAND_CODES = PROJECT / "hand_codes.csv"
+MANUAL_CODES = PROJECT / "manual_codes.csv"
+TOPIC_LABELS = PROJECT / "topic_labels.csv"
+
+
+def build_corpus(raw_dir: Path = CORPUS, out_dir: Path | None = None, **options) -> BuildResult:
+    """`analysis.build.build` with the test project's hand codes, manual codes and topic labels."""
+    options.setdefault("hand_path", HAND_CODES)
+    options.setdefault("manual_path", MANUAL_CODES)
+    options.setdefault("labels_path", TOPIC_LABELS)
+    if out_dir is None:
+        raise TypeError("build_corpus needs an output folder")
+    return build(raw_dir, out_dir, **options)

@@ -1,0 +1,74 @@
+"""`analysis notebooks`: a failing notebook must leave notebooks/ and reports/figures/ exactly as they were."""
+
+import stat
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.errors import InputError
+from analysis.notebooks import run_notebooks
+
+DRAW = """
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+from analysis.figures import save_figure
+fig, ax = plt.subplots()
+ax.plot([1, 2], [3, 4])
+save_figure(fig, "{name}", pd.DataFrame({{"x": [1, 2]}}), title="T", caption="C.", alt="A line.")
+"""
+
+
+def _notebook(folder: Path, name: str, *sources: str) -> Path:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / name
+    nbformat.write(notebook, path)
+    return path
+
+
+def _snapshot(*folders: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(p.anchor).as_posix(): p.read_bytes() for f in folders for p in sorted(f.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_failing_notebook_leaves_notebooks_and_figures_byte_identical(tmp_path: Path) -> None:
+    notebooks, figures = tmp_path / "notebooks", tmp_path / "reports" / "figures"
+    notebooks.mkdir()
+    figures.mkdir(parents=True)
+    (figures / "01-old.png").write_bytes(b"committed figure")
+    (figures / "index.csv").write_text(
+        "name,title,caption,alt_text,notebook,files\n01-old,Ø,Å,Æ,x,y\n", encoding="utf-8"
+    )
+    _notebook(notebooks, "01-draws.ipynb", DRAW.format(name="01-new"))
+    _notebook(notebooks, "02-fails.ipynb", "meetings = {'a': 1}\nmeetings['2019-12-06']")
+    before = _snapshot(notebooks, tmp_path / "reports")
+    with pytest.raises(InputError) as error:
+        run_notebooks(notebooks, figures_dir=figures, progress=lambda _m: None)
+    message = str(error.value)
+    assert "02-fails.ipynb: cell 1 failed: KeyError" in message
+    assert "\x1b[" not in message  # no terminal colour codes in the one line
+    assert _snapshot(notebooks, tmp_path / "reports") == before
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["figures"]  # no staging folder left
+
+
+def test_a_successful_run_replaces_the_figures_and_saves_outputs(tmp_path: Path) -> None:
+    notebooks, figures = tmp_path / "notebooks", tmp_path / "reports" / "figures"
+    notebooks.mkdir()
+    figures.mkdir(parents=True)
+    (figures / "01-stale.png").write_bytes(b"a figure no notebook draws any more")
+    path = _notebook(notebooks, "01-draws.ipynb", DRAW.format(name="01-new"))
+    run_notebooks(notebooks, figures_dir=figures, progress=lambda _m: None)
+    assert sorted(p.name for p in figures.iterdir()) == [
+        "01-new.csv",
+        "01-new.png",
+        "01-new.svg",
+        "01-new.txt",
+        "index.csv",
+    ]
+    assert nbformat.read(path, as_version=4).cells[0].outputs  # saved with its outputs
+    for written in (path, figures / "index.csv"):
+        assert stat.S_IMODE(written.stat().st_mode) == 0o644
