@@ -40,7 +40,7 @@ def test_add_refuses_duplicates_and_bad_dates(raw_copy, tmp_path, capsys) -> Non
     other = tmp_path / "other.txt"
     other.write_text("Noe annet.", encoding="utf-8")
     assert main(["add", str(other), "--raw", str(raw_copy), "--date", "6.12.2019"]) == 2
-    assert "is not YYYY-MM-DD or YYYY-MM" in capsys.readouterr().err
+    assert "is not YYYY-MM-DD, YYYY-MM or YYYY" in capsys.readouterr().err
     assert not (raw_copy / "other.txt").exists()
 
 

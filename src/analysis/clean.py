@@ -64,8 +64,12 @@ _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
 
 
 def strip_markdown(text: str) -> str:
-    """Minutes written in Markdown: '## Til stede' is the label, '**Dato:**' the field; the marks go, the words stay."""
-    text = _MD_HEADING.sub(r"\1", text)
+    """Minutes written in Markdown: '## Til stede' is the label, '**Dato:**' the field; the marks go, the words stay.
+
+    A heading is a paragraph of its own even when no blank line follows it, so
+    '#### Sak 2' never runs into the first sentence below it.
+    """
+    text = _MD_HEADING.sub(lambda m: f"\n\n{m[1]}\n\n" if m[1] else "", text)
     return _MD_STRONG.sub(r"\2", text)
 
 
@@ -100,6 +104,28 @@ def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
         else:
             joined.append(paragraph)
     return joined
+
+
+# What a web page prints around an article: share buttons, print links, "back to top", publication stamps.
+_FURNITURE = re.compile(
+    r"^(?:\s*(?:Del(?: denne)?(?: siden| artikkelen| saken)?(?: på| via)? (?:Facebook|Twitter|X|LinkedIn|e-post|epost)"
+    r"|Del denne siden|Skriv ut(?: siden)?|(?:Tilbake )?til toppen(?: av siden)?|Hopp til (?:hovedinnhold|innhold)"
+    r"|Sist (?:oppdatert|endret):?\s*[\d. :]*|Publisert:?\s*[\d. :]*)[.!]?)+\s*$",
+    re.IGNORECASE,
+)
+
+
+def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Lines that are only web-page furniture leave the body; they are returned, never dropped unseen."""
+    body: list[str] = []
+    removed: list[str] = []
+    for paragraph in paragraphs:
+        kept = []
+        for line in paragraph.split("\n"):
+            (removed if line.strip() and _FURNITURE.match(line) else kept).append(line)
+        if any(line.strip() for line in kept):
+            body.append("\n".join(kept))
+    return body, removed
 
 
 def caption_text(caption: str) -> str:
@@ -156,7 +182,8 @@ def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
     text = strip_markdown(normalize_spaces(fix_homoglyphs(text)))
     separated = separate_captions(split_paragraphs(text))
-    paragraphs = separated.paragraphs
+    paragraphs, furniture = separate_furniture(separated.paragraphs)
+    separated.removed.extend(furniture)
     # Markup can nest ("* ## Title") and joins can expose more of it, so these steps run until nothing changes.
     for _ in range(MAX_PASSES):
         again = join_broken_paragraphs(strip_list_markers(split_paragraphs(strip_markdown("\n\n".join(paragraphs)))))

@@ -55,6 +55,29 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    from analysis.manifest import edit_document
+
+    changes = {"kind": args.kind, "date": args.date, "title": args.title, "source": args.source}
+    if all(value is None for value in changes.values()):
+        raise InputError(args.file, "nothing to change", "give --date, --title, --kind or --source")
+    entry = edit_document(Path(args.raw), args.file, **changes)
+    shown = ", ".join(f"{k} {getattr(entry, k)!r}" for k, v in changes.items() if v is not None)
+    _say(f"{entry.file}: {shown} in {display_path(Path(args.raw))}/manifest.csv; run `analysis build` to apply it")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from analysis.manifest import remove_document
+
+    moved = remove_document(Path(args.raw), args.file)
+    _say(
+        f"removed {moved.name} from {display_path(Path(args.raw))}/manifest.csv; the file was moved to "
+        f"{display_path(moved)}; run `analysis build` to drop it from the tables"
+    )
+    return 0
+
+
 def cmd_notebooks(args: argparse.Namespace) -> int:
     from analysis.notebooks import run_notebooks
 
@@ -174,11 +197,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the document as received")
     p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
     p.add_argument("--kind", default="minutes", help="minutes, news, agenda or other (default minutes)")
-    p.add_argument("--date", default="", help="YYYY-MM-DD or YYYY-MM, when the text does not say")
+    p.add_argument(
+        "--date", default="", help="YYYY-MM-DD, YYYY-MM or YYYY; a partial date is completed from the text"
+    )
     p.add_argument("--title", default="", help="title, when the text does not state it")
     p.add_argument("--source", default="", help="where the document came from (URL, archive id)")
     p.add_argument("--name", default=None, help="file name in the raw folder (default: as given)")
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("edit", help="correct a registered document's kind, date, title or source")
+    p.add_argument("file", help="the document's file name in the raw folder")
+    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
+    p.add_argument("--kind", default=None, help="minutes, news, agenda or other")
+    p.add_argument("--date", default=None, help="YYYY-MM-DD, YYYY-MM or YYYY ('' lets the text decide)")
+    p.add_argument("--title", default=None, help="title ('' lets the text decide)")
+    p.add_argument("--source", default=None, help="where the document came from")
+    p.set_defaults(func=cmd_edit)
+
+    p = sub.add_parser("remove", help="unregister a document and move its file to data/removed/")
+    p.add_argument("file", help="the document's file name in the raw folder")
+    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("notebooks", help="execute the numbered notebooks in order and save them with outputs")
     p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)")

@@ -33,6 +33,8 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# "mandag 8. januar", "8. jan." — a day and month with no year after them.
+DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE)
 TIME_SPAN = re.compile(r"(?P<h1>\d{1,2})[.:]?(?P<m1>\d{2})\s*[-–]\s*(?P<h2>\d{1,2})[.:]?(?P<m2>\d{2})")
 
 
@@ -54,6 +56,45 @@ def find_date(text: str) -> str:
             candidates.append((match.start(), _iso(match["year"], match["month"], match["day"])))
     valid = sorted((pos, iso) for pos, iso in candidates if iso)
     return valid[0][1] if valid else ""
+
+
+def find_day_month(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first date written without its year, e.g. 'mandag 8. januar'."""
+    for match in DAY_MONTH.finditer(text):
+        month, day = MONTHS[match["month"].lower()], int(match["day"])
+        if _iso("2000", month, str(day)):  # 2000 is a leap year: 29. februar is a possible date
+            return month, day
+    return None
+
+
+def resolve_date(given: str, in_text: str, day_month: tuple[int, int] | None) -> tuple[str, str]:
+    """The meeting date from the manifest (`given`: YYYY, YYYY-MM or YYYY-MM-DD) and what the text says.
+
+    The manifest wins where it is as precise as the text. A partial manifest
+    date is completed by a text date that agrees with it, or by a day and
+    month from the text ("mandag 8. mars" + "2021" → 2021-03-08). Returns the
+    date and a note for the build's warnings ('' when nothing is doubtful).
+    """
+    if given and in_text:
+        if in_text.startswith(given):
+            return in_text, ""
+        return given, f"manifest date {given!r} overrides {in_text!r} found in the text"
+    if given:
+        if day_month and len(given) < 10:
+            month, day = day_month
+            completed = _iso(given[:4], month, str(day))
+            if completed and completed.startswith(given):
+                return completed, ""
+        return given, ""
+    if in_text:
+        return in_text, ""
+    if day_month:
+        month, day = day_month
+        return "", (
+            f"the text gives the date as {day}.{month} without a year; "
+            "give the year with `analysis edit FILE --date YYYY`"
+        )
+    return "", ""
 
 
 def parse_time_span(text: str) -> tuple[str, str]:

@@ -1,12 +1,15 @@
 """One document from verified text to the rows of every data-contract table."""
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from analysis.agenda import is_heading, outline
 from analysis.clean import clean
+from analysis.dates import find_date, find_day_month, resolve_date
 from analysis.header import caption_people, parse_header
 from analysis.ingest import RawDocument
-from analysis.model import AgendaEntry, Person
+from analysis.lines import split_hard_breaks
+from analysis.model import AgendaEntry, Header, Person
 from analysis.norwegian import detect_language
 from analysis.segment import Segment, segment_blocks
 from analysis.speakers import Roster
@@ -28,12 +31,33 @@ def _choose(field_name: str, manifest_value: str, text_value: str, where: str, w
     return manifest_value or text_value
 
 
+DATE_PARAGRAPHS = 3  # where a date in prose still dates the meeting ("… innspillsmøte mandag 8. april 2019")
+
+
+def text_date(header: Header, title: str, body: list[str]) -> str:
+    """The header's date, else the title's, else the first full date in the opening paragraphs."""
+    return header.date or find_date(title) or find_date("\n".join(body[:DATE_PARAGRAPHS]))
+
+
+def _day_month(title: str, body: list[str]) -> tuple[int, int] | None:
+    return find_day_month(title) or find_day_month("\n".join(body[:DATE_PARAGRAPHS]))
+
+
+def _first_of_each_item(entries: Iterable[AgendaEntry]) -> Iterator[AgendaEntry]:
+    """An agenda listed under 'Dagsorden' and then repeated as section headings is one agenda."""
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.item_no not in seen:
+            seen.add(entry.item_no)
+            yield entry
+
+
 def parse_document(raw: RawDocument) -> ParsedDocument:
     entry = raw.entry
     where = entry.file
     warnings: list[str] = []
     cleaned = clean(raw.text)
-    paragraphs = cleaned.paragraphs
+    paragraphs = split_hard_breaks(cleaned.paragraphs)
     language = detect_language("\n".join(paragraphs))
     header = parse_header(paragraphs)
     if raw.repaired_mojibake:
@@ -50,13 +74,13 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
         people.extend(p for p in caption_people(caption) if p.name not in known)
     if entry.kind == "minutes" and header.found and not header.people:
         warnings.append(f"{where}: no attendance list found; attendees and speakers stay empty")
-    date = _choose("date", entry.date, header.date, where, warnings)
-    if not date:
-        warnings.append(
-            f"{where}: no date in the text or the manifest; give one with `analysis add --date` or in manifest.csv"
-        )
+    date, note = resolve_date(entry.date, text_date(header, text_title, body), _day_month(text_title, body))
+    if note:
+        warnings.append(f"{where}: {note}")
+    elif not date:
+        warnings.append(f"{where}: no date in the text or the manifest; give one with `analysis edit FILE --date`")
     blocks = outline(body, people)
-    agenda = [b.entry for b in blocks if b.entry is not None]
+    agenda = list(_first_of_each_item(b.entry for b in blocks if b.entry is not None))
     segments = segment_blocks(raw.meeting_id, blocks, Roster(people), narrative=entry.kind == "news", lang=language)
     meeting = {
         "meeting_id": raw.meeting_id,

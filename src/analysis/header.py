@@ -31,11 +31,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "absent": ("Fraværende", "Fråverande", "Meldt forfall", "Forfall", "Ikke til stede", "Ikke møtt", "Ikkje møtt"),
     "copy": ("Kopi til", "Kopi"),
+    # People who run the meeting without chairing it: listed as present, with the label as their role.
+    "facilitator": ("Tilrettelegger", "Fasilitator", "Moderator", "Prosessleder", "Prosessleiar"),
 }
-STATUS = {"present": "present", "absent": "absent", "copy": "copy"}
+STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator": "present"}
 MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}
-_LABEL_RE = re.compile(
+LABEL_RE = re.compile(
     r"(?<![\w/-])(?P<label>"
     + "|".join(re.escape(label) for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True))
     + r")\s*:",
@@ -119,23 +121,52 @@ def parse_person(line: str, status: str) -> Person | None:
     return Person(name=name.strip(), role=role, organisation=organisation, status=status)
 
 
-def parse_people(value: str, status: str) -> list[Person]:
-    """One person per line or per ';'-part, or names run together in prose ("A, B og C")."""
+def split_outside_parentheses(text: str) -> list[str]:
+    """'A (Arbeids- og sosialdepartementet), B og C' → three parts: no split inside '(…)'."""
+    groups: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        groups.append(match[0])
+        return f"\x00{len(groups) - 1}\x00"
+
+    masked = re.sub(r"\([^()]*\)", hide, text)
+    parts = re.split(r",\s*|(?<!-)\s+og\s+", masked)  # "Arbeids- og sosialdepartementet" is one name
+    return [re.sub(r"\x00(\d+)\x00", lambda m: groups[int(m[1])], p).strip() for p in parts if p.strip()]
+
+
+def _names_a_person(part: str) -> bool:
+    """'Kari Nordmann' or 'Kari Nordmann (Fellesorganisasjonen)'."""
+    paren = _PAREN_PERSON.match(part)
+    return looks_like_name(paren["name"] if paren else part)
+
+
+def parse_people(value: str, status: str, role: str = "") -> list[Person]:
+    """One person per line or per ';'-part, or names run together in prose ("A, B (Org) og C").
+
+    A list continued on the next line ("…, C (Org)" / "og D (Org)") is one list.
+    """
     people = []
+    value = re.sub(r"\n\s*(?=og\s)", " ", value)
     for line in value.replace(";", "\n").split("\n"):
         line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
-        parts = [p.strip() for p in re.split(r",\s*|\s+og\s+", line) if p.strip()]
-        prose = len(parts) >= 2 and (" og " in f" {line} " or len(parts) >= 3) and all(map(looks_like_name, parts))
+        parts = split_outside_parentheses(line)
+        prose = (
+            len(parts) >= 2
+            and (" og " in f" {line} " or len(parts) >= 3 or all(_PAREN_PERSON.match(p) for p in parts))
+            and all(map(_names_a_person, parts))
+        )
         for part in parts if prose else [line]:
             person = parse_person(part, status)
             if person and person.name:
+                if role and not person.role:
+                    person = Person(person.name, role, person.organisation, person.status)
                 people.append(person)
     return people
 
 
 def labelled_fields(text: str) -> list[tuple[str, str]]:
     """Every (field, value) pair in header text, in order; a value runs to the next label."""
-    matches = list(_LABEL_RE.finditer(text))
+    matches = list(LABEL_RE.finditer(text))
     pairs = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
@@ -146,7 +177,7 @@ def labelled_fields(text: str) -> list[tuple[str, str]]:
 def _first_label_line(paragraph: str) -> int | None:
     """Index of the first line that starts with a label, if any."""
     for number, line in enumerate(paragraph.split("\n")):
-        if _LABEL_RE.match(line.strip()):
+        if LABEL_RE.match(line.strip()):
             return number
     return None
 
@@ -167,7 +198,9 @@ def _is_people_list(paragraph: str) -> bool:
 
 
 def _apply(header: Header, field_name: str, value: str) -> None:
-    if field_name in STATUS:
+    if field_name == "facilitator":
+        header.people.extend(parse_people(value, "present", role=LABELS["facilitator"][0]))
+    elif field_name in STATUS:
         header.people.extend(parse_people(value, STATUS[field_name]))
     elif field_name == "date":
         header.date = header.date or find_date(value)
@@ -237,11 +270,46 @@ def parse_header(paragraphs: list[str]) -> Header:
     return header
 
 
+_ORG_LEAD = re.compile(r"^(?:i|fra|ved|for|hos)\s+", re.IGNORECASE)
+MAX_CAPTION_ORG_WORDS = 8
+
+
+def _caption_person(part: str) -> Person | None:
+    """'Anne Kristiansen statssekretær KUD', 'Bjørn Haugen, generalsekretær i Frivillighet Norge'."""
+    words = part.split()
+    n = 0
+    while n < min(len(words), 5) and _NAME_WORD.match(words[n]) and not _ROLE_RE.match(words[n]):
+        n += 1
+    if n < 2:
+        return None
+    role, organisation = split_role(" ".join(words[n:]))
+    organisation = _ORG_LEAD.sub("", organisation).strip(" ,.")
+    if len(organisation.split()) > MAX_CAPTION_ORG_WORDS:
+        organisation = ""
+    return Person(name=" ".join(words[:n]), role=role, organisation=organisation, status="present")
+
+
 def caption_people(caption: str) -> list[Person]:
-    """The people of a photo caption ('Name, Organisation; Name, role Organisation; …')."""
-    people = []
-    for part in caption_text(caption).split(";"):
-        person = parse_person(part, "present")
-        if person and person.name:
+    """The people of a photo caption.
+
+    Either 'Name, Organisation; Name, role Organisation; …' or a running list
+    'Name role Org, Name role i Org og Name …, som deltok …': the list ends at
+    the first part that names nobody, so a trailing clause never becomes an
+    organisation.
+    """
+    text = caption_text(caption)
+    if ";" in text:
+        people = [parse_person(part, "present") for part in text.split(";")]
+        return [p for p in people if p and p.name]
+    people: list[Person] = []
+    for part in split_outside_parentheses(text):
+        person = _caption_person(part)
+        if person:
             people.append(person)
+        elif people and not people[-1].organisation and part[:1].isupper() and len(part.split()) <= 8:
+            last = people[-1]
+            role, organisation = split_role(part)
+            people[-1] = Person(last.name, last.role or role, organisation, last.status)
+        else:
+            break
     return people

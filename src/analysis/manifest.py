@@ -4,7 +4,7 @@ import csv
 import hashlib
 import io
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from analysis.atomic import copy_atomic, write_text_atomic
@@ -12,7 +12,8 @@ from analysis.errors import InputError
 from analysis.paths import MANIFEST_NAME, RAW_DIR, display_path
 
 KINDS = ("minutes", "news", "agenda", "other")
-DATE_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+# A full date, a month or only a year: "2019" is what a researcher often knows about a news item.
+DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 # Files in the raw folder that are documentation, not documents.
 NOT_DOCUMENTS = {MANIFEST_NAME, "README.md"}
 
@@ -63,7 +64,7 @@ def validate_entry(entry: ManifestEntry, where: str) -> None:
     if entry.date and not DATE_RE.match(entry.date):
         raise InputError(
             where,
-            f"date {entry.date!r} of {entry.file} is not YYYY-MM-DD or YYYY-MM",
+            f"date {entry.date!r} of {entry.file} is not YYYY-MM-DD, YYYY-MM or YYYY",
             "correct the date column or leave it empty",
         )
 
@@ -138,7 +139,7 @@ def add_document(
     validate_entry(entry, display_path(source))
     if target_name in NOT_DOCUMENTS or target_name.startswith("."):
         raise InputError(display_path(source), f"{target_name!r} is reserved in the raw folder", "rename the file")
-    from analysis.extract import SUFFIXES
+    from analysis.extract import SUFFIXES, extract
 
     if source.suffix.lower() not in SUFFIXES:
         raise InputError(
@@ -146,8 +147,7 @@ def add_document(
             f"file type {source.suffix} is not supported",
             f"convert it to one of {', '.join(sorted(s for s in SUFFIXES if s))}",
         )
-    if source.stat().st_size == 0:
-        raise InputError(display_path(source), "file is empty", "add the document's real file")
+    extract(source, source.read_bytes(), display_path(source))  # refuse now what the build would refuse
     for existing in entries:
         if existing.file == target_name:
             raise InputError(
@@ -168,3 +168,52 @@ def add_document(
         copy_atomic(source, target)
     write_text_atomic(manifest_path, format_manifest([*entries, entry]))
     return entry
+
+
+def _registered(raw_dir: Path, file: str) -> tuple[list[ManifestEntry], ManifestEntry]:
+    entries = read_manifest(raw_dir)
+    name = Path(file).name
+    for entry in entries:
+        if entry.file == name:
+            return entries, entry
+    raise InputError(
+        display_path(Path(raw_dir) / name),
+        "not registered in manifest.csv",
+        f"registered files: {', '.join(e.file for e in entries) or 'none'}",
+    )
+
+
+def edit_document(raw_dir: Path = RAW_DIR, file: str = "", **changes: str | None) -> ManifestEntry:
+    """Correct what the manifest says about a registered document (kind, date, title, source).
+
+    The document's bytes are never touched; only the given fields change,
+    and an empty string clears a field so the text decides again.
+    """
+    raw_dir = Path(raw_dir)
+    entries, entry = _registered(raw_dir, file)
+    updates = {k: v.strip() for k, v in changes.items() if v is not None}
+    edited = replace(entry, **updates)
+    validate_entry(edited, display_path(raw_dir / MANIFEST_NAME))
+    write_text_atomic(raw_dir / MANIFEST_NAME, format_manifest([edited if e is entry else e for e in entries]))
+    return edited
+
+
+def remove_document(raw_dir: Path = RAW_DIR, file: str = "", removed_dir: Path | None = None) -> Path:
+    """Unregister a document and move its file out of the raw folder (never delete a source).
+
+    The file goes to `removed_dir` (default: data/removed/ next to the raw
+    folder) first, the manifest is rewritten after, so an interruption leaves
+    at worst a registered file that is missing, which the build names.
+    """
+    raw_dir = Path(raw_dir)
+    entries, entry = _registered(raw_dir, file)
+    removed_dir = Path(removed_dir) if removed_dir else raw_dir.parent / "removed"
+    source = raw_dir / entry.file
+    target = removed_dir / entry.file
+    if target.exists():
+        raise InputError(display_path(target), "a removed file with this name already exists", "move it away first")
+    removed_dir.mkdir(parents=True, exist_ok=True)
+    if source.exists():
+        source.replace(target)
+    write_text_atomic(raw_dir / MANIFEST_NAME, format_manifest([e for e in entries if e is not entry]))
+    return target

@@ -17,6 +17,9 @@ NON_FINAL_ABBREVIATIONS = frozenset(
     "st.meld prop mht vedr ang tlf ref kap pkt".split()
 )
 _LAST_TOKEN = re.compile(r"(\S+)\.$")
+# A line break before a capital, a digit or a list mark is a hard break (a list, an agenda); before a
+# lower-case word it is a soft wrap inside a sentence.
+_HARD_BREAK = re.compile(r"(?<![-,;])\n(?=\s*(?:[-*•–]\s|[A-ZÆØÅÄÖÜÉ0-9«\"“]))")
 
 
 def _ends_with_non_final_abbreviation(sentence: str) -> bool:
@@ -25,10 +28,8 @@ def _ends_with_non_final_abbreviation(sentence: str) -> bool:
 
 
 def split_sentences(paragraph: str, lang: str = "nb") -> list[str]:
-    text = " ".join(paragraph.split())
-    if not text:
-        return []
-    pieces = simplemma.split_sentences(text, lang=lang)
+    lines = [" ".join(line.split()) for line in _HARD_BREAK.split(paragraph)]
+    pieces = [piece for line in lines if line for piece in simplemma.split_sentences(line, lang=lang)]
     sentences: list[str] = []
     for piece in pieces:
         piece = piece.strip()

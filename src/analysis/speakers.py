@@ -88,6 +88,14 @@ class Roster:
         for person in self.people:
             surnames.setdefault(person.surname, []).append(person)
         self._surnames = {s: ps[0] for s, ps in surnames.items() if len(ps) == 1}
+        # Informal minutes name people by first name ("Jonas fortalte …"): only a first name that one
+        # person present has, that nobody has as a surname and that no absent person shares.
+        first_names: dict[str, list[Person]] = {}
+        for person in self.people:
+            if len(person.name.split()) >= 2:
+                first_names.setdefault(person.name.split()[0], []).append(person)
+        taken = set(surnames) | {parts[0] for parts in self._blocked if parts}
+        self._first_names = {f: ps[0] for f, ps in first_names.items() if len(ps) == 1 and f not in taken}
         roles: dict[str, list[Person]] = {}
         for person in self.people:
             if person.role:
@@ -110,6 +118,7 @@ class Roster:
         self._triggers = {parts[0].casefold() for parts in self._blocked if parts}
         self._triggers |= {parts[0].casefold() for parts, _ in self._names}
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
+        self._triggers |= {f.casefold() for f in self._first_names}
         for parts, _, _ in self._orgs:
             self._triggers.add(parts[0].casefold())
             if len(parts) == 1:
@@ -151,6 +160,9 @@ class Roster:
         token = tokens[i]
         if token in self._surnames and not _part_of_other_name(tokens, i):
             person = self._surnames[token]
+            return Mention(i, i + 1, person, person.organisation)
+        if token in self._first_names and not (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()):
+            person = self._first_names[token]  # not "Jonas Dahl", who is someone else
             return Mention(i, i + 1, person, person.organisation)
         if token.casefold() in self._definite_roles:
             person = self._definite_roles[token.casefold()]

@@ -18,6 +18,7 @@ go to the smaller k.
 
 import itertools
 import math
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -75,6 +76,9 @@ def genre_words(path=TOPIC_STOPWORDS_PATH) -> set[str]:
     return words
 
 
+_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)|@\w|\w\.(?:no|com|org|net|io)\b", re.IGNORECASE)
+
+
 def make_analyzer(excluded: set[str]):
     """Lemmas without stop words, short words or excluded words (attendees' names would make topics of people).
 
@@ -85,6 +89,9 @@ def make_analyzer(excluded: set[str]):
 
     class Terms(dict):
         def __missing__(self, token: str) -> tuple[str, ...]:
+            if _ADDRESS.search(token):  # "https://github.com/…", "post@nav.no": not words of the discussion
+                self[token] = ()
+                return ()
             terms = []
             for run in LETTER_RUN.findall(token):
                 term, lower = lemma(run), run.lower()
