@@ -15,14 +15,32 @@ from matplotlib.patches import Patch
 
 from analysis.style import PALETTE, SEQUENTIAL_MAP, text
 
+MAX_PANELS = 4  # more documents than this: one overview instead of a panel each
+MAX_SPEAKERS = 25
+MAX_CELL_LABELS = 25  # columns above which a heat map's cells are too narrow for their numbers
+MAX_TICK_LABELS = 40  # columns above which only every n-th column is named
+MAX_WIDTH_IN = 16.0
+
 
 def _wrap(label: str, width: int) -> str:
     return textwrap.fill(label, width, break_long_words=False)
 
 
+def _in_order(meetings: pd.DataFrame, present: pd.Series) -> list[str]:
+    """Meetings by date that the table has rows for (a document without sentences has none)."""
+    ordered = meetings.sort_values(["date", "meeting_id"])["meeting_id"]
+    return [m for m in ordered if m in set(present)]
+
+
 def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lang: str = "nb") -> Figure:
-    """Horizontal bars, one panel per document, so long Norwegian names stay readable."""
-    ids = list(meetings.sort_values(["date", "meeting_id"])["meeting_id"])
+    """Horizontal bars, one panel per document, so long Norwegian names stay readable.
+
+    Above MAX_PANELS documents one panel shows the MAX_SPEAKERS speakers with
+    the most sentences in the whole corpus, so the figure keeps its size.
+    """
+    ids = _in_order(meetings, table["meeting_id"])
+    if len(ids) > MAX_PANELS:
+        return _top_speakers_chart(table, len(ids), lang)
     heights = [max(1, (table["meeting_id"] == m).sum()) for m in ids]
     fig, axes = plt.subplots(
         len(ids),
@@ -47,6 +65,29 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lan
     return fig
 
 
+def _top_speakers_chart(table: pd.DataFrame, n_documents: int, lang: str) -> Figure:
+    totals = (
+        table.groupby(["speaker", "organisation"], as_index=False)["n_sentences"]
+        .sum()
+        .sort_values(["n_sentences", "speaker"], ascending=[False, True])
+        .head(MAX_SPEAKERS)
+        .iloc[::-1]
+    )
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(totals) + 1.6))
+    pairs = zip(totals["speaker"], totals["organisation"], strict=True)
+    labels = [_wrap(f"{s} ({o})" if o else s, 44) for s, o in pairs]
+    ax.barh(labels, totals["n_sentences"], color=PALETTE[0])
+    for y, value in enumerate(totals["n_sentences"]):
+        ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlim(0, max(1, int(totals["n_sentences"].max())) * 1.15)  # room for the longest bar's number
+    ax.set_xlabel(text("n_sentences", lang))
+    ax.set_title(text("top_speakers", lang, n=len(totals), documents=n_documents), loc="left", fontsize=10)
+    fig.suptitle(text("sentences_per_speaker", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
 def theme_frequency_chart(
     freq: pd.DataFrame,
     meetings: pd.DataFrame,
@@ -54,10 +95,21 @@ def theme_frequency_chart(
     label_column: str = "label_nb",
     lang: str = "nb",
 ) -> Figure:
-    """One panel per meeting; a bar per theme in the theme's colour, its share and count written beside it."""
-    ids = list(meetings.sort_values(["date", "meeting_id"])["meeting_id"])
+    """One panel per meeting; a bar per theme in the theme's colour, its share and count written beside it.
+
+    Above MAX_PANELS meetings the panels would shrink past reading: the same
+    shares are drawn as one heat map, themes down and meetings across.
+    """
+    ids = _in_order(meetings, freq["meeting_id"])
     themes = list(dict.fromkeys(freq["theme"]))
     labels = freq.drop_duplicates("theme").set_index("theme")[label_column]
+    if len(ids) > MAX_PANELS:
+        dates = meetings.set_index("meeting_id")["date"]
+        table = freq.pivot(index="theme", columns="meeting_id", values="share").loc[themes, ids]
+        table.index = [labels[t] for t in themes]
+        short = len(ids) > MAX_CELL_LABELS
+        table.columns = [dates[m] if short else f"{dates[m]} {m.split('_', 1)[-1][:18]}" for m in ids]
+        return heatmap(table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang))
     fig, axes = plt.subplots(
         1, len(ids), figsize=(3.2 * len(ids) + 2.6, 0.34 * len(themes) + 1.8), sharey=True, squeeze=False
     )
@@ -134,15 +186,30 @@ def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8, lang: st
 
 
 def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}") -> Figure:
-    """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled."""
-    values = table.to_numpy(float)
-    fig, ax = plt.subplots(figsize=(1.1 * table.shape[1] + 4.2, 0.42 * table.shape[0] + 1.8))
+    """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled.
+
+    It stays readable from 2 to hundreds of columns: the width grows to
+    MAX_WIDTH_IN and then stops, column names turn upright beyond a few,
+    only every n-th is named beyond MAX_TICK_LABELS, and cells lose their
+    numbers beyond MAX_CELL_LABELS (the CSV beside the figure has them all).
+    """
+    values = table.to_numpy(float) if table.size else np.zeros(table.shape)
+    n_columns = table.shape[1]
+    upright = n_columns > 6
+    column_width = 1.1 if not upright else (0.5 if n_columns <= MAX_CELL_LABELS else 0.16)
+    width = min(MAX_WIDTH_IN, column_width * n_columns + 5.0)
+    longest = max((len(str(c)) for c in table.columns), default=0)
+    height = 0.42 * table.shape[0] + 1.8 + (0.07 * min(longest, 40) if upright else 0)
+    fig, ax = plt.subplots(figsize=(width, height))
     image = ax.imshow(values, cmap=SEQUENTIAL_MAP, aspect="auto", vmin=0)
-    ax.set_xticks(range(table.shape[1]), [_wrap(str(c), 16) for c in table.columns], fontsize=8)
+    step = max(1, int(np.ceil(n_columns / MAX_TICK_LABELS)))
+    shown = list(range(0, n_columns, step))
+    names = [str(table.columns[j]) if upright else _wrap(str(table.columns[j]), 16) for j in shown]
+    ax.set_xticks(shown, names, fontsize=8 if n_columns <= MAX_CELL_LABELS else 7, rotation=90 if upright else 0)
     ax.set_yticks(range(table.shape[0]), table.index, fontsize=9)
-    top = float(np.nanmax(values)) if values.size else 0
+    top = float(np.nanmax(values)) if values.size and not np.isnan(values).all() else 0
     for (i, j), value in np.ndenumerate(values):
-        if not np.isnan(value):
+        if not np.isnan(value) and n_columns <= MAX_CELL_LABELS:
             ax.text(
                 j,
                 i,

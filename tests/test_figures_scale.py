@@ -1,0 +1,82 @@
+"""Figures stay readable as a researcher's corpus grows: 5, 20 and 100 meetings of the synthetic corpus."""
+
+import itertools
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+from corpus import build_corpus
+from matplotlib.figure import Figure
+
+from analysis import overview
+from analysis.codebook import load_codebook
+from analysis.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart
+from analysis.style import theme_colours, use_style
+from analysis.synth import synth_corpus
+from analysis.theme_overview import theme_frequencies
+
+matplotlib.use("Agg")
+MAX_INCHES = (16.5, 24)
+MIN_FONT_PT = 6.5
+
+
+@pytest.fixture(scope="module")
+def hundred(tmp_path_factory: pytest.TempPathFactory):
+    raw = synth_corpus(100, tmp_path_factory.mktemp("synth") / "raw", seed=7)
+    tables = build_corpus(raw, raw.parent / "processed", analyses=False, hand_path=None).tables
+    return tables
+
+
+def _first(tables: dict, n: int) -> dict:
+    keep = set(sorted(tables["meetings"]["meeting_id"])[:n])
+    return {
+        "meetings": tables["meetings"][tables["meetings"]["meeting_id"].isin(keep)],
+        "segments": tables["segments"][tables["segments"]["meeting_id"].isin(keep)],
+        "codes": tables["codes"][tables["codes"]["segment_id"].str.rsplit("-p", n=1).str[0].isin(keep)],
+    }
+
+
+def _assert_readable(fig: Figure, where: Path) -> None:
+    """Within a printable size, every text inside the canvas, big enough, and no two tick labels overlapping."""
+    width, height = fig.get_size_inches()
+    assert width <= MAX_INCHES[0] and height <= MAX_INCHES[1], (width, height)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    drawn = fig.get_tightbbox(renderer)  # in inches; only what is drawn
+    tolerance = 0.02
+    assert drawn.x0 >= -tolerance and drawn.y0 >= -tolerance, "cut off at the left or bottom"
+    assert drawn.x1 <= width + tolerance and drawn.y1 <= height + tolerance, "cut off at the right or top"
+    for text in fig.findobj(matplotlib.text.Text):
+        if text.get_visible() and text.get_text().strip():
+            assert text.get_fontsize() >= MIN_FONT_PT, text.get_text()
+    for ax in fig.axes:
+        for labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+            boxes = [t.get_window_extent(renderer) for t in labels if t.get_visible() and t.get_text().strip()]
+            for a, b in itertools.pairwise(boxes):
+                assert not a.overlaps(b), "tick labels overlap"
+    fig.savefig(where)  # kept under the test's tmp_path for a look
+
+
+@pytest.mark.parametrize("n", [5, 20, 100])
+def test_theme_and_speaker_figures_stay_readable(hundred, n: int, tmp_path: Path) -> None:
+    use_style()
+    tables = _first(hundred, n)
+    codebook = load_codebook()
+    freq = theme_frequencies(tables["codes"], tables["segments"], codebook)
+    fig = theme_frequency_chart(freq, tables["meetings"], theme_colours(codebook.ids))
+    _assert_readable(fig, tmp_path / "themes.png")
+    fig = sentences_per_speaker_chart(overview.sentences_per_speaker(tables["segments"]), tables["meetings"])
+    _assert_readable(fig, tmp_path / "speakers.png")
+    table = freq.pivot(index="label_nb", columns="meeting_id", values="share")
+    _assert_readable(heatmap(table, "Temaer per møte", "Møte", "Andel"), tmp_path / "heatmap.png")
+
+
+def test_a_meeting_without_sentences_is_left_out_not_an_error(hundred) -> None:
+    tables = _first(hundred, 3)
+    codebook = load_codebook()
+    empty = tables["meetings"].iloc[:1].assign(meeting_id="tom", date="2030-01-01", n_segments="0")
+    meetings = pd.concat([tables["meetings"], empty], ignore_index=True)
+    freq = theme_frequencies(tables["codes"], tables["segments"], codebook)
+    fig = theme_frequency_chart(freq, meetings, theme_colours(codebook.ids))
+    assert len(fig.axes) == 3
