@@ -3,18 +3,20 @@
 import re
 
 import pytest
+from corpus import CORPUS
 
+from analysis.errors import InputError
 from analysis.manifest import read_manifest
-from analysis.report import render_report
+from analysis.report import WORDS, render_report
 
 
 @pytest.fixture(scope="module")
 def report() -> str:
-    return render_report()
+    return render_report(raw_dir=CORPUS)
 
 
 def test_report_is_byte_identical_on_rebuild(report: str) -> None:
-    assert render_report() == report
+    assert render_report(raw_dir=CORPUS) == report
 
 
 def test_report_is_self_contained(report: str) -> None:
@@ -48,7 +50,29 @@ def test_figures_carry_alt_text_and_captions(report: str) -> None:
 
 
 def test_report_cites_sources_and_versions(report: str) -> None:
-    for entry in read_manifest():
-        assert entry.sha256 in report and entry.file in report
+    for entry in read_manifest(CORPUS):
+        assert f'<code class="sha">{entry.sha256}</code>' in report and entry.file in report  # whole, wrapped
     assert re.search(r"<td>pandas</td><td>\d", report) and re.search(r"<td>scikit-learn</td><td>\d", report)
     assert "/work/" not in report and "/root/" not in report  # no absolute paths
+
+
+def test_pandas_row_numbers_are_not_shown_as_a_column(report: str) -> None:
+    tables = re.findall(r'<table border="1" class="dataframe">.*?</table>', report, re.DOTALL)
+    assert tables
+    for table in tables:
+        if re.search(r"<tbody>\s*<tr>\s*<th>\d+</th>", table):
+            assert re.search(r"<thead>.*<tr[^>]*>\s*<th[^>]*>[^<]+</th>", table, re.DOTALL), "a named index stays"
+            continue
+        head_cells = re.search(r"<thead>\s*<tr[^>]*>(.*?)</tr>", table, re.DOTALL)[1].count("<th")
+        first_row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", table, re.DOTALL)[1]
+        assert head_cells == first_row.count("<td") + first_row.count("<th"), "header and rows line up"
+
+
+def test_one_language_throughout() -> None:
+    english = render_report(raw_dir=CORPUS, lang="en")
+    assert '<html lang="en">' in english and "Every installed package" in english
+    norwegian = render_report(raw_dir=CORPUS)
+    for key in ("provenance", "documents", "software", "package", "contents"):
+        assert WORDS["nb"][key] in norwegian and WORDS["en"][key] not in norwegian, key
+    with pytest.raises(InputError):
+        render_report(raw_dir=CORPUS, lang="de")

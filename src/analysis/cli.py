@@ -88,7 +88,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from analysis.report import write_report
 
-    path = write_report(Path(args.out))
+    path = write_report(Path(args.out), lang=args.lang)
     _say(f"wrote {display_path(path)} ({path.stat().st_size // 1024} KiB, self-contained)")
     return 0
 
@@ -262,6 +262,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")
     p.add_argument("--out", default=str(REPORTS_DIR / "report.html"), help="output file (default reports/report.html)")
+    p.add_argument("--lang", default="nb", choices=("nb", "en"), help="language of the report's own text (default nb)")
     p.set_defaults(func=cmd_report)
     return top
 

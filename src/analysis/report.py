@@ -19,12 +19,58 @@ from nbconvert.filters import markdown2html
 
 from analysis.atomic import write_text_atomic
 from analysis.codebook import CODEBOOK_PATH, load_codebook
+from analysis.errors import InputError
 from analysis.manifest import read_manifest
 from analysis.notebooks import numbered_notebooks
 from analysis.paths import NOTEBOOKS_DIR, PROJ_ROOT, RAW_DIR, REPORTS_DIR
 
 REPORT_PATH = REPORTS_DIR / "report.html"
-TITLE = "Inkluderingsdugnaden i referater – analyserapport"
+# The report's own words in each language; the notebooks' narrative is written in Norwegian.
+WORDS = {
+    "nb": {
+        "title": "Inkluderingsdugnaden i referater – analyserapport",
+        "intro": "Laget av <code>make report</code> fra notatbøkene i <code>notebooks/</code>: fortelling, tabeller "
+        "og figurer uten kode. Hver figur finnes også som PNG, SVG og CSV i <code>reports/figures/</code>.",
+        "contents": "Innhold",
+        "source": "Kilde",
+        "provenance": "Kilder og versjoner",
+        "documents": "Dokumentene",
+        "file": "Fil",
+        "kind": "Type",
+        "date": "Dato (manifest)",
+        "doc_title": "Tittel (manifest)",
+        "codebook": "Kodeboken",
+        "themes": "temaer",
+        "software": "Programvare",
+        "python": "Python {version}. Alle installerte pakker (installert fra <code>requirements.lock</code>):",
+        "packages": "{n} pakker",
+        "package": "Pakke",
+        "version": "Versjon",
+    },
+    "en": {
+        "title": "The inclusion effort in meeting minutes – analysis report",
+        "intro": "Made by <code>make report</code> from the notebooks in <code>notebooks/</code>: narrative, tables "
+        "and figures without code (the narrative is in Norwegian). Every figure is also in "
+        "<code>reports/figures/</code> as PNG, SVG and CSV.",
+        "contents": "Contents",
+        "source": "Source",
+        "provenance": "Sources and versions",
+        "documents": "The documents",
+        "file": "File",
+        "kind": "Kind",
+        "date": "Date (manifest)",
+        "doc_title": "Title (manifest)",
+        "codebook": "The codebook",
+        "themes": "themes",
+        "software": "Software",
+        "python": "Python {version}. Every installed package (installed from <code>requirements.lock</code>):",
+        "packages": "{n} packages",
+        "package": "Package",
+        "version": "Version",
+    },
+}
+_FRAME = re.compile(r'<table border="1" class="dataframe">.*?</table>', re.DOTALL)
+_ROW_NUMBER = re.compile(r"(<tr[^>]*>\s*)<th>\d+</th>\s*")
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', re.DOTALL)
 
 CSS = """
@@ -39,6 +85,7 @@ pre { background: #f8f8f8; padding: 0.5rem; overflow-x: auto; font-size: 0.8rem;
 figure.report-figure { margin: 1.5rem 0; } figure.report-figure img { border: 1px solid #eee; }
 figcaption { font-size: 0.85rem; color: #444; }
 mark { background: #fde68a; }
+td code.sha { word-break: break-all; font-size: 0.75rem; }
 a.anchor-link { display: none; }
 """
 
@@ -65,6 +112,23 @@ def _output_html(output: dict) -> str:
     return ""
 
 
+def _without_row_numbers(table: str) -> str:
+    """A pandas table whose index is only row numbers loses that column: readers took it for data.
+
+    Only an unnamed index under a one-row header goes; a named one ('rank')
+    or a header of several levels stays as pandas drew it.
+    """
+    body = table[table.find("<tbody>") :]
+    head = table[: table.find("<tbody>")]
+    rows = body.count("<tr")
+    header_rows = re.findall(r"<tr[^>]*>\s*<th[^>]*>([^<]*)</th>", head)
+    if not rows or len(_ROW_NUMBER.findall(body)) != rows or header_rows != [""]:
+        return table
+    body = _ROW_NUMBER.sub(r"\1", body)
+    head = re.sub(r"(<tr[^>]*>\s*)<th[^>]*>[^<]*</th>\s*", r"\1", head)
+    return head + body
+
+
 def notebook_html(path: Path) -> str:
     notebook = nbformat.read(path, as_version=4)
     parts = []
@@ -73,35 +137,42 @@ def notebook_html(path: Path) -> str:
             parts.append(markdown2html(cell.source))
         elif cell.cell_type == "code":
             parts.extend(_output_html(output) for output in cell.get("outputs", []))
-    return _prefix_ids("\n".join(parts), path.stem)
+    body = _FRAME.sub(lambda m: _without_row_numbers(m[0]), "\n".join(parts))
+    return _prefix_ids(body, path.stem)
 
 
-def _manifest_html(raw_dir: Path) -> str:
+def _manifest_html(raw_dir: Path, words: dict[str, str]) -> str:
+    """The full sha256 of every document, wrapped inside its cell rather than cut off at the page edge."""
     rows = "".join(
         f"<tr><td>{html.escape(e.file)}</td><td>{html.escape(e.kind)}</td><td>{html.escape(e.date)}</td>"
-        f"<td>{html.escape(e.title)}</td><td><code>{e.sha256}</code></td></tr>"
+        f'<td>{html.escape(e.title)}</td><td><code class="sha">{e.sha256}</code></td></tr>'
         for e in read_manifest(raw_dir)
     )
     return (
-        "<table><thead><tr><th>Fil</th><th>Type</th><th>Dato (manifest)</th><th>Tittel (manifest)</th>"
-        f"<th>sha256</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<table><thead><tr><th>{words['file']}</th><th>{words['kind']}</th><th>{words['date']}</th>"
+        f"<th>{words['doc_title']}</th><th>sha256</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
-def _versions_html() -> str:
+def _versions_html(words: dict[str, str]) -> str:
     packages = sorted({(d.metadata["Name"].lower(), d.version) for d in metadata.distributions() if d.metadata["Name"]})
     rows = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(v)}</td></tr>" for n, v in packages)
     return (
-        f"<p>Python {html.escape(platform.python_version())}. Every installed package "
-        f"(installed from <code>requirements.lock</code>):</p>"
-        f"<details><summary>{len(packages)} packages</summary><table><thead><tr><th>Package</th>"
-        f"<th>Version</th></tr></thead><tbody>{rows}</tbody></table></details>"
+        f"<p>{words['python'].format(version=html.escape(platform.python_version()))}</p>"
+        f"<details><summary>{words['packages'].format(n=len(packages))}</summary><table><thead><tr>"
+        f"<th>{words['package']}</th><th>{words['version']}</th></tr></thead><tbody>{rows}</tbody></table></details>"
     )
 
 
 def render_report(
-    notebooks_dir: Path = NOTEBOOKS_DIR, raw_dir: Path = RAW_DIR, codebook_path: Path = CODEBOOK_PATH
+    notebooks_dir: Path = NOTEBOOKS_DIR,
+    raw_dir: Path = RAW_DIR,
+    codebook_path: Path = CODEBOOK_PATH,
+    lang: str = "nb",
 ) -> str:
+    if lang not in WORDS:
+        raise InputError("--lang", f"language {lang!r} is not one of {', '.join(WORDS)}", "use nb or en")
+    words = WORDS[lang]
     sections, toc = [], []
     for path in numbered_notebooks(notebooks_dir):
         body = notebook_html(path)
@@ -109,25 +180,25 @@ def render_report(
             toc.append(f'<li class="h{level}"><a href="#{anchor}">{heading.strip()}</a></li>')
         source = path.relative_to(PROJ_ROOT).as_posix() if path.is_relative_to(PROJ_ROOT) else path.name
         sections.append(
-            f'<section class="notebook" id="{path.stem}"><p><small>Kilde: <code>{source}</code>'
+            f'<section class="notebook" id="{path.stem}"><p><small>{words["source"]}: <code>{source}</code>'
             f"</small></p>\n{body}\n</section>"
         )
-    toc.append('<li class="h1"><a href="#provenance">Kilder og versjoner</a></li>')
+    toc.append(f'<li class="h1"><a href="#provenance">{words["provenance"]}</a></li>')
     codebook = load_codebook(codebook_path)
     provenance = (
-        '<section class="notebook" id="provenance"><h1>Kilder og versjoner</h1>'
-        "<h2>Dokumentene</h2>"
-        + _manifest_html(raw_dir)
-        + f"<h2>Kodeboken</h2><p><code>{html.escape(codebook.source)}</code>, sha256 <code>{codebook.sha256}</code>, "
-        f"{len(codebook.themes)} temaer.</p><h2>Programvare</h2>" + _versions_html() + "</section>"
+        f'<section class="notebook" id="provenance"><h1>{words["provenance"]}</h1>'
+        f"<h2>{words['documents']}</h2>"
+        + _manifest_html(raw_dir, words)
+        + f"<h2>{words['codebook']}</h2><p><code>{html.escape(codebook.source)}</code>, sha256 "
+        f'<code class="sha">{codebook.sha256}</code>, {len(codebook.themes)} {words["themes"]}.</p>'
+        f"<h2>{words['software']}</h2>" + _versions_html(words) + "</section>"
     )
     return (
-        f'<!DOCTYPE html>\n<html lang="nb">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(TITLE)}</title>\n'
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(words['title'])}</title>\n"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<style>{CSS}</style>\n</head>\n'
-        f"<body>\n<h1>{html.escape(TITLE)}</h1>\n<p>Laget av <code>make report</code> fra notatbøkene i "
-        "<code>notebooks/</code>: fortelling, tabeller og figurer uten kode. Hver figur finnes også som PNG, SVG "
-        "og CSV i <code>reports/figures/</code>.</p>\n"
-        f"<nav><h2>Innhold</h2><ul>{''.join(toc)}</ul></nav>\n"
+        f"<body>\n<h1>{html.escape(words['title'])}</h1>\n<p>{words['intro']}</p>\n"
+        f"<nav><h2>{words['contents']}</h2><ul>{''.join(toc)}</ul></nav>\n"
         + "\n".join(sections)
         + "\n"
         + provenance
@@ -135,6 +206,6 @@ def render_report(
     )
 
 
-def write_report(path: Path = REPORT_PATH, **kwargs: Path) -> Path:
+def write_report(path: Path = REPORT_PATH, **kwargs: Path | str) -> Path:
     write_text_atomic(path, render_report(**kwargs))
     return path
