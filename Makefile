@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 STAMP := $(VENV)/.installed
+# unit tests run on every core (pytest-xdist); the notebooks run one after another under nbval
+TEST_WORKERS ?= auto
 NOTEBOOKS := $(sorted $(wildcard notebooks/[0-9]*.ipynb))
 
 export PYTHONHASHSEED := 0
@@ -43,7 +45,7 @@ report: data
 .PHONY: test
 test: data
 	$(BIN)/ruff check src tests notebooks
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 	@# nbval does not compare images: the re-executed notebooks must have redrawn every figure file identically
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \

@@ -186,3 +186,14 @@ def test_edit_and_remove_a_registered_document(tmp_path: Path, capsys) -> None:
     assert moved.read_bytes() == (OWN / f"{CAPTION}.txt").read_bytes()  # moved, never deleted
     assert stat.S_IMODE((raw / "manifest.csv").stat().st_mode) == 0o644
     assert len(build_corpus(raw, tmp_path / "out", analyses=False).tables["meetings"]) == 2
+
+
+def test_a_document_with_only_a_header_is_named_in_a_warning(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(CORPUS, raw)
+    only_header = tmp_path / "2021-04-01_bare_hode.txt"
+    only_header.write_text("Referat fra møte i brukerrådet\nDato: 01.04.2021\nMøteleder: Kari Nordmann\n", "utf-8")
+    add_document(only_header, raw, kind="minutes")
+    result = build_corpus(raw, tmp_path / "out")  # with the analyses: the comparisons must cope with it too
+    assert any(w.startswith("2021-04-01_bare_hode.txt: no sentences found") for w in result.warnings)
+    assert "2021-04-01_bare_hode" in set(result.tables["meetings"]["meeting_id"])

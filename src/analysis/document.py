@@ -82,6 +82,11 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
     blocks = outline(body, people)
     agenda = list(_first_of_each_item(b.entry for b in blocks if b.entry is not None))
     segments = segment_blocks(raw.meeting_id, blocks, Roster(people), narrative=entry.kind == "news", lang=language)
+    if not segments:
+        warnings.append(
+            f"{where}: no sentences found after the header, so it adds nothing to the theme or topic tables; "
+            "check that it is the whole document (see README, 'What documents are understood')"
+        )
     meeting = {
         "meeting_id": raw.meeting_id,
         "date": date,
