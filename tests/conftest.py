@@ -1,10 +1,30 @@
 """Shared fixtures: the test copy of the real corpus (tests/fixtures/corpus), read and built once per session."""
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from corpus import CORPUS, MINUTES, NEWS, build_corpus
+
+from analysis.paths import DATA_DIR, PROCESSED_DIR, RAW_DIR
+
+# The researcher's corpus and codes: a test that reads them would pass or fail with their documents.
+RESEARCHERS_FILES = tuple(
+    str(p) for p in (RAW_DIR, PROCESSED_DIR, DATA_DIR / "manual_codes.csv", DATA_DIR / "hand_codes.csv")
+)
+
+
+def _refuse_researchers_files(event: str, args: tuple) -> None:
+    if event not in ("open", "os.listdir", "os.scandir") or not args or not isinstance(args[0], str | bytes | Path):
+        return
+    path = os.path.abspath(os.fsdecode(args[0]))
+    if any(path == f or path.startswith(f + os.sep) for f in RESEARCHERS_FILES):
+        raise PermissionError(f"a test read {path}: tests use tests/fixtures/corpus and tests/fixtures/project")
+
+
+sys.addaudithook(_refuse_researchers_files)
 
 
 @pytest.fixture(scope="session")

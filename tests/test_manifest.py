@@ -2,6 +2,8 @@
 
 import hashlib
 
+from corpus import CORPUS
+
 from analysis.cli import main
 from analysis.ingest import load_documents
 from analysis.manifest import read_manifest
@@ -53,8 +55,8 @@ def test_add_refuses_empty_and_missing_files(raw_copy, tmp_path, capsys) -> None
     assert "no such file" in capsys.readouterr().err
 
 
-def test_repository_raw_files_match_their_manifest() -> None:
-    documents = load_documents()
+def test_test_corpus_files_match_their_manifest() -> None:
+    documents = load_documents(CORPUS)
     assert [d.entry.kind for d in documents] == ["news", "minutes"]
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, build_corpus
+from corpus import CORPUS, HAND_CODES, build_corpus
 
 from analysis.cli import main
 
@@ -70,7 +70,8 @@ def test_bad_manual_rows_stop_the_build_and_keep_the_tables(tmp_path: Path, caps
     build_corpus(CORPUS, out, manual_path=None, analyses=False)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     manual = _manual(tmp_path, [row])
-    code = main(["build", "--out", str(out), "--manual-codes", str(manual), "--quiet", "--no-analyses"])
+    inputs = ["--raw", str(CORPUS), "--manual-codes", str(manual), "--hand-codes", str(HAND_CODES)]
+    code = main(["build", *inputs, "--out", str(out), "--quiet", "--no-analyses"])
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -6,6 +6,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.agreement import HAND_CODES_PATH
 from analysis.codebook import CODEBOOK_PATH
 from analysis.errors import InputError
 from analysis.manual_codes import MANUAL_CODES_PATH
@@ -24,6 +25,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         Path(args.out),
         codebook_path=Path(args.codebook),
         manual_path=Path(args.manual_codes),
+        hand_path=Path(args.hand_codes),
         analyses=not args.no_analyses,
         jobs=args.jobs,
         scheduler=args.scheduler,
@@ -182,6 +184,11 @@ def parser() -> argparse.ArgumentParser:
         "--manual-codes",
         default=str(MANUAL_CODES_PATH),
         help="manual code corrections (default data/manual_codes.csv)",
+    )
+    p.add_argument(
+        "--hand-codes",
+        default=str(HAND_CODES_PATH),
+        help="hand codes the automatic coding is compared with (default data/hand_codes.csv)",
     )
     p.add_argument(
         "--no-analyses", action="store_true", help="stop after coding: no topic models or comparisons (a quick check)"

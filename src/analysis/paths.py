@@ -11,6 +11,9 @@ MANIFEST_NAME = "manifest.csv"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = PROJ_ROOT / "reports"
 FIGURES_DIR = REPORTS_DIR / "figures"
+# The two bundled documents, frozen: the tests and the synthetic corpus are made from them, so a
+# researcher's own documents in data/raw never change either.
+REFERENCE_CORPUS = PROJ_ROOT / "tests" / "fixtures" / "corpus"
 FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
 
 

@@ -21,7 +21,7 @@ from analysis.header import parse_header
 from analysis.ingest import load_documents
 from analysis.manifest import ManifestEntry, format_manifest, sha256_of
 from analysis.norwegian import STOP_WORDS
-from analysis.paths import RAW_DIR
+from analysis.paths import REFERENCE_CORPUS
 from analysis.sentences import split_sentences
 
 SEED = 20191206
@@ -128,7 +128,7 @@ def synth_document(
     return "\n".join(lines)
 
 
-def synth_corpus(n_docs: int, out: Path, raw_dir: Path = RAW_DIR, seed: int = SEED) -> Path:
+def synth_corpus(n_docs: int, out: Path, raw_dir: Path = REFERENCE_CORPUS, seed: int = SEED) -> Path:
     """Write N documents and their manifest into OUT (a raw folder); same N and seed, same bytes."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
