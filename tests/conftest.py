@@ -3,6 +3,7 @@
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,19 @@ def _refuse_researchers_files(event: str, args: tuple) -> None:
 
 
 sys.addaudithook(_refuse_researchers_files)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One topic-model cache for the whole run, shared by the xdist workers and the compendium copy's own run.
+
+    Fitted grids are keyed by everything they depend on, so sharing changes
+    no result; it saves refitting the same two documents in every test that
+    builds them. test_rebuild_is_byte_identical refits without it.
+    """
+    if not hasattr(config, "workerinput") and "ANALYSIS_TOPIC_CACHE" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="analysis-topic-cache-")
+        os.environ["ANALYSIS_TOPIC_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +70,8 @@ def raw_copy(tmp_path: Path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(CORPUS, target)
     return target
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The compendium-copy test takes minutes in one worker: start it first so the rest runs beside it."""
+    items.sort(key=lambda item: 0 if item.path.name == "test_own_compendium.py" else 1)

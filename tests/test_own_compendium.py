@@ -36,18 +36,19 @@ def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Complete
 
 
 def _copy_compendium(target: Path) -> None:
-    """The files a clean clone would have, as they are now in the working tree."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+    """The files a clean clone would have, as they are now in the working tree.
+
+    Copied by `cp` in a subprocess: this test process may not open the
+    researcher's data/ (see conftest.py), but the copy must hold it all.
+    """
+    target.mkdir(parents=True)
+    subprocess.run(
+        "git ls-files -z --cached --others --exclude-standard | "
+        f"xargs -0 -I{{}} sh -c 'test ! -f \"{{}}\" || cp --parents -p \"{{}}\" \"$0\"' '{target}'",
+        shell=True,
         cwd=PROJ_ROOT,
-        capture_output=True,
         check=True,
-    ).stdout.decode("utf-8")
-    for name in filter(None, listed.split("\0")):
-        source = PROJ_ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+    )
 
 
 def test_three_added_documents_then_make_report_and_make_test_pass(tmp_path: Path) -> None:

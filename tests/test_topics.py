@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.topics import choose_k, modelling_units, npmi_coherence, stability
+from analysis.topics import choose_k, fit_topics, modelling_units, npmi_coherence, stability
 
 
 def test_npmi_by_hand() -> None:
@@ -87,3 +87,19 @@ def test_large_corpus_path_is_deterministic_and_says_what_it_did(built, monkeypa
     assert weights.between(0.95, 1.0001).all() and len(weights) > 100
     for name in ("selection", "topics", "segment_topics", "crosswalk"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
+
+
+def test_a_fitted_grid_is_read_back_only_for_identical_input(built, tmp_path) -> None:
+    tables = built[1].tables
+    fit = lambda segments: fit_topics(segments, tables["codes"], set(), k_range=range(2, 4), cache_dir=tmp_path)  # noqa: E731
+    first = fit(tables["segments"])
+    entries = sorted(tmp_path.iterdir())
+    assert [p.name.split("-")[0] for p in entries] == ["lda", "nmf"]
+    again = fit(tables["segments"])
+    assert again.selection.equals(first.selection) and again.topics.equals(first.topics)
+    assert sorted(tmp_path.iterdir()) == entries  # read back, nothing new written
+    entries[0].write_bytes(b"not a pickle")  # a damaged entry is refitted, not trusted
+    assert fit(tables["segments"]).selection.equals(first.selection)
+    fewer = tables["segments"].iloc[: len(tables["segments"]) // 2]
+    fit(fewer)
+    assert len(list(tmp_path.iterdir())) == 4  # other turns, other matrix: fitted and kept apart

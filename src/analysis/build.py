@@ -7,6 +7,7 @@ comparison.
 
 import functools
 import gc
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,12 +152,23 @@ def code_tables(
     return tables, warnings
 
 
+TOPIC_CACHE_ENV = "ANALYSIS_TOPIC_CACHE"
+
+
+def topic_cache_dir(cache_dir: Path | None) -> Path | None:
+    """Fitted topic grids live in the build cache; ANALYSIS_TOPIC_CACHE names a folder to share between builds."""
+    shared = os.environ.get(TOPIC_CACHE_ENV)
+    if shared:
+        return Path(shared)
+    return Path(cache_dir) / "topics" if cache_dir else None
+
+
 def topic_tables(
-    tables: dict[str, pd.DataFrame], labels_path: Path | None
+    tables: dict[str, pd.DataFrame], labels_path: Path | None, cache_dir: Path | None = None
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     names = {word for name in tables["attendees"]["name"] for word in name.split()}
     labels = read_topic_labels(labels_path) if labels_path else {}
-    result = topics.fit_topics(tables["segments"], tables["codes"], names, labels)
+    result = topics.fit_topics(tables["segments"], tables["codes"], names, labels, cache_dir=cache_dir)
     warnings = result.notes + [
         f"topic label override {key} does not match a fitted model; it was not applied"
         for key in sorted(set(labels) - result.applied_labels)
@@ -263,7 +275,7 @@ def build(
     warnings += found
     if analyses:
         say("fitting topic models")
-        fitted, found = topic_tables(tables, labels_path)
+        fitted, found = topic_tables(tables, labels_path, topic_cache_dir(cache_dir))
         tables.update(fitted)
         warnings += found
         say("comparing meetings and actors")

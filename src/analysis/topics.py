@@ -16,20 +16,25 @@ the same top terms?). The chosen k has the best mean rank on the two; ties
 go to the smaller k.
 """
 
+import hashlib
 import itertools
 import math
+import pickle
 import re
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import sklearn
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
+from analysis.atomic import write_bytes_atomic
 from analysis.norwegian import LETTER_RUN, STOP_WORDS, lemma
 from analysis.paths import DATA_DIR
 from analysis.speakers import REPORTING_LEMMAS
@@ -186,13 +191,58 @@ def choose_k(selection: pd.DataFrame) -> int:
     return int(order.iloc[0]["k"])
 
 
+def _grid_key(kind: str, matrix, vocabulary, usable: list[int]) -> str:
+    """Everything a fit depends on: the term matrix, its terms, the grid, the models' settings and versions."""
+    digest = hashlib.sha256()
+    matrix = matrix.tocsr()
+    for part in (matrix.indptr, matrix.indices, matrix.data):
+        digest.update(np.ascontiguousarray(part).tobytes())
+    digest.update("\x00".join(vocabulary).encode("utf-8"))
+    settings = [repr(_model(kind, k, seed).get_params()) for k in usable for seed in SEEDS]
+    digest.update(repr((kind, matrix.shape, usable, SEEDS, settings, sklearn.__version__, TOP_N)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path | None) -> dict[int, tuple]:
+    """k → (top terms of each seed's run, all converged?, the model of RANDOM_STATE).
+
+    The fits are deterministic (fixed seeds), so a grid fitted before on the
+    same matrix is read back instead of refitted: rebuilding after a manual
+    code or a new organisation costs no topic fitting. LDA on a few dozen
+    turns takes tens of seconds on two cores.
+    """
+    path = Path(cache_dir) / f"{kind}-{_grid_key(kind, matrix, vocabulary, usable)}.pkl" if cache_dir else None
+    if path and path.is_file():
+        try:
+            return pickle.loads(path.read_bytes())
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            path.unlink(missing_ok=True)  # a damaged entry is refitted, never trusted
+    grid = {}
+    for k in usable:
+        runs, converged, chosen = [], True, None
+        for seed in SEEDS:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ConvergenceWarning)
+                model = _model(kind, k, seed).fit(matrix)
+            converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+            runs.append(_top_terms(model, vocabulary))
+            if seed == RANDOM_STATE:
+                chosen = model
+        grid[k] = (runs, converged, chosen)
+    if path:
+        write_bytes_atomic(path, pickle.dumps(grid, protocol=pickle.HIGHEST_PROTOCOL))
+    return grid
+
+
 def fit_topics(
     segments: pd.DataFrame,
     codes: pd.DataFrame,
     excluded_words: set[str],
     labels: dict[tuple[str, int, int], str] | None = None,
     k_range: range = K_RANGE,
+    cache_dir: Path | None = None,
 ) -> TopicResult:
+    """Fit, select and describe the topic models; `cache_dir` keeps fitted grids for identical input."""
     units = modelling_units(segments)
     analyzer = make_analyzer({w.lower() for w in excluded_words} | genre_words())
     large = len(units) > LARGE_CORPUS_UNITS
@@ -223,18 +273,10 @@ def fit_topics(
         matrix = full_matrix[chosen_units] if large else full_matrix
         vocabulary = vectorizer.get_feature_names_out()
         usable = [k for k in k_range if k < min(matrix.shape)]
-        fitted = {}
+        grid = _fit_grid(kind, matrix, vocabulary, usable, cache_dir)
+        fitted = {k: grid[k][2] for k in usable}
         for k in usable:
-            runs = []
-            converged = True
-            for seed in SEEDS:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always", ConvergenceWarning)
-                    model = _model(kind, k, seed).fit(matrix)
-                converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
-                runs.append(_top_terms(model, vocabulary))
-                if seed == RANDOM_STATE:
-                    fitted[k] = model
+            runs, converged, _ = grid[k]
             selection_rows.append(
                 {
                     "model": kind,
