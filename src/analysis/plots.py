@@ -108,7 +108,10 @@ def theme_frequency_chart(
         table = freq.pivot(index="theme", columns="meeting_id", values="share").loc[themes, ids]
         table.index = [labels[t] for t in themes]
         short = len(ids) > MAX_CELL_LABELS
-        table.columns = [dates[m] if short else f"{dates[m]} {m.split('_', 1)[-1][:18]}" for m in ids]
+        # "2019-12-06 kontaktutvalget referat": the date, then the file name's words (shortened whole)
+        words = {m: m.split("_", 1)[-1].replace("_", " ") for m in ids}
+        named = [f"{dates[m]} {textwrap.shorten(words[m], 24, placeholder='…')}" for m in ids]
+        table.columns = [dates[m] for m in ids] if short else named
         return heatmap(table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang))
     fig, axes = plt.subplots(
         1, len(ids), figsize=(3.2 * len(ids) + 2.6, 0.34 * len(themes) + 1.8), sharey=True, squeeze=False
