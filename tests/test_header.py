@@ -109,3 +109,13 @@ def test_parse_time_span() -> None:
     assert parse_time_span("1215-1415") == ("12:15", "14:15")
     assert parse_time_span("09.00–11.30") == ("09:00", "11:30")
     assert parse_time_span("2515-2615") == ("", "")
+
+
+def test_facilitators_are_present_with_the_label_as_their_role() -> None:
+    from analysis.header import parse_header
+
+    header = parse_header(["Referat fra møtet", "Moderator: Line Berg (ASD)", "Møteleder: Trond Vik"])
+    assert [(p.name, p.role, p.organisation, p.status) for p in header.people] == [
+        ("Line Berg", "Moderator", "ASD", "present")
+    ]
+    assert header.chair == "Trond Vik"

@@ -164,13 +164,13 @@ def parse_people(value: str, status: str, role: str = "") -> list[Person]:
     return people
 
 
-def labelled_fields(text: str) -> list[tuple[str, str]]:
-    """Every (field, value) pair in header text, in order; a value runs to the next label."""
+def labelled_fields(text: str) -> list[tuple[str, str, str]]:
+    """Every (field, value, label as written) in header text, in order; a value runs to the next label."""
     matches = list(LABEL_RE.finditer(text))
     pairs = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        pairs.append((_LABEL_TO_FIELD[match["label"].lower()], text[match.end() : end].strip()))
+        pairs.append((_LABEL_TO_FIELD[match["label"].lower()], text[match.end() : end].strip(), match["label"]))
     return pairs
 
 
@@ -197,9 +197,9 @@ def _is_people_list(paragraph: str) -> bool:
     return all(looks_like_name(re.split(r"[,(]", line)[0]) for line in paragraph.split("\n") if line.strip())
 
 
-def _apply(header: Header, field_name: str, value: str) -> None:
+def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
     if field_name == "facilitator":
-        header.people.extend(parse_people(value, "present", role=LABELS["facilitator"][0]))
+        header.people.extend(parse_people(value, "present", role=(label or LABELS["facilitator"][0]).capitalize()))
     elif field_name in STATUS:
         header.people.extend(parse_people(value, STATUS[field_name]))
     elif field_name == "date":
@@ -238,7 +238,7 @@ def parse_header(paragraphs: list[str]) -> Header:
                 and (heading_style or _is_people_list(following))
             )
             if consumed:
-                _apply(header, field_name, following)
+                _apply(header, field_name, following, label_only["label"])
             header.found = True
             last_field = field_name
             index += 2 if consumed else 1
@@ -248,8 +248,8 @@ def parse_header(paragraphs: list[str]) -> Header:
             lines = paragraph.split("\n")
             if first > 0 and not header.title:
                 header.title = " ".join(" ".join(lines[:first]).split())
-            for field_name, value in labelled_fields("\n".join(lines[first:])):
-                _apply(header, field_name, value)
+            for field_name, value, label in labelled_fields("\n".join(lines[first:])):
+                _apply(header, field_name, value, label)
                 last_field = field_name
             header.found = True
             index += 1
