@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from analysis import overview
 from analysis.codebook import load_codebook
+from analysis.manual_codes import meeting_of
 from analysis.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart
 from analysis.style import theme_colours, use_style
 from analysis.synth import synth_corpus
@@ -33,7 +34,7 @@ def _first(tables: dict, n: int) -> dict:
     return {
         "meetings": tables["meetings"][tables["meetings"]["meeting_id"].isin(keep)],
         "segments": tables["segments"][tables["segments"]["meeting_id"].isin(keep)],
-        "codes": tables["codes"][tables["codes"]["segment_id"].str.rsplit("-p", n=1).str[0].isin(keep)],
+        "codes": tables["codes"][tables["codes"]["segment_id"].map(meeting_of).isin(keep)],
     }
 
 

@@ -11,6 +11,7 @@ from corpus import CORPUS, FIXTURES, build_corpus
 
 from analysis.cli import main
 from analysis.manifest import add_document, read_manifest
+from analysis.manual_codes import meeting_of
 from analysis.topics import make_analyzer
 
 OWN = FIXTURES / "own"
@@ -34,7 +35,7 @@ def own(tmp_path_factory: pytest.TempPathFactory):
 
 def _rows(own, table: str, meeting: str):
     frame = own.tables[table]
-    key = frame["meeting_id"] if "meeting_id" in frame else frame["segment_id"].str.rsplit("-p", n=1).str[0]
+    key = frame["meeting_id"] if "meeting_id" in frame else frame["segment_id"].map(meeting_of)
     return frame[key == meeting]
 
 

@@ -5,6 +5,7 @@ often run two fields together ("Referent: … Møteleder: …").
 """
 
 import re
+from dataclasses import replace
 
 from analysis.clean import caption_text
 from analysis.dates import find_date, parse_time_span
@@ -159,7 +160,7 @@ def parse_people(value: str, status: str, role: str = "") -> list[Person]:
             person = parse_person(part, status)
             if person and person.name:
                 if role and not person.role:
-                    person = Person(person.name, role, person.organisation, person.status)
+                    person = replace(person, role=role)
                 people.append(person)
     return people
 
@@ -198,10 +199,9 @@ def _is_people_list(paragraph: str) -> bool:
 
 
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
-    if field_name == "facilitator":
-        header.people.extend(parse_people(value, "present", role=(label or LABELS["facilitator"][0]).capitalize()))
-    elif field_name in STATUS:
-        header.people.extend(parse_people(value, STATUS[field_name]))
+    if field_name in STATUS:
+        role = (label or LABELS[field_name][0]).capitalize() if field_name == "facilitator" else ""
+        header.people.extend(parse_people(value, STATUS[field_name], role))
     elif field_name == "date":
         header.date = header.date or find_date(value)
     elif field_name == "time":
@@ -271,7 +271,7 @@ def parse_header(paragraphs: list[str]) -> Header:
 
 
 _ORG_LEAD = re.compile(r"^(?:i|fra|ved|for|hos)\s+", re.IGNORECASE)
-MAX_CAPTION_ORG_WORDS = 8
+MAX_ORG_WORDS = 8
 
 
 def _caption_person(part: str) -> Person | None:
@@ -284,7 +284,7 @@ def _caption_person(part: str) -> Person | None:
         return None
     role, organisation = split_role(" ".join(words[n:]))
     organisation = _ORG_LEAD.sub("", organisation).strip(" ,.")
-    if len(organisation.split()) > MAX_CAPTION_ORG_WORDS:
+    if len(organisation.split()) > MAX_ORG_WORDS:
         organisation = ""
     return Person(name=" ".join(words[:n]), role=role, organisation=organisation, status="present")
 
@@ -306,10 +306,9 @@ def caption_people(caption: str) -> list[Person]:
         person = _caption_person(part)
         if person:
             people.append(person)
-        elif people and not people[-1].organisation and part[:1].isupper() and len(part.split()) <= 8:
-            last = people[-1]
+        elif people and not people[-1].organisation and part[:1].isupper() and len(part.split()) <= MAX_ORG_WORDS:
             role, organisation = split_role(part)
-            people[-1] = Person(last.name, last.role or role, organisation, last.status)
+            people[-1] = replace(people[-1], role=people[-1].role or role, organisation=organisation)
         else:
             break
     return people

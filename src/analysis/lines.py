@@ -15,23 +15,17 @@ headings are not numbered paragraphs.
 import itertools
 import re
 
-from analysis.agenda import ITEM_RE, MAX_HEADING_WORDS
+from analysis.agenda import ITEM_RE, is_heading
 from analysis.header import LABEL_RE
 
 _SENTENCE_END = re.compile(r"[.!?…»”\"]$")
 _STARTS_NEW = re.compile(r"^[A-ZÆØÅÄÖÜÉ0-9«\"“–-]")
-_OPEN_END = re.compile(r"[,;:(\-–]$|\b(?:og|eller|i|på|av|til|for|med|som|at)$")
+_OPEN_END = re.compile(r"[,(\-–]$|\b(?:og|eller|i|på|av|til|for|med|som|at)$")
 
 
 def _is_heading_line(line: str) -> bool:
-    """'Lønnstilskudd og oppfølging': short, capitalised, nothing that continues on the next line."""
-    return (
-        bool(_STARTS_NEW.match(line))
-        and len(line.split()) <= MAX_HEADING_WORDS
-        and not _SENTENCE_END.search(line)
-        and not _OPEN_END.search(line)
-        and "," not in line
-    )
+    """'Lønnstilskudd og oppfølging': a heading by the outline's test, capitalised, not continued below."""
+    return is_heading(line) and bool(_STARTS_NEW.match(line)) and not _OPEN_END.search(line) and "," not in line
 
 
 def _breaks_before(previous: str, line: str) -> bool:

@@ -7,9 +7,9 @@ folder and is saved with its outputs (so nbval can compare them);
 
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from unittest.mock import patch
 
 import nbformat
 from nbclient import NotebookClient
@@ -64,20 +64,6 @@ def _scrub(notebook: nbformat.NotebookNode) -> None:
     notebook.metadata.pop("widgets", None)
 
 
-@contextmanager
-def _figures_into(folder: Path) -> Iterator[None]:
-    """Kernels inherit the environment: point their `save_figure` at `folder` while they run."""
-    before = os.environ.get(FIGURES_ENV)
-    os.environ[FIGURES_ENV] = str(folder)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(FIGURES_ENV, None)
-        else:
-            os.environ[FIGURES_ENV] = before
-
-
 def run_notebooks(
     folder: Path = NOTEBOOKS_DIR,
     *,
@@ -93,7 +79,8 @@ def run_notebooks(
     """
     paths = numbered_notebooks(folder)
     executed = []
-    with replaced_directory(figures_dir) as staging, _figures_into(staging):
+    # kernels inherit the environment: their save_figure writes into the staging folder
+    with replaced_directory(figures_dir) as staging, patch.dict(os.environ, {FIGURES_ENV: str(staging)}):
         for number, path in enumerate(paths, 1):
             progress(f"[{number}/{len(paths)}] {display_path(path)}")
             notebook = execute_notebook(path)

@@ -29,7 +29,8 @@ def _wrap(label: str, width: int) -> str:
 def _in_order(meetings: pd.DataFrame, present: pd.Series) -> list[str]:
     """Meetings by date that the table has rows for (a document without sentences has none)."""
     ordered = meetings.sort_values(["date", "meeting_id"])["meeting_id"]
-    return [m for m in ordered if m in set(present)]
+    found = set(present)
+    return [m for m in ordered if m in found]
 
 
 def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lang: str = "nb") -> Figure:
