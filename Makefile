@@ -41,10 +41,11 @@ report: data
 	$(BIN)/analysis notebooks
 	$(BIN)/analysis report
 
-## test: set up, then lint, unit tests and strict nbval on every notebook
+## test: set up, then lint, import layers, unit tests and strict nbval on every notebook
 .PHONY: test
 test: data
 	$(BIN)/ruff check src tests notebooks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 	@# nbval does not compare images: the re-executed notebooks must have redrawn every figure file identically
@@ -71,7 +72,7 @@ lab: $(STAMP)
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --extra lab --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dask --extra dev --extra lab --python-version 3.11 -o requirements.lock
 
 ## clean: remove generated data, reports and the environment
 .PHONY: clean

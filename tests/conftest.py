@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from corpus import CORPUS, MINUTES, NEWS, build_corpus
 
-from analysis.paths import DATA_DIR, PROCESSED_DIR, RAW_DIR
+from analysis.base.config import DATA_DIR, PROCESSED_DIR, RAW_DIR
 
 # The researcher's corpus and codes: a test that reads them would pass or fail with their documents.
 RESEARCHERS_FILES = tuple(

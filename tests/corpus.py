@@ -9,7 +9,7 @@ rendered).
 
 from pathlib import Path
 
-from analysis.build import BuildResult, build
+from analysis.pipeline.build import BuildResult, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
@@ -22,7 +22,7 @@ TOPIC_LABELS = PROJECT / "topic_labels.csv"
 
 
 def build_corpus(raw_dir: Path = CORPUS, out_dir: Path | None = None, **options) -> BuildResult:
-    """`analysis.build.build` with the test project's hand codes, manual codes and topic labels."""
+    """`analysis.pipeline.build.build` with the test project's hand codes, manual codes and topic labels."""
     options.setdefault("hand_path", HAND_CODES)
     options.setdefault("manual_path", MANUAL_CODES)
     options.setdefault("labels_path", TOPIC_LABELS)

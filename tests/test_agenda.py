@@ -1,7 +1,7 @@
 """Agenda items and the presentations inside them, from the real minutes."""
 
-from analysis.agenda import parse_presenters
-from analysis.model import Person
+from analysis.base.records import Person
+from analysis.parse.agenda import parse_presenters
 
 
 def test_agenda_of_the_minutes(built) -> None:

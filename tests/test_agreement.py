@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.agreement import agreement_table
+from analysis.coding.agreement import agreement_table
 
 THEMES = ["a", "b"]
 IDS = ["s1", "s2", "s3", "s4"]
@@ -53,8 +53,8 @@ def test_real_corpus_meets_the_quality_bar(built) -> None:
 
 
 def test_hand_codes_must_still_describe_the_same_sentences(tmp_path, segments) -> None:
-    from analysis.agreement import read_hand_codes
-    from analysis.errors import InputError
+    from analysis.base.errors import InputError
+    from analysis.coding.agreement import read_hand_codes
 
     path = tmp_path / "hand.csv"
     first = segments.iloc[0]

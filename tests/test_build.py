@@ -6,10 +6,10 @@ from collections import Counter
 
 from corpus import CORPUS, build_corpus
 
-from analysis.agenda import outline
-from analysis.clean import clean
-from analysis.header import parse_header
-from analysis.tables import COLUMNS, load_table
+from analysis.base.tables import COLUMNS, load_table
+from analysis.parse.agenda import outline
+from analysis.parse.clean import clean
+from analysis.parse.header import parse_header
 
 REQUIRED = {
     "meetings": [
@@ -73,7 +73,7 @@ def test_segment_ids_are_unique_and_derived_from_position(segments) -> None:
 
 
 def test_segment_ids_survive_adding_another_document(built, raw_copy, tmp_path) -> None:
-    from analysis.manifest import add_document
+    from analysis.ingest.manifest import add_document
 
     extra = tmp_path / "0000-01-01_tidlig.txt"
     extra.write_text("Dato: 1. januar 2000\n\nTil stede: Ola Nordmann, NAV\n\nOla Nordmann sa hei.\n", encoding="utf-8")

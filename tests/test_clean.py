@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from analysis.clean import (
+from analysis.parse.clean import (
     clean,
     fix_homoglyphs,
     join_broken_paragraphs,

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.codebook import CODEBOOK_PATH, load_codebook
-from analysis.errors import InputError
-from analysis.paths import PROJ_ROOT
+from analysis.base.config import PROJ_ROOT
+from analysis.base.errors import InputError
+from analysis.coding.codebook import CODEBOOK_PATH, load_codebook
 
 SPEC = PROJ_ROOT.parent / "shared" / "codebook-spec.md"
 

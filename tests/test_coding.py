@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from analysis.codebook import load_codebook
-from analysis.coding import Coder
+from analysis.coding.codebook import load_codebook
+from analysis.coding.coder import Coder
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +135,9 @@ def test_batch_path_on_the_hard_cases(coder: Coder, text: str) -> None:
 
 def test_batch_path_on_a_synthetic_corpus(tmp_path) -> None:
     """Thousands of word types the real documents do not have, through both paths."""
-    from analysis.document import parse_document
-    from analysis.ingest import ingest, registered_entries
-    from analysis.synth import synth_corpus
+    from analysis.bench.synth import synth_corpus
+    from analysis.ingest.documents import ingest, registered_entries
+    from analysis.parse.document import parse_document
 
     raw = synth_corpus(8, tmp_path / "raw")
     texts = [s.text for entry in registered_entries(raw) for s in parse_document(ingest(raw, entry)).segments]
@@ -153,7 +153,7 @@ def test_case_folding_shortcut_is_safe() -> None:
     Otherwise a pattern could match a sentence whose lower-cased text lacks the
     pattern's literal, and the pre-filter would skip it.
     """
-    from analysis.coding import _UNSAFE_CASE
+    from analysis.coding.coder import _UNSAFE_CASE
 
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
     safe = [ch for ch in every if not _UNSAFE_CASE.match(ch)]

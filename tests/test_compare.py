@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from analysis.compare import _chi_square, share_interval
+from analysis.analyse.compare import _chi_square, share_interval
 
 
 def test_zero_share_gets_an_exact_interval() -> None:

@@ -5,8 +5,8 @@ import random
 import pytest
 from corpus import CORPUS
 
-from analysis.encoding import decode, reads_as_text
-from analysis.errors import InputError
+from analysis.base.errors import InputError
+from analysis.ingest.encoding import decode, reads_as_text
 
 TEXT = (CORPUS / "2019-12-06_kontaktutvalget_referat.txt").read_text(encoding="utf-8")
 PLAIN = TEXT.replace("\u0435", "e").replace("\u0432", "v")  # the Cyrillic letters cannot go into 8-bit code pages

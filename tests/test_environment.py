@@ -5,7 +5,7 @@ import tomllib
 
 import yaml
 
-from analysis.paths import PROJ_ROOT
+from analysis.base.config import PROJ_ROOT
 
 
 def _normalise(requirement: str) -> str:

@@ -8,9 +8,9 @@ from corpus import build_corpus
 from docx import Document
 from fpdf import FPDF
 
-from analysis.errors import InputError
-from analysis.extract import dehyphenate, extract, remove_page_furniture
-from analysis.manifest import add_document
+from analysis.base.errors import InputError
+from analysis.ingest.extract import dehyphenate, extract, remove_page_furniture
+from analysis.ingest.manifest import add_document
 
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 PAGES = [

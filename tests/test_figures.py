@@ -13,10 +13,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from matplotlib.font_manager import FontProperties, findfont
 
-from analysis.codebook import load_codebook
-from analysis.figures import read_index, save_figure
-from analysis.paths import FIGURES_DIR, PROJ_ROOT
-from analysis.style import FONT, NORWEGIAN_LETTERS, TEXT, theme_colours, use_style
+from analysis.base.config import FIGURES_DIR, PROJ_ROOT
+from analysis.coding.codebook import load_codebook
+from analysis.publish.figures import read_index, save_figure
+from analysis.publish.style import FONT, NORWEGIAN_LETTERS, theme_colours, use_style
+from analysis.publish.words import WORDS
 
 
 def _draw() -> plt.Figure:
@@ -102,7 +103,7 @@ def test_a_theme_has_the_same_colour_everywhere() -> None:
 
 
 def test_english_has_every_norwegian_label() -> None:
-    assert set(TEXT["nb"]) == set(TEXT["en"])
+    assert set(WORDS["nb"]) == set(WORDS["en"])
 
 
 def test_committed_figures_are_complete_and_indexed() -> None:

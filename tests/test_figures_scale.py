@@ -9,13 +9,13 @@ import pytest
 from corpus import build_corpus
 from matplotlib.figure import Figure
 
-from analysis import overview
-from analysis.codebook import load_codebook
-from analysis.manual_codes import meeting_of
-from analysis.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart
-from analysis.style import theme_colours, use_style
-from analysis.synth import synth_corpus
-from analysis.theme_overview import theme_frequencies
+from analysis.bench.synth import synth_corpus
+from analysis.coding.codebook import load_codebook
+from analysis.coding.manual_codes import meeting_of
+from analysis.publish import overview
+from analysis.publish.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart
+from analysis.publish.style import theme_colours, use_style
+from analysis.publish.theme_overview import theme_frequencies
 
 matplotlib.use("Agg")
 MAX_INCHES = (16.5, 24)

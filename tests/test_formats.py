@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from corpus import build_corpus
 
-from analysis.manifest import add_document
+from analysis.ingest.manifest import add_document
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 

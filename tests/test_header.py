@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.dates import find_date, parse_time_span
-from analysis.header import parse_person
+from analysis.language.dates import find_date, parse_time_span
+from analysis.parse.header import parse_person
 
 PRESENT_AT_MINUTES = [
     ("Anniken Hauglie", "Statsråd", "ASD"),
@@ -112,7 +112,7 @@ def test_parse_time_span() -> None:
 
 
 def test_facilitators_are_present_with_the_label_as_their_role() -> None:
-    from analysis.header import parse_header
+    from analysis.parse.header import parse_header
 
     header = parse_header(["Referat fra møtet", "Moderator: Line Berg (ASD)", "Møteleder: Trond Vik"])
     assert [(p.name, p.role, p.organisation, p.status) for p in header.people] == [

@@ -5,8 +5,8 @@ import hashlib
 from corpus import CORPUS
 
 from analysis.cli import main
-from analysis.ingest import load_documents
-from analysis.manifest import read_manifest
+from analysis.ingest.documents import load_documents
+from analysis.ingest.manifest import read_manifest
 
 
 def test_add_copies_bytes_and_registers(raw_copy, tmp_path, capsys) -> None:

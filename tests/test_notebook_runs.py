@@ -6,15 +6,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.errors import InputError
-from analysis.notebooks import run_notebooks
+from analysis.base.errors import InputError
+from analysis.publish.notebooks import run_notebooks
 
 DRAW = """
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
-from analysis.figures import save_figure
+from analysis.publish.figures import save_figure
 fig, ax = plt.subplots()
 ax.plot([1, 2], [3, 4])
 save_figure(fig, "{name}", pd.DataFrame({{"x": [1, 2]}}), title="T", caption="C.", alt="A line.")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.errors import InputError
-from analysis.organisations import canonical_columns, load_register
+from analysis.base.errors import InputError
+from analysis.coding.organisations import canonical_columns, load_register
 
 
 @pytest.fixture(scope="module")

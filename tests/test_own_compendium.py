@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from corpus import FIXTURES
 
-from analysis.paths import PROJ_ROOT
+from analysis.base.config import PROJ_ROOT
 
 NESTED = "ANALYSIS_INSIDE_COMPENDIUM_TEST"
 DOCUMENTS = [

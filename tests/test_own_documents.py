@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from corpus import CORPUS, FIXTURES, build_corpus
 
+from analysis.analyse.topics import make_analyzer
 from analysis.cli import main
-from analysis.manifest import add_document, read_manifest
-from analysis.manual_codes import meeting_of
-from analysis.topics import make_analyzer
+from analysis.coding.manual_codes import meeting_of
+from analysis.ingest.manifest import add_document, read_manifest
 
 OWN = FIXTURES / "own"
 UNWRAPPED = "2021-01-14_samarbeidsforum_referat"

@@ -7,11 +7,11 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.clean import clean, fix_homoglyphs
-from analysis.document import parse_document
-from analysis.ingest import RawDocument
-from analysis.manifest import ManifestEntry
-from analysis.sentences import split_sentences
+from analysis.ingest.documents import RawDocument
+from analysis.ingest.manifest import ManifestEntry
+from analysis.language.sentences import split_sentences
+from analysis.parse.clean import clean, fix_homoglyphs
+from analysis.parse.document import parse_document
 
 # Text shaped like minutes: Norwegian words, Cyrillic look-alikes, NBSP, punctuation, line and paragraph breaks,
 # Markdown marks, label-like words and numbers.

@@ -11,10 +11,10 @@ import xmlschema
 from corpus import CORPUS, build_corpus
 from openpyxl import load_workbook
 
-from analysis.codebook import load_codebook
-from analysis.errors import InputError
-from analysis.qdpx import NS, export_codebook, export_qdpx, guid, import_qdpx
-from analysis.spreadsheet import export_xlsx
+from analysis.base.errors import InputError
+from analysis.coding.codebook import load_codebook
+from analysis.exchange.qdpx import NS, export_codebook, export_qdpx, guid, import_qdpx
+from analysis.exchange.spreadsheet import export_xlsx
 
 SCHEMA = Path(__file__).parent / "fixtures" / "refi-qda" / "Project.xsd"  # copy of shared/refi-qda (MIT)
 LOTHE = "2019-12-06_kontaktutvalget_referat-p013-s07"

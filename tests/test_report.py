@@ -5,9 +5,10 @@ import re
 import pytest
 from corpus import CORPUS
 
-from analysis.errors import InputError
-from analysis.manifest import read_manifest
-from analysis.report import WORDS, render_report
+from analysis.base.errors import InputError
+from analysis.ingest.manifest import read_manifest
+from analysis.publish.report import render_report
+from analysis.publish.words import WORDS
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from corpus import build_corpus
 
-from analysis.parallel import MIN_PARALLEL_DOCUMENTS
-from analysis.synth import synth_corpus
+from analysis.bench.synth import synth_corpus
+from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_a_dask_cluster_gives_identical_tables(synthetic: Path, tmp_path: Path) 
 
 
 def test_cache_gives_identical_tables_and_only_redoes_what_changed(raw_copy: Path, tmp_path: Path) -> None:
-    from analysis.manifest import add_document
+    from analysis.ingest.manifest import add_document
 
     messages: list[str] = []
     cold = build_corpus(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
@@ -77,7 +77,7 @@ def test_cache_gives_identical_tables_and_only_redoes_what_changed(raw_copy: Pat
 
 
 def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_path: Path) -> None:
-    from analysis.codebook import CODEBOOK_PATH
+    from analysis.coding.codebook import CODEBOOK_PATH
 
     out = tmp_path / "processed"
     build_corpus(raw_copy, out, analyses=False)
@@ -97,7 +97,7 @@ def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_p
 
 
 def test_bench_times_the_real_build_cold_unchanged_and_one_added(tmp_path: Path) -> None:
-    from analysis.bench import run_builds
+    from analysis.bench.bench import run_builds
 
     raw = synth_corpus(4, tmp_path / "raw")
     manifest = (raw / "manifest.csv").read_bytes()

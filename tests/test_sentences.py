@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.clean import clean
-from analysis.sentences import split_sentences
+from analysis.language.sentences import split_sentences
+from analysis.parse.clean import clean
 
 
 @pytest.mark.parametrize(

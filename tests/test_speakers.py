@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis.model import Person
-from analysis.speakers import NOBODY, Roster, attribute_paragraph
+from analysis.base.records import Person
+from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph
 
 # (start of the sentence in the real document, the person it belongs to)
 EXPECTED = [

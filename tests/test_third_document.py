@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from corpus import CORPUS, build_corpus
 
-from analysis.manifest import add_document
+from analysis.ingest.manifest import add_document
 
 FIXTURE = Path(__file__).parent / "fixtures" / "2020-03-12_kontaktutvalget_referat.txt"
 THIRD = "2020-03-12_kontaktutvalget_referat"

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.topics import choose_k, fit_topics, modelling_units, npmi_coherence, stability
+from analysis.analyse.topics import choose_k, fit_topics, modelling_units, npmi_coherence, stability
 
 
 def test_npmi_by_hand() -> None:
@@ -58,7 +58,7 @@ def test_topic_tables(built) -> None:
 
 
 def test_label_override_is_applied_and_stale_ones_reported(tmp_path, built) -> None:
-    from analysis.build import topic_tables
+    from analysis.pipeline.build import topic_tables
 
     chosen = built[1].tables["topic_selection"].query("model == 'nmf' and chosen == 'yes'").iloc[0]
     labels = tmp_path / "labels.csv"
@@ -72,7 +72,7 @@ def test_label_override_is_applied_and_stale_ones_reported(tmp_path, built) -> N
 
 def test_large_corpus_path_is_deterministic_and_says_what_it_did(built, monkeypatch) -> None:
     """Above the size limit: k chosen on a sample, MiniBatchNMF on all turns, no LDA — and the build is told."""
-    from analysis import topics
+    from analysis.analyse import topics
 
     tables = built[1].tables
     monkeypatch.setattr(topics, "LARGE_CORPUS_UNITS", 20)
@@ -93,13 +93,14 @@ def test_a_fitted_grid_is_read_back_only_for_identical_input(built, tmp_path) ->
     tables = built[1].tables
     fit = lambda segments: fit_topics(segments, tables["codes"], set(), k_range=range(2, 4), cache_dir=tmp_path)  # noqa: E731
     first = fit(tables["segments"])
-    entries = sorted(tmp_path.iterdir())
+    folder = tmp_path / "topics"  # the grids live in the one content-addressed cache, kind "topics"
+    entries = sorted(folder.iterdir())
     assert [p.name.split("-")[0] for p in entries] == ["lda", "nmf"]
     again = fit(tables["segments"])
     assert again.selection.equals(first.selection) and again.topics.equals(first.topics)
-    assert sorted(tmp_path.iterdir()) == entries  # read back, nothing new written
+    assert sorted(folder.iterdir()) == entries  # read back, nothing new written
     entries[0].write_bytes(b"not a pickle")  # a damaged entry is refitted, not trusted
     assert fit(tables["segments"]).selection.equals(first.selection)
     fewer = tables["segments"].iloc[: len(tables["segments"]) // 2]
     fit(fewer)
-    assert len(list(tmp_path.iterdir())) == 4  # other turns, other matrix: fitted and kept apart
+    assert len(list(folder.iterdir())) == 4  # other turns, other matrix: fitted and kept apart

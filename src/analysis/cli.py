@@ -6,11 +6,11 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.agreement import HAND_CODES_PATH
-from analysis.codebook import CODEBOOK_PATH
-from analysis.errors import InputError
-from analysis.manual_codes import MANUAL_CODES_PATH
-from analysis.paths import NOTEBOOKS_DIR, PROCESSED_DIR, RAW_DIR, REPORTS_DIR, display_path
+from analysis.base.config import NOTEBOOKS_DIR, PROCESSED_DIR, RANDOM_STATE, RAW_DIR, REPORTS_DIR, display_path
+from analysis.base.errors import InputError
+from analysis.coding.agreement import HAND_CODES_PATH
+from analysis.coding.codebook import CODEBOOK_PATH
+from analysis.coding.manual_codes import MANUAL_CODES_PATH
 
 
 def _say(message: str) -> None:
@@ -18,7 +18,7 @@ def _say(message: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from analysis.build import build
+    from analysis.pipeline.build import build
 
     result = build(
         Path(args.raw),
@@ -39,7 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from analysis.manifest import add_document
+    from analysis.ingest.manifest import add_document
 
     entry = add_document(
         Path(args.file),
@@ -58,7 +58,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from analysis.manifest import edit_document
+    from analysis.ingest.manifest import edit_document
 
     changes = {"kind": args.kind, "date": args.date, "title": args.title, "source": args.source}
     if all(value is None for value in changes.values()):
@@ -70,7 +70,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from analysis.manifest import remove_document
+    from analysis.ingest.manifest import remove_document
 
     moved = remove_document(Path(args.raw), args.file)
     _say(
@@ -81,14 +81,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
-    from analysis.notebooks import run_notebooks
+    from analysis.publish.notebooks import run_notebooks
 
     run_notebooks(Path(args.dir), progress=_say)
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report import write_report
+    from analysis.publish.report import write_report
 
     path = write_report(Path(args.out), lang=args.lang)
     _say(f"wrote {display_path(path)} ({path.stat().st_size // 1024} KiB, self-contained)")
@@ -96,18 +96,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _load_processed(folder: Path) -> dict:
-    from analysis.tables import load_table
+    from analysis.base.tables import CONTRACT_TABLES, load_table
 
-    names = ("meetings", "attendees", "agenda", "segments", "codes")
     try:
-        return {name: load_table(name, folder) for name in names}
+        return {name: load_table(name, folder) for name in CONTRACT_TABLES}
     except FileNotFoundError as error:
         raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
 
 
 def cmd_export_qdpx(args: argparse.Namespace) -> int:
-    from analysis.codebook import load_codebook
-    from analysis.qdpx import export_qdpx
+    from analysis.coding.codebook import load_codebook
+    from analysis.exchange.qdpx import export_qdpx
 
     path = export_qdpx(_load_processed(Path(args.processed)), load_codebook(Path(args.codebook)), Path(args.out))
     _say(f"wrote {display_path(path)} (REFI-QDA project; open it in NVivo, ATLAS.ti, MAXQDA or QualCoder)")
@@ -115,8 +114,8 @@ def cmd_export_qdpx(args: argparse.Namespace) -> int:
 
 
 def cmd_import_qdpx(args: argparse.Namespace) -> int:
-    from analysis.codebook import load_codebook
-    from analysis.qdpx import import_qdpx
+    from analysis.coding.codebook import load_codebook
+    from analysis.exchange.qdpx import import_qdpx
 
     added, removed = import_qdpx(
         Path(args.file),
@@ -133,8 +132,8 @@ def cmd_import_qdpx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_codebook(args: argparse.Namespace) -> int:
-    from analysis.codebook import load_codebook
-    from analysis.qdpx import export_codebook
+    from analysis.coding.codebook import load_codebook
+    from analysis.exchange.qdpx import export_codebook
 
     path = export_codebook(load_codebook(Path(args.codebook)), Path(args.out))
     _say(f"wrote {display_path(path)} (REFI-QDA codebook)")
@@ -142,8 +141,8 @@ def cmd_export_codebook(args: argparse.Namespace) -> int:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from analysis.codebook import load_codebook
-    from analysis.spreadsheet import export_xlsx
+    from analysis.coding.codebook import load_codebook
+    from analysis.exchange.spreadsheet import export_xlsx
 
     path = export_xlsx(_load_processed(Path(args.processed)), load_codebook(Path(args.codebook)), Path(args.out))
     _say(f"wrote {display_path(path)}")
@@ -151,7 +150,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    from analysis.synth import synth_corpus
+    from analysis.bench.synth import synth_corpus
 
     out = synth_corpus(args.docs, Path(args.out), seed=args.seed)
     _say(f"wrote {args.docs} synthetic documents and manifest.csv to {display_path(out)}")
@@ -159,7 +158,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from analysis.bench import bench
+    from analysis.bench.bench import bench
 
     table = bench(args.docs, Path(args.out), topic_sample=args.topic_docs)
     print(table.drop(columns="machine").to_string(index=False))
@@ -256,7 +255,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("synth", help="write a deterministic synthetic corpus shaped like the real minutes")
     p.add_argument("--docs", type=int, required=True, help="number of documents")
     p.add_argument("--out", required=True, help="raw folder to create (documents + manifest.csv)")
-    p.add_argument("--seed", type=int, default=20191206, help="random seed (default 20191206)")
+    p.add_argument("--seed", type=int, default=RANDOM_STATE, help=f"random seed (default {RANDOM_STATE})")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("bench", help="time every stage on synthetic corpora next to the read-and-split floor")

@@ -1,0 +1,272 @@
+"""Compare theme prevalence across meetings and actors, and follow issues through a meeting.
+
+Counts here are small (a meeting has a few hundred sentences, a theme a few
+dozen), so every share comes with an interval and every difference with an
+exact or permutation test and an effect size, never an asymptotic chi-square:
+
+- shares: 95 % cluster-bootstrap intervals (scipy.stats.bootstrap, paragraphs
+  resampled, since sentences of one paragraph are not independent); where
+  a share is 0 or 1 the bootstrap has nothing to resample and the exact
+  Clopper–Pearson interval (scipy.stats.binomtest) is given instead;
+- differences between two groups: Fisher's exact test with the risk
+  difference and odds ratio; between more groups: a permutation test of
+  the chi-square statistic with Cramér's V; Benjamini–Hochberg q-values
+  across themes (scipy.stats.false_discovery_control).
+"""
+
+import math
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis.base.config import RANDOM_STATE
+from analysis.base.tables import COLUMNS
+from analysis.coding.codes import theme_indicators
+
+N_RESAMPLES = 2000
+CONFIDENCE = 0.95
+GROUP_TYPES = ("meeting", "organisation", "actor_type")
+MIN_GROUP_SIZE = 5  # sentences; smaller groups get a share and interval but no test
+
+
+def coded_matrix(segments: pd.DataFrame, codes: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
+    """One row per sentence with its groups and a 0/1 column per theme."""
+    table = segments[["segment_id", "meeting_id", "paragraph_no", "organisation_canonical", "actor_type"]].copy()
+    indicators = theme_indicators(codes, table["segment_id"].tolist(), theme_ids)
+    for column, theme in enumerate(theme_ids):
+        table[theme] = indicators[:, column]
+    return table
+
+
+def _group_column(group_type: str) -> str:
+    return {"meeting": "meeting_id", "organisation": "organisation_canonical", "actor_type": "actor_type"}[group_type]
+
+
+def share_interval(hits: np.ndarray, clusters: np.ndarray) -> tuple[float, float, str]:
+    """95 % interval for the share of hits, resampling clusters (paragraphs)."""
+    n, k = len(hits), int(hits.sum())
+    if k in (0, n) or len(np.unique(clusters)) < 2:
+        ci = stats.binomtest(k, n).proportion_ci(confidence_level=CONFIDENCE, method="exact")
+        return float(ci.low), float(ci.high), "clopper-pearson"
+    frame = pd.DataFrame({"hit": hits, "cluster": clusters}).groupby("cluster")["hit"].agg(["sum", "count"])
+    result = stats.bootstrap(
+        (frame["sum"].to_numpy(float), frame["count"].to_numpy(float)),
+        lambda a, b, axis=-1: a.sum(axis=axis) / b.sum(axis=axis),
+        paired=True,
+        vectorized=True,
+        n_resamples=N_RESAMPLES,
+        confidence_level=CONFIDENCE,
+        method="percentile",
+        random_state=np.random.default_rng(RANDOM_STATE),
+    )
+    return float(result.confidence_interval.low), float(result.confidence_interval.high), "cluster-bootstrap"
+
+
+def theme_comparison(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
+    """theme_comparison.csv: prevalence of each theme per meeting, organisation and actor type."""
+    rows = []
+    for group_type in GROUP_TYPES:
+        column = _group_column(group_type)
+        for group, part in matrix[matrix[column] != ""].groupby(column, sort=True):
+            clusters = (part["meeting_id"] + "#" + part["paragraph_no"].astype(str)).to_numpy()
+            for theme in theme_ids:
+                hits = part[theme].to_numpy()
+                low, high, method = share_interval(hits, clusters)
+                rows.append(
+                    {
+                        "group_type": group_type,
+                        "group": group,
+                        "theme": theme,
+                        "n_segments": int(hits.sum()),
+                        "share": round(hits.mean(), 4),
+                        "n_group": len(hits),
+                        "ci_low": round(low, 4),
+                        "ci_high": round(high, 4),
+                        "ci_method": method,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def _chi_square(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Pearson's chi-square of a groups × (coded, not coded) table, vectorised over resamples.
+
+    Group sizes stay fixed under permutation, so only the coded counts vary;
+    the statistic is the textbook sum of (observed − expected)² / expected.
+    """
+    hits = np.stack([np.sum(s, axis=axis) for s in samples], axis=-1).astype(float)
+    sizes = np.array([np.shape(s)[axis] for s in samples], dtype=float)
+    total_hits = hits.sum(axis=-1, keepdims=True)
+    n = sizes.sum()
+    expected_hit = sizes * total_hits / n
+    expected_miss = sizes * (n - total_hits) / n
+    misses = sizes - hits
+    return ((hits - expected_hit) ** 2 / expected_hit + (misses - expected_miss) ** 2 / expected_miss).sum(axis=-1)
+
+
+def _cramers_v(table: np.ndarray) -> float:
+    chi2 = stats.chi2_contingency(table, correction=False).statistic
+    n = table.sum()
+    r, c = table.shape
+    return float(math.sqrt(chi2 / (n * (min(r, c) - 1)))) if n and min(r, c) > 1 else math.nan
+
+
+def theme_differences(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
+    """For each grouping and theme: does prevalence differ between groups? Exact or permutation test."""
+    rows = []
+    rng = np.random.default_rng(RANDOM_STATE)
+    for group_type in GROUP_TYPES:
+        column = _group_column(group_type)
+        part = matrix[matrix[column] != ""]
+        sizes = part[column].value_counts()
+        groups = sorted(g for g in sizes.index if sizes[g] >= MIN_GROUP_SIZE)
+        part = part[part[column].isin(groups)]
+        if len(groups) < 2:
+            continue
+        type_rows = []
+        for theme in theme_ids:
+            table = np.array(
+                [
+                    [
+                        int(part.loc[part[column] == g, theme].sum()),
+                        int((part[column] == g).sum() - part.loc[part[column] == g, theme].sum()),
+                    ]
+                    for g in groups
+                ]
+            )
+            row = {
+                "group_type": group_type,
+                "theme": theme,
+                "groups": "; ".join(groups),
+                "n": int(table.sum()),
+                "n_coded": int(table[:, 0].sum()),
+            }
+            if table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
+                row |= {
+                    "test": "none (theme absent or everywhere)",
+                    "statistic": math.nan,
+                    "p_value": math.nan,
+                    "effect": "",
+                    "effect_size": math.nan,
+                }
+            elif len(groups) == 2:
+                fisher = stats.fisher_exact(table)
+                shares = table[:, 0] / table.sum(axis=1)
+                row |= {
+                    "test": "fisher exact",
+                    "statistic": float(fisher.statistic),
+                    "p_value": float(fisher.pvalue),
+                    "effect": f"risk difference ({groups[0]} − {groups[1]})",
+                    "effect_size": float(shares[0] - shares[1]),
+                }
+            else:
+                samples = [part.loc[part[column] == g, theme].to_numpy() for g in groups]
+                perm = stats.permutation_test(
+                    samples,
+                    _chi_square,
+                    permutation_type="independent",
+                    vectorized=False,
+                    n_resamples=N_RESAMPLES,
+                    alternative="greater",
+                    random_state=rng,
+                )
+                row |= {
+                    "test": "permutation chi-square",
+                    "statistic": float(perm.statistic),
+                    "p_value": float(perm.pvalue),
+                    "effect": "Cramér's V",
+                    "effect_size": _cramers_v(table),
+                }
+            type_rows.append(row)
+        tested = [r for r in type_rows if not math.isnan(r["p_value"])]
+        if tested:
+            qs = stats.false_discovery_control([r["p_value"] for r in tested])
+            for r, q in zip(tested, qs, strict=True):
+                r["q_value"] = float(q)
+        rows += type_rows
+    table = pd.DataFrame(rows)
+    for column in ("statistic", "p_value", "q_value", "effect_size"):
+        if column in table:
+            table[column] = table[column].astype(float).round(4)
+    return table
+
+
+def recurring_issues(
+    matrix: pd.DataFrame, segments: pd.DataFrame, meetings: pd.DataFrame, theme_ids: list[str]
+) -> pd.DataFrame:
+    """Per theme: where it was raised, first raised when and by whom, and whether it recurs."""
+    dates = dict(zip(meetings["meeting_id"], meetings["date"], strict=True))
+    info = segments.set_index("segment_id")
+    rows = []
+    for theme in theme_ids:
+        coded = matrix[matrix[theme] == 1]
+        meeting_ids = sorted(coded["meeting_id"].unique(), key=lambda m: (dates[m], m))
+        row = {
+            "theme": theme,
+            "n_meetings": len(meeting_ids),
+            "meetings": "; ".join(meeting_ids),
+            "n_segments": len(coded),
+            "recurs": "yes" if len(meeting_ids) > 1 else "no",
+            "only_in": meeting_ids[0] if len(meeting_ids) == 1 else "",
+            "first_date": "",
+            "first_meeting": "",
+            "first_segment_id": "",
+            "first_speaker": "",
+            "first_organisation": "",
+        }
+        if meeting_ids:
+            first = meeting_ids[0]
+            in_first = coded[coded["meeting_id"] == first]["segment_id"]
+            attributed = [s for s in in_first if info.loc[s, "speaker"]]
+            first_sid = attributed[0] if attributed else in_first.iloc[0]
+            row |= {
+                "first_date": dates[first],
+                "first_meeting": first,
+                "first_segment_id": first_sid,
+                "first_speaker": info.loc[first_sid, "speaker"],
+                "first_organisation": info.loc[first_sid, "organisation_canonical"],
+            }
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def responses(matrix: pd.DataFrame, segments: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
+    """responses.csv: for each theme a civil-society speaker raised, did a government speaker take it up later?
+
+    One row per (meeting, theme, civil-society speaker). The answer is every
+    later sentence in the same meeting coded with the same theme and spoken
+    by someone whose organisation is `government`; the segment ids on both
+    sides are the evidence a researcher checks.
+    """
+    info = segments.set_index("segment_id")
+    order = {sid: i for i, sid in enumerate(segments["segment_id"])}
+    rows = []
+    for meeting_id, part in matrix.groupby("meeting_id", sort=True):
+        for theme in theme_ids:
+            coded = part[part[theme] == 1]["segment_id"].tolist()
+            raisers: dict[str, list[str]] = {}
+            for sid in coded:
+                if info.loc[sid, "actor_type"] == "civil_society" and info.loc[sid, "speaker"]:
+                    raisers.setdefault(info.loc[sid, "speaker"], []).append(sid)
+            for speaker, raised in sorted(raisers.items(), key=lambda item: order[item[1][0]]):
+                answers = [
+                    s
+                    for s in coded
+                    if order[s] > order[raised[0]]
+                    and info.loc[s, "actor_type"] == "government"
+                    and info.loc[s, "speaker"]
+                ]
+                rows.append(
+                    {
+                        "meeting_id": meeting_id,
+                        "theme": theme,
+                        "raised_by": speaker,
+                        "raised_organisation": info.loc[raised[0], "organisation_canonical"],
+                        "raised_segment_ids": "; ".join(raised),
+                        "answered": "yes" if answers else "no",
+                        "answered_by": "; ".join(dict.fromkeys(info.loc[s, "speaker"] for s in answers)),
+                        "answer_segment_ids": "; ".join(answers),
+                    }
+                )
+    return pd.DataFrame(rows, columns=COLUMNS["responses"])

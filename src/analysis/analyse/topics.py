@@ -1,0 +1,378 @@
+"""Topic models (NMF on TF-IDF, LDA on counts) with k chosen by coherence and stability.
+
+Modelling unit: the speaker turn — consecutive sentences of one paragraph
+with the same speaker (a paragraph of narrative in a news item). A sentence
+(≈18 words here) is too short for word co-occurrence to mean much, while a
+whole paragraph of the dialogue mixes several speakers; the turn is the
+longest stretch of text that still belongs to one voice, which is what "who
+raised what" needs. Models are fitted on turns; every sentence then gets its
+own topic weights from the fitted model, so `segment_topics.csv` stays per
+sentence.
+
+k is chosen per model over a range by two criteria, each computed on this
+corpus: NPMI coherence of the top terms (do they co-occur in the same
+turns?) and stability across random seeds (do runs with other seeds find
+the same top terms?). The chosen k has the best mean rank on the two; ties
+go to the smaller k.
+"""
+
+import hashlib
+import itertools
+import math
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sklearn
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+from analysis.base.cache import Cache, code_version
+from analysis.base.config import DATA_DIR, RANDOM_STATE
+from analysis.coding.codes import UNCODED, themes_by_segment
+from analysis.language.norwegian import LETTER_RUN, STOP_WORDS, lemma
+from analysis.language.wordlists import REPORTING_LEMMAS
+
+TOPIC_STOPWORDS_PATH = DATA_DIR / "topic_stopwords.txt"
+
+SEEDS = (RANDOM_STATE, 1, 2, 3, 4)
+K_RANGE = range(2, 9)
+TOP_N = 10
+MIN_TERM_LENGTH = 3
+MODELS = ("nmf", "lda")
+# Above this many speaker turns, k is chosen on a random sample of SELECTION_SAMPLE turns, the chosen NMF
+# is refitted on all turns with MiniBatchNMF, and LDA is not fitted: scikit-learn's LDA infers each
+# document in a Python loop, hours for a corpus of thousands of meetings.
+LARGE_CORPUS_UNITS = 5000
+SELECTION_SAMPLE = 2000
+
+
+def modelling_units(segments: pd.DataFrame) -> pd.DataFrame:
+    """Speaker turns: unit_id (its first segment_id), meeting_id, speaker, text, segment_ids."""
+    units = []
+    keys = zip(segments["meeting_id"], segments["paragraph_no"], segments["speaker"], strict=True)
+    previous = None
+    for key, sid, text in zip(keys, segments["segment_id"], segments["text"], strict=True):
+        if key != previous:
+            units.append({"unit_id": sid, "meeting_id": key[0], "speaker": key[2], "texts": [], "segment_ids": []})
+            previous = key
+        units[-1]["texts"].append(text)
+        units[-1]["segment_ids"].append(sid)
+    frame = pd.DataFrame(units, columns=["unit_id", "meeting_id", "speaker", "texts", "segment_ids"])
+    frame["text"] = frame["texts"].map(" ".join)
+    return frame.drop(columns="texts")
+
+
+def genre_words(path=TOPIC_STOPWORDS_PATH) -> set[str]:
+    """The editable list of minutes' genre words, plus the verbs of saying."""
+    words = set(REPORTING_LEMMAS)
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.split("#")[0].strip().lower()
+            if word:
+                words.add(word)
+    return words
+
+
+_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)|@\w|\w\.(?:no|com|org|net|io)\b", re.IGNORECASE)
+
+
+def make_analyzer(excluded: set[str]):
+    """Lemmas without stop words, short words or excluded words (attendees' names would make topics of people).
+
+    Terms are the lemmas of the letter runs (a hyphenated word gives its
+    parts), worked out once per distinct whitespace-separated token: a
+    corpus of millions of tokens has only tens of thousands of distinct ones.
+    """
+
+    class Terms(dict):
+        def __missing__(self, token: str) -> tuple[str, ...]:
+            if _ADDRESS.search(token):  # "https://github.com/…", "post@nav.no": not words of the discussion
+                self[token] = ()
+                return ()
+            terms = []
+            for run in LETTER_RUN.findall(token):
+                term, lower = lemma(run), run.lower()
+                if (
+                    len(term) >= MIN_TERM_LENGTH
+                    and term not in STOP_WORDS
+                    and lower not in STOP_WORDS
+                    and term not in excluded
+                    and lower not in excluded
+                ):
+                    terms.append(term)
+            self[token] = found = tuple(terms)
+            return found
+
+    known = Terms()
+
+    def analyze(text: str) -> list[str]:
+        return list(itertools.chain.from_iterable(map(known.__getitem__, text.split())))
+
+    return analyze
+
+
+def npmi_coherence(top_terms: list[list[str]], documents: list[set[str]]) -> float:
+    """Mean NPMI over all pairs of each topic's top terms, with document co-occurrence.
+
+    NPMI(a, b) = log(P(a,b) / (P(a) P(b))) / -log P(a,b), in [-1, 1];
+    a pair that never co-occurs scores -1.
+    """
+    n = len(documents)
+    scores = []
+    for terms in top_terms:
+        for a, b in itertools.combinations(terms, 2):
+            pa = sum(a in d for d in documents) / n
+            pb = sum(b in d for d in documents) / n
+            pab = sum(a in d and b in d for d in documents) / n
+            if pab == 0:
+                scores.append(-1.0)
+            elif pab == 1:
+                scores.append(1.0)
+            else:
+                scores.append(math.log(pab / (pa * pb)) / -math.log(pab))
+    return float(np.mean(scores)) if scores else math.nan
+
+
+def stability(runs: list[list[list[str]]]) -> float:
+    """Mean Jaccard similarity of top-term sets between runs, topics matched one-to-one (Hungarian)."""
+    values = []
+    for first, second in itertools.combinations(runs, 2):
+        sim = np.array([[len(set(a) & set(b)) / len(set(a) | set(b)) for b in second] for a in first])
+        rows, cols = linear_sum_assignment(-sim)
+        values.append(sim[rows, cols].mean())
+    return float(np.mean(values)) if values else math.nan
+
+
+def _model(kind: str, k: int, seed: int):
+    if kind == "nmf":
+        return NMF(n_components=k, init="nndsvdar", random_state=seed, max_iter=1000)
+    return LatentDirichletAllocation(n_components=k, learning_method="batch", random_state=seed, max_iter=50)
+
+
+def _refit(k: int, matrix):
+    """The chosen NMF on every turn of a large corpus, in mini-batches (fixed seed: the same topics every run)."""
+    model = MiniBatchNMF(n_components=k, init="nndsvdar", random_state=RANDOM_STATE, batch_size=2048, max_iter=50)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return model.fit(matrix)
+
+
+def _vectorizer(kind: str, analyzer):
+    cls = TfidfVectorizer if kind == "nmf" else CountVectorizer
+    return cls(analyzer=analyzer, min_df=2, max_df=0.5)
+
+
+def _top_terms(model, vocabulary: np.ndarray, n: int = TOP_N) -> list[list[str]]:
+    return [list(vocabulary[np.argsort(-row, kind="stable")[:n]]) for row in model.components_]
+
+
+@dataclass
+class TopicResult:
+    selection: pd.DataFrame
+    topics: pd.DataFrame
+    segment_topics: pd.DataFrame
+    crosswalk: pd.DataFrame
+    applied_labels: set[tuple[str, int, int]]
+    notes: list[str]  # what was done differently for a large corpus, for the build's messages
+
+
+def choose_k(selection: pd.DataFrame) -> int:
+    """Best mean rank of coherence and stability (higher is better); ties to the smaller k."""
+    ranks = selection["coherence"].rank(ascending=False) + selection["stability"].rank(ascending=False)
+    order = selection.assign(score=ranks).sort_values(["score", "k"], kind="stable")
+    return int(order.iloc[0]["k"])
+
+
+def _grid_key(kind: str, matrix, vocabulary, usable: list[int]) -> str:
+    """Everything a fit depends on: the term matrix, its terms, the grid, the models' settings and versions."""
+    digest = hashlib.sha256()
+    matrix = matrix.tocsr()
+    for part in (matrix.indptr, matrix.indices, matrix.data):
+        digest.update(np.ascontiguousarray(part).tobytes())
+    digest.update("\x00".join(vocabulary).encode("utf-8"))
+    settings = [repr(_model(kind, k, seed).get_params()) for k in usable for seed in SEEDS]
+    digest.update(repr((kind, matrix.shape, usable, SEEDS, settings, sklearn.__version__, TOP_N)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path | None) -> dict[int, tuple]:
+    """k → (top terms of each seed's run, all converged?, the model of RANDOM_STATE).
+
+    The fits are deterministic (fixed seeds), so a grid fitted before on the
+    same matrix is read back instead of refitted: rebuilding after a manual
+    code or a new organisation costs no topic fitting. LDA on a few dozen
+    turns takes tens of seconds on two cores.
+    """
+    store = Cache(cache_dir, code_version("analyse"))
+    key = _grid_key(kind, matrix, vocabulary, usable)
+    grid = store.get("topics", kind, key)
+    if grid is not None:
+        return grid
+    grid = {}
+    for k in usable:
+        runs, converged, chosen = [], True, None
+        for seed in SEEDS:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ConvergenceWarning)
+                model = _model(kind, k, seed).fit(matrix)
+            converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+            runs.append(_top_terms(model, vocabulary))
+            if seed == RANDOM_STATE:
+                chosen = model
+        grid[k] = (runs, converged, chosen)
+    store.put("topics", grid, kind, key)
+    return grid
+
+
+def fit_topics(
+    segments: pd.DataFrame,
+    codes: pd.DataFrame,
+    excluded_words: set[str],
+    labels: dict[tuple[str, int, int], str] | None = None,
+    k_range: range = K_RANGE,
+    cache_dir: Path | None = None,
+) -> TopicResult:
+    """Fit, select and describe the topic models; `cache_dir` keeps fitted grids for identical input."""
+    units = modelling_units(segments)
+    analyzer = make_analyzer({w.lower() for w in excluded_words} | genre_words())
+    large = len(units) > LARGE_CORPUS_UNITS
+    # the turns k is chosen on: all of them, or a fixed random sample of a large corpus
+    chosen_units = (
+        np.sort(np.random.default_rng(RANDOM_STATE).choice(len(units), SELECTION_SAMPLE, replace=False))
+        if large
+        else np.arange(len(units))
+    )
+    documents = [set(analyzer(units["text"].iat[i])) for i in chosen_units]
+    notes = (
+        [
+            f"topic models: {len(units):,} speaker turns is above {LARGE_CORPUS_UNITS:,}, so k was chosen on a random "
+            f"sample of {SELECTION_SAMPLE:,} turns, the chosen NMF was refitted on all turns with MiniBatchNMF, "
+            "and LDA was not fitted (its inference runs document by document in Python)"
+        ]
+        if large
+        else []
+    )
+    selection_rows, topic_rows, segment_rows, crosswalk_rows = [], [], [], []
+    applied: set[tuple[str, int, int]] = set()
+    themes_of = themes_by_segment(codes, segments["segment_id"].tolist())
+    for kind in ("nmf",) if large else MODELS:
+        vectorizer = _vectorizer(kind, analyzer)
+        full_matrix = vectorizer.fit_transform(units["text"])
+        matrix = full_matrix[chosen_units] if large else full_matrix
+        vocabulary = vectorizer.get_feature_names_out()
+        usable = [k for k in k_range if k < min(matrix.shape)]
+        grid = _fit_grid(kind, matrix, vocabulary, usable, cache_dir)
+        fitted = {k: grid[k][2] for k in usable}
+        for k in usable:
+            runs, converged, _ = grid[k]
+            selection_rows.append(
+                {
+                    "model": kind,
+                    "k": k,
+                    "coherence": npmi_coherence(runs[0], documents),
+                    "stability": stability(runs),
+                    "chosen": "no",
+                    "converged": "yes" if converged else "no",
+                }
+            )
+        if not usable:
+            continue
+        table = pd.DataFrame([r for r in selection_rows if r["model"] == kind])
+        k = choose_k(table)
+        for row in selection_rows:
+            if row["model"] == kind and row["k"] == k:
+                row["chosen"] = "yes"
+        model = _refit(k, full_matrix) if large else fitted[k]
+        weights = model.components_ / model.components_.sum(axis=1, keepdims=True)
+        topic_labels = {}
+        for t, row in enumerate(weights, start=1):
+            order = np.argsort(-row, kind="stable")[:TOP_N]
+            generated = " · ".join(vocabulary[order[:3]])
+            topic_labels[t] = (labels or {}).get((kind, k, t), generated)
+            if (kind, k, t) in (labels or {}):
+                applied.add((kind, k, t))
+            for rank, index in enumerate(order, start=1):
+                topic_rows.append(
+                    {
+                        "model": kind,
+                        "topic_id": t,
+                        "label": topic_labels[t],
+                        "rank": rank,
+                        "term": vocabulary[index],
+                        "weight": round(float(row[index]), 4),
+                    }
+                )
+        sentence_matrix = vectorizer.transform(segments["text"])
+        doc_topic = model.transform(sentence_matrix)
+        has_terms = np.asarray(sentence_matrix.sum(axis=1)).ravel() > 0
+        totals = doc_topic.sum(axis=1, keepdims=True)
+        doc_topic = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
+        rows, topics = np.nonzero((doc_topic >= 0.01) & has_terms[:, None])  # segment order, then topic
+        segment_rows.append(
+            pd.DataFrame(
+                {
+                    "segment_id": segments["segment_id"].to_numpy()[rows],
+                    "model": kind,
+                    "topic_id": topics + 1,
+                    "weight": np.round(doc_topic[rows, topics], 4),
+                }
+            )
+        )
+        crosswalk_rows += _crosswalk(
+            kind, segments["segment_id"].tolist(), doc_topic, has_terms, themes_of, topic_labels
+        )
+    return TopicResult(
+        pd.DataFrame(selection_rows).round({"coherence": 4, "stability": 4}),
+        pd.DataFrame(topic_rows),
+        pd.concat(segment_rows, ignore_index=True) if segment_rows else pd.DataFrame(),
+        pd.DataFrame(crosswalk_rows),
+        applied,
+        notes,
+    )
+
+
+def _crosswalk(kind, segment_ids, doc_topic, has_terms, themes_of, topic_labels) -> list[dict[str, object]]:
+    """For each topic, the share of its weight that falls on sentences coded with each theme."""
+    themes = sorted({t for found in themes_of.values() for t in found} | {UNCODED})
+    column_of = {theme: number for number, theme in enumerate(themes)}
+    rows_, columns = [], []
+    for row, sid in enumerate(segment_ids):
+        for theme in themes_of.get(sid) or (UNCODED,):
+            rows_.append(row)
+            columns.append(column_of[theme])
+    indicator = sparse.csr_matrix(
+        (np.ones(len(rows_)), (rows_, columns)), shape=(len(segment_ids), len(themes))
+    ).T.tocsr()
+    present = np.asarray(indicator.sum(axis=1)).ravel() > 0  # a theme on no sentence gets no row
+    weighted = doc_topic * has_terms[:, None]
+    shares = indicator @ weighted
+    counts = indicator @ (weighted >= 0.5).astype(float)
+    rows = []
+    for t in range(doc_topic.shape[1]):
+        total = weighted[:, t].sum()
+        if total == 0:
+            continue
+        ordered = sorted(
+            ((themes[i], shares[i, t], int(counts[i, t])) for i in np.flatnonzero(present)),
+            key=lambda item: (-item[1], item[0]),
+        )
+        for rank, (theme, share, count) in enumerate(ordered, start=1):
+            rows.append(
+                {
+                    "model": kind,
+                    "topic_id": t + 1,
+                    "label": topic_labels[t + 1],
+                    "rank": rank,
+                    "theme": theme,
+                    "weight_share": round(float(share / total), 4),
+                    "n_segments": count,
+                }
+            )
+    return rows

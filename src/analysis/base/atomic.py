@@ -1,0 +1,86 @@
+"""Write files and folders so a failure never leaves them half-written."""
+
+import io
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+FILE_MODE = 0o644  # mkstemp makes files private (0600); outputs are meant to be read by colleagues
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """UTF-8 text, written exactly as given (no newline translation) through `write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Path:
+    """Write to a sibling temporary file, then rename over the target in one step."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def deterministic_zip(files: dict[str, bytes]) -> bytes:
+    """A zip whose bytes depend only on the files: sorted names, a fixed date and fixed permissions."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return buffer.getvalue()
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    """Copy bytes unchanged, never leaving a partial copy behind."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def replaced_directory(target: Path) -> Iterator[Path]:
+    """Yield an empty staging folder that replaces `target` only if the block completes.
+
+    The previous contents of `target` survive any exception untouched; a
+    successful block swaps the staging folder in with two renames.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the tables are meant to be shared
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    backup = target.parent / f".{target.name}.old"
+    shutil.rmtree(backup, ignore_errors=True)
+    if target.exists():
+        os.replace(target, backup)
+    os.replace(staging, target)
+    shutil.rmtree(backup, ignore_errors=True)

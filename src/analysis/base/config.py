@@ -1,0 +1,43 @@
+"""The one place that knows where things live and which seed every random draw uses.
+
+No notebook or module hard-codes a path or a seed: they import them from here.
+"""
+
+import os
+from pathlib import Path
+
+PROJ_ROOT = Path(__file__).resolve().parents[3]  # src/analysis/base/config.py → the project
+DATA_DIR = PROJ_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+PROCESSED_DIR = DATA_DIR / "processed"
+MANIFEST_NAME = "manifest.csv"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORTS_DIR = PROJ_ROOT / "reports"
+FIGURES_DIR = REPORTS_DIR / "figures"
+# The two bundled documents, frozen: the tests and the synthetic corpus are made from them, so a
+# researcher's own documents in data/raw never change either.
+REFERENCE_CORPUS = PROJ_ROOT / "tests" / "fixtures" / "corpus"
+FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
+# Every random draw (bootstrap, topic-model fits, synthetic corpora, samples) starts from this seed, passed explicitly.
+RANDOM_STATE = 20191206
+
+
+def figures_dir() -> Path:
+    """Where `save_figure` writes now: `analysis notebooks` points it at a staging folder.
+
+    The notebooks run in separate kernels, so the staging folder reaches them
+    through the environment; a failed run then never touches reports/figures.
+    """
+    return Path(os.environ.get(FIGURES_ENV) or FIGURES_DIR)
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages and generated files are shown relative to the project, never absolute."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(PROJ_ROOT).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()

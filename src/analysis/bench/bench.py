@@ -1,0 +1,179 @@
+"""Benchmark each pipeline stage on a synthetic corpus, next to the floor of reading and splitting the files.
+
+Stages run one after another in this process so each gets its own time:
+ingest (read, verify sha256, decode), clean, parse (header and outline),
+segment (sentences and speakers), lemmatise (every distinct word form of
+the corpus, once), code (themes, with the lemmas known), topic model. MB/s is the corpus' size in UTF-8 over the stage's
+seconds; peak memory is the process's maximum resident size when the stage
+ends (it only grows). The floor reads every file and splits it on white
+space in plain Python. Then the real build runs end to end on all cores
+(ingest → codes, with its cache): cold, unchanged, and with one document
+added, in a fresh interpreter; its peak memory is that of the build's main
+process (each of the two workers stays near 0.3 GB at 10,000 documents).
+"""
+
+import csv
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.analyse.topics import fit_topics
+from analysis.base.config import REPORTS_DIR
+from analysis.bench.synth import synth_corpus
+from analysis.coding.codebook import load_codebook
+from analysis.coding.coder import Coder, code_segments
+from analysis.ingest.documents import ingest, registered_entries
+from analysis.parse.agenda import outline
+from analysis.parse.clean import clean
+from analysis.parse.header import parse_header
+from analysis.parse.segment import segment_blocks
+from analysis.parse.speakers import Roster
+from analysis.pipeline.build import build
+
+BENCH_COLUMNS = ["docs", "stage", "seconds", "mb_per_s", "share_of_floor", "peak_rss_mb", "machine"]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def run_stages(raw_dir: Path, topic_sample: int | None = None) -> list[dict[str, object]]:
+    entries = registered_entries(raw_dir)
+    rows = []
+
+    def record(stage: str, seconds: float) -> None:
+        rows.append({"stage": stage, "seconds": round(seconds, 3), "peak_rss_mb": round(_peak_mb(), 1)})
+
+    start = time.perf_counter()
+    size = 0
+    for entry in entries:
+        text = (Path(raw_dir) / entry.file).read_bytes().decode("utf-8")
+        size += len(text.encode("utf-8"))
+        text.split()
+    record("floor: read + split", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    documents = [ingest(raw_dir, entry) for entry in entries]
+    record("ingest", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    cleaned = [clean(d.text) for d in documents]
+    record("clean", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    headers = [parse_header(c.paragraphs) for c in cleaned]
+    outlines = [outline(c.paragraphs[h.body_start :], h.people) for c, h in zip(cleaned, headers, strict=True)]
+    record("parse", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    segments = []
+    for document, header, blocks in zip(documents, headers, outlines, strict=True):
+        segments += segment_blocks(document.meeting_id, blocks, Roster(header.people), narrative=False)
+    table = pd.DataFrame([vars(s) for s in segments])
+    record("segment", time.perf_counter() - start)
+
+    coder = Coder(load_codebook())
+    start = time.perf_counter()
+    coder.learn(table["text"])
+    record("lemmatise", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    codes = code_segments(table, coder.codebook, coder=coder)
+    record("code", time.perf_counter() - start)
+
+    start = time.perf_counter()
+    sample = (
+        table
+        if topic_sample is None
+        else table[table["meeting_id"].isin(sorted(table["meeting_id"].unique())[:topic_sample])]
+    )
+    fit_topics(sample, codes, set())
+    record("topic model" + (f" ({topic_sample} docs)" if topic_sample else ""), time.perf_counter() - start)
+
+    rows[0]["mb"] = size / 1e6
+    return rows
+
+
+def run_builds(raw_dir: Path, work: Path, jobs: int | None = None) -> list[dict[str, object]]:
+    """`analysis build --no-analyses` end to end on all cores: cold, again unchanged, and with one document added.
+
+    The corpus' last document is held back from the manifest for the first
+    two builds and then registered, as `analysis add` would.
+    """
+    manifest = Path(raw_dir) / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    last = Path(raw_dir) / next(csv.reader([lines[-1]]))[0]
+    held = work / last.name
+    out = work / "processed"
+    rows = []
+    try:
+        last.rename(held)
+        manifest.write_text("".join(lines[:-1]), encoding="utf-8")
+        for stage in ("build, ingest → codes (cold cache)", "rebuild, nothing changed"):
+            start = time.perf_counter()
+            build(raw_dir, out, analyses=False, jobs=jobs, manual_path=None, hand_path=None)
+            rows.append({"stage": stage, "seconds": round(time.perf_counter() - start, 3)})
+    finally:
+        held.rename(last)
+        manifest.write_text("".join(lines), encoding="utf-8")
+    start = time.perf_counter()
+    build(raw_dir, out, analyses=False, jobs=jobs, manual_path=None, hand_path=None)
+    rows.append({"stage": "rebuild, one document added", "seconds": round(time.perf_counter() - start, 3)})
+    peak = round(_own_peak_mb(), 1)
+    return [{**row, "peak_rss_mb": peak} for row in rows]
+
+
+def _own_peak_mb() -> float:
+    """This process's peak resident memory since it started (VmHWM; getrusage also counts a forking parent's)."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return _peak_mb()
+
+
+def _builds_in_fresh_process(raw_dir: Path, work: Path) -> list[dict[str, object]]:
+    """run_builds in a new interpreter, so its peak memory is the build's own and not the stages' before it."""
+    script = (
+        "import json, sys; from pathlib import Path; from analysis.bench.bench import run_builds; "
+        "print(json.dumps(run_builds(Path(sys.argv[1]), Path(sys.argv[2]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(raw_dir), str(work)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def bench(
+    sizes: list[int], out: Path = REPORTS_DIR / "benchmarks.csv", topic_sample: int | None = None
+) -> pd.DataFrame:
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
+            raw = synth_corpus(n, Path(tmp) / "raw")
+            rows = run_stages(raw, topic_sample)
+            floor_seconds, size = rows[0]["seconds"], rows[0]["mb"]
+            builds = _builds_in_fresh_process(raw, Path(tmp))
+            for row in rows + builds:
+                row.pop("mb", None)
+                row["mb_per_s"] = round(size / row["seconds"], 2) if row["seconds"] else None
+                row["share_of_floor"] = round(floor_seconds / row["seconds"], 4) if row["seconds"] else None
+                results.append({"docs": n, **row, "machine": machine()})
+    table = pd.DataFrame(results, columns=BENCH_COLUMNS)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False, lineterminator="\n")
+    return table

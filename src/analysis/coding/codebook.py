@@ -1,0 +1,142 @@
+"""Load the theme codebook and refuse one a researcher could not trust, naming the entry at fault."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from analysis.base.config import DATA_DIR, display_path
+from analysis.base.errors import InputError
+from analysis.language.norwegian import lemma, lemmatize_phrase
+
+CODEBOOK_PATH = DATA_DIR / "codebook.yml"
+PATTERN_KEYS = ("lemmas", "prefixes", "suffixes", "phrases", "patterns")
+THEME_KEYS = {"id", "label_nb", "label_en", "definition", "exclude", *PATTERN_KEYS}
+TOP_KEYS = {"version", "language", "themes"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label_nb: str
+    label_en: str
+    definition: str
+    lemmas: frozenset[str]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    phrases: tuple[tuple[tuple[str, str], ...], ...]  # words as (lemma, written form)
+    patterns: tuple[re.Pattern[str], ...]
+    exclude: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    themes: tuple[Theme, ...]
+    sha256: str  # of the file's bytes: codes are only comparable under the same codebook
+    source: str
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def labels(self, lang: str = "nb") -> dict[str, str]:
+        """Theme id → label in `lang` (nb or en), in codebook order: the one map every view and export uses."""
+        return {t.id: t.label_nb if lang == "nb" else t.label_en for t in self.themes}
+
+
+def _strings(value: object, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(where, f"{key} must be a list of non-empty strings", "write it as [a, b] or as a YAML list")
+    return [v.strip() for v in value]
+
+
+def _compile(pattern: str, where: str, key: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise InputError(
+            where, f"{key} pattern {pattern!r} does not compile ({error})", "fix the regular expression"
+        ) from None
+
+
+def _theme(entry: object, number: int, where: str) -> Theme:
+    if not isinstance(entry, dict):
+        raise InputError(
+            f"{where}: theme {number}",
+            "is not a mapping of keys to values",
+            "see the header of data/codebook.yml for the form",
+        )
+    theme_id = entry.get("id")
+    label = f"{where}: theme {theme_id!r}" if theme_id else f"{where}: theme {number}"
+    unknown = sorted(set(entry) - THEME_KEYS)
+    if unknown:
+        raise InputError(
+            label,
+            f"unknown key(s) {', '.join(map(str, unknown))}",
+            f"allowed keys are {', '.join(sorted(THEME_KEYS))}",
+        )
+    if not isinstance(theme_id, str) or not _ID.match(theme_id):
+        raise InputError(
+            label,
+            "id must be lower-case letters, digits and underscores",
+            "give every theme an id such as wage_subsidy",
+        )
+    for key in ("label_nb", "label_en", "definition"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise InputError(label, f"{key} is missing", "every theme needs both labels and a definition")
+    values = {key: _strings(entry.get(key), label, key) for key in (*PATTERN_KEYS, "exclude")}
+    if not any(values[key] for key in PATTERN_KEYS):
+        raise InputError(label, "has no patterns", f"give at least one of {', '.join(PATTERN_KEYS)}")
+    return Theme(
+        id=theme_id,
+        label_nb=entry["label_nb"].strip(),
+        label_en=entry["label_en"].strip(),
+        definition=" ".join(entry["definition"].split()),
+        lemmas=frozenset(lemma(w) for w in values["lemmas"]),
+        prefixes=tuple(p.lower() for p in values["prefixes"]),
+        suffixes=tuple(s.lower() for s in values["suffixes"]),
+        phrases=tuple(lemmatize_phrase(p) for p in values["phrases"]),
+        patterns=tuple(_compile(p, label, "patterns") for p in values["patterns"]),
+        exclude=tuple(_compile(p, label, "exclude") for p in values["exclude"]),
+    )
+
+
+def load_codebook(path: Path = CODEBOOK_PATH) -> Codebook:
+    path = Path(path)
+    where = display_path(path)
+    if not path.is_file():
+        raise InputError(where, "codebook not found", "pass an existing file with --codebook")
+    data = path.read_bytes()
+    try:
+        document = yaml.safe_load(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(where, "not UTF-8", "save the codebook as UTF-8") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(where, f"YAML syntax error{line}: {problem}", "check indentation and quoting there") from None
+    if not isinstance(document, dict) or not isinstance(document.get("themes"), list):
+        raise InputError(where, "has no list of themes", "the file needs a top-level `themes:` list")
+    unknown = sorted(set(document) - TOP_KEYS)
+    if unknown:
+        raise InputError(
+            where,
+            f"unknown top-level key(s) {', '.join(map(str, unknown))}",
+            f"allowed keys are {', '.join(sorted(TOP_KEYS))}",
+        )
+    themes = [_theme(entry, n, where) for n, entry in enumerate(document["themes"], 1)]
+    seen: set[str] = set()
+    for theme in themes:
+        if theme.id in seen:
+            raise InputError(f"{where}: theme {theme.id!r}", "duplicate id", "every id must be unique")
+        seen.add(theme.id)
+    return Codebook(tuple(themes), hashlib.sha256(data).hexdigest(), where)

@@ -1,0 +1,84 @@
+"""The organisation register: one canonical name and actor type for every way a document writes it.
+
+Minutes write the same ministry as "ASD", "ASD/Velferdspolitisk avdeling"
+and "Arbeids- og sosialdepartementet"; comparisons by organisation need one
+name. An organisation the register does not know is reported, never guessed.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.base.config import DATA_DIR, display_path
+from analysis.base.errors import InputError
+from analysis.base.records import organisation_forms
+
+REGISTER_PATH = DATA_DIR / "organisations.csv"
+ACTOR_TYPES = ("government", "agency", "civil_society", "measure_provider", "employer", "research", "other")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    actor_type: str
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Register:
+    def __init__(self, organisations: dict[str, Organisation]) -> None:
+        self._by_alias = organisations
+
+    def lookup(self, written: str) -> Organisation | None:
+        """By alias; a sub-unit written 'ORG/Department' falls back to ORG."""
+        for form in organisation_forms(written, acronym=False):
+            found = self._by_alias.get(_key(form))
+            if found is not None:
+                return found
+        return None
+
+
+def load_register(path: Path = REGISTER_PATH) -> Register:
+    path = Path(path)
+    where = display_path(path)
+    if not path.is_file():
+        raise InputError(
+            where, "organisation register not found", "create it with columns organisation,actor_type,aliases"
+        )
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+    missing = [c for c in ("organisation", "actor_type", "aliases") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(where, f"header lacks column(s) {', '.join(missing)}", "add them")
+    by_alias: dict[str, Organisation] = {}
+    for line_no, row in enumerate(reader, start=2):
+        name = (row["organisation"] or "").strip()
+        actor_type = (row["actor_type"] or "").strip()
+        at = f"{where}:{line_no}"
+        if not name:
+            raise InputError(at, "organisation is empty", "give the canonical name")
+        if actor_type not in ACTOR_TYPES:
+            raise InputError(at, f"actor_type {actor_type!r} is not one of {', '.join(ACTOR_TYPES)}", "correct it")
+        organisation = Organisation(name, actor_type)
+        for alias in {name, *(a.strip() for a in (row["aliases"] or "").split(";") if a.strip())}:
+            previous = by_alias.get(_key(alias))
+            if previous and previous != organisation:
+                raise InputError(
+                    at, f"alias {alias!r} also belongs to {previous.name}", "an alias names one organisation"
+                )
+            by_alias[_key(alias)] = organisation
+    return Register(by_alias)
+
+
+def canonical_columns(written: list[str], register: Register) -> tuple[list[str], list[str], list[str]]:
+    """Canonical names and actor types for a column of written names, and the names not registered."""
+    names, types, unknown = [], [], []
+    for text in written:
+        found = register.lookup(text)
+        names.append(found.name if found else "")
+        types.append(found.actor_type if found else "")
+        if text.strip() and not found:
+            unknown.append(text.strip())
+    return names, types, sorted(set(unknown))

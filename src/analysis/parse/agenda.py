@@ -1,0 +1,115 @@
+"""Find the document's outline: numbered agenda items, presentations and plain headings.
+
+The outline gives every body paragraph its section, and its presenters are
+the default speakers of the paragraphs under them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from analysis.base.records import AgendaEntry, Person, find_person
+from analysis.language.norwegian import split_enumeration
+
+# "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
+# A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
+_TITLE = r"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{1,120})$"
+ITEM_RE = re.compile(
+    r"^(?:(?:Sak|Pkt\.?|Punkt|Post)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
+    r"|(?P<no2>\d{1,3}/\d{2,4})[.:]?(?:\s*[-–])?"
+    r"|(?P<no3>\d{1,2})[.)])\s+" + _TITLE,
+    re.IGNORECASE,
+)
+
+
+def item_number(match: re.Match[str]) -> str:
+    return match["no1"] or match["no2"] or match["no3"]
+
+
+PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
+_PAREN = re.compile(r"\(([^)]*)\)")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "»", "”")
+MAX_HEADING_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph (or heading line) in reading order with the entry it opens, if any."""
+
+    kind: str  # item | presentation | heading | text
+    text: str
+    entry: AgendaEntry | None = None
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short single line without closing punctuation reads as a heading ("Koordinering")."""
+    return (
+        "\n" not in paragraph
+        and len(paragraph.split()) <= MAX_HEADING_WORDS
+        and not paragraph.rstrip().endswith(_SENTENCE_END)
+    )
+
+
+def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """'A (Org1) og B (Org2)' → names and organisations; an attendee's organisation fills a gap.
+
+    A single word that names nobody present ("v/Samarbeidsforum") is a
+    presenting body, not a person, and goes to the organisations.
+    """
+    names: list[str] = []
+    organisations: list[str] = []
+    for part in split_enumeration(who, ampersand=True):
+        bracket = _PAREN.search(part)
+        org = bracket[1].strip() if bracket else ""
+        name = _PAREN.sub("", part).strip()
+        person = find_person(name, people) if name else None
+        if person:
+            names.append(person.name)
+            organisations.append(org or person.organisation)
+        elif len(name.split()) == 1 and not org:
+            organisations.append(name)
+        else:
+            names.append(name)
+            organisations.append(org)
+    return tuple(names), tuple(o for o in organisations)
+
+
+def outline(paragraphs: list[str], people: list[Person]) -> list[Block]:
+    """Classify body paragraphs; a presentation line at the head of a paragraph is split off."""
+    blocks: list[Block] = []
+    item_no = ""
+    sub_no = 0
+    for index, paragraph in enumerate(paragraphs):
+        first, _, rest = paragraph.partition("\n")
+        item = ITEM_RE.match(paragraph) if "\n" not in paragraph else None
+        if item:
+            item_no, sub_no = item_number(item), 0
+            title = item["title"].strip()
+            presentation = PRESENTATION_RE.match(title)
+            presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
+            blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
+            continue
+        presentation = PRESENTATION_RE.match(first)
+        if presentation and not first.rstrip().endswith("."):
+            sub_no += 1
+            presenters, orgs = parse_presenters(presentation["who"], people)
+            number = f"{item_no}.{sub_no}" if item_no else f"0.{sub_no}"
+            blocks.append(
+                Block(
+                    "presentation",
+                    first,
+                    AgendaEntry(
+                        number,
+                        presentation["title"].strip(),
+                        "presentation",
+                        item_no,
+                        presenters,
+                        orgs,
+                        index,
+                    ),
+                )
+            )
+            if rest.strip():
+                blocks.append(Block("text", rest.strip()))
+            continue
+        blocks.append(Block("heading" if is_heading(paragraph) else "text", paragraph))
+    return blocks

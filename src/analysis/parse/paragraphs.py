@@ -1,0 +1,57 @@
+"""Documents typed without blank lines: find the paragraph breaks that their line breaks stand for.
+
+Most minutes separate paragraphs with blank lines, and a single line break
+inside a paragraph is a soft wrap or a list. Minutes pasted from e-mail or
+typed in a plain editor often have no blank line anywhere: every field,
+agenda line and paragraph simply starts on a new line, and the whole
+document would be read as one header paragraph. A line break is a paragraph
+break here when the next line opens a header field or an agenda item, when
+the line before it is an agenda item or a heading (a short line without
+closing punctuation), or when the line before it ends a sentence and the
+next starts a new one. A heading split from its text changes no segment id:
+headings are not numbered paragraphs.
+"""
+
+import itertools
+import re
+
+from analysis.parse.agenda import ITEM_RE, is_heading
+from analysis.parse.header import LABEL_RE
+
+_SENTENCE_END = re.compile(r"[.!?…»”\"]$")
+_STARTS_NEW = re.compile(r"^[A-ZÆØÅÄÖÜÉ0-9«\"“–-]")
+_OPEN_END = re.compile(r"[,(\-–]$|\b(?:og|eller|i|på|av|til|for|med|som|at)$")
+
+
+def _is_heading_line(line: str) -> bool:
+    """'Lønnstilskudd og oppfølging': a heading by the outline's test, capitalised, not continued below."""
+    return is_heading(line) and bool(_STARTS_NEW.match(line)) and not _OPEN_END.search(line) and "," not in line
+
+
+def _breaks_before(previous: str, line: str) -> bool:
+    previous, line = previous.strip(), line.strip()
+    if not previous or not line:
+        return False
+    return bool(
+        LABEL_RE.match(line)
+        or ITEM_RE.match(line)
+        or ITEM_RE.match(previous)
+        or (_is_heading_line(previous) and _STARTS_NEW.match(line) and not LABEL_RE.match(previous))
+        or (_SENTENCE_END.search(previous) and _STARTS_NEW.match(line))
+    )
+
+
+def split_hard_breaks(paragraphs: list[str]) -> list[str]:
+    """Split each paragraph where a line break is really a paragraph break; lists stay whole."""
+    result: list[str] = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        current = [lines[0]]
+        for previous, line in itertools.pairwise(lines):
+            if _breaks_before(previous, line):
+                result.append("\n".join(current))
+                current = [line]
+            else:
+                current.append(line)
+        result.append("\n".join(current))
+    return [p for p in result if p.strip()]

@@ -1,0 +1,254 @@
+"""Decide who each sentence reports: the heart of "who raised what".
+
+Minutes narrate in the third person ("Lothe understrekte at …", "Hun
+påpekte …", "Velferdsalliansen mener …"). A sentence belongs to the attendee
+who is its subject; without a named subject it keeps the current speaker,
+which a presentation heading sets to its presenter. Only people listed as
+present can speak: a quoted prime minister or another ministry's state
+secretary is never a speaker. Every decision is recorded in `attribution`
+so a researcher can audit it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from analysis.base.records import Person, find_person, organisation_forms
+from analysis.language.norwegian import STOP_WORDS, lemma
+from analysis.language.wordlists import PRONOUNS, REPORTING_LEMMAS, ROLES
+
+_TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
+# Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
+# "Gimse til å kommentere", "Hemminghytt trakk også frem").
+_BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg".split())
+_ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
+QUOTE_OPENERS = ("–", "-", "«", '"', "“")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # first token (a role word before a name is included)
+    end: int  # one past the last token
+    person: Person | None
+    organisation: str
+
+
+def _org_token_matches(token: str, alias_token: str, last: bool) -> bool:
+    if token == alias_token:
+        return True
+    if token[:1].isupper() and token.casefold() == alias_token.casefold():
+        return True
+    # definite plural of a plural name: "Bydelsmødre" → "Bydelsmødrene"
+    return (
+        last
+        and token[:1].isupper()
+        and token.casefold() in {alias_token.casefold() + suffix for suffix in ("ne", "en", "n")}
+    )
+
+
+class Roster:
+    """The people present at one meeting and every way the text may refer to them."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = [p for p in people if p.status == "present" and p.name]
+        # Listed but not present (absent, copy): their names must not reach a namesake who is.
+        self._blocked = [tuple(p.name.split()) for p in people if p.status != "present" and p.name]
+        self._names = [(tuple(p.name.split()), p) for p in self.people]
+        surnames: dict[str, list[Person]] = {}
+        for person in self.people:
+            surnames.setdefault(person.surname, []).append(person)
+        self._surnames = {s: ps[0] for s, ps in surnames.items() if len(ps) == 1}
+        # Informal minutes name people by first name ("Jonas fortalte …"): only a first name that one
+        # person present has, that nobody has as a surname and that no absent person shares.
+        first_names: dict[str, list[Person]] = {}
+        for person in self.people:
+            if len(person.name.split()) >= 2:
+                first_names.setdefault(person.name.split()[0], []).append(person)
+        taken = set(surnames) | {parts[0] for parts in self._blocked if parts}
+        self._first_names = {f: ps[0] for f, ps in first_names.items() if len(ps) == 1 and f not in taken}
+        roles: dict[str, list[Person]] = {}
+        for person in self.people:
+            if person.role:
+                roles.setdefault(person.role.casefold(), []).append(person)
+        self._definite_roles = {}
+        for role, holders in roles.items():
+            if len(holders) == 1:
+                for suffix in ("en", "n"):
+                    self._definite_roles[role + suffix] = holders[0]
+        orgs: dict[str, list[Person]] = {}
+        for person in self.people:
+            for alias in organisation_forms(person.organisation):
+                orgs.setdefault(alias, []).append(person)
+        self._orgs = sorted(
+            ((tuple(alias.split()), alias, members) for alias, members in orgs.items()),
+            key=lambda item: -len(item[0]),
+        )
+        self._names.sort(key=lambda item: -len(item[0]))
+        # Every token that can open a mention, casefolded: the rest of a sentence is skipped in one lookup.
+        self._triggers = {parts[0].casefold() for parts in self._blocked if parts}
+        self._triggers |= {parts[0].casefold() for parts, _ in self._names}
+        self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
+        self._triggers |= {f.casefold() for f in self._first_names}
+        for parts, _, _ in self._orgs:
+            self._triggers.add(parts[0].casefold())
+            if len(parts) == 1:
+                self._triggers |= {parts[0].casefold() + suffix for suffix in ("ne", "en", "n")}
+
+    def person_named(self, name: str) -> Person | None:
+        """A present person by full name, else by a surname only one of them has."""
+        return find_person(name, self.people)
+
+    def mentions(self, tokens: list[str]) -> list[Mention]:
+        """Non-overlapping references to present people or their organisations, left to right."""
+        found: list[Mention] = []
+        index = 0
+        while index < len(tokens):
+            mention = self._mention_at(tokens, index)
+            if mention and not mention.person and not mention.organisation:
+                index = mention.end  # a blocked name: skip it
+            elif mention:
+                start = mention.start
+                if start > 0 and tokens[start - 1].casefold() in _ROLE_WORDS and mention.person:
+                    start -= 1
+                found.append(Mention(start, mention.end, mention.person, mention.organisation))
+                index = mention.end
+            else:
+                index += 1
+        return found
+
+    def _mention_at(self, tokens: list[str], i: int) -> Mention | None:
+        if tokens[i].casefold() not in self._triggers:
+            return None
+        for parts in self._blocked:
+            if tuple(tokens[i : i + len(parts)]) == parts:
+                return Mention(i, i + len(parts), None, "")
+        for parts, person in self._names:
+            if tuple(tokens[i : i + len(parts)]) == parts:
+                return Mention(i, i + len(parts), person, person.organisation)
+        token = tokens[i]
+        if token in self._surnames and not _part_of_other_name(tokens, i):
+            person = self._surnames[token]
+            return Mention(i, i + 1, person, person.organisation)
+        if token in self._first_names and not (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()):
+            person = self._first_names[token]  # not "Jonas Dahl", who is someone else
+            return Mention(i, i + 1, person, person.organisation)
+        if token.casefold() in self._definite_roles:
+            person = self._definite_roles[token.casefold()]
+            return Mention(i, i + 1, person, person.organisation)
+        for parts, alias, members in self._orgs:
+            window = tokens[i : i + len(parts)]
+            if len(window) == len(parts) and all(
+                _org_token_matches(t, a, k == len(parts) - 1)
+                for k, (t, a) in enumerate(zip(window, parts, strict=True))
+            ):
+                person = members[0] if len(members) == 1 else None
+                return Mention(i, i + len(parts), person, alias)
+        return None
+
+
+def _part_of_other_name(tokens: list[str], i: int) -> bool:
+    """'Ola Nordmann' is not Kari Nordmann: a surname after another capitalised name is someone else's.
+
+    A role ("Statsråd Hauglie") is no first name, nor is a function word
+    capitalised only because it opens the sentence ("Så Hauglie …").
+    """
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    if not before[:1].isupper() or before.casefold() in _ROLE_WORDS:
+        return False
+    return not (i == 1 and before.casefold() in STOP_WORDS)
+
+
+def tokens_of(sentence: str) -> list[str]:
+    return _TOKEN.findall(sentence)
+
+
+def _is_reporting(token: str) -> bool:
+    return lemma(token, "nb+nn") in REPORTING_LEMMAS
+
+
+def _followed_by_reporting_verb(tokens: list[str], end: int, window: int = 4) -> bool:
+    for token in tokens[end : end + window]:
+        if _is_reporting(token):
+            return True
+        if token.casefold() not in _BRIDGE and not token[:1].isupper():
+            return False
+    return False
+
+
+def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
+    """The mention the sentence reports and the rule that found it ('named', 'pronoun' or '')."""
+    tokens = tokens_of(sentence)
+    if not tokens:
+        return None, ""
+    mentions = roster.mentions(tokens)
+    if mentions and mentions[0].start == 0:
+        return mentions[0], "named"
+    if tokens[0].casefold() in PRONOUNS:
+        return None, "pronoun"
+    for mention in mentions:
+        before = tokens[mention.start - 1] if mention.start > 0 else ""
+        if (before and _is_reporting(before)) or _followed_by_reporting_verb(tokens, mention.end):
+            return mention, "named"
+    return None, ""
+
+
+def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
+    """In '– …, sier statssekretær Morten Bakke.' the whole quote is his."""
+    for sentence in sentences:
+        tokens = tokens_of(sentence)
+        for mention in roster.mentions(tokens):
+            before = tokens[mention.start - 1].casefold() if mention.start > 0 else ""
+            after = tokens[mention.end].casefold() if mention.end < len(tokens) else ""
+            if lemma(before, "nb+nn") == "si" or lemma(after, "nb+nn") == "si":
+                return mention
+    return None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str
+    organisation: str
+    rule: str  # named | pronoun | carried | presenter | quote | ''
+
+
+NOBODY = Attribution("", "", "")
+
+
+def _from_mention(mention: Mention, rule: str) -> Attribution:
+    name = mention.person.name if mention.person else ""
+    organisation = mention.person.organisation if mention.person else mention.organisation
+    return Attribution(name, organisation, rule)
+
+
+def attribute_paragraph(
+    sentences: list[str], roster: Roster, current: Attribution, *, narrative: bool
+) -> list[Attribution]:
+    """Attributions for one paragraph's sentences, given the speaker in force before it.
+
+    `narrative` is for news items: their unattributed sentences are the
+    journalist's, so a paragraph starts with nobody speaking, and a quote
+    paragraph belongs to the person it is attributed to or, failing that, to
+    the speaker of the paragraph before it.
+    """
+    if narrative:
+        is_quote = bool(sentences) and sentences[0].startswith(QUOTE_OPENERS)
+        if is_quote:
+            quoted = quote_speaker(sentences, roster)
+            if quoted:
+                return [_from_mention(quoted, "quote")] * len(sentences)
+            if current.speaker:
+                return [Attribution(current.speaker, current.organisation, "quote")] * len(sentences)
+        current = NOBODY
+    result = []
+    for sentence in sentences:
+        mention, rule = subject_of(sentence, roster)
+        if mention:
+            current = _from_mention(mention, rule)
+            result.append(current)
+        elif current.speaker or current.organisation:
+            kept = "pronoun" if rule == "pronoun" else ("presenter" if current.rule == "presenter" else "carried")
+            result.append(Attribution(current.speaker, current.organisation, kept))
+        else:
+            result.append(NOBODY)
+    return result

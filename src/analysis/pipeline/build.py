@@ -1,0 +1,285 @@
+"""Run the pipeline over the raw folder and swap the new tables in only when all succeeded.
+
+Stages, each a function from tables to tables: parse and code (per
+document, in parallel, cached) → organisations → manual codes → topics →
+comparison.
+"""
+
+import functools
+import gc
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.analyse import compare, topics
+from analysis.analyse.topic_labels import TOPIC_LABELS_PATH, read_topic_labels
+from analysis.base.atomic import replaced_directory
+from analysis.base.cache import Cache
+from analysis.base.config import PROCESSED_DIR, RAW_DIR
+from analysis.base.tables import frame, write_table
+from analysis.coding.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_coder, read_hand_codes
+from analysis.coding.codebook import CODEBOOK_PATH, Codebook, load_codebook
+from analysis.coding.codes import codes_frame, themes_by_segment
+from analysis.coding.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
+from analysis.coding.organisations import REGISTER_PATH, Register, canonical_columns, load_register
+from analysis.ingest.documents import registered_entries
+from analysis.parse.document import ParsedDocument
+from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask
+
+CACHE_NAME = ".cache"  # beside the output folder: data/.cache for data/processed
+
+
+@dataclass
+class BuildResult:
+    tables: dict[str, pd.DataFrame]
+    warnings: list[str] = field(default_factory=list)
+
+
+def rows_of(parsed: list[ParsedDocument]) -> dict[str, list[dict[str, object]]]:
+    """Flatten per-document records into per-table rows."""
+    rows: dict[str, list[dict[str, object]]] = {"meetings": [], "attendees": [], "agenda": [], "segments": []}
+    for doc in parsed:
+        meeting_id = doc.meeting["meeting_id"]
+        rows["meetings"].append(doc.meeting)
+        for number, person in enumerate(doc.people, 1):
+            rows["attendees"].append(
+                {
+                    "meeting_id": meeting_id,
+                    "name": person.name,
+                    "role": person.role,
+                    "organisation": person.organisation,
+                    "status": person.status,
+                    "attendee_no": number,
+                }
+            )
+        for order, entry in enumerate(doc.agenda):
+            rows["agenda"].append(
+                {
+                    "meeting_id": meeting_id,
+                    "item_no": entry.item_no,
+                    "title": entry.title,
+                    "presenters": "; ".join(entry.presenters),
+                    "organisations": "; ".join(o for o in entry.organisations if o),
+                    "kind": entry.kind,
+                    "parent_item": entry.parent_item,
+                    "order": order,
+                }
+            )
+        rows["segments"].extend(vars(segment) for segment in doc.segments)
+    return rows
+
+
+def organisation_tables(
+    tables: dict[str, pd.DataFrame], register: Register
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Canonical organisation and actor type on attendees and segments; unknown names listed, not guessed."""
+    unknown_rows: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    out = {}
+    for name in ("attendees", "segments"):
+        table = tables[name].copy()
+        canonical, actor_types, unknown = canonical_columns(table["organisation"].tolist(), register)
+        table["organisation_canonical"], table["actor_type"] = canonical, actor_types
+        for org in unknown:
+            rows = table[table["organisation"].str.strip() == org]
+            unknown_rows.setdefault(org, set()).update(rows["meeting_id"])
+            counts[org] = counts.get(org, 0) + len(rows)
+        out[name] = table
+    for org in tables["agenda"]["organisations"].str.split("; ").explode().dropna():
+        if org and register.lookup(org) is None:
+            meetings = tables["agenda"][tables["agenda"]["organisations"].str.contains(org, regex=False)]["meeting_id"]
+            unknown_rows.setdefault(org, set()).update(meetings)
+            counts[org] = counts.get(org, 0) + 1
+    out["unregistered_organisations"] = frame(
+        "unregistered_organisations",
+        [
+            {"organisation": org, "meeting_ids": "; ".join(sorted(ids)), "n_rows": counts[org]}
+            for org, ids in unknown_rows.items()
+        ],
+    )
+    warnings = [
+        f"organisation {org!r} ({'; '.join(sorted(ids))}) is not in data/organisations.csv; add it with its actor_type"
+        for org, ids in sorted(unknown_rows.items())
+    ]
+    return out, warnings
+
+
+def auto_codes(processed: list[Processed]) -> pd.DataFrame:
+    """The automatic pass of every document, in document then segment then codebook order."""
+    return codes_frame([row for result in processed for row in result.codes])
+
+
+def note_codebook(codebook: Codebook, cache_dir: Path | None, say: Callable[[str], None]) -> None:
+    """Say so when the codebook changed since the last build, since every document is then recoded."""
+    store = Cache(cache_dir)
+    last = store.get("codebook", "last-build")
+    if last is not None and last != codebook.sha256:
+        say("the codebook changed since the last build: recoding every document")
+    store.put("codebook", codebook.sha256, "last-build")
+
+
+def code_tables(
+    segments: pd.DataFrame,
+    auto: pd.DataFrame,
+    codebook: Codebook,
+    manual_path: Path | None,
+    hand_path: Path | None,
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
+    manual, elsewhere = (
+        read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else ([], 0)
+    )
+    codes, warnings = apply_manual_codes(auto, manual)
+    if elsewhere:
+        warnings.append(f"{elsewhere} manual code row(s) name documents that are not in this build; left out")
+    order = {
+        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
+        "theme": {t: i for i, t in enumerate(codebook.ids)},
+    }
+    tables = {"codes": frame("codes", codes, order=order)}
+    if hand_path and Path(hand_path).is_file():
+        hand = read_hand_codes(hand_path, segments, codebook.ids)
+        rows = []
+        for coder, coded in sorted(hand_codes_by_coder(hand).items()) if len(hand) else []:
+            ids = [s for s in segments["segment_id"] if s in coded]
+            table = agreement_table(themes_by_segment(auto, ids, codebook.ids), coded, ids, codebook.ids)
+            rows.append(table.assign(coder=coder))
+        tables["agreement"] = frame("agreement", pd.concat(rows).to_dict("records") if rows else [])
+    return tables, warnings
+
+
+TOPIC_CACHE_ENV = "ANALYSIS_TOPIC_CACHE"
+
+
+def topic_cache_dir(cache_dir: Path | None) -> Path | None:
+    """Fitted topic grids live in the build cache; ANALYSIS_TOPIC_CACHE names a folder to share between builds."""
+    shared = os.environ.get(TOPIC_CACHE_ENV)
+    return Path(shared) if shared else cache_dir
+
+
+def topic_tables(
+    tables: dict[str, pd.DataFrame], labels_path: Path | None, cache_dir: Path | None = None
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    names = {word for name in tables["attendees"]["name"] for word in name.split()}
+    labels = read_topic_labels(labels_path) if labels_path else {}
+    result = topics.fit_topics(tables["segments"], tables["codes"], names, labels, cache_dir=cache_dir)
+    warnings = result.notes + [
+        f"topic label override {key} does not match a fitted model; it was not applied"
+        for key in sorted(set(labels) - result.applied_labels)
+    ]
+    out = {
+        "topic_selection": frame("topic_selection", result.selection),
+        "topics": frame("topics", result.topics),
+        "segment_topics": frame("segment_topics", result.segment_topics),
+        "topic_theme_crosswalk": frame("topic_theme_crosswalk", result.crosswalk),
+    }
+    return out, warnings
+
+
+def comparison_tables(tables: dict[str, pd.DataFrame], codebook: Codebook) -> dict[str, pd.DataFrame]:
+    matrix = compare.coded_matrix(tables["segments"], tables["codes"], codebook.ids)
+    return {
+        "theme_comparison": frame(
+            "theme_comparison", compare.theme_comparison(matrix, codebook.ids).to_dict("records")
+        ),
+        "theme_differences": frame(
+            "theme_differences", compare.theme_differences(matrix, codebook.ids).to_dict("records")
+        ),
+        "recurring_issues": frame(
+            "recurring_issues",
+            compare.recurring_issues(matrix, tables["segments"], tables["meetings"], codebook.ids).to_dict("records"),
+        ),
+        "responses": frame("responses", compare.responses(matrix, tables["segments"], codebook.ids).to_dict("records")),
+    }
+
+
+def _collector_paused(function: Callable[..., BuildResult]) -> Callable[..., BuildResult]:
+    """Run with Python's cyclic garbage collector off, and back on afterwards.
+
+    A build holds millions of small, acyclic records (one per sentence); the
+    collector would walk all of them again on every full collection while
+    they are created, for nothing.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: object, **kwargs: object) -> BuildResult:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
+def build(
+    raw_dir: Path = RAW_DIR,
+    out_dir: Path = PROCESSED_DIR,
+    *,
+    codebook_path: Path = CODEBOOK_PATH,
+    manual_path: Path | None = MANUAL_CODES_PATH,
+    hand_path: Path | None = HAND_CODES_PATH,
+    register_path: Path = REGISTER_PATH,
+    labels_path: Path | None = TOPIC_LABELS_PATH,
+    analyses: bool = True,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Every stage for every document, then all tables written at once.
+
+    Every input (documents, codebook, register, manual codes, hand codes) is
+    read and checked before anything is written, and the tables are written
+    into a staging folder that replaces `out_dir` in one rename: a failed
+    build leaves the previous tables exactly as they were. `analyses=False`
+    stops after coding (no topic models or comparisons), for quick checks.
+    Documents are processed on `jobs` cores (default: all) or on a Dask
+    cluster at `scheduler`, with identical output either way.
+    """
+    say = progress or (lambda _message: None)
+    if scheduler is not None:
+        require_dask()
+    codebook = load_codebook(codebook_path)
+    register = load_register(register_path)
+    entries = registered_entries(raw_dir)
+    cache_dir = Path(out_dir).parent / CACHE_NAME if cache else None
+    note_codebook(codebook, cache_dir, say)
+    processed = process_all(
+        raw_dir,
+        entries,
+        codebook,
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
+        bar=progress is not None and len(entries) >= MIN_PARALLEL_DOCUMENTS,
+        cache_dir=cache_dir,
+    )
+    parsed = [result.parsed for result in processed]
+    recoded = sum(result.recoded for result in processed)
+    say(f"coded {recoded} of {len(processed)} documents (the rest unchanged, from the cache)")
+    warnings = [w for doc in parsed for w in doc.warnings]
+    tables = {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
+    enriched, found = organisation_tables(tables, register)
+    tables.update(enriched)
+    warnings += found
+    coded, found = code_tables(tables["segments"], auto_codes(processed), codebook, manual_path, hand_path)
+    tables.update(coded)
+    warnings += found
+    if analyses:
+        say("fitting topic models")
+        fitted, found = topic_tables(tables, labels_path, topic_cache_dir(cache_dir))
+        tables.update(fitted)
+        warnings += found
+        say("comparing meetings and actors")
+        tables.update(comparison_tables(tables, codebook))
+    with replaced_directory(out_dir) as staging:
+        for name, table in tables.items():
+            write_table(table, name, staging)
+    return BuildResult(tables, warnings)

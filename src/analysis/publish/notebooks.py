@@ -1,0 +1,91 @@
+"""Execute the numbered notebooks in order and render them for readers.
+
+Used by `make report`: each notebook runs in a fresh kernel from its own
+folder and is saved with its outputs (so nbval can compare them);
+`analysis.publish.report` then renders them for readers.
+"""
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from unittest.mock import patch
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from analysis.base.atomic import replaced_directory, write_text_atomic
+from analysis.base.config import FIGURES_DIR, FIGURES_ENV, NOTEBOOKS_DIR, display_path
+from analysis.base.errors import InputError
+
+TIMEOUT_SECONDS = 600
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def numbered_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    return sorted(p for p in Path(folder).glob("[0-9]*.ipynb"))
+
+
+def execute_notebook(path: Path) -> nbformat.NotebookNode:
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        failing = next(
+            (
+                i
+                for i, c in enumerate(notebook.cells)
+                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+            ),
+            None,
+        )
+        cell = f"cell {failing + 1}" if failing is not None else "a cell"
+        message = _ANSI.sub("", str(error)).strip()
+        reason = message.splitlines()[-1] if message else "error"
+        raise InputError(
+            display_path(path),
+            f"{cell} failed: {reason}",
+            "open it with `make lab` and run it to see the traceback; notebooks/ and reports/ were left as they were",
+        ) from None
+    return notebook
+
+
+def _scrub(notebook: nbformat.NotebookNode) -> None:
+    """Drop execution timestamps so a re-run changes no byte of an unchanged notebook."""
+    for cell in notebook.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    notebook.metadata.pop("widgets", None)
+
+
+def run_notebooks(
+    folder: Path = NOTEBOOKS_DIR,
+    *,
+    figures_dir: Path = FIGURES_DIR,
+    progress: Callable[[str], None] = print,
+) -> list[Path]:
+    """Execute every numbered notebook in order, then save them and their figures together.
+
+    Figures are drawn into a fresh staging folder that replaces `figures_dir`
+    only when every notebook has run, and the notebooks are saved only then:
+    a failing cell leaves notebooks/ and reports/figures/ byte for byte as
+    they were, and the figure index never lists a stale or missing figure.
+    """
+    paths = numbered_notebooks(folder)
+    executed = []
+    # kernels inherit the environment: their save_figure writes into the staging folder
+    with replaced_directory(figures_dir) as staging, patch.dict(os.environ, {FIGURES_ENV: str(staging)}):
+        for number, path in enumerate(paths, 1):
+            progress(f"[{number}/{len(paths)}] {display_path(path)}")
+            notebook = execute_notebook(path)
+            _scrub(notebook)
+            executed.append((path, nbformat.writes(notebook) + "\n"))
+    for path, text in executed:
+        write_text_atomic(path, text)
+    return paths

@@ -1,0 +1,267 @@
+"""The project's figures, each a function from a tidy table to a matplotlib Figure.
+
+Words come from `analysis.publish.words.text` (Norwegian by default, `lang="en"`
+for English) and theme colours from `analysis.publish.style.theme_colours`, so every
+figure speaks the same language and a theme keeps its colour.
+"""
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from analysis.publish.style import PALETTE, SEQUENTIAL_MAP
+from analysis.publish.words import text
+
+MAX_PANELS = 4  # more documents than this: one overview instead of a panel each
+MAX_SPEAKERS = 25
+MAX_CELL_LABELS = 25  # columns above which a heat map's cells are too narrow for their numbers
+MAX_TICK_LABELS = 40  # columns above which only every n-th column is named
+MAX_WIDTH_IN = 16.0
+
+
+def _wrap(label: str, width: int) -> str:
+    return textwrap.fill(label, width, break_long_words=False)
+
+
+def _in_order(meetings: pd.DataFrame, present: pd.Series) -> list[str]:
+    """Meetings by date that the table has rows for (a document without sentences has none)."""
+    ordered = meetings.sort_values(["date", "meeting_id"])["meeting_id"]
+    found = set(present)
+    return [m for m in ordered if m in found]
+
+
+def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lang: str = "nb") -> Figure:
+    """Horizontal bars, one panel per document, so long Norwegian names stay readable.
+
+    Above MAX_PANELS documents one panel shows the MAX_SPEAKERS speakers with
+    the most sentences in the whole corpus, so the figure keeps its size.
+    """
+    ids = _in_order(meetings, table["meeting_id"])
+    if len(ids) > MAX_PANELS:
+        return _top_speakers_chart(table, len(ids), lang)
+    heights = [max(1, (table["meeting_id"] == m).sum()) for m in ids]
+    fig, axes = plt.subplots(
+        len(ids),
+        1,
+        figsize=(8, 0.45 * sum(heights) + 1.6 * len(ids)),
+        gridspec_kw={"height_ratios": heights},
+        squeeze=False,
+    )
+    for colour, ax, meeting_id in zip(PALETTE, axes[:, 0], ids, strict=False):
+        rows = table[table["meeting_id"] == meeting_id].iloc[::-1]
+        labels = [
+            _wrap(f"{s} ({o})" if o else s, 38) for s, o in zip(rows["speaker"], rows["organisation"], strict=True)
+        ]
+        ax.barh(labels, rows["n_sentences"], color=colour)
+        meta = meetings.set_index("meeting_id").loc[meeting_id]
+        ax.set_title(_wrap(f"{meta['date']} · {meta['title']}", 70), loc="left", fontsize=10)
+        ax.set_xlabel(text("n_sentences", lang))
+        for y, value in enumerate(rows["n_sentences"]):
+            ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    fig.suptitle(text("sentences_per_speaker", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def _top_speakers_chart(table: pd.DataFrame, n_documents: int, lang: str) -> Figure:
+    totals = (
+        table.groupby(["speaker", "organisation"], as_index=False)["n_sentences"]
+        .sum()
+        .sort_values(["n_sentences", "speaker"], ascending=[False, True])
+        .head(MAX_SPEAKERS)
+        .iloc[::-1]
+    )
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(totals) + 1.6))
+    pairs = zip(totals["speaker"], totals["organisation"], strict=True)
+    labels = [_wrap(f"{s} ({o})" if o else s, 44) for s, o in pairs]
+    ax.barh(labels, totals["n_sentences"], color=PALETTE[0])
+    for y, value in enumerate(totals["n_sentences"]):
+        ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlim(0, max(1, int(totals["n_sentences"].max())) * 1.15)  # room for the longest bar's number
+    ax.set_xlabel(text("n_sentences", lang))
+    ax.set_title(text("top_speakers", lang, n=len(totals), documents=n_documents), loc="left", fontsize=10)
+    fig.suptitle(text("sentences_per_speaker", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def theme_frequency_chart(
+    freq: pd.DataFrame,
+    meetings: pd.DataFrame,
+    colours: dict[str, str],
+    label_column: str = "label_nb",
+    lang: str = "nb",
+) -> Figure:
+    """One panel per meeting; a bar per theme in the theme's colour, its share and count written beside it.
+
+    Above MAX_PANELS meetings the panels would shrink past reading: the same
+    shares are drawn as one heat map, themes down and meetings across.
+    """
+    ids = _in_order(meetings, freq["meeting_id"])
+    themes = list(dict.fromkeys(freq["theme"]))
+    labels = freq.drop_duplicates("theme").set_index("theme")[label_column]
+    if len(ids) > MAX_PANELS:
+        dates = meetings.set_index("meeting_id")["date"]
+        table = freq.pivot(index="theme", columns="meeting_id", values="share").loc[themes, ids]
+        table.index = [labels[t] for t in themes]
+        short = len(ids) > MAX_CELL_LABELS
+        # "2019-12-06 kontaktutvalget referat": the date, then the file name's words (shortened whole)
+        words = {m: m.split("_", 1)[-1].replace("_", " ") for m in ids}
+        named = [f"{dates[m]} {textwrap.shorten(words[m], 24, placeholder='…')}" for m in ids]
+        table.columns = [dates[m] for m in ids] if short else named
+        return heatmap(table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang))
+    fig, axes = plt.subplots(
+        1, len(ids), figsize=(3.2 * len(ids) + 2.6, 0.34 * len(themes) + 1.8), sharey=True, squeeze=False
+    )
+    top = float(freq["share"].max() * 100) if len(freq) else 1
+    for ax, meeting_id in zip(axes[0], ids, strict=True):
+        rows = freq[freq["meeting_id"] == meeting_id].set_index("theme").loc[themes]
+        ax.barh(range(len(themes)), rows["share"] * 100, color=[colours[t] for t in themes])
+        for y, (share, n) in enumerate(zip(rows["share"], rows["n_segments"], strict=True)):
+            if n:
+                ax.annotate(
+                    str(n), (share * 100, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7
+                )
+        meta = meetings.set_index("meeting_id").loc[meeting_id]
+        ax.set_title(_wrap(f"{meta['date']} (n\u00a0=\u00a0{int(meta['n_segments'])})", 30), loc="left", fontsize=9)
+        ax.set_xlim(0, top * 1.15)
+    axes[0][0].set_yticks(range(len(themes)), [labels[t] for t in themes])
+    axes[0][0].invert_yaxis()
+    fig.supxlabel(text("share_of_meeting", lang), fontsize=9)
+    fig.suptitle(text("themes_per_meeting", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def topic_selection_chart(selection: pd.DataFrame, lang: str = "nb") -> Figure:
+    """Coherence and stability against k for each model; the chosen k marked."""
+    models = list(dict.fromkeys(selection["model"]))
+    fig, axes = plt.subplots(1, len(models), figsize=(4.2 * len(models), 3.4), squeeze=False, sharey=True)
+    for ax, model in zip(axes[0], models, strict=True):
+        rows = selection[selection["model"] == model]
+        ax.plot(rows["k"], rows["coherence"], marker="o", color=PALETTE[0], label=text("coherence", lang))
+        ax.plot(rows["k"], rows["stability"], marker="s", color=PALETTE[1], label=text("stability", lang))
+        for k in rows[rows["chosen"] == "yes"]["k"]:
+            ax.axvline(k, color="grey", linestyle="--", linewidth=1)
+            ax.annotate(
+                text("chosen_k", lang, k=k),
+                (k, 0.5),
+                xytext=(4, 0),
+                textcoords="offset points",
+                fontsize=8,
+                rotation=90,
+                va="center",
+                color="grey",
+            )
+        ax.set_title(model.upper(), loc="left", fontsize=10)
+        ax.set_xlabel(text("k", lang))
+        ax.set_xticks(list(rows["k"]))
+        ax.axhline(0, color="black", linewidth=0.5)
+    axes[0][0].set_ylabel(text("value", lang))
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.suptitle(text("choosing_k", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=8, frameon=False)
+    return fig
+
+
+def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8, lang: str = "nb") -> Figure:
+    """One small bar chart per topic of the chosen model: its top terms and their weights."""
+    rows = topics[(topics["model"] == model) & (topics["rank"] <= n_terms)]
+    ids = sorted(rows["topic_id"].unique())
+    cols = min(3, len(ids))
+    nrows = (len(ids) + cols - 1) // cols
+    fig, axes = plt.subplots(nrows, cols, figsize=(3.3 * cols, 2.6 * nrows), squeeze=False)
+    for ax in axes.ravel()[len(ids) :]:
+        ax.set_visible(False)
+    for ax, topic_id, colour in zip(axes.ravel(), ids, PALETTE * 3, strict=False):
+        part = rows[rows["topic_id"] == topic_id].sort_values("rank", ascending=False)
+        ax.barh(part["term"], part["weight"], color=colour)
+        ax.set_title(_wrap(f"{topic_id}: {part['label'].iloc[0]}", 32), loc="left", fontsize=9)
+        ax.tick_params(axis="both", labelsize=8)
+        ax.set_xlabel(text("weight", lang), fontsize=8)
+    fig.suptitle(text("top_terms", lang, model=model.upper()), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}") -> Figure:
+    """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled.
+
+    It stays readable from 2 to hundreds of columns: the width grows to
+    MAX_WIDTH_IN and then stops, column names turn upright beyond a few,
+    only every n-th is named beyond MAX_TICK_LABELS, and cells lose their
+    numbers beyond MAX_CELL_LABELS (the CSV beside the figure has them all).
+    """
+    values = table.to_numpy(float) if table.size else np.zeros(table.shape)
+    n_columns = table.shape[1]
+    upright = n_columns > 6
+    column_width = 1.1 if not upright else (0.5 if n_columns <= MAX_CELL_LABELS else 0.16)
+    width = min(MAX_WIDTH_IN, column_width * n_columns + 5.0)
+    longest = max((len(str(c)) for c in table.columns), default=0)
+    height = 0.42 * table.shape[0] + 1.8 + (0.07 * min(longest, 40) if upright else 0)
+    fig, ax = plt.subplots(figsize=(width, height))
+    image = ax.imshow(values, cmap=SEQUENTIAL_MAP, aspect="auto", vmin=0)
+    step = max(1, int(np.ceil(n_columns / MAX_TICK_LABELS)))
+    shown = list(range(0, n_columns, step))
+    names = [str(table.columns[j]) if upright else _wrap(str(table.columns[j]), 16) for j in shown]
+    ax.set_xticks(shown, names, fontsize=8 if n_columns <= MAX_CELL_LABELS else 7, rotation=90 if upright else 0)
+    ax.set_yticks(range(table.shape[0]), table.index, fontsize=9)
+    top = float(np.nanmax(values)) if values.size and not np.isnan(values).all() else 0
+    for (i, j), value in np.ndenumerate(values):
+        if not np.isnan(value) and n_columns <= MAX_CELL_LABELS:
+            ax.text(
+                j,
+                i,
+                fmt.format(value),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="black" if value > top * 0.6 else "white",
+            )
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def responses_chart(rates: pd.DataFrame, colours: dict[str, str], lang: str = "nb") -> Figure:
+    """Per theme: civil-society speakers who raised it, the solid part taken up later by the government side."""
+    rates = rates.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.36 * len(rates) + 1.8))
+    y = range(len(rates))
+    theme_colour = [colours[t] for t in rates["theme"]]
+    ax.barh(y, rates["answered"], color=theme_colour, edgecolor=theme_colour)
+    ax.barh(
+        y,
+        rates["raised"] - rates["answered"],
+        left=rates["answered"],
+        color="white",
+        edgecolor=theme_colour,
+        hatch="///",
+    )
+    for k, (raised, answered) in enumerate(zip(rates["raised"], rates["answered"], strict=True)):
+        ax.annotate(
+            f"{answered}/{raised}", (raised, k), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8
+        )
+    ax.set_yticks(list(y), rates["label"])
+    ax.set_xlabel(text("n_raisers", lang))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(
+        handles=[
+            Patch(facecolor="grey", label=text("answered", lang)),
+            Patch(facecolor="white", edgecolor="grey", hatch="///", label=text("not_answered", lang)),
+        ],
+        loc="lower right",
+        frameon=False,
+    )
+    ax.set_title(text("raised_answered", lang), loc="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
