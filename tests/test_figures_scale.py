@@ -12,10 +12,9 @@ from matplotlib.figure import Figure
 from analysis.bench.synth import synth_corpus
 from analysis.coding.codebook import load_codebook
 from analysis.coding.manual_codes import meeting_of
-from analysis.publish import overview
+from analysis.publish import views
 from analysis.publish.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart
 from analysis.publish.style import theme_colours, use_style
-from analysis.publish.theme_overview import theme_frequencies
 
 matplotlib.use("Agg")
 MAX_INCHES = (16.5, 24)
@@ -64,10 +63,10 @@ def test_theme_and_speaker_figures_stay_readable(hundred, n: int, tmp_path: Path
     use_style()
     tables = _first(hundred, n)
     codebook = load_codebook()
-    freq = theme_frequencies(tables["codes"], tables["segments"], codebook)
+    freq = views.theme_frequencies(tables["codes"], tables["segments"], codebook)
     fig = theme_frequency_chart(freq, tables["meetings"], theme_colours(codebook.ids))
     _assert_readable(fig, tmp_path / "themes.png")
-    fig = sentences_per_speaker_chart(overview.sentences_per_speaker(tables["segments"]), tables["meetings"])
+    fig = sentences_per_speaker_chart(views.sentences_per_speaker(tables["segments"]), tables["meetings"])
     _assert_readable(fig, tmp_path / "speakers.png")
     table = freq.pivot(index="label_nb", columns="meeting_id", values="share")
     _assert_readable(heatmap(table, "Temaer per møte", "Møte", "Andel"), tmp_path / "heatmap.png")
@@ -78,6 +77,6 @@ def test_a_meeting_without_sentences_is_left_out_not_an_error(hundred) -> None:
     codebook = load_codebook()
     empty = tables["meetings"].iloc[:1].assign(meeting_id="tom", date="2030-01-01", n_segments="0")
     meetings = pd.concat([tables["meetings"], empty], ignore_index=True)
-    freq = theme_frequencies(tables["codes"], tables["segments"], codebook)
+    freq = views.theme_frequencies(tables["codes"], tables["segments"], codebook)
     fig = theme_frequency_chart(freq, meetings, theme_colours(codebook.ids))
     assert len(fig.axes) == 3

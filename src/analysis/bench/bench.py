@@ -1,9 +1,10 @@
 """Benchmark each pipeline stage on a synthetic corpus, next to the floor of reading and splitting the files.
 
 Stages run one after another in this process so each gets its own time:
-ingest (read, verify sha256, decode), clean, parse (header and outline),
-segment (sentences and speakers), lemmatise (every distinct word form of
-the corpus, once), code (themes, with the lemmas known), topic model. MB/s is the corpus' size in UTF-8 over the stage's
+ingest (read, verify sha256, decode), then the build's own parse stages
+(`analysis.parse.document.PARSE_STAGES`, by name and in their order), code
+(lemmatise every new word form and match the codebook, as the build's
+workers do), topic model. MB/s is the corpus' size in UTF-8 over the stage's
 seconds; peak memory is the process's maximum resident size when the stage
 ends (it only grows). The floor reads every file and splits it on white
 space in plain Python. Then the real build runs end to end on all cores
@@ -28,14 +29,12 @@ from analysis.analyse.topics import fit_topics
 from analysis.base.config import REPORTS_DIR
 from analysis.bench.synth import synth_corpus
 from analysis.coding.codebook import load_codebook
-from analysis.coding.coder import Coder, code_segments
+from analysis.coding.coder import Coder
+from analysis.coding.codes import codes_frame
 from analysis.ingest.documents import ingest, registered_entries
-from analysis.parse.agenda import outline
-from analysis.parse.clean import clean
-from analysis.parse.header import parse_header
-from analysis.parse.segment import segment_blocks
-from analysis.parse.speakers import Roster
+from analysis.parse.document import PARSE_STAGES, Draft, finish
 from analysis.pipeline.build import build
+from analysis.pipeline.workers import code_document
 
 BENCH_COLUMNS = ["docs", "stage", "seconds", "mb_per_s", "share_of_floor", "peak_rss_mb", "machine"]
 
@@ -66,33 +65,20 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None) -> list[dict[str,
     record("floor: read + split", time.perf_counter() - start)
 
     start = time.perf_counter()
-    documents = [ingest(raw_dir, entry) for entry in entries]
+    drafts = [Draft(ingest(raw_dir, entry)) for entry in entries]
     record("ingest", time.perf_counter() - start)
 
-    start = time.perf_counter()
-    cleaned = [clean(d.text) for d in documents]
-    record("clean", time.perf_counter() - start)
-
-    start = time.perf_counter()
-    headers = [parse_header(c.paragraphs) for c in cleaned]
-    outlines = [outline(c.paragraphs[h.body_start :], h.people) for c, h in zip(cleaned, headers, strict=True)]
-    record("parse", time.perf_counter() - start)
-
-    start = time.perf_counter()
-    segments = []
-    for document, header, blocks in zip(documents, headers, outlines, strict=True):
-        segments += segment_blocks(document.meeting_id, blocks, Roster(header.people), narrative=False)
-    table = pd.DataFrame([vars(s) for s in segments])
-    record("segment", time.perf_counter() - start)
+    for name, stage in PARSE_STAGES:  # the build's own parse, in its order, timed stage by stage
+        start = time.perf_counter()
+        drafts = [stage(draft) for draft in drafts]
+        record(name, time.perf_counter() - start)
+    parsed = [finish(draft) for draft in drafts]
 
     coder = Coder(load_codebook())
     start = time.perf_counter()
-    coder.learn(table["text"])
-    record("lemmatise", time.perf_counter() - start)
-
-    start = time.perf_counter()
-    codes = code_segments(table, coder.codebook, coder=coder)
-    record("code", time.perf_counter() - start)
+    codes = codes_frame([row for document in parsed for row in code_document(document, coder)])
+    record("code (lemmatise + match)", time.perf_counter() - start)
+    table = pd.DataFrame([vars(s) for document in parsed for s in document.segments])
 
     start = time.perf_counter()
     sample = (

@@ -21,8 +21,7 @@ from analysis.ingest.manifest import ManifestEntry, format_manifest, sha256_of
 from analysis.language.dates import MONTHS
 from analysis.language.norwegian import STOP_WORDS
 from analysis.language.sentences import split_sentences
-from analysis.parse.clean import clean
-from analysis.parse.header import parse_header
+from analysis.parse.document import Draft, run_stages, stages_until
 
 VOCABULARY_SIZE = 60_000
 ZIPF_EXPONENT = 1.07
@@ -66,10 +65,9 @@ class Vocabulary:
 def _real_material(raw_dir: Path) -> tuple[list[str], list[tuple[str, str, str]]]:
     sentences, people = [], []
     for document in load_documents(raw_dir):
-        paragraphs = clean(document.text).paragraphs
-        header = parse_header(paragraphs)
-        people += [(p.role, p.name, p.organisation) for p in header.people if p.status == "present"]
-        for paragraph in paragraphs[header.body_start :]:
+        draft = run_stages(Draft(document), stages_until("header"))  # the build's own parse, up to the header
+        people += [(p.role, p.name, p.organisation) for p in draft.header.people if p.status == "present"]
+        for paragraph in draft.body:
             sentences += [s for s in split_sentences(paragraph) if len(s.split()) >= 6]
     return sentences, people
 

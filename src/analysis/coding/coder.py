@@ -18,13 +18,9 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 
 from analysis.coding.codebook import Codebook
-from analysis.coding.codes import code_rows, codes_frame
 from analysis.language.norwegian import LETTER_RUN, MIN_STEM, WORD, lemma
-
-BATCH_SENTENCES = 20_000  # per call of code_many in code_segments: big enough to amortise, small enough for memory
 
 # between the sentences of a batch: a private-use character that `str.split` keeps as a token of its own
 SEPARATOR = "\ue000"
@@ -233,15 +229,6 @@ class Coder:
             lexicon.add_raw(token, self, lang)
         return lexicon
 
-    def learn(self, texts: Iterable[str], lang: str = "nb") -> int:
-        """Lemmatise and classify every word form of `texts` not met before; returns how many forms are known."""
-        texts = list(texts)
-        lexicon = self._lexicons.setdefault(lang, _Lexicon())
-        for first in range(0, len(texts), BATCH_SENTENCES):
-            lexicon = self._lexicon(lang, " ".join(texts[first : first + BATCH_SENTENCES]).split())
-        lexicon.arrays()
-        return len(lexicon.forms)
-
     def _pattern_sentences(self, texts: list[str], joined: str, unsafe_case: bool) -> set[int]:
         """The sentences some regular-expression pattern matches in.
 
@@ -389,24 +376,3 @@ class Coder:
             for theme_id in self.codebook.ids
             if theme_id in by_theme
         ]
-
-
-def code_segments(
-    segments: pd.DataFrame, codebook: Codebook, languages: dict[str, str] | None = None, coder: Coder | None = None
-) -> pd.DataFrame:
-    """The automatic pass: one row per (sentence, theme), in segment order then codebook order.
-
-    `languages` maps meeting_id to 'nb' or 'nn', so a Nynorsk meeting is lemmatised as Nynorsk.
-    """
-    coder = coder or Coder(codebook)
-    languages = languages or {}
-    texts = segments["text"].tolist()
-    langs = [languages.get(m, "nb") for m in segments["meeting_id"]] if languages else ["nb"] * len(texts)
-    coded: list[list[tuple[str, str]]] = [[] for _ in texts]
-    for lang in sorted(set(langs)):
-        numbers = [n for n, value in enumerate(langs) if value == lang]
-        for first in range(0, len(numbers), BATCH_SENTENCES):  # bounded batches keep memory flat
-            chunk = numbers[first : first + BATCH_SENTENCES]
-            for number, result in zip(chunk, coder.code_many([texts[n] for n in chunk], lang), strict=True):
-                coded[number] = result
-    return codes_frame(code_rows(segments["segment_id"].tolist(), coded))

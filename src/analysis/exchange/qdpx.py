@@ -105,8 +105,12 @@ def _codes_element(parent: ET.Element, codebook: Codebook, ns: str) -> None:
         ET.SubElement(code, _q("Description", ns)).text = f"{theme.definition} [{theme.id}] ({theme.label_en})"
 
 
+VARIABLES = ("dato", "dokumenttype", "språk", "organisasjon", "aktørtype")
+
+
 def project_xml(tables: dict[str, pd.DataFrame], codebook: Codebook, sources: dict[str, Source]) -> bytes:
-    codes, segments, meetings = tables["codes"], tables["segments"], tables["meetings"]
+    """The project.qde document: users, the codebook, variables, cases and the coded sources."""
+    codes = tables["codes"]
     coders = sorted({c for c in codes["coder"] if c})
     users = {AUTO_CODER: guid("user", AUTO_CODER)} | {c: guid("user", c) for c in coders}
     project = ET.Element(
@@ -119,23 +123,27 @@ def project_xml(tables: dict[str, pd.DataFrame], codebook: Codebook, sources: di
     for name, user_guid in users.items():
         ET.SubElement(users_el, _q("User"), guid=user_guid, name=name)
     _codes_element(ET.SubElement(project, _q("CodeBook")), codebook, NS)
-
-    variables = {
-        name: guid("variable", name) for name in ("dato", "dokumenttype", "språk", "organisasjon", "aktørtype")
-    }
+    variables = {name: guid("variable", name) for name in VARIABLES}
     variables_el = ET.SubElement(project, _q("Variables"))
     for name, var_guid in variables.items():
         ET.SubElement(variables_el, _q("Variable"), guid=var_guid, name=name, typeOfVariable="Text")
-
-    info = segments.set_index("segment_id")
     coded = codes.groupby("segment_id", sort=False)
+    _cases_element(ET.SubElement(project, _q("Cases")), tables["segments"], coded, variables)
+    _sources_element(ET.SubElement(project, _q("Sources")), tables["meetings"], sources, coded, users, variables)
+    ET.register_namespace("", NS)
+    ET.indent(project)
+    return ET.tostring(project, encoding="utf-8", xml_declaration=True)
+
+
+def _cases_element(cases_el: ET.Element, segments: pd.DataFrame, coded, variables: dict[str, str]) -> None:
+    """Speakers and organisations of coded sentences as cases, each pointing at its selections."""
+    info = segments.set_index("segment_id")
     cases: dict[tuple[str, str], list[str]] = {}
     for sid in coded.groups:
         if info.loc[sid, "speaker"]:
             cases.setdefault(("speaker", info.loc[sid, "speaker"]), []).append(sid)
         if info.loc[sid, "organisation_canonical"]:
             cases.setdefault(("organisation", info.loc[sid, "organisation_canonical"]), []).append(sid)
-    cases_el = ET.SubElement(project, _q("Cases"))
     speaker_org = dict(
         zip(
             segments["speaker"],
@@ -153,7 +161,16 @@ def project_xml(tables: dict[str, pd.DataFrame], codebook: Codebook, sources: di
         for sid in sids:
             ET.SubElement(case, _q("SelectionRef"), targetGUID=guid("selection", sid))
 
-    sources_el = ET.SubElement(project, _q("Sources"))
+
+def _sources_element(
+    sources_el: ET.Element,
+    meetings: pd.DataFrame,
+    sources: dict[str, Source],
+    coded,
+    users: dict[str, str],
+    variables: dict[str, str],
+) -> None:
+    """Each document as a text source; each coded sentence a selection at its exact offsets, with its codings."""
     for _, meeting in meetings.iterrows():
         source = sources[meeting["meeting_id"]]
         source_guid = guid("source", meeting["meeting_id"])
@@ -190,9 +207,6 @@ def project_xml(tables: dict[str, pd.DataFrame], codebook: Codebook, sources: di
         ):
             if value:
                 _variable_value(element, variables[variable], value)
-    ET.register_namespace("", NS)
-    ET.indent(project)
-    return ET.tostring(project, encoding="utf-8", xml_declaration=True)
 
 
 def _variable_value(parent: ET.Element, variable_guid: str, value: str) -> None:
@@ -218,8 +232,8 @@ def codebook_xml(codebook: Codebook) -> bytes:
 
 
 def export_codebook(codebook: Codebook, out: Path) -> Path:
-    Path(out).write_bytes(codebook_xml(codebook))
-    return Path(out)
+    """The codebook as a REFI-QDA .qdc file, written atomically like every other output."""
+    return write_bytes_atomic(Path(out), codebook_xml(codebook))
 
 
 def _theme_of_code(code: ET.Element, codebook: Codebook) -> str | None:

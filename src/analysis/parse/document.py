@@ -1,13 +1,18 @@
-"""One document from verified text to the rows of every data-contract table."""
+"""One document from verified text to the rows of every data-contract table, as an ordered list of named stages.
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+Like a spaCy pipeline, the order is data (`PARSE_STAGES`): each stage takes
+the draft so far and returns it with its own fields filled, so the build,
+the benchmark and the synthetic corpus run the same sequence.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from analysis.base.records import AgendaEntry, Header, Person
 from analysis.ingest.documents import RawDocument
 from analysis.language.dates import find_date, find_day_month, resolve_date
 from analysis.language.norwegian import detect_language
-from analysis.parse.agenda import is_heading, outline
+from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
 from analysis.parse.header import caption_people, parse_header
 from analysis.parse.paragraphs import split_hard_breaks
@@ -52,46 +57,158 @@ def _first_of_each_item(entries: Iterable[AgendaEntry]) -> Iterator[AgendaEntry]
             yield entry
 
 
-def parse_document(raw: RawDocument) -> ParsedDocument:
-    entry = raw.entry
-    where = entry.file
-    warnings: list[str] = []
-    cleaned = clean(raw.text)
-    paragraphs = split_hard_breaks(cleaned.paragraphs)
-    language = detect_language("\n".join(paragraphs))
-    header = parse_header(paragraphs)
-    if raw.repaired_mojibake:
-        warnings.append(f"{where}: repaired mis-decoded characters (mojibake such as 'Ã¸' for 'ø') in the text")
+@dataclass(frozen=True)
+class Draft:
+    """One document part-way through the parse stages; each stage returns a new draft with its fields filled."""
+
+    raw: RawDocument
+    warnings: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    photo_credit: str = ""
+    language: str = "nb"
+    header: Header = field(default_factory=Header)
+    title: str = ""
+    body: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    date: str = ""
+    blocks: tuple[Block, ...] = ()
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def where(self) -> str:
+        return self.raw.entry.file
+
+    def warn(self, *messages: str) -> tuple[str, ...]:
+        return self.warnings + tuple(f"{self.where}: {m}" for m in messages)
+
+
+def clean_text(draft: Draft) -> Draft:
+    """Cleaned paragraphs, running photo captions set aside."""
+    cleaned = clean(draft.raw.text)
+    warnings = draft.warnings
+    if draft.raw.repaired_mojibake:
+        warnings = draft.warn("repaired mis-decoded characters (mojibake such as 'Ã¸' for 'ø') in the text")
+    return replace(
+        draft,
+        paragraphs=tuple(cleaned.paragraphs),
+        captions=tuple(cleaned.captions),
+        photo_credit=cleaned.photo_credit,
+        warnings=warnings,
+    )
+
+
+def find_paragraphs(draft: Draft) -> Draft:
+    """Line breaks that stand for paragraph breaks (minutes typed without blank lines) become them."""
+    return replace(draft, paragraphs=tuple(split_hard_breaks(list(draft.paragraphs))))
+
+
+def find_language(draft: Draft) -> Draft:
+    return replace(draft, language=detect_language("\n".join(draft.paragraphs)))
+
+
+def read_header(draft: Draft) -> Draft:
+    """The meeting's fields and attendance list; a news item's first heading is its title."""
+    header = parse_header(list(draft.paragraphs))
+    entry = draft.raw.entry
+    warnings = draft.warnings
     if entry.kind == "minutes" and not header.found:
-        warnings.append(f"{where}: no recognisable header (date, chair, attendance); its metadata stay empty")
-    body = paragraphs[header.body_start :]
-    text_title = header.title
-    if not text_title and entry.kind == "news" and body and is_heading(body[0]):
-        text_title, body = body[0], body[1:]
-    people = list(header.people)
-    for caption in cleaned.captions:
+        warnings = draft.warn("no recognisable header (date, chair, attendance); its metadata stay empty")
+    body = draft.paragraphs[header.body_start :]
+    title = header.title
+    if not title and entry.kind == "news" and body and is_heading(body[0]):
+        title, body = body[0], body[1:]
+    return replace(draft, header=header, title=title, body=body, warnings=warnings)
+
+
+def find_people(draft: Draft) -> Draft:
+    """The attendance list, and the people a photo caption names besides."""
+    people = list(draft.header.people)
+    for caption in draft.captions:
         known = {p.name for p in people}
         people.extend(p for p in caption_people(caption) if p.name not in known)
-    if entry.kind == "minutes" and header.found and not header.people:
-        warnings.append(f"{where}: no attendance list found; attendees and speakers stay empty")
-    date, note = resolve_date(entry.date, text_date(header, text_title, body), _day_month(text_title, body))
+    warnings = draft.warnings
+    if draft.raw.entry.kind == "minutes" and draft.header.found and not draft.header.people:
+        warnings = draft.warn("no attendance list found; attendees and speakers stay empty")
+    return replace(draft, people=tuple(people), warnings=warnings)
+
+
+def find_meeting_date(draft: Draft) -> Draft:
+    """The manifest's date, completed or confirmed by the text's."""
+    body = list(draft.body)
+    date, note = resolve_date(
+        draft.raw.entry.date, text_date(draft.header, draft.title, body), _day_month(draft.title, body)
+    )
+    warnings = draft.warnings
     if note:
-        warnings.append(f"{where}: {note}")
+        warnings = draft.warn(note)
     elif not date:
-        warnings.append(f"{where}: no date in the text or the manifest; give one with `analysis edit FILE --date`")
-    blocks = outline(body, people)
-    agenda = list(_first_of_each_item(b.entry for b in blocks if b.entry is not None))
-    segments = segment_blocks(raw.meeting_id, blocks, Roster(people), narrative=entry.kind == "news", lang=language)
+        warnings = draft.warn("no date in the text or the manifest; give one with `analysis edit FILE --date`")
+    return replace(draft, date=date, warnings=warnings)
+
+
+def find_outline(draft: Draft) -> Draft:
+    """Agenda items, presentations and headings, each body paragraph in its section."""
+    return replace(draft, blocks=tuple(outline(list(draft.body), list(draft.people))))
+
+
+def find_sentences(draft: Draft) -> Draft:
+    """Sentences with their section and speaker."""
+    entry = draft.raw.entry
+    segments = segment_blocks(
+        draft.raw.meeting_id,
+        list(draft.blocks),
+        Roster(list(draft.people)),
+        narrative=entry.kind == "news",
+        lang=draft.language,
+    )
+    warnings = draft.warnings
     if not segments:
-        warnings.append(
-            f"{where}: no sentences found after the header, so it adds nothing to the theme or topic tables; "
+        warnings = draft.warn(
+            "no sentences found after the header, so it adds nothing to the theme or topic tables; "
             "check that it is the whole document (see README, 'What documents are understood')"
         )
+    return replace(draft, segments=tuple(segments), warnings=warnings)
+
+
+Stage = tuple[str, Callable[[Draft], Draft]]
+# The parse of one document, in order. The build (through `parse_document`), `analysis bench` (stage by
+# stage, timed) and `analysis synth` (up to the header) all run this sequence, so a benchmark describes
+# the code the build runs.
+PARSE_STAGES: tuple[Stage, ...] = (
+    ("clean", clean_text),
+    ("paragraphs", find_paragraphs),
+    ("language", find_language),
+    ("header", read_header),
+    ("people", find_people),
+    ("date", find_meeting_date),
+    ("outline", find_outline),
+    ("sentences", find_sentences),
+)
+
+
+def run_stages(draft: Draft, stages: tuple[Stage, ...] = PARSE_STAGES) -> Draft:
+    for _name, stage in stages:
+        draft = stage(draft)
+    return draft
+
+
+def stages_until(last: str) -> tuple[Stage, ...]:
+    """The parse stages up to and including `last`."""
+    names = [name for name, _ in PARSE_STAGES]
+    return PARSE_STAGES[: names.index(last) + 1]
+
+
+def finish(draft: Draft) -> ParsedDocument:
+    """The parsed document's rows: the meeting record (the manifest wins over the text), people, agenda, sentences."""
+    raw, entry, header = draft.raw, draft.raw.entry, draft.header
+    warnings = list(draft.warnings)
+    agenda = list(_first_of_each_item(b.entry for b in draft.blocks if b.entry is not None))
     meeting = {
         "meeting_id": raw.meeting_id,
-        "date": date,
+        "date": draft.date,
         "kind": entry.kind,
-        "title": _choose("title", entry.title, text_title, where, warnings),
+        "title": _choose("title", entry.title, draft.title, draft.where, warnings),
         "chair": header.chair,
         "minute_taker": header.minute_taker,
         "case_number": header.case_number,
@@ -101,11 +218,16 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
         "time_end": header.time_end,
         "place": header.place,
         "source": entry.source,
-        "photo_caption": cleaned.captions[0] if cleaned.captions else "",
-        "photo_credit": cleaned.photo_credit,
-        "n_attendees": str(sum(p.status == "present" for p in people)),
-        "n_segments": str(len(segments)),
-        "language": language,
+        "photo_caption": draft.captions[0] if draft.captions else "",
+        "photo_credit": draft.photo_credit,
+        "n_attendees": str(sum(p.status == "present" for p in draft.people)),
+        "n_segments": str(len(draft.segments)),
+        "language": draft.language,
         "encoding": raw.encoding,
     }
-    return ParsedDocument(meeting, people, agenda, segments, warnings)
+    return ParsedDocument(meeting, list(draft.people), agenda, list(draft.segments), warnings)
+
+
+def parse_document(raw: RawDocument) -> ParsedDocument:
+    """Every parse stage on one document, in order."""
+    return finish(run_stages(Draft(raw)))

@@ -1,4 +1,8 @@
-"""Run the per-document stages (ingest → clean → parse → segment → code) over all cores, or on a Dask cluster.
+"""Run the per-document stages over all cores, or on a Dask cluster, with their results cached.
+
+One document goes: `ingest` (verify and decode) → the parse stages of
+`analysis.parse.document.PARSE_STAGES`, in their order → `code_document`.
+`analysis bench` times exactly these functions, stage by stage.
 
 Results come back in manifest order whatever the number of workers, so one
 worker and two give byte-identical tables. Small corpora stay in-process:
@@ -82,10 +86,15 @@ def process(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: 
     coder = _coders.get(codebook.sha256)
     if coder is None:
         coder = _coders[codebook.sha256] = Coder(codebook)
-    coded = coder.code_many([segment.text for segment in parsed.segments], lang)
-    codes = code_rows([segment.segment_id for segment in parsed.segments], coded)
+    codes = code_document(parsed, coder)
     store.put("codes", codes, *code_keys)
     return Processed(parsed, codes, recoded=True)
+
+
+def code_document(parsed: ParsedDocument, coder: Coder) -> Codes:
+    """The last per-document stage: every sentence coded, in the document's language."""
+    coded = coder.code_many([segment.text for segment in parsed.segments], parsed.meeting["language"])
+    return code_rows([segment.segment_id for segment in parsed.segments], coded)
 
 
 DASK_INSTALL = "pip install 'dask[distributed]' (or install the project with its extra: pip install -e '.[dask]')"

@@ -1,10 +1,157 @@
-"""Reader-facing views of the analysis tables for notebooks 03 and 04: pivots with Norwegian labels."""
+"""What the notebooks show a reader: the corpus at a glance, the coding and its evidence, comparisons as pivots.
+
+Each function takes built tables and returns a table (or HTML) ready to
+display, with labels from `analysis.publish.words` and themes in codebook
+order; the notebooks hold no table logic of their own.
+"""
+
+import html
+import re
 
 import pandas as pd
 
+from analysis.base.tables import COLUMNS
 from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
-from analysis.publish.words import kind_label
+from analysis.publish.words import kind_label, text
+
+# The corpus at a glance (notebook 01)
+
+NO_SPEAKER = text("no_speaker")
+
+
+def documents(meetings: pd.DataFrame) -> pd.DataFrame:
+    """One line per document with the counts a reader checks first."""
+    columns = ["meeting_id", "date", "kind", "title", "chair", "n_attendees", "n_segments"]
+    return meetings[columns].sort_values(["date", "meeting_id"]).reset_index(drop=True)
+
+
+def attendees_by_organisation(attendees: pd.DataFrame) -> pd.DataFrame:
+    """People present per organisation and meeting, largest delegations first."""
+    present = attendees[attendees["status"] == "present"]
+    table = (
+        present.groupby(["meeting_id", "organisation"], sort=True)
+        .agg(n_people=("name", "size"), people=("name", lambda names: "; ".join(names)))
+        .reset_index()
+    )
+    return table.sort_values(
+        ["meeting_id", "n_people", "organisation"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def sentences_per_speaker(segments: pd.DataFrame) -> pd.DataFrame:
+    """Sentences attributed to each speaker per meeting, with the share of that meeting's sentences."""
+    table = segments.assign(speaker=segments["speaker"].replace("", NO_SPEAKER))
+    counts = (
+        table.groupby(["meeting_id", "speaker", "organisation"], sort=True).size().rename("n_sentences").reset_index()
+    )
+    totals = counts.groupby("meeting_id")["n_sentences"].transform("sum")
+    counts["share"] = (counts["n_sentences"] / totals).round(3)
+    return counts.sort_values(
+        ["meeting_id", "n_sentences", "speaker"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def attribution_rules(segments: pd.DataFrame) -> pd.DataFrame:
+    """How each sentence got its speaker, so a reader can judge how much rests on inference."""
+    rules = segments.assign(attribution=segments["attribution"].replace("", "(none)"))
+    return rules.groupby(["meeting_id", "attribution"], sort=True).size().rename("n_sentences").reset_index()
+
+
+# The theme coding and its evidence (notebook 02)
+
+
+def codebook_table(codebook: Codebook) -> pd.DataFrame:
+    """The codebook as a reader sees it, with how many patterns of each kind find a theme."""
+    rows = []
+    for t in codebook.themes:
+        rows.append(
+            {
+                "id": t.id,
+                "label_nb": t.label_nb,
+                "label_en": t.label_en,
+                "definition": t.definition,
+                "lemmas": len(t.lemmas),
+                "prefixes": len(t.prefixes) + len(t.suffixes),
+                "phrases": len(t.phrases),
+                "patterns": len(t.patterns),
+                "exclusions": len(t.exclude),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def theme_frequencies(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Coded sentences per meeting and theme, with their share of the meeting's sentences.
+
+    Long format (meeting_id, theme, label_nb, n_segments, share): every
+    theme appears for every meeting, zero included, so a plot or a
+    comparison never silently drops an absent theme.
+    """
+    merged = codes.merge(segments[["segment_id", "meeting_id"]], on="segment_id", how="left")
+    counts = merged.groupby(["meeting_id", "theme"]).size()
+    totals = segments.groupby("meeting_id").size()
+    rows = []
+    for meeting_id in sorted(totals.index):
+        for t in codebook.themes:
+            n = int(counts.get((meeting_id, t.id), 0))
+            rows.append(
+                {
+                    "meeting_id": meeting_id,
+                    "theme": t.id,
+                    "label_nb": t.label_nb,
+                    "n_segments": n,
+                    "share": round(n / int(totals[meeting_id]), 3),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def highlight(sentence: str, evidence: str) -> str:
+    """The sentence as HTML with each evidence string marked."""
+    words = sorted((w for w in evidence.split("; ") if w), key=len, reverse=True)
+    if not words:
+        return html.escape(sentence)
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    parts, last = [], 0
+    for m in pattern.finditer(sentence):
+        parts += [html.escape(sentence[last : m.start()]), f"<mark>{html.escape(m.group(0))}</mark>"]
+        last = m.end()
+    parts.append(html.escape(sentence[last:]))
+    return "".join(parts)
+
+
+def evidence_html(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codebook, per_theme: int = 3) -> str:
+    """For each theme, its first coded sentences with speaker and the matched words marked."""
+    merged = codes.merge(segments, on="segment_id", how="left")
+    out = []
+    for t in codebook.themes:
+        rows = merged[merged["theme"] == t.id]
+        count = text("n_sentences_short", n=len(rows))
+        out.append(f"<h4>{html.escape(t.label_nb)} <small>({t.id}, {count})</small></h4>")
+        if rows.empty:
+            out.append(f"<p><em>{text('no_coded_sentences')}</em></p>")
+            continue
+        items = []
+        for r in rows.head(per_theme).itertuples(index=False):
+            who = html.escape(r.speaker or "–")
+            items.append(
+                f"<li>{highlight(r.text, r.evidence)} <small>— {who}, <code>{r.segment_id}</code>"
+                f"{' · ' + text('manual') if r.source == 'manual' else ''}</small></li>"
+            )
+        out.append("<ul>" + "".join(items) + "</ul>")
+    return "\n".join(out)
+
+
+def agreement_summary(agreement: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """agreement.csv with Norwegian labels, themes in codebook order and micro/macro last."""
+    labels = codebook.labels() | {"micro": text("micro"), "macro": text("macro")}
+    table = agreement.assign(label=agreement["theme"].map(labels))
+    columns = ["coder", "label", *COLUMNS["agreement"][3:]]  # labels instead of ids, no sentence count
+    return table[columns]
+
+
+# Topics and comparisons as pivots (notebooks 03 and 04)
 
 
 def meeting_labels(meetings: pd.DataFrame) -> dict[str, str]:

@@ -43,6 +43,11 @@ WORDS: dict[str, dict[str, str]] = {
         "kind_agenda": "saksliste",
         "kind_other": "dokument",
         "share_of_meeting_sentences": "Andel av møtets setninger",
+        "n_sentences_short": "{n} setninger",
+        "no_coded_sentences": "Ingen setninger kodet.",
+        "manual": "manuell",
+        "micro": "Alle (mikro)",
+        "macro": "Snitt (makro)",
         # the report's own text (the notebooks' narrative is in Norwegian)
         "title": "Inkluderingsdugnaden i referater – analyserapport",
         "intro": "Laget av <code>make report</code> fra notatbøkene i <code>notebooks/</code>: fortelling, tabeller "
@@ -97,6 +102,11 @@ WORDS: dict[str, dict[str, str]] = {
         "kind_agenda": "agenda",
         "kind_other": "document",
         "share_of_meeting_sentences": "Share of the meeting's sentences",
+        "n_sentences_short": "{n} sentences",
+        "no_coded_sentences": "No sentences coded.",
+        "manual": "manual",
+        "micro": "All (micro)",
+        "macro": "Mean (macro)",
         # the report's own text
         "title": "The inclusion effort in meeting minutes – analysis report",
         "intro": "Made by <code>make report</code> from the notebooks in <code>notebooks/</code>: narrative, tables "
