@@ -113,9 +113,13 @@ def _cramers_v(table: np.ndarray) -> float:
 
 
 def theme_differences(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
-    """For each grouping and theme: does prevalence differ between groups? Exact or permutation test."""
+    """For each grouping and theme: does prevalence differ between groups? Exact or permutation test.
+
+    Groups smaller than MIN_GROUP_SIZE sentences are left out; p-values are
+    adjusted for the number of themes within each grouping (Benjamini–Hochberg).
+    """
     rows = []
-    rng = np.random.default_rng(RANDOM_STATE)
+    rng = np.random.default_rng(RANDOM_STATE)  # one stream across groupings, so the results are reproducible
     for group_type in GROUP_TYPES:
         column = _group_column(group_type)
         part = matrix[matrix[column] != ""]
@@ -124,61 +128,15 @@ def theme_differences(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFram
         part = part[part[column].isin(groups)]
         if len(groups) < 2:
             continue
-        type_rows = []
-        for theme in theme_ids:
-            table = np.array(
-                [
-                    [
-                        int(part.loc[part[column] == g, theme].sum()),
-                        int((part[column] == g).sum() - part.loc[part[column] == g, theme].sum()),
-                    ]
-                    for g in groups
-                ]
-            )
-            row = {
+        type_rows = [
+            {
                 "group_type": group_type,
                 "theme": theme,
                 "groups": "; ".join(groups),
-                "n": int(table.sum()),
-                "n_coded": int(table[:, 0].sum()),
+                **_difference_test(part, column, groups, theme, rng),
             }
-            if table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
-                row |= {
-                    "test": "none (theme absent or everywhere)",
-                    "statistic": math.nan,
-                    "p_value": math.nan,
-                    "effect": "",
-                    "effect_size": math.nan,
-                }
-            elif len(groups) == 2:
-                fisher = stats.fisher_exact(table)
-                shares = table[:, 0] / table.sum(axis=1)
-                row |= {
-                    "test": "fisher exact",
-                    "statistic": float(fisher.statistic),
-                    "p_value": float(fisher.pvalue),
-                    "effect": f"risk difference ({groups[0]} − {groups[1]})",
-                    "effect_size": float(shares[0] - shares[1]),
-                }
-            else:
-                samples = [part.loc[part[column] == g, theme].to_numpy() for g in groups]
-                perm = stats.permutation_test(
-                    samples,
-                    _chi_square,
-                    permutation_type="independent",
-                    vectorized=False,
-                    n_resamples=N_RESAMPLES,
-                    alternative="greater",
-                    random_state=rng,
-                )
-                row |= {
-                    "test": "permutation chi-square",
-                    "statistic": float(perm.statistic),
-                    "p_value": float(perm.pvalue),
-                    "effect": "Cramér's V",
-                    "effect_size": _cramers_v(table),
-                }
-            type_rows.append(row)
+            for theme in theme_ids
+        ]
         tested = [r for r in type_rows if not math.isnan(r["p_value"])]
         if tested:
             qs = stats.false_discovery_control([r["p_value"] for r in tested])
@@ -190,6 +148,57 @@ def theme_differences(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFram
         if column in table:
             table[column] = table[column].astype(float).round(4)
     return table
+
+
+def _difference_test(
+    part: pd.DataFrame, column: str, groups: list[str], theme: str, rng: np.random.Generator
+) -> dict[str, object]:
+    """One theme across groups: Fisher's exact test for two groups, a permutation chi-square for more."""
+    table = np.array(
+        [
+            [
+                int(part.loc[part[column] == g, theme].sum()),
+                int((part[column] == g).sum() - part.loc[part[column] == g, theme].sum()),
+            ]
+            for g in groups
+        ]
+    )
+    counts = {"n": int(table.sum()), "n_coded": int(table[:, 0].sum())}
+    if table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
+        return counts | {
+            "test": "none (theme absent or everywhere)",
+            "statistic": math.nan,
+            "p_value": math.nan,
+            "effect": "",
+            "effect_size": math.nan,
+        }
+    if len(groups) == 2:
+        fisher = stats.fisher_exact(table)
+        shares = table[:, 0] / table.sum(axis=1)
+        return counts | {
+            "test": "fisher exact",
+            "statistic": float(fisher.statistic),
+            "p_value": float(fisher.pvalue),
+            "effect": f"risk difference ({groups[0]} − {groups[1]})",
+            "effect_size": float(shares[0] - shares[1]),
+        }
+    samples = [part.loc[part[column] == g, theme].to_numpy() for g in groups]
+    perm = stats.permutation_test(
+        samples,
+        _chi_square,
+        permutation_type="independent",
+        vectorized=False,
+        n_resamples=N_RESAMPLES,
+        alternative="greater",
+        random_state=rng,
+    )
+    return counts | {
+        "test": "permutation chi-square",
+        "statistic": float(perm.statistic),
+        "p_value": float(perm.pvalue),
+        "effect": "Cramér's V",
+        "effect_size": _cramers_v(table),
+    }
 
 
 def recurring_issues(

@@ -9,16 +9,10 @@ raised what" needs. Models are fitted on turns; every sentence then gets its
 own topic weights from the fitted model, so `segment_topics.csv` stays per
 sentence.
 
-k is chosen per model over a range by two criteria, each computed on this
-corpus: NPMI coherence of the top terms (do they co-occur in the same
-turns?) and stability across random seeds (do runs with other seeds find
-the same top terms?). The chosen k has the best mean rank on the two; ties
-go to the smaller k.
+k is chosen per model by coherence and stability (`analysis.analyse.selection`).
 """
 
-import hashlib
 import itertools
-import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -26,14 +20,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import sklearn
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+from sklearn.decomposition import MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from analysis.base.cache import Cache, code_version
+from analysis.analyse.selection import K_RANGE, TOP_N, choose_k, fit_grid, npmi_coherence, stability
 from analysis.base.config import DATA_DIR, RANDOM_STATE
 from analysis.coding.codes import UNCODED, themes_by_segment
 from analysis.language.norwegian import LETTER_RUN, STOP_WORDS, lemma
@@ -41,9 +33,6 @@ from analysis.language.wordlists import REPORTING_LEMMAS
 
 TOPIC_STOPWORDS_PATH = DATA_DIR / "topic_stopwords.txt"
 
-SEEDS = (RANDOM_STATE, 1, 2, 3, 4)
-K_RANGE = range(2, 9)
-TOP_N = 10
 MIN_TERM_LENGTH = 3
 MODELS = ("nmf", "lda")
 # Above this many speaker turns, k is chosen on a random sample of SELECTION_SAMPLE turns, the chosen NMF
@@ -118,44 +107,6 @@ def make_analyzer(excluded: set[str]):
     return analyze
 
 
-def npmi_coherence(top_terms: list[list[str]], documents: list[set[str]]) -> float:
-    """Mean NPMI over all pairs of each topic's top terms, with document co-occurrence.
-
-    NPMI(a, b) = log(P(a,b) / (P(a) P(b))) / -log P(a,b), in [-1, 1];
-    a pair that never co-occurs scores -1.
-    """
-    n = len(documents)
-    scores = []
-    for terms in top_terms:
-        for a, b in itertools.combinations(terms, 2):
-            pa = sum(a in d for d in documents) / n
-            pb = sum(b in d for d in documents) / n
-            pab = sum(a in d and b in d for d in documents) / n
-            if pab == 0:
-                scores.append(-1.0)
-            elif pab == 1:
-                scores.append(1.0)
-            else:
-                scores.append(math.log(pab / (pa * pb)) / -math.log(pab))
-    return float(np.mean(scores)) if scores else math.nan
-
-
-def stability(runs: list[list[list[str]]]) -> float:
-    """Mean Jaccard similarity of top-term sets between runs, topics matched one-to-one (Hungarian)."""
-    values = []
-    for first, second in itertools.combinations(runs, 2):
-        sim = np.array([[len(set(a) & set(b)) / len(set(a) | set(b)) for b in second] for a in first])
-        rows, cols = linear_sum_assignment(-sim)
-        values.append(sim[rows, cols].mean())
-    return float(np.mean(values)) if values else math.nan
-
-
-def _model(kind: str, k: int, seed: int):
-    if kind == "nmf":
-        return NMF(n_components=k, init="nndsvdar", random_state=seed, max_iter=1000)
-    return LatentDirichletAllocation(n_components=k, learning_method="batch", random_state=seed, max_iter=50)
-
-
 def _refit(k: int, matrix):
     """The chosen NMF on every turn of a large corpus, in mini-batches (fixed seed: the same topics every run)."""
     model = MiniBatchNMF(n_components=k, init="nndsvdar", random_state=RANDOM_STATE, batch_size=2048, max_iter=50)
@@ -169,10 +120,6 @@ def _vectorizer(kind: str, analyzer):
     return cls(analyzer=analyzer, min_df=2, max_df=0.5)
 
 
-def _top_terms(model, vocabulary: np.ndarray, n: int = TOP_N) -> list[list[str]]:
-    return [list(vocabulary[np.argsort(-row, kind="stable")[:n]]) for row in model.components_]
-
-
 @dataclass
 class TopicResult:
     selection: pd.DataFrame
@@ -181,54 +128,6 @@ class TopicResult:
     crosswalk: pd.DataFrame
     applied_labels: set[tuple[str, int, int]]
     notes: list[str]  # what was done differently for a large corpus, for the build's messages
-
-
-def choose_k(selection: pd.DataFrame) -> int:
-    """Best mean rank of coherence and stability (higher is better); ties to the smaller k."""
-    ranks = selection["coherence"].rank(ascending=False) + selection["stability"].rank(ascending=False)
-    order = selection.assign(score=ranks).sort_values(["score", "k"], kind="stable")
-    return int(order.iloc[0]["k"])
-
-
-def _grid_key(kind: str, matrix, vocabulary, usable: list[int]) -> str:
-    """Everything a fit depends on: the term matrix, its terms, the grid, the models' settings and versions."""
-    digest = hashlib.sha256()
-    matrix = matrix.tocsr()
-    for part in (matrix.indptr, matrix.indices, matrix.data):
-        digest.update(np.ascontiguousarray(part).tobytes())
-    digest.update("\x00".join(vocabulary).encode("utf-8"))
-    settings = [repr(_model(kind, k, seed).get_params()) for k in usable for seed in SEEDS]
-    digest.update(repr((kind, matrix.shape, usable, SEEDS, settings, sklearn.__version__, TOP_N)).encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path | None) -> dict[int, tuple]:
-    """k → (top terms of each seed's run, all converged?, the model of RANDOM_STATE).
-
-    The fits are deterministic (fixed seeds), so a grid fitted before on the
-    same matrix is read back instead of refitted: rebuilding after a manual
-    code or a new organisation costs no topic fitting. LDA on a few dozen
-    turns takes tens of seconds on two cores.
-    """
-    store = Cache(cache_dir, code_version("analyse"))
-    key = _grid_key(kind, matrix, vocabulary, usable)
-    grid = store.get("topics", kind, key)
-    if grid is not None:
-        return grid
-    grid = {}
-    for k in usable:
-        runs, converged, chosen = [], True, None
-        for seed in SEEDS:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", ConvergenceWarning)
-                model = _model(kind, k, seed).fit(matrix)
-            converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
-            runs.append(_top_terms(model, vocabulary))
-            if seed == RANDOM_STATE:
-                chosen = model
-        grid[k] = (runs, converged, chosen)
-    store.put("topics", grid, kind, key)
-    return grid
 
 
 def fit_topics(
@@ -250,16 +149,9 @@ def fit_topics(
         else np.arange(len(units))
     )
     documents = [set(analyzer(units["text"].iat[i])) for i in chosen_units]
-    notes = (
-        [
-            f"topic models: {len(units):,} speaker turns is above {LARGE_CORPUS_UNITS:,}, so k was chosen on a random "
-            f"sample of {SELECTION_SAMPLE:,} turns, the chosen NMF was refitted on all turns with MiniBatchNMF, "
-            "and LDA was not fitted (its inference runs document by document in Python)"
-        ]
-        if large
-        else []
-    )
-    selection_rows, topic_rows, segment_rows, crosswalk_rows = [], [], [], []
+    notes = [_large_corpus_note(len(units))] if large else []
+    labels = labels or {}
+    selection_rows, topic_rows, segment_frames, crosswalk_rows = [], [], [], []
     applied: set[tuple[str, int, int]] = set()
     themes_of = themes_by_segment(codes, segments["segment_id"].tolist())
     for kind in ("nmf",) if large else MODELS:
@@ -268,74 +160,98 @@ def fit_topics(
         matrix = full_matrix[chosen_units] if large else full_matrix
         vocabulary = vectorizer.get_feature_names_out()
         usable = [k for k in k_range if k < min(matrix.shape)]
-        grid = _fit_grid(kind, matrix, vocabulary, usable, cache_dir)
-        fitted = {k: grid[k][2] for k in usable}
-        for k in usable:
-            runs, converged, _ = grid[k]
-            selection_rows.append(
-                {
-                    "model": kind,
-                    "k": k,
-                    "coherence": npmi_coherence(runs[0], documents),
-                    "stability": stability(runs),
-                    "chosen": "no",
-                    "converged": "yes" if converged else "no",
-                }
-            )
+        grid = fit_grid(kind, matrix, vocabulary, usable, cache_dir)
+        rows = _selection_rows(kind, grid, usable, documents)
+        selection_rows += rows
         if not usable:
             continue
-        table = pd.DataFrame([r for r in selection_rows if r["model"] == kind])
-        k = choose_k(table)
-        for row in selection_rows:
-            if row["model"] == kind and row["k"] == k:
-                row["chosen"] = "yes"
-        model = _refit(k, full_matrix) if large else fitted[k]
-        weights = model.components_ / model.components_.sum(axis=1, keepdims=True)
-        topic_labels = {}
-        for t, row in enumerate(weights, start=1):
-            order = np.argsort(-row, kind="stable")[:TOP_N]
-            generated = " · ".join(vocabulary[order[:3]])
-            topic_labels[t] = (labels or {}).get((kind, k, t), generated)
-            if (kind, k, t) in (labels or {}):
-                applied.add((kind, k, t))
-            for rank, index in enumerate(order, start=1):
-                topic_rows.append(
-                    {
-                        "model": kind,
-                        "topic_id": t,
-                        "label": topic_labels[t],
-                        "rank": rank,
-                        "term": vocabulary[index],
-                        "weight": round(float(row[index]), 4),
-                    }
-                )
-        sentence_matrix = vectorizer.transform(segments["text"])
-        doc_topic = model.transform(sentence_matrix)
-        has_terms = np.asarray(sentence_matrix.sum(axis=1)).ravel() > 0
-        totals = doc_topic.sum(axis=1, keepdims=True)
-        doc_topic = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
-        rows, topics = np.nonzero((doc_topic >= 0.01) & has_terms[:, None])  # segment order, then topic
-        segment_rows.append(
-            pd.DataFrame(
-                {
-                    "segment_id": segments["segment_id"].to_numpy()[rows],
-                    "model": kind,
-                    "topic_id": topics + 1,
-                    "weight": np.round(doc_topic[rows, topics], 4),
-                }
-            )
-        )
+        k = choose_k(pd.DataFrame(rows))
+        for row in rows:
+            row["chosen"] = "yes" if row["k"] == k else "no"
+        model = _refit(k, full_matrix) if large else grid[k][2]
+        described, topic_labels = _topic_rows(kind, k, model, vocabulary, labels)
+        topic_rows += described
+        applied |= {(kind, k, t) for t in topic_labels if (kind, k, t) in labels}
+        weights, doc_topic, has_terms = _segment_weights(kind, model, vectorizer, segments)
+        segment_frames.append(weights)
         crosswalk_rows += _crosswalk(
             kind, segments["segment_id"].tolist(), doc_topic, has_terms, themes_of, topic_labels
         )
     return TopicResult(
         pd.DataFrame(selection_rows).round({"coherence": 4, "stability": 4}),
         pd.DataFrame(topic_rows),
-        pd.concat(segment_rows, ignore_index=True) if segment_rows else pd.DataFrame(),
+        pd.concat(segment_frames, ignore_index=True) if segment_frames else pd.DataFrame(),
         pd.DataFrame(crosswalk_rows),
         applied,
         notes,
     )
+
+
+def _large_corpus_note(units: int) -> str:
+    return (
+        f"topic models: {units:,} speaker turns is above {LARGE_CORPUS_UNITS:,}, so k was chosen on a random "
+        f"sample of {SELECTION_SAMPLE:,} turns, the chosen NMF was refitted on all turns with MiniBatchNMF, "
+        "and LDA was not fitted (its inference runs document by document in Python)"
+    )
+
+
+def _selection_rows(kind: str, grid: dict[int, tuple], usable: list[int], documents: list[set[str]]) -> list[dict]:
+    """One row per k: coherence of the first seed's top terms, stability across seeds, convergence."""
+    return [
+        {
+            "model": kind,
+            "k": k,
+            "coherence": npmi_coherence(grid[k][0][0], documents),
+            "stability": stability(grid[k][0]),
+            "chosen": "no",
+            "converged": "yes" if grid[k][1] else "no",
+        }
+        for k in usable
+    ]
+
+
+def _topic_rows(
+    kind: str, k: int, model, vocabulary: np.ndarray, labels: dict[tuple[str, int, int], str]
+) -> tuple[list[dict], dict[int, str]]:
+    """Each topic's top terms with their normalised weights, and its label (an override, else its top 3 terms)."""
+    weights = model.components_ / model.components_.sum(axis=1, keepdims=True)
+    rows, topic_labels = [], {}
+    for t, row in enumerate(weights, start=1):
+        order = np.argsort(-row, kind="stable")[:TOP_N]
+        topic_labels[t] = labels.get((kind, k, t), " · ".join(vocabulary[order[:3]]))
+        for rank, index in enumerate(order, start=1):
+            rows.append(
+                {
+                    "model": kind,
+                    "topic_id": t,
+                    "label": topic_labels[t],
+                    "rank": rank,
+                    "term": vocabulary[index],
+                    "weight": round(float(row[index]), 4),
+                }
+            )
+    return rows, topic_labels
+
+
+def _segment_weights(
+    kind: str, model, vectorizer, segments: pd.DataFrame
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Every sentence's topic weights from the fitted model (rows of at least 0.01, for sentences with terms)."""
+    sentence_matrix = vectorizer.transform(segments["text"])
+    doc_topic = model.transform(sentence_matrix)
+    has_terms = np.asarray(sentence_matrix.sum(axis=1)).ravel() > 0
+    totals = doc_topic.sum(axis=1, keepdims=True)
+    doc_topic = np.divide(doc_topic, totals, out=np.zeros_like(doc_topic), where=totals > 0)
+    rows, topics = np.nonzero((doc_topic >= 0.01) & has_terms[:, None])  # segment order, then topic
+    frame = pd.DataFrame(
+        {
+            "segment_id": segments["segment_id"].to_numpy()[rows],
+            "model": kind,
+            "topic_id": topics + 1,
+            "weight": np.round(doc_topic[rows, topics], 4),
+        }
+    )
+    return frame, doc_topic, has_terms
 
 
 def _crosswalk(kind, segment_ids, doc_topic, has_terms, themes_of, topic_labels) -> list[dict[str, object]]:

@@ -1,0 +1,119 @@
+"""Choosing the number of topics k: fit a grid of models over k and seeds, score coherence and stability.
+
+For each k in the range, a model is fitted with each of five seeds. NPMI
+coherence of the top terms (do they co-occur in the same turns?) and
+stability across seeds (do other seeds find the same top terms, topics
+matched one to one?) are computed on this corpus; the chosen k has the best
+mean rank on the two, ties to the smaller k. Fitted grids are kept in the
+content-addressed cache, keyed by everything a fit depends on.
+"""
+
+import hashlib
+import itertools
+import math
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sklearn
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
+
+from analysis.base.cache import Cache, code_version
+from analysis.base.config import RANDOM_STATE
+
+SEEDS = (RANDOM_STATE, 1, 2, 3, 4)
+K_RANGE = range(2, 9)
+TOP_N = 10
+
+
+def npmi_coherence(top_terms: list[list[str]], documents: list[set[str]]) -> float:
+    """Mean NPMI over all pairs of each topic's top terms, with document co-occurrence.
+
+    NPMI(a, b) = log(P(a,b) / (P(a) P(b))) / -log P(a,b), in [-1, 1];
+    a pair that never co-occurs scores -1.
+    """
+    n = len(documents)
+    scores = []
+    for terms in top_terms:
+        for a, b in itertools.combinations(terms, 2):
+            pa = sum(a in d for d in documents) / n
+            pb = sum(b in d for d in documents) / n
+            pab = sum(a in d and b in d for d in documents) / n
+            if pab == 0:
+                scores.append(-1.0)
+            elif pab == 1:
+                scores.append(1.0)
+            else:
+                scores.append(math.log(pab / (pa * pb)) / -math.log(pab))
+    return float(np.mean(scores)) if scores else math.nan
+
+
+def stability(runs: list[list[list[str]]]) -> float:
+    """Mean Jaccard similarity of top-term sets between runs, topics matched one-to-one (Hungarian)."""
+    values = []
+    for first, second in itertools.combinations(runs, 2):
+        sim = np.array([[len(set(a) & set(b)) / len(set(a) | set(b)) for b in second] for a in first])
+        rows, cols = linear_sum_assignment(-sim)
+        values.append(sim[rows, cols].mean())
+    return float(np.mean(values)) if values else math.nan
+
+
+def make_model(kind: str, k: int, seed: int):
+    if kind == "nmf":
+        return NMF(n_components=k, init="nndsvdar", random_state=seed, max_iter=1000)
+    return LatentDirichletAllocation(n_components=k, learning_method="batch", random_state=seed, max_iter=50)
+
+
+def top_terms(model, vocabulary: np.ndarray, n: int = TOP_N) -> list[list[str]]:
+    return [list(vocabulary[np.argsort(-row, kind="stable")[:n]]) for row in model.components_]
+
+
+def choose_k(selection: pd.DataFrame) -> int:
+    """Best mean rank of coherence and stability (higher is better); ties to the smaller k."""
+    ranks = selection["coherence"].rank(ascending=False) + selection["stability"].rank(ascending=False)
+    order = selection.assign(score=ranks).sort_values(["score", "k"], kind="stable")
+    return int(order.iloc[0]["k"])
+
+
+def _grid_key(kind: str, matrix, vocabulary, usable: list[int]) -> str:
+    """Everything a fit depends on: the term matrix, its terms, the grid, the models' settings and versions."""
+    digest = hashlib.sha256()
+    matrix = matrix.tocsr()
+    for part in (matrix.indptr, matrix.indices, matrix.data):
+        digest.update(np.ascontiguousarray(part).tobytes())
+    digest.update("\x00".join(vocabulary).encode("utf-8"))
+    settings = [repr(make_model(kind, k, seed).get_params()) for k in usable for seed in SEEDS]
+    digest.update(repr((kind, matrix.shape, usable, SEEDS, settings, sklearn.__version__, TOP_N)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path | None) -> dict[int, tuple]:
+    """k → (top terms of each seed's run, all converged?, the model of RANDOM_STATE).
+
+    The fits are deterministic (fixed seeds), so a grid fitted before on the
+    same matrix is read back instead of refitted: rebuilding after a manual
+    code or a new organisation costs no topic fitting. LDA on a few dozen
+    turns takes tens of seconds on two cores.
+    """
+    store = Cache(cache_dir, code_version("analyse"))
+    key = _grid_key(kind, matrix, vocabulary, usable)
+    grid = store.get("topics", kind, key)
+    if grid is not None:
+        return grid
+    grid = {}
+    for k in usable:
+        runs, converged, chosen = [], True, None
+        for seed in SEEDS:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ConvergenceWarning)
+                model = make_model(kind, k, seed).fit(matrix)
+            converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+            runs.append(top_terms(model, vocabulary))
+            if seed == RANDOM_STATE:
+                chosen = model
+        grid[k] = (runs, converged, chosen)
+    store.put("topics", grid, kind, key)
+    return grid
