@@ -153,13 +153,13 @@ def test_case_folding_shortcut_is_safe() -> None:
     Otherwise a pattern could match a sentence whose lower-cased text lacks the
     pattern's literal, and the pre-filter would skip it.
     """
-    from analysis.coding.coder import _UNSAFE_CASE
+    from analysis.coding.patterns import UNSAFE_CASE
 
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
-    safe = [ch for ch in every if not _UNSAFE_CASE.match(ch)]
+    safe = [ch for ch in every if not UNSAFE_CASE.match(ch)]
     assert "ø" in safe and "Å" in safe and "ſ" not in safe and "ı" not in safe and "İ" not in safe
     for ch in safe:
         assert len(ch.lower()) == 1, ch
         for other in re.compile(re.escape(ch), re.IGNORECASE).findall(every):
             # only safe characters enter a pattern's literal, so only those need to agree
-            assert _UNSAFE_CASE.match(other) or other.lower() == ch.lower(), (ch, other)
+            assert UNSAFE_CASE.match(other) or other.lower() == ch.lower(), (ch, other)

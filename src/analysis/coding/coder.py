@@ -12,7 +12,6 @@ of a synthetic one. An excluded span removes the matches inside it, so a
 known false hit can be switched off without losing the rest of the sentence.
 """
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -20,33 +19,9 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.coding.codebook import Codebook
-from analysis.language.norwegian import LETTER_RUN, MIN_STEM, WORD, lemma
-
-# between the sentences of a batch: a private-use character that `str.split` keeps as a token of its own
-SEPARATOR = "\ue000"
-# characters outside Latin-1, Latin Extended-A and punctuation, plus the few whose case-insensitive
-# matching differs from comparing `str.lower` (µ, İ, ı, ſ): a batch holding one is searched sentence by sentence
-_UNSAFE_CASE = re.compile("[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf\ue000]")
-
-
-def _required_literal(pattern: re.Pattern[str]) -> str | None:
-    """The longest run of literal characters every match must contain, lower-cased (None if there is none)."""
-    try:
-        from re import _parser  # the standard library's own regular-expression parser
-
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except (ImportError, re.error):
-        return None
-    runs, current = [], ""
-    for op, value in items:
-        if op is _parser.LITERAL and not _UNSAFE_CASE.match(chr(value)):
-            current += chr(value).lower()
-        else:
-            runs.append(current)
-            current = ""
-    runs.append(current)
-    longest = max(runs, key=len)
-    return longest or None
+from analysis.coding.lexicon import Lexicon
+from analysis.coding.patterns import SEPARATOR, UNSAFE_CASE, WordPatterns, required_literal
+from analysis.language.norwegian import WORD, lemma
 
 
 class Match(NamedTuple):
@@ -54,104 +29,6 @@ class Match(NamedTuple):
     start: int
     end: int
     text: str
-
-
-class _Column:
-    """A NumPy array that grows by doubling, so adding a document's new words costs only those words."""
-
-    def __init__(self, dtype: type) -> None:
-        self.data = np.zeros(1 << 12, dtype=dtype)
-        self.size = 0
-
-    def extend(self, values: list) -> None:
-        end = self.size + len(values)
-        if end > len(self.data):
-            bigger = np.zeros(max(end, 2 * len(self.data)), dtype=self.data.dtype)
-            bigger[: self.size] = self.data[: self.size]
-            self.data = bigger
-        self.data[self.size : end] = values
-        self.size = end
-
-    def view(self) -> np.ndarray:
-        return self.data[: self.size]
-
-
-class _Arrays(NamedTuple):
-    hit: np.ndarray  # per form: reaches a theme
-    starts_phrase: np.ndarray  # per form: can begin a phrase
-    run_start: np.ndarray  # per raw token: where its forms begin in `runs`
-    run_count: np.ndarray  # per raw token: how many letter runs it holds
-    needs_full: np.ndarray  # per raw token: a hyphenated word with a hit in it
-    unsafe_case: np.ndarray  # per raw token: a character `str.lower` does not fold as the regex engine does
-    runs: np.ndarray  # the form ids of every raw token's letter runs, in order
-
-
-_INT_COLUMNS = {"run_start", "run_count", "runs"}
-
-
-class _Lexicon:
-    """What is known about every word met so far in one language, each worked out once.
-
-    Two levels: letter runs ("forms": lemma, themes, the phrase words they can
-    stand for) and whitespace-separated tokens ("raw", e.g. "CV-en," or
-    "2020"), which `str.split` produces at C speed and which map to the
-    forms they contain.
-    """
-
-    def __init__(self) -> None:
-        self.form_index: dict[str, int] = {}
-        self.forms: list[str] = []
-        self.themes: list[tuple[str, ...]] = []
-        self.phrase_words: list[frozenset[tuple[int, int]]] = []
-        self.phrase_starts: list[tuple[int, ...]] = []  # the phrases a form can begin
-        self.raw_index: dict[str, int] = {SEPARATOR: 0}
-        self._n_runs = 0
-        # what arrays() has not yet moved into the NumPy columns
-        self._new_forms: list[int] = []
-        self._new_raw: list[tuple[int, int, bool, bool]] = [(0, 0, False, False)]
-        self._new_runs: list[int] = []
-        self._columns = {name: _Column(bool if name not in _INT_COLUMNS else np.int64) for name in _Arrays._fields}
-
-    def form(self, text: str, coder: "Coder", lang: str) -> int:
-        number = self.form_index.get(text)
-        if number is None:
-            number = len(self.forms)
-            lower, lem = text.lower(), lemma(text, lang)
-            words = coder._phrase_words(lower, lem)
-            self.form_index[text] = number
-            self.forms.append(text)
-            self.themes.append(coder._themes_of(lower, lem))
-            self.phrase_words.append(words)
-            self.phrase_starts.append(tuple(sorted(n for n, position in words if position == 0)))
-            self._new_forms.append(number)
-        return number
-
-    def add_raw(self, token: str, coder: "Coder", lang: str) -> None:
-        forms = [self.form(run, coder, lang) for run in LETTER_RUN.findall(token)]
-        needs_full = "-" in token and any(
-            "-" in word and (coder._themes_of(word.lower(), lemma(word, lang)) or any(self.themes[f] for f in forms))
-            for word in WORD.findall(token)
-        )
-        self.raw_index[token] = len(self.raw_index)
-        self._new_raw.append((self._n_runs, len(forms), needs_full, bool(_UNSAFE_CASE.search(token))))
-        self._new_runs.extend(forms)
-        self._n_runs += len(forms)
-
-    def arrays(self) -> _Arrays:
-        columns = self._columns
-        if self._new_forms:
-            columns["hit"].extend([bool(self.themes[f]) for f in self._new_forms])
-            columns["starts_phrase"].extend([bool(self.phrase_starts[f]) for f in self._new_forms])
-            self._new_forms = []
-        if self._new_raw:
-            starts, counts, full, unsafe = zip(*self._new_raw, strict=True)
-            for name, values in zip(
-                ("run_start", "run_count", "needs_full", "unsafe_case"), (starts, counts, full, unsafe), strict=True
-            ):
-                columns[name].extend(list(values))
-            columns["runs"].extend(self._new_runs)
-            self._new_raw, self._new_runs = [], []
-        return _Arrays(*(columns[name].view() for name in _Arrays._fields))
 
 
 def _dedupe(words: Iterable[str]) -> str:
@@ -169,64 +46,15 @@ class Coder:
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
         self._rank = {theme_id: number for number, theme_id in enumerate(codebook.ids)}
-        # word patterns as lookups: a lemma or form, and the lengths of prefixes and suffixes to slice
-        self._by_word: dict[str, set[str]] = defaultdict(set)
-        self._by_prefix: dict[str, set[str]] = defaultdict(set)
-        self._by_suffix: dict[str, set[str]] = defaultdict(set)
-        for theme in codebook.themes:
-            for word in theme.lemmas:
-                self._by_word[word].add(theme.id)
-            for prefix in theme.prefixes:
-                self._by_prefix[prefix].add(theme.id)
-            for suffix in theme.suffixes:
-                self._by_suffix[suffix].add(theme.id)
-        self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
-        self._suffix_lengths = sorted({len(s) for s in self._by_suffix})
-        self._form_cache: dict[tuple[str, str], tuple[str, ...]] = {}
-        # phrases: the (phrase, word position) pairs a form can stand for, by lemma, written form or stem
-        self._phrase_list = [(theme.id, phrase) for theme in codebook.themes for phrase in theme.phrases]
-        self._phrase_keys: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        for number, (_, phrase) in enumerate(self._phrase_list):
-            for position, (word_lemma, written) in enumerate(phrase):
-                self._phrase_keys["lemma", word_lemma].append((number, position))
-                self._phrase_keys["form", written].append((number, position))
-                if len(written) >= MIN_STEM:
-                    self._phrase_keys["stem", written].append((number, position))
-        self._patterns = [(t.id, p, _required_literal(p)) for t in codebook.themes for p in t.patterns]
+        self.words = WordPatterns(codebook)
+        self._patterns = [(t.id, p, required_literal(p)) for t in codebook.themes for p in t.patterns]
         self._exclusions = {t.id: t.exclude for t in codebook.themes if t.exclude}
-        self._lexicons: dict[str, _Lexicon] = {}
+        self._lexicons: dict[str, Lexicon] = {}
 
-    def _themes_of(self, lower: str, lem: str) -> tuple[str, ...]:
-        """Themes a word reaches by lemma, written form, prefix (of either) or suffix (of the lemma)."""
-        key = (lower, lem)
-        hit = self._form_cache.get(key)
-        if hit is None:
-            found = self._by_word.get(lem, set()) | self._by_word.get(lower, set())
-            for length in self._prefix_lengths:
-                found |= self._by_prefix.get(lem[:length], set()) | self._by_prefix.get(lower[:length], set())
-            for length in self._suffix_lengths:
-                if len(lem) >= length:
-                    found |= self._by_suffix.get(lem[-length:], set())
-            hit = tuple(sorted(found, key=self._rank.__getitem__))
-            self._form_cache[key] = hit
-        return hit
-
-    def _phrase_words(self, lower: str, lem: str) -> frozenset[tuple[int, int]]:
-        """Phrase words this form matches (`word_matches`); a phrase's first word only by lemma or written form."""
-        keys = self._phrase_keys
-        found = set(keys.get(("lemma", lem), ())) | set(keys.get(("form", lower), ()))
-        for length in range(MIN_STEM, len(lower) + 1):
-            found.update(keys.get(("stem", lower[:length]), ()))
-        return frozenset(
-            (number, position)
-            for number, position in found
-            if position or lem in self._phrase_list[number][1][0] or lower in self._phrase_list[number][1][0]
-        )
-
-    def _lexicon(self, lang: str, tokens: Iterable[str]) -> _Lexicon:
-        lexicon = self._lexicons.setdefault(lang, _Lexicon())
+    def _lexicon(self, lang: str, tokens: Iterable[str]) -> Lexicon:
+        lexicon = self._lexicons.setdefault(lang, Lexicon())
         for token in sorted(set(tokens).difference(lexicon.raw_index)):
-            lexicon.add_raw(token, self, lang)
+            lexicon.add_raw(token, self.words, lang)
         return lexicon
 
     def _pattern_sentences(self, texts: list[str], joined: str, unsafe_case: bool) -> set[int]:
@@ -280,7 +108,7 @@ class Coder:
         for position in np.flatnonzero(known.starts_phrase[ids]).tolist():
             sentence = sentence_of[position]
             for number in lexicon.phrase_starts[ids[position]]:
-                length = len(self._phrase_list[number][1])
+                length = len(self.words.phrase_list[number][1])
                 if (
                     position + length <= len(ids)
                     and sentence_of[position + length - 1] == sentence
@@ -324,7 +152,7 @@ class Coder:
         well ("NAV-tiltakene", "NAV", "tiltakene"), so both a compound and its
         head can match; phrases run over consecutive letter runs.
         """
-        lexicon = self._lexicons.setdefault(lang, _Lexicon())
+        lexicon = self._lexicons.setdefault(lang, Lexicon())
         found: list[Match] = []
         runs: list[tuple[int, int, int]] = []  # (form, start, end)
         form_of, position = lexicon.form_index.get, 0
@@ -332,27 +160,27 @@ class Coder:
             start = text.find(word, position)  # only non-letters lie between two words: the next one is it
             position = start + len(word)
             if "-" in word:
-                for theme_id in self._themes_of(word.lower(), lemma(word, lang)):
+                for theme_id in self.words.themes_of(word.lower(), lemma(word, lang)):
                     found.append(Match(theme_id, start, position, word))
                 for part in word.split("-"):
-                    runs.append((lexicon.form(part, self, lang), start, start + len(part)))
+                    runs.append((lexicon.form(part, self.words, lang), start, start + len(part)))
                     start += len(part) + 1
             else:
                 form = form_of(word)
-                runs.append((lexicon.form(word, self, lang) if form is None else form, start, position))
+                runs.append((lexicon.form(word, self.words, lang) if form is None else form, start, position))
         themes, starts = lexicon.themes, lexicon.phrase_starts
         for i, (form, start, end) in enumerate(runs):
             for theme_id in themes[form]:
                 found.append(Match(theme_id, start, end, text[start:end]))
             for number in starts[form]:
-                theme_id, phrase = self._phrase_list[number]
+                theme_id, phrase = self.words.phrase_list[number]
                 window = runs[i : i + len(phrase)]
                 if len(window) == len(phrase) and all(
                     (number, k) in lexicon.phrase_words[f] for k, (f, _, _) in enumerate(window)
                 ):
                     last = window[-1][2]
                     found.append(Match(theme_id, start, last, text[start:last]))
-        lower = text.lower() if not _UNSAFE_CASE.search(text) else None
+        lower = text.lower() if not UNSAFE_CASE.search(text) else None
         for theme_id, pattern, literal in self._patterns:
             if lower is not None and literal is not None and literal not in lower:
                 continue  # cannot match: saves running the expression
