@@ -188,7 +188,7 @@ def crosswalk_matrix(crosswalk: pd.DataFrame, model: str, codebook: Codebook) ->
     table = rows.pivot(index="topic", columns="theme", values="weight_share").astype(float)
     order = [t for t in [*codebook.ids, UNCODED] if t in table.columns]
     table = table[order].fillna(0.0)
-    table.columns = [codebook.labels().get(c, "(ukodet)") for c in table.columns]
+    table.columns = [codebook.labels().get(c, text("uncoded")) for c in table.columns]
     table = table.loc[sorted(table.index, key=lambda label: int(label.split(":")[0]))]
     table.index.name = None
     return table
