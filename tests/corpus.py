@@ -12,6 +12,8 @@ from pathlib import Path
 from analysis.pipeline.build import BuildResult, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Set by test_own_compendium.py for the `make test` it runs inside a copy of the compendium.
+INSIDE_COMPENDIUM_COPY = "ANALYSIS_INSIDE_COMPENDIUM_TEST"
 CORPUS = FIXTURES / "corpus"
 PROJECT = FIXTURES / "project"
 MINUTES = "2019-12-06_kontaktutvalget_referat.txt"
