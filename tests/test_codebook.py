@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.base.config import PROJ_ROOT
+from analysis.base.config import CODEBOOK_PATH, PROJ_ROOT
 from analysis.base.errors import InputError
-from analysis.coding.codebook import CODEBOOK_PATH, load_codebook
+from analysis.coding.codebook import load_codebook
 
 SPEC = PROJ_ROOT.parent / "shared" / "codebook-spec.md"
 

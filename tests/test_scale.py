@@ -77,7 +77,7 @@ def test_cache_gives_identical_tables_and_only_redoes_what_changed(raw_copy: Pat
 
 
 def test_a_changed_codebook_recodes_everything_and_says_so(raw_copy: Path, tmp_path: Path) -> None:
-    from analysis.coding.codebook import CODEBOOK_PATH
+    from analysis.base.config import CODEBOOK_PATH
 
     out = tmp_path / "processed"
     build_corpus(raw_copy, out, analyses=False)

@@ -6,11 +6,18 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.base.config import NOTEBOOKS_DIR, PROCESSED_DIR, RANDOM_STATE, RAW_DIR, REPORTS_DIR, display_path
+from analysis.base.config import (
+    CODEBOOK_PATH,
+    HAND_CODES_PATH,
+    MANUAL_CODES_PATH,
+    NOTEBOOKS_DIR,
+    PROCESSED_DIR,
+    RANDOM_STATE,
+    RAW_DIR,
+    REPORTS_DIR,
+    display_path,
+)
 from analysis.base.errors import InputError
-from analysis.coding.agreement import HAND_CODES_PATH
-from analysis.coding.codebook import CODEBOOK_PATH
-from analysis.coding.manual_codes import MANUAL_CODES_PATH
 
 
 def _say(message: str) -> None:

@@ -4,10 +4,8 @@ import csv
 import io
 from pathlib import Path
 
-from analysis.base.config import DATA_DIR, display_path
+from analysis.base.config import display_path
 from analysis.base.errors import InputError
-
-TOPIC_LABELS_PATH = DATA_DIR / "topic_labels.csv"
 
 
 def read_topic_labels(path: Path) -> dict[tuple[str, int, int], str]:

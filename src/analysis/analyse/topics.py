@@ -26,12 +26,10 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from analysis.analyse.selection import K_RANGE, TOP_N, choose_k, fit_grid, npmi_coherence, stability
-from analysis.base.config import DATA_DIR, RANDOM_STATE
+from analysis.base.config import RANDOM_STATE, TOPIC_STOPWORDS_PATH
 from analysis.coding.codes import UNCODED, themes_by_segment
 from analysis.language.norwegian import LETTER_RUN, STOP_WORDS, lemma
 from analysis.language.wordlists import REPORTING_LEMMAS
-
-TOPIC_STOPWORDS_PATH = DATA_DIR / "topic_stopwords.txt"
 
 MIN_TERM_LENGTH = 3
 MODELS = ("nmf", "lda")

@@ -14,6 +14,14 @@ MANIFEST_NAME = "manifest.csv"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORTS_DIR = PROJ_ROOT / "reports"
 FIGURES_DIR = REPORTS_DIR / "figures"
+# The researcher's editable inputs and the report: every module and the command line take their defaults from here.
+REPORT_PATH = REPORTS_DIR / "report.html"
+TOPIC_STOPWORDS_PATH = DATA_DIR / "topic_stopwords.txt"
+TOPIC_LABELS_PATH = DATA_DIR / "topic_labels.csv"
+HAND_CODES_PATH = DATA_DIR / "hand_codes.csv"
+MANUAL_CODES_PATH = DATA_DIR / "manual_codes.csv"
+CODEBOOK_PATH = DATA_DIR / "codebook.yml"
+REGISTER_PATH = DATA_DIR / "organisations.csv"
 # The two bundled documents, frozen: the tests and the synthetic corpus are made from them, so a
 # researcher's own documents in data/raw never change either.
 REFERENCE_CORPUS = PROJ_ROOT / "tests" / "fixtures" / "corpus"

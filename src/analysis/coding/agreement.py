@@ -16,12 +16,11 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 
-from analysis.base.config import DATA_DIR, display_path
+from analysis.base.config import display_path
 from analysis.base.errors import InputError
 from analysis.base.tables import COLUMNS
 from analysis.coding.manual_codes import meeting_of
 
-HAND_CODES_PATH = DATA_DIR / "hand_codes.csv"
 AGREEMENT_COLUMNS = COLUMNS["agreement"][1:]  # the table without its `coder` column
 
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from analysis.base.config import DATA_DIR, display_path
+from analysis.base.config import CODEBOOK_PATH, display_path
 from analysis.base.errors import InputError
 from analysis.language.norwegian import lemma, lemmatize_phrase
 
-CODEBOOK_PATH = DATA_DIR / "codebook.yml"
 PATTERN_KEYS = ("lemmas", "prefixes", "suffixes", "phrases", "patterns")
 THEME_KEYS = {"id", "label_nb", "label_en", "definition", "exclude", *PATTERN_KEYS}
 TOP_KEYS = {"version", "language", "themes"}

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.base.config import DATA_DIR, display_path
+from analysis.base.config import display_path
 from analysis.base.errors import InputError
 from analysis.base.tables import COLUMNS
 
-MANUAL_CODES_PATH = DATA_DIR / "manual_codes.csv"
 # data/manual_codes.csv, the researcher's corrections (an input file, not a built table)
 FILE_COLUMNS = ["segment_id", "theme", "action", "coder", "note"]
 ACTIONS = ("add", "remove")

@@ -10,11 +10,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.base.config import DATA_DIR, display_path
+from analysis.base.config import REGISTER_PATH, display_path
 from analysis.base.errors import InputError
 from analysis.base.records import organisation_forms
 
-REGISTER_PATH = DATA_DIR / "organisations.csv"
 ACTOR_TYPES = ("government", "agency", "civil_society", "measure_provider", "employer", "research", "other")
 
 

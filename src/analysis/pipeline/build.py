@@ -15,16 +15,24 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.analyse import compare, topics
-from analysis.analyse.topic_labels import TOPIC_LABELS_PATH, read_topic_labels
+from analysis.analyse.topic_labels import read_topic_labels
 from analysis.base.atomic import replaced_directory
 from analysis.base.cache import Cache
-from analysis.base.config import PROCESSED_DIR, RAW_DIR
+from analysis.base.config import (
+    CODEBOOK_PATH,
+    HAND_CODES_PATH,
+    MANUAL_CODES_PATH,
+    PROCESSED_DIR,
+    RAW_DIR,
+    REGISTER_PATH,
+    TOPIC_LABELS_PATH,
+)
 from analysis.base.tables import frame, write_table
-from analysis.coding.agreement import HAND_CODES_PATH, agreement_table, hand_codes_by_coder, read_hand_codes
-from analysis.coding.codebook import CODEBOOK_PATH, Codebook, load_codebook
+from analysis.coding.agreement import agreement_table, hand_codes_by_coder, read_hand_codes
+from analysis.coding.codebook import Codebook, load_codebook
 from analysis.coding.codes import codes_frame, themes_by_segment
-from analysis.coding.manual_codes import MANUAL_CODES_PATH, apply_manual_codes, read_manual_codes
-from analysis.coding.organisations import REGISTER_PATH, Register, canonical_columns, load_register
+from analysis.coding.manual_codes import apply_manual_codes, read_manual_codes
+from analysis.coding.organisations import Register, canonical_columns, load_register
 from analysis.ingest.documents import registered_entries
 from analysis.parse.document import ParsedDocument
 from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask

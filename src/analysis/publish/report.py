@@ -18,14 +18,13 @@ import nbformat
 from nbconvert.filters import markdown2html
 
 from analysis.base.atomic import write_text_atomic
-from analysis.base.config import NOTEBOOKS_DIR, PROJ_ROOT, RAW_DIR, REPORTS_DIR
+from analysis.base.config import CODEBOOK_PATH, NOTEBOOKS_DIR, PROJ_ROOT, RAW_DIR, REPORT_PATH
 from analysis.base.errors import InputError
-from analysis.coding.codebook import CODEBOOK_PATH, load_codebook
+from analysis.coding.codebook import load_codebook
 from analysis.ingest.manifest import read_manifest
 from analysis.publish.notebooks import numbered_notebooks
 from analysis.publish.words import WORDS
 
-REPORT_PATH = REPORTS_DIR / "report.html"
 _FRAME = re.compile(r'<table border="1" class="dataframe">.*?</table>', re.DOTALL)
 _ROW_NUMBER = re.compile(r"(<tr[^>]*>\s*)<th>\d+</th>\s*")
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', re.DOTALL)
