@@ -72,3 +72,17 @@ def test_a_successful_run_replaces_the_figures_and_saves_outputs(tmp_path: Path)
     assert nbformat.read(path, as_version=4).cells[0].outputs  # saved with its outputs
     for written in (path, figures / "index.csv"):
         assert stat.S_IMODE(written.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("folder_name", ["no-such-folder", "empty"])
+def test_a_folder_without_notebooks_stops_before_touching_the_figures(tmp_path: Path, folder_name: str) -> None:
+    (tmp_path / "empty").mkdir()
+    figures = tmp_path / "reports" / "figures"
+    figures.mkdir(parents=True)
+    (figures / "01-kept.png").write_bytes(b"a researcher's committed figure")
+    with pytest.raises(InputError) as error:
+        run_notebooks(tmp_path / folder_name, figures_dir=figures, progress=lambda _: None)
+    assert "no numbered notebooks" in error.value.line()
+    assert [p.name for p in figures.iterdir()] == ["01-kept.png"]
+    assert (figures / "01-kept.png").read_bytes() == b"a researcher's committed figure"
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["figures"]  # no staging folder left

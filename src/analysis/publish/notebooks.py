@@ -78,6 +78,12 @@ def run_notebooks(
     they were, and the figure index never lists a stale or missing figure.
     """
     paths = numbered_notebooks(folder)
+    if not paths:  # before anything is touched: an empty staging folder would replace every figure
+        raise InputError(
+            display_path(Path(folder)),
+            "no numbered notebooks (01-….ipynb) found",
+            "give the folder that holds them with --dir; reports/figures was left as it was",
+        )
     executed = []
     # kernels inherit the environment: their save_figure writes into the staging folder
     with replaced_directory(figures_dir) as staging, patch.dict(os.environ, {FIGURES_ENV: str(staging)}):
