@@ -64,6 +64,7 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None, *, topics: bool =
         size += len(text.encode("utf-8"))
         text.split()
     record("floor: read + split", time.perf_counter() - start)
+    rows[0]["mb"] = size / 1e6
 
     start = time.perf_counter()
     drafts = [Draft(ingest(raw_dir, entry)) for entry in entries]
@@ -82,7 +83,6 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None, *, topics: bool =
     table = pd.DataFrame([vars(s) for document in parsed for s in document.segments])
 
     if not topics:
-        rows[0]["mb"] = size / 1e6
         return rows
     start = time.perf_counter()
     sample = (
@@ -92,8 +92,6 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None, *, topics: bool =
     )
     fit_topics(sample, codes, set())
     record("topic model" + (f" ({topic_sample} docs)" if topic_sample else ""), time.perf_counter() - start)
-
-    rows[0]["mb"] = size / 1e6
     return rows
 
 

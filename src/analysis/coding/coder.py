@@ -45,7 +45,6 @@ class Coder:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
-        self._rank = {theme_id: number for number, theme_id in enumerate(codebook.ids)}
         self.words = WordPatterns(codebook)
         self._patterns = [(t.id, p, required_literal(p)) for t in codebook.themes for p in t.patterns]
         self._exclusions = {t.id: t.exclude for t in codebook.themes if t.exclude}
@@ -136,7 +135,7 @@ class Coder:
             ):
                 full.add(sentence)
                 continue
-            results[sentence] = [(t, _dedupe(by_theme[t])) for t in sorted(by_theme, key=self._rank.__getitem__)]
+            results[sentence] = [(t, _dedupe(by_theme[t])) for t in sorted(by_theme, key=self.words.rank.__getitem__)]
         for sentence in full:
             results[sentence] = self.code_full(texts[sentence], lang)
         return results

@@ -40,12 +40,11 @@ def required_literal(pattern: re.Pattern[str]) -> str | None:
     return longest or None
 
 
-
 class WordPatterns:
     """The lemma, prefix, suffix and phrase patterns of a codebook, each word answered once."""
 
     def __init__(self, codebook: Codebook) -> None:
-        self._rank = {theme_id: number for number, theme_id in enumerate(codebook.ids)}
+        self.rank = {theme_id: number for number, theme_id in enumerate(codebook.ids)}  # codebook order
         # word patterns as lookups: a lemma or form, and the lengths of prefixes and suffixes to slice
         self._by_word: dict[str, set[str]] = defaultdict(set)
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
@@ -81,12 +80,12 @@ class WordPatterns:
             for length in self._suffix_lengths:
                 if len(lem) >= length:
                     found |= self._by_suffix.get(lem[-length:], set())
-            hit = tuple(sorted(found, key=self._rank.__getitem__))
+            hit = tuple(sorted(found, key=self.rank.__getitem__))
             self._form_cache[key] = hit
         return hit
 
     def phrase_words(self, lower: str, lem: str) -> frozenset[tuple[int, int]]:
-        """Phrase words this form matches (`word_matches`); a phrase's first word only by lemma or written form."""
+        """Phrase words this form matches by lemma, written form or stem; a phrase's first word not by stem."""
         keys = self._phrase_keys
         found = set(keys.get(("lemma", lem), ())) | set(keys.get(("form", lower), ()))
         for length in range(MIN_STEM, len(lower) + 1):
@@ -96,4 +95,3 @@ class WordPatterns:
             for number, position in found
             if position or lem in self.phrase_list[number][1][0] or lower in self.phrase_list[number][1][0]
         )
-

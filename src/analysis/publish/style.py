@@ -38,7 +38,6 @@ UNCODED_COLOUR = "#BBBBBB"
 SEQUENTIAL_MAP = "cividis"  # perceptually uniform and readable with colour-vision deficiencies
 
 
-
 def theme_colours(theme_ids: list[str]) -> dict[str, str]:
     """Colours by codebook position, so a theme keeps its colour in every figure of a build."""
     colours = {t: THEME_PALETTE[i % len(THEME_PALETTE)] for i, t in enumerate(theme_ids)}
