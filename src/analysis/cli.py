@@ -8,6 +8,7 @@ from pathlib import Path
 
 from analysis.base.config import (
     CODEBOOK_PATH,
+    GOLD_PATH,
     HAND_CODES_PATH,
     MANUAL_CODES_PATH,
     NOTEBOOKS_DIR,
@@ -173,6 +174,29 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from analysis.evaluate.run import evaluate, write_evaluation
+
+    evaluation = evaluate(
+        Path(args.gold),
+        Path(args.docs) if args.docs else None,
+        Path(args.processed),
+        progress=None if args.quiet else _say,
+    )
+    if not args.quiet:
+        for miss in evaluation.misses.itertuples(index=False):
+            shown = " → ".join(part for part in (miss.expected, miss.parsed) if part)
+            _say(f"  {miss.file}: {miss.field} {miss.problem}: {shown}")
+    print(evaluation.summary.to_string(index=False, na_rep=""))
+    written = write_evaluation(evaluation, Path(args.out), Path(args.misses) if args.misses else None)
+    summary = evaluation.summary.set_index("field")
+    _say(
+        f"found {summary.loc['all', 'found']} of {summary.loc['all', 'gold']} gold facts "
+        f"({evaluation.share_found:.0%}); wrote {', '.join(display_path(p) for p in written)}"
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="analysis", description=__doc__)
     top.add_argument("--verbose", action="store_true", help="show tracebacks (for bug reports)")
@@ -210,9 +234,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the document as received")
     p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
     p.add_argument("--kind", default="minutes", help="minutes, news, agenda or other (default minutes)")
-    p.add_argument(
-        "--date", default="", help="YYYY-MM-DD, YYYY-MM or YYYY; a partial date is completed from the text"
-    )
+    p.add_argument("--date", default="", help="YYYY-MM-DD, YYYY-MM or YYYY; a partial date is completed from the text")
     p.add_argument("--title", default="", help="title, when the text does not state it")
     p.add_argument("--source", default="", help="where the document came from (URL, archive id)")
     p.add_argument("--name", default=None, help="file name in the raw folder (default: as given)")
@@ -272,6 +294,19 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", default=str(REPORTS_DIR / "benchmarks.csv"), help="CSV of the figures")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("evaluate", help="score the parse against a gold file of what a careful reader extracts")
+    p.add_argument("--gold", default=str(GOLD_PATH), help="gold file (default data/gold.json)")
+    p.add_argument(
+        "--docs", default=None, help="parse this folder's documents (kinds from the gold) instead of the current build"
+    )
+    p.add_argument("--processed", default=str(PROCESSED_DIR), help="built tables (default data/processed)")
+    p.add_argument(
+        "--out", default=str(REPORTS_DIR / "evaluation.csv"), help="scores per field (default reports/evaluation.csv)"
+    )
+    p.add_argument("--misses", default=None, help="also write every miss, with its document, to this CSV")
+    p.add_argument("--quiet", action="store_true", help="print the scores only, not every miss")
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")
     p.add_argument("--out", default=str(REPORTS_DIR / "report.html"), help="output file (default reports/report.html)")

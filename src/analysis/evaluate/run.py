@@ -1,0 +1,86 @@
+"""`analysis evaluate`: parse a folder of documents (or read the current build) and score it against a gold file."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.base.atomic import write_text_atomic
+from analysis.base.config import PROCESSED_DIR, display_path
+from analysis.base.errors import InputError
+from analysis.base.tables import frame, load_table, to_csv_text
+from analysis.evaluate.gold import GoldDocument, read_gold
+from analysis.evaluate.score import Evaluation, parsed_from_tables, score
+from analysis.ingest.documents import ingest
+from analysis.ingest.manifest import ManifestEntry, sha256_of
+from analysis.parse.document import parse_document
+from analysis.pipeline.build import rows_of
+
+TABLES = ("meetings", "attendees", "agenda", "segments")
+
+
+def parse_folder(gold: list[GoldDocument], docs: Path) -> dict[str, pd.DataFrame]:
+    """Parse every gold document in `docs` as the build would, its kind taken from the gold; nothing registered."""
+    docs = Path(docs)
+    parsed = []
+    for document in gold:
+        path = docs / document.file
+        entry = ManifestEntry(file=document.file, sha256=sha256_of(path), kind=document.kind)
+        parsed.append(parse_document(ingest(docs, entry)))
+    return {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
+
+
+def check_folder(gold: list[GoldDocument], docs: Path) -> None:
+    """Every gold document is in the folder, before anything is parsed."""
+    if not Path(docs).is_dir():
+        raise InputError(display_path(docs), "is not a folder", "pass the folder that holds the gold file's documents")
+    for document in gold:
+        path = Path(docs) / document.file
+        if not path.is_file():
+            raise InputError(
+                display_path(path), "is in the gold file but not in the folder", "fix the gold entry or add the file"
+            )
+
+
+def built_tables(gold: list[GoldDocument], processed: Path) -> dict[str, pd.DataFrame]:
+    """The current build's tables; every gold document must be in it."""
+    try:
+        tables = {name: load_table(name, processed) for name in TABLES}
+    except FileNotFoundError as error:
+        raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
+    built = set(tables["meetings"]["source_file"])
+    for document in gold:
+        if document.file not in built:
+            raise InputError(
+                document.file,
+                f"is in the gold file but not in the build ({display_path(processed)})",
+                "register it with `analysis add` and build, or pass --docs FOLDER",
+            )
+    return tables
+
+
+def evaluate(
+    gold_path: Path,
+    docs: Path | None = None,
+    processed: Path = PROCESSED_DIR,
+    progress: Callable[[str], None] | None = None,
+) -> Evaluation:
+    """Score the parse of the gold file's documents: a temporary parse of `docs`, or else the current build."""
+    gold = read_gold(gold_path, need_kind=docs is not None)
+    if docs is not None:
+        check_folder(gold, docs)
+    if progress:
+        where = display_path(docs) if docs is not None else f"the build in {display_path(processed)}"
+        progress(f"scoring {len(gold)} documents of {where} against {display_path(gold_path)}")
+    tables = parse_folder(gold, docs) if docs is not None else built_tables(gold, processed)
+    return score(gold, parsed_from_tables(tables))
+
+
+def write_evaluation(evaluation: Evaluation, out: Path, misses: Path | None = None) -> list[Path]:
+    """The per-field scores (numbers only, no document text) and, where asked, the misses."""
+    write_text_atomic(Path(out), to_csv_text(evaluation.summary))
+    written = [Path(out)]
+    if misses is not None:
+        write_text_atomic(Path(misses), to_csv_text(evaluation.misses))
+        written.append(Path(misses))
+    return written

@@ -1,0 +1,257 @@
+"""Score parsed tables against a gold file: precision and recall per field, and every miss with its document.
+
+Matching rules (the README repeats them for researchers):
+- names match by their words, in any case: the gold name's words all in the
+  parsed name's, or the other way round ("Persen" finds "Marte Mjøs Persen");
+  each parsed person counts for one gold person only;
+- an organisation listed without a person matches a parsed entry whose
+  organisation (or name) matches it by the same rule;
+- agenda titles match without their numbers, case numbers and times, by
+  their words (the same words in the same order, punctuation aside);
+- a speaker fact is the sentence that starts with the gold text; it is found
+  when that sentence's speaker or speaking organisation contains the gold
+  speaker's words;
+- dates match exactly, as ISO text; chair and minute-taker match as names.
+"""
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.evaluate.gold import PEOPLE_FIELDS, GoldDocument, GoldPerson
+
+LIST_FIELDS = (*PEOPLE_FIELDS, "agenda", "speakers")
+SINGLE_FIELDS = ("date", "chair", "minute_taker")
+FIELDS = (*LIST_FIELDS, *SINGLE_FIELDS)
+SUMMARY_COLUMNS = ["field", "gold", "parsed", "found", "precision", "recall", "f1", "accuracy"]
+MISS_COLUMNS = ["file", "field", "problem", "expected", "parsed"]
+ALL = "all"
+
+_WORD = re.compile(r"\w+")
+# What the reader leaves off an agenda title: "Sak 12/24", "PS 6/19", "3.", "Kl. 09.00–09.15", "10:05:".
+_ITEM_PREFIX = re.compile(
+    r"^\s*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*:?"
+    r"|(?:sak|pkt\.?|punkt|post|ps|ds|os)?\s*\d{0,4}(?:[./]\d{1,4})*[.:)]?\s*(?:[-–]\s+)?)\s*",
+    re.IGNORECASE,
+)
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(html.unescape(text).casefold()))
+
+
+def names_match(gold: str, parsed: str) -> bool:
+    """'Persen' and 'Marte Mjøs Persen', 'Kari  Nordmann' and 'kari nordmann': one's words inside the other's."""
+    g, p = set(words(gold)), set(words(parsed))
+    return bool(g) and bool(p) and (g <= p or p <= g)
+
+
+def agenda_words(title: str) -> tuple[str, ...]:
+    return words(_ITEM_PREFIX.sub("", title, count=1))
+
+
+def sentence_key(text: str) -> str:
+    """Sentences compared as a reader sees them: no Markdown emphasis, entities decoded, spaces collapsed, any case."""
+    return " ".join(html.unescape(text).replace("*", "").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One document's parse, as the fields the gold describes."""
+
+    date: str = ""
+    chair: str = ""
+    minute_taker: str = ""
+    people: dict[str, tuple[tuple[str, str], ...]] | None = None  # status -> ((name, organisation), …)
+    agenda: tuple[str, ...] = ()
+    segments: tuple[tuple[str, str, str], ...] = ()  # (text, speaker, organisation)
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    parsed: int = 0
+    found: int = 0
+    agree: int = 0  # single fields: documents where gold and parse agree, both empty included
+    documents: int = 0
+
+
+def _person_matches(gold: GoldPerson, name: str, organisation: str) -> bool:
+    if gold.name:
+        return names_match(gold.name, name)
+    return names_match(gold.organisation, organisation) or (not organisation and names_match(gold.organisation, name))
+
+
+def _one_to_one(gold: Iterable[object], parsed: list, matches: Callable[[object, object], bool]) -> list[bool]:
+    """Greedy one-to-one matching in gold order: each parsed item answers for one gold item at most."""
+    free = list(range(len(parsed)))
+    found = []
+    for item in gold:
+        hit = next((k for k in free if matches(item, parsed[k])), None)
+        if hit is not None:
+            free.remove(hit)
+        found.append(hit is not None)
+    return found
+
+
+def _segment_for(start: str, segments: tuple[tuple[str, str, str], ...]) -> tuple[str, str, str] | None:
+    """The parsed sentence the gold sentence starts: it starts with the gold text, holds it, or is a prefix of it."""
+    key = sentence_key(start)
+    keys = [sentence_key(text) for text, _, _ in segments]
+    for test in (
+        lambda k: k.startswith(key),
+        lambda k: key in k,
+        lambda k: len(k) >= 12 and key.startswith(k),
+    ):
+        for k, segment in zip(keys, segments, strict=True):
+            if test(k):
+                return segment
+    return None
+
+
+def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally], misses: list[dict]) -> None:
+    """Add one document's counts to `tallies` and its misses to `misses`."""
+
+    def miss(field: str, problem: str, expected: str, got: str) -> None:
+        misses.append({"file": gold.file, "field": field, "problem": problem, "expected": expected, "parsed": got})
+
+    people = parsed.people or {}
+    for field in PEOPLE_FIELDS:
+        listed = list(people.get(field, ()))
+        wanted = getattr(gold, field)
+        found = _one_to_one(wanted, listed, lambda g, p: _person_matches(g, *p))
+        tally = tallies[field]
+        tally.gold += len(wanted)
+        tally.parsed += len(listed)
+        tally.found += sum(found)
+        for person, ok in zip(wanted, found, strict=True):
+            if not ok:
+                miss(field, "missed", _shown_person(person.name, person.organisation), "")
+        matched = _one_to_one(listed, list(wanted), lambda p, g: _person_matches(g, *p))
+        for (name, organisation), ok in zip(listed, matched, strict=True):
+            if not ok:
+                miss(field, "extra", "", _shown_person(name, organisation))
+
+    parsed_titles = [agenda_words(title) for title in parsed.agenda]
+    found = _one_to_one([agenda_words(t) for t in gold.agenda], parsed_titles, lambda g, p: bool(g) and g == p)
+    tallies["agenda"].gold += len(gold.agenda)
+    tallies["agenda"].parsed += len(parsed.agenda)
+    tallies["agenda"].found += sum(found)
+    for title, ok in zip(gold.agenda, found, strict=True):
+        if not ok:
+            miss("agenda", "missed", title, "")
+    matched = _one_to_one(parsed_titles, [agenda_words(t) for t in gold.agenda], lambda p, g: bool(g) and g == p)
+    for title, ok in zip(parsed.agenda, matched, strict=True):
+        if not ok:
+            miss("agenda", "extra", "", title)
+
+    tally = tallies["speakers"]
+    for fact in gold.speakers:
+        tally.gold += 1
+        segment = _segment_for(fact.sentence_start, parsed.segments)
+        if segment is None:
+            miss("speakers", "no such sentence", f"{fact.speaker}: {fact.sentence_start}", "")
+            continue
+        _, speaker, organisation = segment
+        if speaker or organisation:
+            tally.parsed += 1
+        if set(words(fact.speaker)) <= set(words(f"{speaker} {organisation}")):
+            tally.found += 1
+        else:
+            miss(
+                "speakers",
+                "wrong" if speaker or organisation else "missed",
+                f"{fact.speaker}: {fact.sentence_start}",
+                _shown_person(speaker, organisation),
+            )
+
+    for field in SINGLE_FIELDS:
+        expected, got = getattr(gold, field), getattr(parsed, field)
+        ok = expected == got if field == "date" else names_match(expected, got)
+        tally = tallies[field]
+        tally.documents += 1
+        tally.gold += bool(expected)
+        tally.parsed += bool(got)
+        tally.found += bool(expected) and ok
+        tally.agree += ok or (not expected and not got)
+        if expected and not ok:
+            miss(field, "wrong" if got else "missed", expected, got)
+        elif got and not expected:
+            miss(field, "extra", "", got)
+
+
+def _shown_person(name: str, organisation: str) -> str:
+    return f"{name} ({organisation})" if name and organisation else name or organisation
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return round(numerator / denominator, 3) if denominator else float("nan")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    summary: pd.DataFrame  # one row per field and a last row 'all'
+    misses: pd.DataFrame
+
+    @property
+    def share_found(self) -> float:
+        return float(self.summary.set_index("field").loc[ALL, "recall"])
+
+
+def score(gold: list[GoldDocument], parsed: dict[str, Parsed]) -> Evaluation:
+    """Every gold document against its parse (a document the parse lacks scores nothing)."""
+    tallies = {field: Tally() for field in FIELDS}
+    misses: list[dict] = []
+    for document in gold:
+        score_document(document, parsed.get(document.file, Parsed()), tallies, misses)
+    rows = []
+    for field, tally in tallies.items():
+        precision, recall = _ratio(tally.found, tally.parsed), _ratio(tally.found, tally.gold)
+        f1 = round(2 * precision * recall / (precision + recall), 3) if precision + recall > 0 else float("nan")
+        accuracy = _ratio(tally.agree, tally.documents) if field in SINGLE_FIELDS else float("nan")
+        rows.append([field, tally.gold, tally.parsed, tally.found, precision, recall, f1, accuracy])
+    total_gold = sum(t.gold for t in tallies.values())
+    total_found = sum(t.found for t in tallies.values())
+    total_parsed = sum(t.parsed for t in tallies.values())
+    precision, recall = _ratio(total_found, total_parsed), _ratio(total_found, total_gold)
+    f1 = round(2 * precision * recall / (precision + recall), 3) if precision + recall > 0 else float("nan")
+    rows.append([ALL, total_gold, total_parsed, total_found, precision, recall, f1, float("nan")])
+    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    missed = pd.DataFrame(misses, columns=MISS_COLUMNS).sort_values(["file", "field"], kind="stable")
+    return Evaluation(summary, missed.reset_index(drop=True))
+
+
+def _text_columns(table: pd.DataFrame, *columns: str) -> Iterable:
+    return table[list(columns)].astype(object).fillna("").itertuples(index=False)
+
+
+def parsed_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, Parsed]:
+    """The fields the gold describes, per source file, from built tables (meetings, attendees, agenda, segments)."""
+    meetings = (
+        tables["meetings"][["meeting_id", "source_file", "date", "chair", "minute_taker"]].astype(object).fillna("")
+    )
+    files = dict(zip(meetings["meeting_id"], meetings["source_file"], strict=True))
+    people: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for row in _text_columns(tables["attendees"], "meeting_id", "name", "organisation", "status"):
+        people.setdefault(row.meeting_id, {}).setdefault(row.status, []).append((row.name, row.organisation))
+    agenda: dict[str, list[str]] = {}
+    for row in _text_columns(tables["agenda"], "meeting_id", "title"):
+        agenda.setdefault(row.meeting_id, []).append(row.title)
+    segments: dict[str, list[tuple[str, str, str]]] = {}
+    for row in _text_columns(tables["segments"], "meeting_id", "text", "speaker", "organisation"):
+        segments.setdefault(row.meeting_id, []).append((row.text, row.speaker, row.organisation))
+    result = {}
+    for row in meetings.itertuples(index=False):
+        mid = row.meeting_id
+        result[files[mid]] = Parsed(
+            date=row.date,
+            chair=row.chair,
+            minute_taker=row.minute_taker,
+            people={status: tuple(listed) for status, listed in people.get(mid, {}).items()},
+            agenda=tuple(agenda.get(mid, ())),
+            segments=tuple(segments.get(mid, ())),
+        )
+    return result
