@@ -10,33 +10,12 @@ from dataclasses import replace
 from analysis.base.records import Header, Person
 from analysis.language.dates import find_date, parse_time_span
 from analysis.language.norwegian import split_enumeration
+from analysis.language.layout import layout
 from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
 
-# canonical field -> the labels that introduce it
-LABELS: dict[str, tuple[str, ...]] = {
-    "date": ("Dato", "Møtedato"),
-    "time": ("Fra/til", "Tid", "Tidspunkt", "Klokkeslett", "Klokka"),
-    "minute_taker": ("Referent", "Sekretær", "Sekretariat", "Skrivar"),
-    "chair": ("Møteleder", "Møte-leder", "Møteleiar", "Ordstyrer", "Leder", "Leiar"),
-    "case_number": ("Saksnr.", "Saksnr", "Saksnummer", "Sak nr.", "Vår ref.", "Vår ref"),
-    "place": ("Sted", "Møtested", "Stad"),
-    "present": (
-        "Til stede på møtet",
-        "Til stede",
-        "Tilstede",
-        "Til stades",
-        "Deltakere",
-        "Deltakelse",
-        "Deltakarar",
-        "Medlemmer",
-        "Møtt",
-    ),
-    "absent": ("Fraværende", "Fråverande", "Meldt forfall", "Forfall", "Ikke til stede", "Ikke møtt", "Ikkje møtt"),
-    "copy": ("Kopi til", "Kopi"),
-    # People who run the meeting without chairing it: listed as present, with the label as their role.
-    "facilitator": ("Tilrettelegger", "Fasilitator", "Moderator", "Prosessleder", "Prosessleiar"),
-}
+# canonical field -> the labels that introduce it, from data/layout.yml
+LABELS: dict[str, tuple[str, ...]] = {name: labels for name, labels in layout().labels.items() if name != "agenda"}
 STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator": "present"}
 MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}

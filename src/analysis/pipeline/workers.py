@@ -19,6 +19,7 @@ from joblib import Parallel, delayed, parallel_config
 from tqdm import tqdm
 
 from analysis.base.cache import Cache, code_version, digest_text
+from analysis.base.config import LAYOUT_PATH
 from analysis.base.errors import InputError
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
@@ -52,8 +53,9 @@ def _keys(entry: ManifestEntry) -> tuple[str, ...]:
 
 
 def document_cache(cache_dir: Path | None) -> Cache:
-    """Per-document results, versioned by the code that computes them."""
-    return Cache(cache_dir, code_version(*PER_DOCUMENT_CODE))
+    """Per-document results, versioned by the code that computes them and the layout file the parser reads."""
+    layout = digest_text(LAYOUT_PATH.read_text(encoding="utf-8")) if LAYOUT_PATH.is_file() else ""
+    return Cache(cache_dir, f"{code_version(*PER_DOCUMENT_CODE)}{layout}")
 
 
 def cached(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: Path | None) -> Processed | None:

@@ -1,0 +1,89 @@
+"""The layout knowledge a researcher edits: header labels, group labels, titles, pronouns and verbs of saying.
+
+Read once from `data/layout.yml` (LAYOUT_PATH), so a label is added without
+touching code. The parse stages take every such word from here; the
+document cache's version includes the file's bytes, so editing it re-parses.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from analysis.base.config import LAYOUT_PATH, display_path
+from analysis.base.errors import InputError
+
+FIELDS = (
+    "date",
+    "time",
+    "minute_taker",
+    "chair",
+    "case_number",
+    "place",
+    "present",
+    "absent",
+    "copy",
+    "facilitator",
+    "agenda",
+)
+SECTIONS = ("fields", "name_markers", "group_lead", "groups", "roles", "pronouns", "speech_verbs")
+
+
+@dataclass(frozen=True)
+class Layout:
+    labels: dict[str, tuple[str, ...]]  # field -> labels
+    name_markers: dict[str, tuple[str, ...]]  # field -> words in brackets after a name
+    group_lead: tuple[str, ...]
+    groups: tuple[str, ...]
+    roles: tuple[str, ...]
+    pronouns: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+def _words(value: object, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(where, f"{key} is not a list of words", "write it as a YAML list: [Word, Other word]")
+    return tuple(" ".join(v.split()) for v in value)
+
+
+def parse_layout(document: object, where: str) -> Layout:
+    """A layout from parsed YAML, refused in one line when a section is missing or malformed."""
+    if not isinstance(document, dict):
+        raise InputError(where, "is not a YAML mapping", f"give the sections {', '.join(SECTIONS)}")
+    missing = [s for s in SECTIONS if s not in document]
+    unknown = sorted(set(document) - set(SECTIONS))
+    if missing or unknown:
+        problem = f"section {missing[0]!r} is missing" if missing else f"unknown section {unknown[0]!r}"
+        raise InputError(where, problem, f"the sections are {', '.join(SECTIONS)}")
+    fields, markers = document["fields"], document["name_markers"]
+    if not isinstance(fields, dict) or set(fields) != set(FIELDS):
+        raise InputError(where, "fields must name exactly these fields", ", ".join(FIELDS))
+    if not isinstance(markers, dict) or not set(markers) <= set(FIELDS):
+        raise InputError(where, "name_markers must map header fields to words", "see the comments in the file")
+    return Layout(
+        labels={name: _words(fields[name], where, f"fields.{name}") for name in FIELDS},
+        name_markers={name: _words(words, where, f"name_markers.{name}") for name, words in markers.items()},
+        group_lead=_words(document["group_lead"], where, "group_lead"),
+        groups=_words(document["groups"], where, "groups"),
+        roles=_words(document["roles"], where, "roles"),
+        pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
+        speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),
+    )
+
+
+def read_layout(path: Path) -> Layout:
+    where = display_path(path)
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(where, "layout file is missing", "restore data/layout.yml from the repository") from None
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(where, f"is not UTF-8 YAML ({error})".replace("\n", " "), "fix the file") from None
+    return parse_layout(document, where)
+
+
+@cache
+def layout() -> Layout:
+    """The project's layout file, read once per process."""
+    return read_layout(LAYOUT_PATH)
