@@ -78,3 +78,4 @@ class Header:
     people: list[Person] = field(default_factory=list)
     body_start: int = 0  # index of the first body paragraph
     found: bool = False  # whether any header field or title was recognised
+    leftover: list[str] = field(default_factory=list)  # text a run-on header line held besides its fields: body text

@@ -14,7 +14,7 @@ from analysis.language.dates import find_date, find_day_month, resolve_date
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
-from analysis.parse.header import caption_people, parse_header
+from analysis.parse.header import caption_people, parse_footer, parse_header
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
@@ -109,12 +109,14 @@ def find_language(draft: Draft) -> Draft:
 
 def read_header(draft: Draft) -> Draft:
     """The meeting's fields and attendance list; a news item's first heading is its title."""
-    header = parse_header(list(draft.paragraphs))
+    paragraphs = list(draft.paragraphs)
+    header = parse_header(paragraphs)
+    footer = parse_footer(paragraphs[header.body_start :], header)
     entry = draft.raw.entry
     warnings = draft.warnings
     if entry.kind == "minutes" and not header.found:
         warnings = draft.warn("no recognisable header (date, chair, attendance); its metadata stay empty")
-    body = draft.paragraphs[header.body_start :]
+    body = (*header.leftover, *draft.paragraphs[header.body_start : len(paragraphs) - footer])
     title = header.title
     if not title and entry.kind == "news" and body and is_heading(body[0]):
         title, body = body[0], body[1:]

@@ -9,33 +9,37 @@ from dataclasses import replace
 
 from analysis.base.records import Header, Person
 from analysis.language.dates import find_date, parse_time_span
-from analysis.language.norwegian import split_enumeration
 from analysis.language.layout import layout
+from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
 
 # canonical field -> the labels that introduce it, from data/layout.yml
 LABELS: dict[str, tuple[str, ...]] = {name: labels for name, labels in layout().labels.items() if name != "agenda"}
-STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator": "present"}
+STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator": "present", "group": "present"}
 MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}
+_LABEL_ALTERNATIVES = "|".join(re.escape(label) for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True))
+# A group in an attendance list ("Fra styret:", "Administrasjonen:", "Frå departementet:"): the organisation.
+_GROUP_LABEL = (
+    r"(?:(?:" + "|".join(map(re.escape, layout().group_lead)) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
+    r"|(?P<group>" + "|".join(re.escape(g) for g in sorted(layout().groups, key=len, reverse=True)) + r"))"
+)
 LABEL_RE = re.compile(
-    r"(?<![\w/-])(?P<label>"
-    + "|".join(re.escape(label) for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True))
-    + r")\s*:",
+    r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\s*:",
     re.IGNORECASE,
 )
-_LABEL_ONLY = re.compile(
-    r"^(?P<label>"
-    + "|".join(re.escape(label) for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True))
-    + r")\s*:?\s*$",
-    re.IGNORECASE,
-)
+_LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re.IGNORECASE)
+# Where the agenda starts in a run-on header ("… Johansen Saksliste 19/13 …"): capitalised, colon or not.
+AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b:?")
+# An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
+_OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
+_MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'-]*\.?$")
+_NAME_WORD = re.compile(r"^(?:(?:[A-ZÆØÅ]\.)+|[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'’-]*\.?)$")
 _PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^)]+)\)\s*[.;,]?$")
 
-_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\b\s*", re.IGNORECASE)
+_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(map(re.escape, ROLES)) + r")\b\s*", re.IGNORECASE)
 
 
 def canonical_role(text: str) -> str:
@@ -53,15 +57,24 @@ def split_role(text: str) -> tuple[str, str]:
     return canonical_role(match["role"]), text[match.end() :].strip()
 
 
-def looks_like_name(text: str) -> bool:
+def looks_like_name(text: str, min_words: int = 2) -> bool:
     """Two to five capitalised words ("Kari Nordmann", "Leni Buljo Hemminghytt"), after any title."""
     _, name = split_role(text)
     words = name.split()
-    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+    return min_words <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _first_name(text: str) -> bool:
+    """'Bastian': one capitalised word that is not an acronym ('NAV') — a list of these is a list of first names."""
+    word = text.strip()
+    return bool(_NAME_WORD.match(word)) and not word.rstrip(".").isupper() and " " not in word
 
 
 def parse_person(line: str, status: str) -> Person | None:
-    """'[Role] Name, Organisation' or '[Role] Name (Organisation)' → Person; an empty line gives None."""
+    """'[Role] Name, Organisation' or '[Role] Name (Organisation)' → Person; an empty line gives None.
+
+    A bracket that holds an office word of the layout file ("Are Halland (referent)") is the person's role.
+    """
     line = line.strip().strip(";").strip().rstrip(".")
     if not line:
         return None
@@ -72,6 +85,8 @@ def parse_person(line: str, status: str) -> Person | None:
         name_part, _, organisation = line.partition(",")
     role, name = split_role(name_part)
     organisation = organisation.strip().rstrip(".")
+    if organisation.casefold() in _MARKERS:
+        return Person(name=name.strip(), role=organisation.strip().capitalize(), organisation="", status=status)
     if not role:
         org_role, rest = split_role(organisation)
         if org_role:
@@ -85,38 +100,81 @@ def _names_a_person(part: str) -> bool:
     return looks_like_name(paren["name"] if paren else part)
 
 
-def parse_people(value: str, status: str, role: str = "") -> list[Person]:
+def parse_people(value: str, status: str, role: str = "", organisation: str = "") -> list[Person]:
     """One person per line or per ';'-part, or names run together in prose ("A, B (Org) og C").
 
-    A list continued on the next line ("…, C (Org)" / "og D (Org)") is one list.
+    A list continued on the next line ("…, C (Org)" / "og D (Org)") is one list. A list of first names
+    only ("Rita, Bastian, Are") is a list of people too. `organisation` is the group a sub-label named.
     """
     people = []
     value = re.sub(r"\n\s*(?=og\s)", " ", value)
     for line in value.replace(";", "\n").split("\n"):
         line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
         parts = split_enumeration(line)
-        prose = (
-            len(parts) >= 2
-            and (" og " in f" {line} " or len(parts) >= 3 or all(_PAREN_PERSON.match(p) for p in parts))
-            and all(map(_names_a_person, parts))
+        prose = len(parts) >= 2 and (
+            (
+                (" og " in f" {line} " or len(parts) >= 3 or all(_PAREN_PERSON.match(p) for p in parts))
+                and all(map(_names_a_person, parts))
+            )
+            or all(map(_first_name, parts))
         )
         for part in parts if prose else [line]:
             person = parse_person(part, status)
             if person and person.name:
                 if role and not person.role:
                     person = replace(person, role=role)
+                if organisation and not person.organisation:
+                    person = replace(person, organisation=organisation)
                 people.append(person)
     return people
 
 
-def labelled_fields(text: str) -> list[tuple[str, str, str]]:
-    """Every (field, value, label as written) in header text, in order; a value runs to the next label."""
+# One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
+_W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[\wæøå'’-]*))"
+_LISTED_PERSON = rf"{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
+LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:\s*,\s*|\s+og\s+|\s*&\s*){_LISTED_PERSON})*")
+RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks (a PDF transcript)
+
+
+def leading_people(value: str) -> tuple[str, str]:
+    """('A, B og C', 'rest') from a run-on value 'A, B og C. Per fratrådte …': the names, then the rest."""
+    match = LEADING_PEOPLE.match(value)
+    if not match:
+        return "", value
+    return match[0].strip(), value[match.end() :].strip(" .;")
+
+
+def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
+
+    A value runs to the next label, to an unknown label opening a line, or to
+    the agenda's label; in a run-on line the value of an attendance field is
+    the names at its start. What is cut off is returned as body text.
+    """
     matches = list(LABEL_RE.finditer(text))
     pairs = []
+    rest: list[str] = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        pairs.append((_LABEL_TO_FIELD[match["label"].lower()], text[match.end() : end].strip(), match["label"]))
-    return pairs
+        value = text[match.end() : end]
+        lines = value.split("\n")
+        cut = next((n for n, line in enumerate(lines[1:], 1) if _OTHER_LABEL_LINE.match(line)), len(lines))
+        value, after = "\n".join(lines[:cut]), "\n".join(lines[cut:])
+        agenda = AGENDA_LABEL_RE.search(value)
+        if agenda:
+            value, after = value[: agenda.start()], value[agenda.start() :] + after
+        if match["label"]:
+            field_name, label = _LABEL_TO_FIELD[match["label"].lower()], match["label"]
+        else:
+            field_name, label = "group", (match["lead_group"] or match["group"])
+        value = value.strip()
+        if field_name in STATUS and "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value):
+            value, spill = leading_people(value)
+            after = f"{spill} {after}"
+        pairs.append((field_name, value, label))
+        if len(after.split()) >= 3:
+            rest.append(" ".join(after.split()))
+    return pairs, rest
 
 
 def _first_label_line(paragraph: str) -> int | None:
@@ -125,6 +183,18 @@ def _first_label_line(paragraph: str) -> int | None:
         if LABEL_RE.match(line.strip()):
             return number
     return None
+
+
+def _run_on_title(paragraph: str) -> int | None:
+    """Where the first label stands in a document's run-on first line ('1 MØTEBOK STYREMØTE … Tid: …'), if it does."""
+    first = paragraph.split("\n")[0]
+    match = LABEL_RE.search(first)
+    if not match or match.start() == 0:
+        return None
+    before = first[: match.start()]
+    if len(before.split()) > MAX_TITLE_WORDS or re.search(r"[.!?]\s+[A-ZÆØÅ][a-zæøå]", before):
+        return None
+    return match.start()
 
 
 def _opens_header(line: str, following: list[str]) -> bool:
@@ -138,20 +208,66 @@ def _opens_header(line: str, following: list[str]) -> bool:
 
 
 def _is_people_list(paragraph: str) -> bool:
-    """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)")."""
-    return all(looks_like_name(re.split(r"[,(]", line)[0]) for line in paragraph.split("\n") if line.strip())
+    """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)"), or each is a first name."""
+    lines = [line for line in paragraph.split("\n") if line.strip()]
+    return all(looks_like_name(re.split(r"[,(]", line)[0]) for line in lines) or (
+        len(lines) <= 30 and all(_first_name(re.split(r"[,(]", line)[0]) for line in lines)
+    )
+
+
+def copy_list(value: str) -> list[Person]:
+    """'Kopi til: Prosjektteam, styringsgruppe, Kari Nordmann': people by name, the rest organisations."""
+    listed = []
+    for line in value.split("\n"):
+        for part in split_enumeration(re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")):
+            person = parse_person(part, "copy") if _names_a_person(part) else None
+            listed.append(person or Person(name="", organisation=part, status="copy"))
+    return listed
 
 
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
-    if field_name in STATUS:
+    if field_name == "copy":
+        header.people.extend(copy_list(value))
+    elif field_name in STATUS:
         role = (label or LABELS[field_name][0]).capitalize() if field_name == "facilitator" else ""
-        header.people.extend(parse_people(value, STATUS[field_name], role))
+        group = label if field_name == "group" else ""
+        people = parse_people(value, STATUS[field_name], role, group)
+        header.people.extend(people)
+        for person in people:
+            office = _MARKERS.get(person.role.casefold())
+            if office and not getattr(header, office):
+                setattr(header, office, person.name)
     elif field_name == "date":
         header.date = header.date or find_date(value)
     elif field_name == "time":
         header.time_start, header.time_end = parse_time_span(value)
+        header.date = header.date or find_date(value)  # "Tid: Fredag 4. april 2014, kl 10:00"
+    elif field_name in ("chair", "minute_taker"):
+        first_line = re.sub(r"^[-*•]\s+", "", value.strip().split("\n")[0])  # a name, never a paragraph of text
+        if leading_people(first_line)[0] and not getattr(header, field_name):
+            setattr(header, field_name, " ".join(first_line.split()))
     else:
         setattr(header, field_name, " ".join(value.split()))
+
+
+FOOTER_PARAGRAPHS = 4  # "Referent: …", "Distribuert til: …" closing a document
+
+
+def parse_footer(paragraphs: list[str], header: Header) -> int:
+    """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are."""
+    count = 0
+    for paragraph in reversed(paragraphs[-FOOTER_PARAGRAPHS:]):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        if not lines or not all(LABEL_RE.match(line.strip().strip("*_")) for line in lines):
+            break
+        count += 1
+    for paragraph in paragraphs[len(paragraphs) - count :]:
+        fields, _ = labelled_fields("\n".join(line.strip().strip("*_") for line in paragraph.split("\n")))
+        for field_name, value, label in fields:
+            if field_name in STATUS and any(p.status == STATUS[field_name] for p in header.people):
+                continue
+            _apply(header, field_name, value, label)
+    return count
 
 
 def parse_header(paragraphs: list[str]) -> Header:
@@ -159,20 +275,28 @@ def parse_header(paragraphs: list[str]) -> Header:
 
     A label may open a line ("Dato: …", two on one line), stand alone as a
     heading with its list in the next paragraph ("## Til stede" over a
-    bullet list), or follow a first title line in the same paragraph.
+    bullet list), follow a first title line in the same paragraph, or stand
+    inside the run-on first line of a PDF transcript.
     """
     header = Header()
     index = 0
     last_field = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
-        if last_field in STATUS and _first_label_line(paragraph) is None and _is_people_list(paragraph):
+        label_only = _LABEL_ONLY.match(paragraph)
+        if (
+            last_field in STATUS
+            and not label_only
+            and _first_label_line(paragraph) is None
+            and _is_people_list(paragraph)
+        ):
             _apply(header, last_field, paragraph)  # a list that a word processor split into paragraphs
             index += 1
             continue
-        label_only = _LABEL_ONLY.match(paragraph)
         if label_only:
             field_name = _LABEL_TO_FIELD[label_only["label"].lower()]
+            if field_name == "agenda":
+                break
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             heading_style = not paragraph.rstrip().endswith(":")
             consumed = (
@@ -188,13 +312,20 @@ def parse_header(paragraphs: list[str]) -> Header:
             index += 2 if consumed else 1
             continue
         first = _first_label_line(paragraph)
-        if first is not None:
+        run_on = _run_on_title(paragraph) if first is None and index <= 1 else None
+        if first is not None or run_on is not None:
             lines = paragraph.split("\n")
-            if first > 0 and not header.title:
-                header.title = " ".join(" ".join(lines[:first]).split())
-            for field_name, value, label in labelled_fields("\n".join(lines[first:])):
+            if run_on is not None:
+                title, fields_text = paragraph[:run_on], paragraph[run_on:]
+            else:
+                title, fields_text = "\n".join(lines[:first]), "\n".join(lines[first:])
+            if title.strip() and not header.title:
+                header.title = " ".join(title.split())
+            fields, rest = labelled_fields(fields_text)
+            for field_name, value, label in fields:
                 _apply(header, field_name, value, label)
                 last_field = field_name
+            header.leftover.extend(rest)
             header.found = True
             index += 1
             continue

@@ -41,11 +41,28 @@ def _breaks_before(previous: str, line: str) -> bool:
     )
 
 
+LIST_ITEM_WORDS = 6
+
+
+def _is_short_list(lines: list[str]) -> bool:
+    """'Andreas / Elias / Bo', a list of names under '## Oppmøte': short lines, none a sentence or a label."""
+    return len(lines) >= 2 and all(
+        len(line.split()) <= LIST_ITEM_WORDS
+        and not line.rstrip().endswith((".", "!", "?", ":"))
+        and not LABEL_RE.match(line)
+        and not ITEM_RE.match(line)
+        for line in lines
+    )
+
+
 def split_hard_breaks(paragraphs: list[str]) -> list[str]:
     """Split each paragraph where a line break is really a paragraph break; lists stay whole."""
     result: list[str] = []
     for paragraph in paragraphs:
         lines = paragraph.split("\n")
+        if _is_short_list(lines):
+            result.append(paragraph)
+            continue
         current = [lines[0]]
         for previous, line in itertools.pairwise(lines):
             if _breaks_before(previous, line):
