@@ -27,7 +27,17 @@ FIELDS = (
     "facilitator",
     "agenda",
 )
-SECTIONS = ("fields", "name_markers", "group_lead", "groups", "roles", "pronouns", "speech_verbs")
+SECTIONS = (
+    "fields",
+    "name_markers",
+    "group_lead",
+    "groups",
+    "roles",
+    "role_suffixes",
+    "pronouns",
+    "speech_verbs",
+    "attendance_phrases",
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,8 @@ class Layout:
     group_lead: tuple[str, ...]
     groups: tuple[str, ...]
     roles: tuple[str, ...]
+    role_suffixes: tuple[str, ...]
+    attendance_phrases: tuple[str, ...]
     pronouns: frozenset[str]
     speech_verbs: frozenset[str]
 
@@ -67,6 +79,8 @@ def parse_layout(document: object, where: str) -> Layout:
         group_lead=_words(document["group_lead"], where, "group_lead"),
         groups=_words(document["groups"], where, "groups"),
         roles=_words(document["roles"], where, "roles"),
+        role_suffixes=_words(document["role_suffixes"], where, "role_suffixes"),
+        attendance_phrases=_words(document["attendance_phrases"], where, "attendance_phrases"),
         pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
         speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),
     )

@@ -16,6 +16,7 @@ from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
 from analysis.parse.header import caption_people, parse_footer, parse_header
 from analysis.parse.paragraphs import split_hard_breaks
+from analysis.parse.participants import prose_people
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
 
@@ -71,6 +72,7 @@ class Draft:
     title: str = ""
     body: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
+    named: tuple[Person, ...] = ()  # people the text names as taking part: speakers, attendees unless an agenda
     date: str = ""
     blocks: tuple[Block, ...] = ()
     segments: tuple[Segment, ...] = ()
@@ -124,15 +126,25 @@ def read_header(draft: Draft) -> Draft:
 
 
 def find_people(draft: Draft) -> Draft:
-    """The attendance list, and the people a photo caption names besides."""
+    """The attendance list, the people a photo caption names, and, without a list, those the text names as taking part.
+
+    An agenda or invitation names people who are expected, not who came: they
+    may speak in its text, but they are not listed as attendees.
+    """
     people = list(draft.header.people)
     for caption in draft.captions:
         known = {p.name for p in people}
         people.extend(p for p in caption_people(caption) if p.name not in known)
+    named: list[Person] = []
+    if not any(p.status == "present" for p in draft.header.people):
+        known = {p.name for p in people}
+        named = [p for p in prose_people([draft.title, *draft.body]) if p.name not in known]
+        if draft.raw.entry.kind != "agenda":
+            people.extend(named)
     warnings = draft.warnings
-    if draft.raw.entry.kind == "minutes" and draft.header.found and not draft.header.people:
+    if draft.raw.entry.kind == "minutes" and draft.header.found and not people:
         warnings = draft.warn("no attendance list found; attendees and speakers stay empty")
-    return replace(draft, people=tuple(people), warnings=warnings)
+    return replace(draft, people=tuple(people), named=tuple(named), warnings=warnings)
 
 
 def find_meeting_date(draft: Draft) -> Draft:
@@ -151,7 +163,13 @@ def find_meeting_date(draft: Draft) -> Draft:
 
 def find_outline(draft: Draft) -> Draft:
     """Agenda items, presentations and headings, each body paragraph in its section."""
-    return replace(draft, blocks=tuple(outline(list(draft.body), list(draft.people))))
+    return replace(draft, blocks=tuple(outline(list(draft.body), [*draft.people, *draft.named])))
+
+
+def _speakers(draft: Draft) -> list[Person]:
+    """Everyone who may speak: the attendees and, in an agenda, the people it names."""
+    listed = {p.name for p in draft.people}
+    return [*draft.people, *(p for p in draft.named if p.name not in listed)]
 
 
 def find_sentences(draft: Draft) -> Draft:
@@ -160,7 +178,7 @@ def find_sentences(draft: Draft) -> Draft:
     segments = segment_blocks(
         draft.raw.meeting_id,
         list(draft.blocks),
-        Roster(list(draft.people)),
+        Roster(_speakers(draft)),
         narrative=entry.kind == "news",
         lang=draft.language,
     )

@@ -1,0 +1,130 @@
+"""People the text names as taking part, where no attendance list does: news items and minutes written as prose.
+
+Each recogniser is anchored on words the layout file lists, never on a
+capitalised run alone (organisation names are capitalised runs too):
+- a title before one or more names: "statsråd Robert Eriksson og
+  statssekretær Torkil Åmland", "NAV-direktør i Vestfold, Trine Heibø Holm";
+- a name next to a verb of saying: "Trine Heibø Holm trakk fram …",
+  "…, sa Tor Arne Gangsø";
+- an attendance phrase before a list of names: "Fra Kontrollkomiteen møtte
+  A, B og C", "Til stede i møtet var både A og B".
+Someone only mentioned ("leste et dikt av Arne Garborg") is none of these.
+"""
+
+import re
+
+from analysis.base.records import Person
+from analysis.language.layout import layout
+from analysis.language.norwegian import STOP_WORDS, lemma, split_enumeration
+
+_W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)?))"
+NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
+_INFLECTED = r"(?:ene|ne|en|e|n)?"
+ROLE = (
+    r"(?i:(?<![\w-])(?:"
+    + "|".join(re.escape(r) for r in sorted(layout().roles, key=len, reverse=True))
+    + r"|[\wæøå-]*(?:"
+    + "|".join(map(re.escape, layout().role_suffixes))
+    + rf")){_INFLECTED})(?![\wæøå])"
+)
+_PERSON = rf"(?:{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
+_LIST = rf"{_PERSON}(?:(?:\s*,\s*|\s+og\s+){_PERSON})*"
+_ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
+# "forbundsleder Harald M. Kvame Hansen", "NAV-direktør i Vestfold, Trine Heibø Holm", "leder Anna Jakobsen"
+TITLED = re.compile(
+    rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+(?P<unit>[^,.;:\n]{{1,60}}?),)?\s+(?P<list>{_LIST})"
+)
+ATTENDING = re.compile(
+    r"(?:(?:Fra|Frå)\s+(?P<group>[A-ZÆØÅ][\wæøå-]+)\s+)?(?<![\w-])(?:"
+    + "|".join(re.escape(p) for p in sorted(layout().attendance_phrases, key=len, reverse=True))
+    + rf")(?:[^.\n]{{0,80}}?\bvar)?:?\s+(?:både\s+)?(?P<list>{_LIST})"
+)
+NAMED = re.compile(rf"(?P<name>{NAME})")
+# "Tove-Linnea Brandvik – forbundsleder i NHF", "Grete Crowo, rådgiver FFO nasjonalt"
+APPOSITION = re.compile(rf"(?P<name>{NAME})\s*[,–-]\s+(?P<role>{ROLE})")
+_NOT_NAME_WORDS = (
+    frozenset(w.casefold() for labels in layout().labels.values() for label in labels for w in label.split())
+    | layout().pronouns
+)
+_AFTER_ORG = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:i|fra|frå|hos)\s+(?P<org>{_ORG})")
+_TOKEN = re.compile(r"[\wæøåÆØÅ-]+")
+_ROLE_START = re.compile(rf"^(?P<role>{ROLE})\s+")
+_BRIDGE = frozenset("også så videre derfor først imidlertid i dag både".split())
+
+
+def _speaks(word: str) -> bool:
+    return lemma(word.casefold(), "nb+nn") in layout().speech_verbs
+
+
+def _is_name(name: str) -> bool:
+    """Two or more name words whose first is no function word ('Både Eriksson') and none a title."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and not any(w.casefold() in _NOT_NAME_WORDS for w in words)
+        and words[0].casefold() not in STOP_WORDS
+        and not any(re.fullmatch(ROLE, w) for w in words)
+        and not all(w.isupper() for w in words)
+    )
+
+
+def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
+    people = []
+    for part in split_enumeration(listed):
+        part = re.sub(r"\s*\([^)]*\)$", "", part).strip()
+        own = _ROLE_START.match(part)
+        person_role = own["role"] if own else role
+        name = part[own.end() :] if own else part
+        if _is_name(name):
+            people.append(Person(name=name, role=person_role[:1].upper() + person_role[1:], organisation=organisation))
+    return people
+
+
+def _organisation_after(text: str, end: int) -> str:
+    match = _AFTER_ORG.match(text[end:])
+    return match["org"] if match else ""
+
+
+def prose_people(paragraphs: list[str]) -> list[Person]:
+    """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
+    or organisation."""
+    found: dict[str, Person] = {}
+
+    def add(person: Person) -> None:
+        known = found.get(person.name)
+        if known is None:
+            found[person.name] = person
+        elif (not known.organisation and person.organisation) or (not known.role and person.role):
+            found[person.name] = Person(
+                known.name, known.role or person.role, known.organisation or person.organisation, known.status
+            )
+
+    for text in paragraphs:
+        hits: list[tuple[int, Person]] = []
+        for match in TITLED.finditer(text):
+            organisation = _organisation_after(text, match.end())
+            hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
+        for match in ATTENDING.finditer(text):
+            organisation = match["group"] or _organisation_after(text, match.end())
+            hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
+        for match in APPOSITION.finditer(text):
+            name = match["name"]
+            own = _ROLE_START.match(name)
+            name = name[own.end() :] if own else name
+            if _is_name(name):
+                organisation = _organisation_after(text, match.end())
+                hits.append(
+                    (match.start(), Person(name=name, role=match["role"].capitalize(), organisation=organisation))
+                )
+        for match in NAMED.finditer(text):
+            name = match["name"]
+            own = _ROLE_START.match(name)
+            if own:
+                name = name[own.end() :]
+            before = _TOKEN.findall(text[: match.start()])[-1:]
+            after = [t for t in _TOKEN.findall(text[match.end() : match.end() + 60])[:3] if t.casefold() not in _BRIDGE]
+            if _is_name(name) and ((before and _speaks(before[0])) or (after and _speaks(after[0]))):
+                hits.append((match.start(), Person(name=name, organisation=_organisation_after(text, match.end()))))
+        for _, person in sorted(hits, key=lambda hit: hit[0]):
+            add(person)
+    return list(found.values())
