@@ -47,7 +47,7 @@ def _copy_compendium(target: Path) -> None:
     target.mkdir(parents=True)
     subprocess.run(
         "git ls-files -z --cached --others --exclude-standard | "
-        f"xargs -0 -I{{}} sh -c 'test ! -f \"{{}}\" || cp --parents -p \"{{}}\" \"$0\"' '{target}'",
+        f'xargs -0 -I{{}} sh -c \'test ! -f "{{}}" || cp --parents -p "{{}}" "$0"\' \'{target}\'',
         shell=True,
         cwd=PROJ_ROOT,
         check=True,

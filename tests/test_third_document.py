@@ -15,7 +15,6 @@ THIRD = "2020-03-12_kontaktutvalget_referat"
 def three(tmp_path_factory: pytest.TempPathFactory):
     import shutil
 
-
     raw = tmp_path_factory.mktemp("three") / "raw"
     shutil.copytree(CORPUS, raw)
     add_document(FIXTURE, raw, kind="minutes", origin="invented test fixture")

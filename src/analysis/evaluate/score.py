@@ -7,7 +7,9 @@ Matching rules (the README repeats them for researchers):
 - an organisation listed without a person matches a parsed entry whose
   organisation (or name) matches it by the same rule;
 - agenda titles match without their numbers, case numbers and times, by
-  their words (the same words in the same order, punctuation aside);
+  their words (the same words in the same order, punctuation aside); a gold
+  title that goes on with its presenter ("… v/ Kari Nordmann") matches the
+  parsed title, which keeps presenters apart;
 - a speaker fact is the sentence that starts with the gold text; it is found
   when that sentence's speaker or speaking organisation contains the gold
   speaker's words;
@@ -51,6 +53,15 @@ def names_match(gold: str, parsed: str) -> bool:
 
 def agenda_words(title: str) -> tuple[str, ...]:
     return words(_ITEM_PREFIX.sub("", title, count=1))
+
+
+def agenda_match(gold: tuple[str, ...], parsed: tuple[str, ...]) -> bool:
+    if not gold or not parsed:
+        return False
+    if gold == parsed:
+        return True
+    rest = gold[len(parsed) :]
+    return gold[: len(parsed)] == parsed and rest[0] in ("v", "ved")
 
 
 def sentence_key(text: str) -> str:
@@ -136,14 +147,14 @@ def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally]
                 miss(field, "extra", "", _shown_person(name, organisation))
 
     parsed_titles = [agenda_words(title) for title in parsed.agenda]
-    found = _one_to_one([agenda_words(t) for t in gold.agenda], parsed_titles, lambda g, p: bool(g) and g == p)
+    found = _one_to_one([agenda_words(t) for t in gold.agenda], parsed_titles, agenda_match)
     tallies["agenda"].gold += len(gold.agenda)
     tallies["agenda"].parsed += len(parsed.agenda)
     tallies["agenda"].found += sum(found)
     for title, ok in zip(gold.agenda, found, strict=True):
         if not ok:
             miss("agenda", "missed", title, "")
-    matched = _one_to_one(parsed_titles, [agenda_words(t) for t in gold.agenda], lambda p, g: bool(g) and g == p)
+    matched = _one_to_one(parsed_titles, [agenda_words(t) for t in gold.agenda], lambda p, g: agenda_match(g, p))
     for title, ok in zip(parsed.agenda, matched, strict=True):
         if not ok:
             miss("agenda", "extra", "", title)

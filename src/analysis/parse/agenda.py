@@ -9,26 +9,32 @@ from dataclasses import dataclass
 
 from analysis.base.records import AgendaEntry, Person, find_person
 from analysis.language.norwegian import split_enumeration
+from analysis.parse.header import LABEL_ONLY
 
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
 # A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
-_TITLE = r"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{1,120})$"
+_TITLE = r"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{1,200})$"
+# A timed programme: "10:00: Velkommen", "Kl. 09.00–09.15 Innledning", "09.00 - 09.30 Lunsj".
+_TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
 ITEM_RE = re.compile(
-    r"^(?:(?:Sak|Pkt\.?|Punkt|Post)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
-    r"|(?P<no2>\d{1,3}/\d{2,4})[.:]?(?:\s*[-–])?"
-    r"|(?P<no3>\d{1,2})[.)])\s+" + _TITLE,
+    r"^(?:(?:Sak|Pkt\.?|Punkt|Post|PS|OS|DS)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
+    r"|(?P<no2>\d{0,3}/\d{2,4})[.:]?(?:\s*[-–])?"
+    r"|(?P<no3>\d{1,2})[.)]"
+    r"|" + _TIME + r")\s+(?!(?:PS|RS|Sak)\s+\d)" + _TITLE,
     re.IGNORECASE,
 )
 
 
 def item_number(match: re.Match[str]) -> str:
-    return match["no1"] or match["no2"] or match["no3"]
+    return match["no1"] or match["no2"] or match["no3"] or match["time"]
 
 
 PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "»", "”")
 MAX_HEADING_WORDS = 10
+# An archive case number a flattened table left after the title ("Årsrapport 2018 … 2018/445").
+_ARCHIVE_NUMBER = re.compile(r"\s+\d{4}/\d+\s*$")
 
 
 @dataclass(frozen=True)
@@ -73,17 +79,64 @@ def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], t
     return tuple(names), tuple(o for o in organisations)
 
 
-def outline(paragraphs: list[str], people: list[Person]) -> list[Block]:
-    """Classify body paragraphs; a presentation line at the head of a paragraph is split off."""
+def _key(text: str) -> str:
+    return " ".join(text.replace("*", "").split()).casefold()
+
+
+def markdown_sections(headings: list[tuple[int, str]]) -> tuple[set[str], set[str]]:
+    """The agenda items and the other section headings of a Markdown document, as comparison keys.
+
+    The items are the headings of the shallowest level below the document's
+    title, apart from header labels ('## Oppmøte'); where some of them are
+    numbered ('## 1. Status'), only the numbered ones ('## Samandrag' and
+    '## Vedlegg' are sections, not items).
+    """
+    kept = [(level, text) for level, text in headings if not LABEL_ONLY.match(text)]
+    if kept and sum(level == kept[0][0] for level, _ in kept) == 1 and kept[0][0] == min(lv for lv, _ in kept):
+        kept = kept[1:]  # the title
+    if not kept:
+        return set(), set()
+    top = min(level for level, _ in kept)
+    items = [text for level, text in kept if level == top]
+    numbered = [text for text in items if ITEM_RE.match(text)]
+    chosen = {_key(text) for text in (numbered or items)}
+    return chosen, {_key(text) for _, text in kept} - chosen
+
+
+def outline(
+    paragraphs: list[str],
+    people: list[Person],
+    headings: list[tuple[int, str]] | None = None,
+    *,
+    items: bool = True,
+) -> list[Block]:
+    """Classify body paragraphs; a presentation line at the head of a paragraph is split off.
+
+    In a Markdown document the items are its section headings (`markdown_sections`), and a numbered
+    line inside a section is a list. Without `items` (a news item) nothing is an agenda item.
+    """
     blocks: list[Block] = []
     item_no = ""
     sub_no = 0
+    item_keys, section_keys = markdown_sections(headings or [])
+    count = 0
     for index, paragraph in enumerate(paragraphs):
         first, _, rest = paragraph.partition("\n")
-        item = ITEM_RE.match(paragraph) if "\n" not in paragraph else None
+        key = _key(paragraph)
+        if items and key in item_keys:
+            count += 1
+            numbered = ITEM_RE.match(paragraph)
+            item_no, sub_no = (item_number(numbered), 0) if numbered else (str(count), 0)
+            title = numbered["title"].strip() if numbered else paragraph.strip()
+            blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", (), (), index)))
+            continue
+        if key in section_keys:
+            blocks.append(Block("heading", paragraph))
+            continue
+        item = ITEM_RE.match(paragraph) if "\n" not in paragraph and items and not item_keys else None
         if item:
             item_no, sub_no = item_number(item), 0
-            title = item["title"].strip()
+            title = _ARCHIVE_NUMBER.sub("", item["title"]).strip()
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))

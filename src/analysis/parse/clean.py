@@ -147,6 +147,8 @@ class CleanText:
     captions: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     photo_credit: str = ""
+    # Markdown headings as (level, text), a wholly bold line as level 7: the outline reads sections from them.
+    headings: list[tuple[int, str]] = field(default_factory=list)
 
 
 def separate_captions(paragraphs: list[str]) -> CleanText:
@@ -178,10 +180,26 @@ def separate_captions(paragraphs: list[str]) -> CleanText:
     return CleanText(body, captions, removed, credit)
 
 
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$", re.MULTILINE)
+# A wholly bold line that is no sentence ("**OBS! Denne artikkelen …**" is a banner, not a section).
+_BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)(?P<text>[^*_\n]+?[^.!?*_\n])(?:\*\*|__)[ \t]*$", re.MULTILINE)
+BOLD_LEVEL = 7
+
+
+def markdown_headings(text: str) -> list[tuple[int, str]]:
+    """'## 1. Status' → (2, '1. Status'); a line that is wholly bold → (7, its text); in document order."""
+    found = [(m.start(), len(m["marks"]), m["text"]) for m in _HEADING_LINE.finditer(text)]
+    found += [(m.start(), BOLD_LEVEL, m["text"]) for m in _BOLD_LINE.finditer(text)]
+    return [(level, " ".join(_MD_STRONG.sub(r"\2", heading).split())) for _, level, heading in sorted(found)]
+
+
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
-    text = strip_markdown(normalize_spaces(fix_homoglyphs(text)))
+    text = normalize_spaces(fix_homoglyphs(text))
+    headings = markdown_headings(text)
+    text = strip_markdown(text)
     separated = separate_captions(split_paragraphs(text))
+    separated.headings = headings
     paragraphs, furniture = separate_furniture(separated.paragraphs)
     separated.removed.extend(furniture)
     # Markup can nest ("* ## Title") and joins can expose more of it, so these steps run until nothing changes.

@@ -53,7 +53,9 @@ def _first_of_each_item(entries: Iterable[AgendaEntry]) -> Iterator[AgendaEntry]
     """An agenda listed under 'Dagsorden' and then repeated as section headings is one agenda."""
     seen: set[str] = set()
     for entry in entries:
-        if entry.item_no not in seen:
+        if entry.item_no.startswith("/"):  # a case number a PDF transcript lost ("/13"): no repeat to detect
+            yield entry
+        elif entry.item_no not in seen:
             seen.add(entry.item_no)
             yield entry
 
@@ -66,6 +68,7 @@ class Draft:
     warnings: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    headings: tuple[tuple[int, str], ...] = ()
     photo_credit: str = ""
     language: str = "nb"
     header: Header = field(default_factory=Header)
@@ -95,6 +98,7 @@ def clean_text(draft: Draft) -> Draft:
         draft,
         paragraphs=tuple(cleaned.paragraphs),
         captions=tuple(cleaned.captions),
+        headings=tuple(cleaned.headings),
         photo_credit=cleaned.photo_credit,
         warnings=warnings,
     )
@@ -163,7 +167,13 @@ def find_meeting_date(draft: Draft) -> Draft:
 
 def find_outline(draft: Draft) -> Draft:
     """Agenda items, presentations and headings, each body paragraph in its section."""
-    return replace(draft, blocks=tuple(outline(list(draft.body), [*draft.people, *draft.named])))
+    blocks = outline(
+        list(draft.body),
+        [*draft.people, *draft.named],
+        list(draft.headings),
+        items=draft.raw.entry.kind != "news",  # a news item's numbered lines are not the meeting's agenda
+    )
+    return replace(draft, blocks=tuple(blocks))
 
 
 def _speakers(draft: Draft) -> list[Person]:

@@ -15,7 +15,7 @@ from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
 
 # canonical field -> the labels that introduce it, from data/layout.yml
-LABELS: dict[str, tuple[str, ...]] = {name: labels for name, labels in layout().labels.items() if name != "agenda"}
+LABELS: dict[str, tuple[str, ...]] = dict(layout().labels)
 STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator": "present", "group": "present"}
 MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}
@@ -29,7 +29,7 @@ LABEL_RE = re.compile(
     r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\s*:",
     re.IGNORECASE,
 )
-_LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re.IGNORECASE)
+LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re.IGNORECASE)
 # Where the agenda starts in a run-on header ("… Johansen Saksliste 19/13 …"): capitalised, colon or not.
 AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b:?")
 # An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
@@ -203,7 +203,7 @@ def _opens_header(line: str, following: list[str]) -> bool:
         len(line.split()) <= MAX_TITLE_WORDS
         and not line.rstrip().endswith(".")
         and bool(following)
-        and (_first_label_line(following[0]) is not None or bool(_LABEL_ONLY.match(following[0])))
+        and (_first_label_line(following[0]) is not None or bool(LABEL_ONLY.match(following[0])))
     )
 
 
@@ -237,6 +237,8 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
             office = _MARKERS.get(person.role.casefold())
             if office and not getattr(header, office):
                 setattr(header, office, person.name)
+    elif field_name == "agenda":
+        return  # the agenda's items are read from the body by the outline
     elif field_name == "date":
         header.date = header.date or find_date(value)
     elif field_name == "time":
@@ -283,7 +285,7 @@ def parse_header(paragraphs: list[str]) -> Header:
     last_field = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
-        label_only = _LABEL_ONLY.match(paragraph)
+        label_only = LABEL_ONLY.match(paragraph)
         if (
             last_field in STATUS
             and not label_only
@@ -302,7 +304,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             consumed = (
                 bool(following)
                 and _first_label_line(following) is None
-                and not _LABEL_ONLY.match(following)
+                and not LABEL_ONLY.match(following)
                 and (heading_style or _is_people_list(following))
             )
             if consumed:
@@ -310,6 +312,10 @@ def parse_header(paragraphs: list[str]) -> Header:
             header.found = True
             last_field = field_name
             index += 2 if consumed else 1
+            continue
+        if index == 0 and "\n" not in paragraph.strip() and TITLE_RE.match(paragraph):
+            header.title = " ".join(paragraph.split())  # "Referat: Brukerforum …" names the meeting, not a minute-taker
+            index += 1
             continue
         first = _first_label_line(paragraph)
         run_on = _run_on_title(paragraph) if first is None and index <= 1 else None

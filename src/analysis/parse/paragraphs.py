@@ -55,10 +55,38 @@ def _is_short_list(lines: list[str]) -> bool:
     )
 
 
+RUN_ON_WORDS = 60  # a line this long has lost its line breaks (a PDF transcript)
+# A case-numbered item inside such a line: "SAK 29/14 GODKJENNING AV …", "PS 6/19 Referatsaker", "/13 HØRINGSUTTALELSE".
+_CASE_ITEM = re.compile(
+    r"(?<=\s)(?=(?:SAK|Sak|PS|OS|DS)\s+\d{1,3}/\d{2,4}\b"
+    r"|(?<!SAK )(?<!Sak )(?<!PS )(?<!OS )(?<!DS )(?<!RS )\d{0,3}/\d{2,4}\s+[A-ZÆØÅ]{2,}\b(?![a-zæøå]))"
+)
+# An upper-case item title after its case number ends where ordinary text starts.
+_CAPS_TITLE = re.compile(
+    r"^(?P<head>(?:(?:SAK|Sak|PS|OS|DS)\s+)?\d{0,3}/\d{2,4}\s+(?:[A-ZÆØÅ][A-ZÆØÅ-]*[.]*\s+)*[A-ZÆØÅ][A-ZÆØÅ-]+)\.*\s+(?=\S*[a-zæøå])"
+)
+
+
+def split_run_on(paragraph: str) -> list[str]:
+    """A PDF transcript's run-on line, split before each case-numbered item and after an upper-case item title."""
+    markers = len(_CASE_ITEM.findall(paragraph))
+    titled = any(_CAPS_TITLE.match(piece) for piece in _CASE_ITEM.split(paragraph)[1:])
+    if "\n" in paragraph or not markers or (len(paragraph.split()) < RUN_ON_WORDS and markers < 2 and not titled):
+        return [paragraph]
+    pieces = []
+    for piece in _CASE_ITEM.split(paragraph):
+        caps = _CAPS_TITLE.match(piece)
+        if caps:
+            pieces += [caps["head"], piece[caps.end() :]]
+        else:
+            pieces.append(piece)
+    return [p.strip() for p in pieces if p.strip()]
+
+
 def split_hard_breaks(paragraphs: list[str]) -> list[str]:
     """Split each paragraph where a line break is really a paragraph break; lists stay whole."""
     result: list[str] = []
-    for paragraph in paragraphs:
+    for paragraph in [piece for p in paragraphs for piece in split_run_on(p)]:
         lines = paragraph.split("\n")
         if _is_short_list(lines):
             result.append(paragraph)
