@@ -34,6 +34,8 @@ SECTIONS = (
     "groups",
     "roles",
     "role_suffixes",
+    "role_equivalents",
+    "speaking_bodies",
     "pronouns",
     "speech_verbs",
     "attendance_phrases",
@@ -48,6 +50,8 @@ class Layout:
     groups: tuple[str, ...]
     roles: tuple[str, ...]
     role_suffixes: tuple[str, ...]
+    role_equivalents: tuple[tuple[str, ...], ...]
+    speaking_bodies: tuple[str, ...]
     attendance_phrases: tuple[str, ...]
     pronouns: frozenset[str]
     speech_verbs: frozenset[str]
@@ -57,6 +61,12 @@ def _words(value: object, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise InputError(where, f"{key} is not a list of words", "write it as a YAML list: [Word, Other word]")
     return tuple(" ".join(v.split()) for v in value)
+
+
+def _list(value: object, where: str) -> list:
+    if not isinstance(value, list):
+        raise InputError(where, "role_equivalents is not a list of lists", "write it as [[statsråd, minister]]")
+    return value
 
 
 def parse_layout(document: object, where: str) -> Layout:
@@ -80,6 +90,10 @@ def parse_layout(document: object, where: str) -> Layout:
         groups=_words(document["groups"], where, "groups"),
         roles=_words(document["roles"], where, "roles"),
         role_suffixes=_words(document["role_suffixes"], where, "role_suffixes"),
+        role_equivalents=tuple(
+            _words(group, where, "role_equivalents") for group in _list(document["role_equivalents"], where)
+        ),
+        speaking_bodies=_words(document["speaking_bodies"], where, "speaking_bodies"),
         attendance_phrases=_words(document["attendance_phrases"], where, "attendance_phrases"),
         pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
         speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),

@@ -189,7 +189,7 @@ def find_sentences(draft: Draft) -> Draft:
         draft.raw.meeting_id,
         list(draft.blocks),
         Roster(_speakers(draft)),
-        narrative=entry.kind == "news",
+        narrative=entry.kind in ("news", "agenda"),  # a news item's or invitation's own sentences are nobody's
         lang=draft.language,
     )
     warnings = draft.warnings

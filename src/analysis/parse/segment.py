@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from analysis.language.sentences import split_sentences
 from analysis.parse.agenda import Block
-from analysis.parse.speakers import NOBODY, Attribution, Roster, attribute_paragraph
+from analysis.parse.speakers import NOBODY, Attribution, Roster, attribute_paragraph, last_mentioned
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ def segment_blocks(
     segments: list[Segment] = []
     section, item_no = "", ""
     current = NOBODY
+    mentioned = NOBODY  # the last attendee named, for a pronoun that opens a paragraph
     paragraph_no = 0
     for block in blocks:
         if block.kind in ("item", "presentation"):
@@ -54,7 +55,8 @@ def segment_blocks(
         if not sentences:
             continue
         paragraph_no += 1
-        attributions = attribute_paragraph(sentences, roster, current, narrative=narrative)
+        attributions = attribute_paragraph(sentences, roster, current, narrative=narrative, mentioned=mentioned)
+        mentioned = last_mentioned(sentences, roster, mentioned)
         for sentence_no, (sentence, who) in enumerate(zip(sentences, attributions, strict=True), 1):
             segments.append(
                 Segment(

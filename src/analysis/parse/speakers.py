@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 
 from analysis.base.records import Person, find_person, organisation_forms
+from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
 from analysis.language.wordlists import PRONOUNS, REPORTING_LEMMAS, ROLES
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
 # "Gimse til å kommentere", "Hemminghytt trakk også frem").
-_BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg".split())
+_BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg er var".split())
 _ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
 QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
@@ -30,6 +31,7 @@ class Mention:
     end: int  # one past the last token
     person: Person | None
     organisation: str
+    body: bool = False  # a speaking body of the layout file ("Styret"): speaks only beside a verb of saying
 
 
 def _org_token_matches(token: str, alias_token: str, last: bool) -> bool:
@@ -70,10 +72,12 @@ class Roster:
             if person.role:
                 roles.setdefault(person.role.casefold(), []).append(person)
         self._definite_roles = {}
+        forms: dict[str, set[Person]] = {}
         for role, holders in roles.items():
-            if len(holders) == 1:
-                for suffix in ("en", "n"):
-                    self._definite_roles[role + suffix] = holders[0]
+            for form in _definite_forms(role):
+                forms.setdefault(form, set()).update(holders)
+        self._definite_roles = {form: next(iter(h)) for form, h in forms.items() if len(h) == 1}
+        self._bodies = {body.casefold(): body for body in layout().speaking_bodies}
         orgs: dict[str, list[Person]] = {}
         for person in self.people:
             for alias in organisation_forms(person.organisation):
@@ -87,7 +91,7 @@ class Roster:
         self._triggers = {parts[0].casefold() for parts in self._blocked if parts}
         self._triggers |= {parts[0].casefold() for parts, _ in self._names}
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
-        self._triggers |= {f.casefold() for f in self._first_names}
+        self._triggers |= {f.casefold() for f in self._first_names} | set(self._bodies)
         for parts, _, _ in self._orgs:
             self._triggers.add(parts[0].casefold())
             if len(parts) == 1:
@@ -109,7 +113,7 @@ class Roster:
                 start = mention.start
                 if start > 0 and tokens[start - 1].casefold() in _ROLE_WORDS and mention.person:
                     start -= 1
-                found.append(Mention(start, mention.end, mention.person, mention.organisation))
+                found.append(Mention(start, mention.end, mention.person, mention.organisation, mention.body))
                 index = mention.end
             else:
                 index += 1
@@ -134,6 +138,8 @@ class Roster:
         if token.casefold() in self._definite_roles:
             person = self._definite_roles[token.casefold()]
             return Mention(i, i + 1, person, person.organisation)
+        if token.casefold() in self._bodies:
+            return Mention(i, i + 1, None, token, body=True)
         for parts, alias, members in self._orgs:
             window = tokens[i : i + len(parts)]
             if len(window) == len(parts) and all(
@@ -143,6 +149,17 @@ class Roster:
                 person = members[0] if len(members) == 1 else None
                 return Mention(i, i + len(parts), person, alias)
         return None
+
+
+def _definite_forms(role: str) -> set[str]:
+    """'statsråd' → statsråden, statsrådn…; an office equivalent to it ('minister') and its last part
+    ('sosialminister' → ministeren) name it too."""
+    stems = {role}
+    for group in layout().role_equivalents:
+        if any(role.endswith(member.casefold()) for member in group):
+            stems |= {member.casefold() for member in group}
+    stems |= {suffix.casefold() for suffix in layout().role_suffixes if role.endswith(suffix.casefold())}
+    return {stem + ending for stem in stems for ending in ("en", "n")}
 
 
 def _part_of_other_name(tokens: list[str], i: int) -> bool:
@@ -182,27 +199,51 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     if not tokens:
         return None, ""
     mentions = roster.mentions(tokens)
-    if mentions and mentions[0].start == 0:
+    if mentions and mentions[0].start == 0 and not mentions[0].body:
         return mentions[0], "named"
     if tokens[0].casefold() in PRONOUNS:
         return None, "pronoun"
     for mention in mentions:
         before = tokens[mention.start - 1] if mention.start > 0 else ""
-        if (before and _is_reporting(before)) or _followed_by_reporting_verb(tokens, mention.end):
+        if before and _is_reporting(before):
+            return mention, "named"
+        # a body speaks as the sentence's subject ("Styret er enig …"), not inside a clause ("… at regjeringen løfter")
+        if (mention.start == 0 or not mention.body) and _followed_by_reporting_verb(tokens, mention.end):
             return mention, "named"
     return None, ""
 
 
+MAX_TITLE_TOKENS = 4  # "sa barne-, likestillings- og inkluderingsminister Solveig Horne"
+# "…, skriver IMDi": an organisation written with two capitals or more, after a verb of saying.
+_QUOTED_BODY = re.compile(r"\b(?P<verb>[a-zæøå]+)\s+(?P<body>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*)\b")
+# '"Vi må finne balansen." - Are': a quotation signed after its closing mark.
+_SIGNED = re.compile(r"[\"”»]\s*[-–]\s*(?P<who>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+){0,3})\s*$")
+
+
 def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
-    """In '– …, sier statssekretær Morten Bakke.' the whole quote is his."""
+    """In '– …, sier statssekretær Morten Bakke.' the whole quote is his; in '– …, skriver IMDi.' the body's."""
     for sentence in sentences:
         tokens = tokens_of(sentence)
         for mention in roster.mentions(tokens):
-            before = tokens[mention.start - 1].casefold() if mention.start > 0 else ""
-            after = tokens[mention.end].casefold() if mention.end < len(tokens) else ""
-            if lemma(before, "nb+nn") == "si" or lemma(after, "nb+nn") == "si":
+            after = tokens[mention.end] if mention.end < len(tokens) else ""
+            before = tokens[max(0, mention.start - MAX_TITLE_TOKENS) : mention.start]
+            verb_before = next((k for k in range(len(before) - 1, -1, -1) if _is_reporting(before[k])), None)
+            titled = verb_before is not None and all(t[:1].islower() for t in before[verb_before + 1 :])
+            if titled or (after and _is_reporting(after)):
                 return mention
+        for match in _QUOTED_BODY.finditer(sentence):
+            if _is_reporting(match["verb"]) and not roster.mentions([match["body"]]):
+                return Mention(0, 0, None, match["body"])
     return None
+
+
+def signed_by(sentences: list[str], roster: Roster) -> Mention | None:
+    """The person who signs a quotation after it ('"…" - Kim'), when the roster knows them."""
+    match = _SIGNED.search(sentences[-1]) if sentences else None
+    if not match:
+        return None
+    mentions = roster.mentions(tokens_of(match["who"]))
+    return mentions[0] if mentions and mentions[0].person else None
 
 
 @dataclass(frozen=True)
@@ -222,15 +263,26 @@ def _from_mention(mention: Mention, rule: str) -> Attribution:
 
 
 def attribute_paragraph(
-    sentences: list[str], roster: Roster, current: Attribution, *, narrative: bool
+    sentences: list[str],
+    roster: Roster,
+    current: Attribution,
+    *,
+    narrative: bool,
+    mentioned: Attribution = NOBODY,
 ) -> list[Attribution]:
     """Attributions for one paragraph's sentences, given the speaker in force before it.
 
-    `narrative` is for news items: their unattributed sentences are the
-    journalist's, so a paragraph starts with nobody speaking, and a quote
-    paragraph belongs to the person it is attributed to or, failing that, to
-    the speaker of the paragraph before it.
+    `narrative` is for news items and invitations: their unattributed
+    sentences are the journalist's, so a paragraph starts with nobody
+    speaking, and a quote paragraph belongs to the person it is attributed to
+    or, failing that, to the speaker of the paragraph before it. A sentence
+    opened by a pronoun with nobody speaking refers to `mentioned`, the last
+    attendee the text named. A quotation signed after it ('"…" - Kim') is the
+    signer's in any document.
     """
+    signer = signed_by(sentences, roster)
+    if signer:
+        return [_from_mention(signer, "quote")] * len(sentences)
     if narrative:
         is_quote = bool(sentences) and sentences[0].startswith(QUOTE_OPENERS)
         if is_quote:
@@ -249,6 +301,21 @@ def attribute_paragraph(
         elif current.speaker or current.organisation:
             kept = "pronoun" if rule == "pronoun" else ("presenter" if current.rule == "presenter" else "carried")
             result.append(Attribution(current.speaker, current.organisation, kept))
+        elif rule == "pronoun" and mentioned.speaker:
+            current = Attribution(mentioned.speaker, mentioned.organisation, "pronoun")
+            result.append(current)
         else:
             result.append(NOBODY)
+        named = [m for m in roster.mentions(tokens_of(sentence)) if m.person]
+        if named:
+            mentioned = _from_mention(named[-1], "named")
     return result
+
+
+def last_mentioned(sentences: list[str], roster: Roster, before: Attribution) -> Attribution:
+    """The last attendee these sentences name, else `before`: what a pronoun in the next paragraph refers to."""
+    for sentence in reversed(sentences):
+        named = [m for m in roster.mentions(tokens_of(sentence)) if m.person]
+        if named:
+            return _from_mention(named[-1], "named")
+    return before
