@@ -149,6 +149,8 @@ class CleanText:
     photo_credit: str = ""
     # Markdown headings as (level, text), a wholly bold line as level 7: the outline reads sections from them.
     headings: list[tuple[int, str]] = field(default_factory=list)
+    # Names set in bold at the head of a paragraph ("**Pål** har arbeidet med …"): who that paragraph reports.
+    lead_names: list[str] = field(default_factory=list)
 
 
 def separate_captions(paragraphs: list[str]) -> CleanText:
@@ -193,13 +195,26 @@ def markdown_headings(text: str) -> list[tuple[int, str]]:
     return [(level, " ".join(_MD_STRONG.sub(r"\2", heading).split())) for _, level, heading in sorted(found)]
 
 
+_LEAD_NAME = re.compile(
+    r"^[ \t]*(?:\*\*|__)(?P<name>[A-ZÆØÅ][\wæøå-]+(?:[ ][A-ZÆØÅ][\wæøå-]+){0,2})(?:\*\*|__)[ \t]+(?=[a-zæøå])",
+    re.MULTILINE,
+)
+
+
+def lead_names(text: str) -> list[str]:
+    """'**Pål** har som planlagt …' → ['Pål']: each name once, in order."""
+    return list(dict.fromkeys(m["name"] for m in _LEAD_NAME.finditer(text)))
+
+
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
     text = normalize_spaces(fix_homoglyphs(text))
     headings = markdown_headings(text)
+    names = lead_names(text)
     text = strip_markdown(text)
     separated = separate_captions(split_paragraphs(text))
     separated.headings = headings
+    separated.lead_names = names
     paragraphs, furniture = separate_furniture(separated.paragraphs)
     separated.removed.extend(furniture)
     # Markup can nest ("* ## Title") and joins can expose more of it, so these steps run until nothing changes.

@@ -69,6 +69,7 @@ class Draft:
     paragraphs: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     headings: tuple[tuple[int, str], ...] = ()
+    lead_names: tuple[str, ...] = ()
     photo_credit: str = ""
     language: str = "nb"
     header: Header = field(default_factory=Header)
@@ -99,6 +100,7 @@ def clean_text(draft: Draft) -> Draft:
         paragraphs=tuple(cleaned.paragraphs),
         captions=tuple(cleaned.captions),
         headings=tuple(cleaned.headings),
+        lead_names=tuple(cleaned.lead_names),
         photo_credit=cleaned.photo_credit,
         warnings=warnings,
     )
@@ -143,6 +145,7 @@ def find_people(draft: Draft) -> Draft:
     if not any(p.status == "present" for p in draft.header.people):
         known = {p.name for p in people}
         named = [p for p in prose_people([draft.title, *draft.body]) if p.name not in known]
+        named += [Person(name) for name in draft.lead_names if name not in known | {p.name for p in named}]
         if draft.raw.entry.kind != "agenda":
             people.extend(named)
     warnings = draft.warnings
