@@ -36,6 +36,23 @@ NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # "mandag 8. januar", "8. jan." — a day and month with no year after them.
 DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE)
+WEEKDAYS = (
+    "mandag",
+    "måndag",
+    "tirsdag",
+    "tysdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "laurdag",
+    "søndag",
+    "sundag",
+)
+# "Lørdag 9. mai", "Tysdag 13. desember": the day a meeting is announced for, its year left to the context.
+WEEKDAY_DAY_MONTH = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)})\s+(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE
+)
 TIME_SPAN = re.compile(r"(?P<h1>\d{1,2})[.:]?(?P<m1>\d{2})\s*[-–]\s*(?P<h2>\d{1,2})[.:]?(?P<m2>\d{2})")
 
 
@@ -57,6 +74,19 @@ def find_date(text: str) -> str:
             candidates.append((match.start(), _iso(match["year"], match["month"], match["day"])))
     valid = sorted((pos, iso) for pos, iso in candidates if iso)
     return valid[0][1] if valid else ""
+
+
+def meeting_day(full: str, text: str) -> str:
+    """The date of 'Lørdag 9. mai' in the year of `full`, a full date found nearby (often a publication stamp).
+
+    A news item dated '15.05.2015' that reports 'Lørdag 9. mai' describes a
+    meeting on 2015-05-09; '' when the text names no such day or it does not
+    exist in that year.
+    """
+    match = WEEKDAY_DAY_MONTH.search(text)
+    if not match or not full:
+        return ""
+    return _iso(full[:4], MONTHS[match["month"].lower()], match["day"]) or ""
 
 
 def find_day_month(text: str) -> tuple[int, int] | None:

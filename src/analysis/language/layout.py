@@ -36,6 +36,8 @@ SECTIONS = (
     "role_suffixes",
     "role_equivalents",
     "speaking_bodies",
+    "chair_after_name",
+    "chair_before_name",
     "pronouns",
     "speech_verbs",
     "attendance_phrases",
@@ -52,6 +54,8 @@ class Layout:
     role_suffixes: tuple[str, ...]
     role_equivalents: tuple[tuple[str, ...], ...]
     speaking_bodies: tuple[str, ...]
+    chair_after_name: tuple[str, ...]
+    chair_before_name: tuple[str, ...]
     attendance_phrases: tuple[str, ...]
     pronouns: frozenset[str]
     speech_verbs: frozenset[str]
@@ -94,6 +98,8 @@ def parse_layout(document: object, where: str) -> Layout:
             _words(group, where, "role_equivalents") for group in _list(document["role_equivalents"], where)
         ),
         speaking_bodies=_words(document["speaking_bodies"], where, "speaking_bodies"),
+        chair_after_name=_words(document["chair_after_name"], where, "chair_after_name"),
+        chair_before_name=_words(document["chair_before_name"], where, "chair_before_name"),
         attendance_phrases=_words(document["attendance_phrases"], where, "attendance_phrases"),
         pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
         speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),

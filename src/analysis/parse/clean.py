@@ -50,6 +50,20 @@ def fix_homoglyphs(text: str) -> str:
     return _WORD.sub(repair, text)
 
 
+_ESCAPED_BREAK = "\\n"
+
+
+def unescape_line_breaks(text: str) -> str:
+    """An export that wrote line breaks as the two characters '\\n' ("…familier:\\n\\nOnsdag …") gets real ones.
+
+    Only where the text has at least two paragraph breaks written so: a lone
+    backslash-n is more likely a file path or code than a lost line break.
+    """
+    if text.count(_ESCAPED_BREAK * 2) < 2:
+        return text
+    return text.replace(_ESCAPED_BREAK, "\n")
+
+
 def normalize_spaces(text: str) -> str:
     """Line ends become \\n, non-breaking and repeated spaces one space; lines lose trailing blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -208,7 +222,7 @@ def lead_names(text: str) -> list[str]:
 
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
-    text = normalize_spaces(fix_homoglyphs(text))
+    text = normalize_spaces(unescape_line_breaks(fix_homoglyphs(text)))
     headings = markdown_headings(text)
     names = lead_names(text)
     text = strip_markdown(text)

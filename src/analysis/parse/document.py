@@ -10,13 +10,13 @@ from dataclasses import dataclass, field, replace
 
 from analysis.base.records import AgendaEntry, Header, Person
 from analysis.ingest.documents import RawDocument
-from analysis.language.dates import find_date, find_day_month, resolve_date
+from analysis.language.dates import find_date, find_day_month, meeting_day, resolve_date
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
 from analysis.parse.header import caption_people, parse_footer, parse_header
 from analysis.parse.paragraphs import split_hard_breaks
-from analysis.parse.participants import prose_people
+from analysis.parse.participants import attending_people, prose_chair, prose_people
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
 
@@ -42,7 +42,12 @@ DATE_PARAGRAPHS = 3  # where a date in prose still dates the meeting ("… innsp
 
 def text_date(header: Header, title: str, body: list[str]) -> str:
     """The header's date, else the title's, else the first full date in the opening paragraphs."""
-    return header.date or find_date(title) or find_date("\n".join(body[:DATE_PARAGRAPHS]))
+    if header.date:
+        return header.date
+    opening = "\n".join([title, *body[:DATE_PARAGRAPHS]])
+    full = find_date(title) or find_date(opening)
+    # 'Onsdag 28. september' with a stamp further down ('Postet: 2022-09-28 19:30') that gives the year
+    return meeting_day(full or find_date("\n".join(body)), opening) or full
 
 
 def _day_month(title: str, body: list[str]) -> tuple[int, int] | None:
@@ -142,16 +147,24 @@ def find_people(draft: Draft) -> Draft:
         known = {p.name for p in people}
         people.extend(p for p in caption_people(caption) if p.name not in known)
     named: list[Person] = []
-    if not any(p.status == "present" for p in draft.header.people):
+    if any(p.status == "present" for p in draft.header.people):
+        known = {p.name for p in people}
+        named = [p for p in attending_people(list(draft.body)) if p.name not in known]
+        if draft.raw.entry.kind != "agenda":
+            people.extend(named)
+    else:
         known = {p.name for p in people}
         named = [p for p in prose_people([draft.title, *draft.body]) if p.name not in known]
         named += [Person(name) for name in draft.lead_names if name not in known | {p.name for p in named}]
         if draft.raw.entry.kind != "agenda":
             people.extend(named)
+    header = draft.header
+    if not header.chair:
+        header = replace(header, chair=prose_chair([draft.title, *draft.body]))
     warnings = draft.warnings
     if draft.raw.entry.kind == "minutes" and draft.header.found and not people:
         warnings = draft.warn("no attendance list found; attendees and speakers stay empty")
-    return replace(draft, people=tuple(people), named=tuple(named), warnings=warnings)
+    return replace(draft, header=header, people=tuple(people), named=tuple(named), warnings=warnings)
 
 
 def find_meeting_date(draft: Draft) -> Draft:

@@ -259,12 +259,15 @@ def parse_footer(paragraphs: list[str], header: Header) -> int:
     """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are."""
     count = 0
     for paragraph in reversed(paragraphs[-FOOTER_PARAGRAPHS:]):
-        lines = [line for line in paragraph.split("\n") if line.strip()]
-        if not lines or not all(LABEL_RE.match(line.strip().strip("*_")) for line in lines):
+        lines = [line.strip().strip("*_") for line in paragraph.split("\n") if line.strip()]
+        labelled = [line for line in lines if LABEL_RE.match(line)]
+        # every line 'Label: value', at least one label known ("Godkjent av:" may stand beside "Referent:")
+        if not labelled or not all(LABEL_RE.match(line) or _OTHER_LABEL_LINE.match(line) for line in lines):
             break
         count += 1
     for paragraph in paragraphs[len(paragraphs) - count :]:
-        fields, _ = labelled_fields("\n".join(line.strip().strip("*_") for line in paragraph.split("\n")))
+        lines = [line.strip().strip("*_") for line in paragraph.split("\n")]
+        fields, _ = labelled_fields("\n".join(line for line in lines if LABEL_RE.match(line)))
         for field_name, value, label in fields:
             if field_name in STATUS and any(p.status == STATUS[field_name] for p in header.people):
                 continue

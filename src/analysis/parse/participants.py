@@ -19,7 +19,7 @@ from analysis.language.norwegian import STOP_WORDS, lemma, split_enumeration
 
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)?))"
 NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
-_INFLECTED = r"(?:ene|ne|en|e|n)?"
+_INFLECTED = r"(?:mene|mer|ene|ne|en|er|e|n)?"  # sentralstyremedlemmene, rådgiverne, lederen
 ROLE = (
     r"(?i:(?<![\w-])(?:"
     + "|".join(re.escape(r) for r in sorted(layout().roles, key=len, reverse=True))
@@ -85,6 +85,42 @@ def _organisation_after(text: str, end: int) -> str:
     return match["org"] if match else ""
 
 
+_ACRONYM_ENTRY = re.compile(r"^(?P<acronym>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøå]*)\s*[-–]\s+[A-ZÆØÅ]")
+MIN_LISTED_ORGANISATIONS = 3
+
+
+def organisation_list(paragraph: str) -> list[Person]:
+    """'ARS - Antirasistisk Senter, HRS - Human Rights Service, …, Utrop og IMDi': organisations that took part.
+
+    A paragraph that is nothing but a list of 'ACRONYM - Full name' entries
+    (three or more); a part that starts in lower case continues the name
+    before it ('… for innvandrere og flyktninger').
+    """
+    parts = split_enumeration(paragraph.strip().rstrip("."))
+    entries: list[str] = []
+    for part in parts:
+        if entries and part[:1].islower():
+            entries[-1] = f"{entries[-1]} og {part}"
+        else:
+            entries.append(part)
+    if sum(bool(_ACRONYM_ENTRY.match(e)) for e in entries) < MIN_LISTED_ORGANISATIONS:
+        return []
+    if not all(e[:1].isupper() and len(e.split()) <= 8 for e in entries):
+        return []
+    return [Person(name="", organisation=e) for e in entries]
+
+
+def attending_people(paragraphs: list[str]) -> list[Person]:
+    """Only what an attendance phrase introduces ("Fra Kontrollkomiteen møtte A, B og C"): safe beside a list."""
+    found: dict[str, Person] = {}
+    for text in paragraphs:
+        for match in ATTENDING.finditer(text):
+            organisation = match["group"] or _organisation_after(text, match.end())
+            for person in _people_of(match["list"], "", organisation):
+                found.setdefault(person.name, person)
+    return list(found.values())
+
+
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
     or organisation."""
@@ -127,4 +163,23 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
                 hits.append((match.start(), Person(name=name, organisation=_organisation_after(text, match.end()))))
         for _, person in sorted(hits, key=lambda hit: hit[0]):
             add(person)
-    return list(found.values())
+    organisations = [org for text in paragraphs for org in organisation_list(text)]
+    return list(found.values()) + organisations
+
+
+_CHAIR = re.compile(
+    rf"(?P<after>{NAME})\s*,?\s+(?:{'|'.join(map(re.escape, layout().chair_after_name))})\b"
+    rf"|(?:{'|'.join(map(re.escape, layout().chair_before_name))})\s+(?:{ROLE}\s+)?(?P<before>{NAME})"
+)
+
+
+def prose_chair(paragraphs: list[str]) -> str:
+    """'… Sveinung Rotevatn som leder høringen', 'Ekspertgruppa ledes av professor Mari Rege' → the name; '' if none."""
+    for text in paragraphs:
+        for match in _CHAIR.finditer(text):
+            name = match["after"] or match["before"]
+            own = _ROLE_START.match(name)
+            name = name[own.end() :] if own else name
+            if _is_name(name):
+                return name
+    return ""

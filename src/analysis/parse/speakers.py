@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
 # "Gimse til å kommentere", "Hemminghytt trakk også frem").
 _BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg er var".split())
+_MODALS = frozenset("å skal vil kan må bør skulle ville kunne måtte burde".split())
 _ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
 QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
@@ -205,7 +206,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         return None, "pronoun"
     for mention in mentions:
         before = tokens[mention.start - 1] if mention.start > 0 else ""
-        if before and _is_reporting(before):
+        infinitive = mention.start > 1 and tokens[mention.start - 2].casefold() in _MODALS  # "skal gi regjeringen råd"
+        if before and _is_reporting(before) and not (mention.body and infinitive):
             return mention, "named"
         # a body speaks as the sentence's subject ("Styret er enig …"), not inside a clause ("… at regjeringen løfter")
         if (mention.start == 0 or not mention.body) and _followed_by_reporting_verb(tokens, mention.end):
