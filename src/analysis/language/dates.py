@@ -89,6 +89,13 @@ def meeting_day(full: str, text: str) -> str:
     return _iso(full[:4], MONTHS[match["month"].lower()], match["day"]) or ""
 
 
+def event_year(text: str, event_words: tuple[str, ...]) -> str:
+    """'dialogkonferansen 2015' → '2015': a year named right after a word for the event (compounds count)."""
+    words = "|".join(re.escape(w) for w in sorted(event_words, key=len, reverse=True))
+    match = re.search(rf"\b[\wæøåÆØÅ-]*(?:{words})\s+(?P<year>(?:19|20)\d{{2}})\b(?![./-]\d)", text, re.IGNORECASE)
+    return match["year"] if match else ""
+
+
 def find_day_month(text: str) -> tuple[int, int] | None:
     """(month, day) of the first date written without its year, e.g. 'mandag 8. januar'."""
     for match in DAY_MONTH.finditer(text):

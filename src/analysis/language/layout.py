@@ -38,6 +38,7 @@ SECTIONS = (
     "speaking_bodies",
     "chair_after_name",
     "chair_before_name",
+    "event_words",
     "pronouns",
     "speech_verbs",
     "attendance_phrases",
@@ -56,6 +57,7 @@ class Layout:
     speaking_bodies: tuple[str, ...]
     chair_after_name: tuple[str, ...]
     chair_before_name: tuple[str, ...]
+    event_words: tuple[str, ...]
     attendance_phrases: tuple[str, ...]
     pronouns: frozenset[str]
     speech_verbs: frozenset[str]
@@ -100,6 +102,7 @@ def parse_layout(document: object, where: str) -> Layout:
         speaking_bodies=_words(document["speaking_bodies"], where, "speaking_bodies"),
         chair_after_name=_words(document["chair_after_name"], where, "chair_after_name"),
         chair_before_name=_words(document["chair_before_name"], where, "chair_before_name"),
+        event_words=_words(document["event_words"], where, "event_words"),
         attendance_phrases=_words(document["attendance_phrases"], where, "attendance_phrases"),
         pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
         speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),

@@ -33,6 +33,7 @@ PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,
 _PAREN = re.compile(r"\(([^)]*)\)")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "»", "”")
 MAX_HEADING_WORDS = 10
+_QUOTE_START = (">", '"', "«", "“")
 # An archive case number a flattened table left after the title ("Årsrapport 2018 … 2018/445").
 _ARCHIVE_NUMBER = re.compile(r"\s+\d{4}/\d+\s*$")
 
@@ -52,6 +53,7 @@ def is_heading(paragraph: str) -> bool:
         "\n" not in paragraph
         and len(paragraph.split()) <= MAX_HEADING_WORDS
         and not paragraph.rstrip().endswith(_SENTENCE_END)
+        and not paragraph.lstrip().startswith(_QUOTE_START)  # '> "Folk må finne …" - Kim' is a quotation
     )
 
 

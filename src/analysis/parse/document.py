@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from analysis.base.records import AgendaEntry, Header, Person
 from analysis.ingest.documents import RawDocument
-from analysis.language.dates import find_date, find_day_month, meeting_day, resolve_date
+from analysis.language.dates import event_year, find_date, find_day_month, meeting_day, resolve_date
+from analysis.language.layout import layout
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
@@ -38,20 +39,32 @@ def _choose(field_name: str, manifest_value: str, text_value: str, where: str, w
 
 
 DATE_PARAGRAPHS = 3  # where a date in prose still dates the meeting ("… innspillsmøte mandag 8. april 2019")
+PROSE_WORDS = 6  # a paragraph this long is prose; shorter ones ("Innlegg:", a byline) do not count as opening
+
+
+def _opening(title: str, body: list[str]) -> str:
+    """The title and the first paragraphs of prose: where a news item says when the meeting was."""
+    prose = [p for p in body if len(p.split()) >= PROSE_WORDS][:DATE_PARAGRAPHS]
+    return "\n".join([title, *prose])
 
 
 def text_date(header: Header, title: str, body: list[str]) -> str:
-    """The header's date, else the title's, else the first full date in the opening paragraphs."""
+    """The header's date, else the title's, else the first full date in the opening paragraphs.
+
+    A weekday and day in the opening ('Lørdag 9. mai') is the meeting's day, in the year of a full date
+    nearby (often the publication stamp); without any date, a year named with the event
+    ('dialogkonferansen 2015') is all the text says.
+    """
     if header.date:
         return header.date
-    opening = "\n".join([title, *body[:DATE_PARAGRAPHS]])
+    opening = _opening(title, body)
     full = find_date(title) or find_date(opening)
-    # 'Onsdag 28. september' with a stamp further down ('Postet: 2022-09-28 19:30') that gives the year
-    return meeting_day(full or find_date("\n".join(body)), opening) or full
+    day = meeting_day(full or find_date("\n".join(body)), opening)
+    return day or full or event_year(opening, layout().event_words)
 
 
 def _day_month(title: str, body: list[str]) -> tuple[int, int] | None:
-    return find_day_month(title) or find_day_month("\n".join(body[:DATE_PARAGRAPHS]))
+    return find_day_month(title) or find_day_month(_opening("", body))
 
 
 def _first_of_each_item(entries: Iterable[AgendaEntry]) -> Iterator[AgendaEntry]:

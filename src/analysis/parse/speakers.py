@@ -241,7 +241,7 @@ def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
 
 def signed_by(sentences: list[str], roster: Roster) -> Mention | None:
     """The person who signs a quotation after it ('"…" - Kim'), when the roster knows them."""
-    match = _SIGNED.search(sentences[-1]) if sentences else None
+    match = _SIGNED.search(" ".join(sentences)) if sentences else None  # the splitter may part '- Kim' from it
     if not match:
         return None
     mentions = roster.mentions(tokens_of(match["who"]))
