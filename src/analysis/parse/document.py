@@ -15,7 +15,7 @@ from analysis.language.layout import layout
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
-from analysis.parse.header import caption_people, parse_footer, parse_header
+from analysis.parse.header import caption_people, distribution_list, parse_footer, parse_header
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import attending_people, prose_chair, prose_people
 from analysis.parse.segment import Segment, segment_blocks
@@ -138,6 +138,7 @@ def read_header(draft: Draft) -> Draft:
     paragraphs = list(draft.paragraphs)
     header = parse_header(paragraphs)
     footer = parse_footer(paragraphs[header.body_start :], header)
+    distribution_list(paragraphs[header.body_start :], header)
     entry = draft.raw.entry
     warnings = draft.warnings
     if entry.kind == "minutes" and not header.found:

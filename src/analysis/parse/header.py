@@ -168,7 +168,8 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         else:
             field_name, label = "group", (match["lead_group"] or match["group"])
         value = value.strip()
-        if field_name in STATUS and "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value):
+        run_on = "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
+        if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             value, spill = leading_people(value)
             after = f"{spill} {after}"
         pairs.append((field_name, value, label))
@@ -215,11 +216,44 @@ def _is_people_list(paragraph: str) -> bool:
     )
 
 
+_CONTINUES = frozenset({"og", "i", "for", "-", "–", "av", "&"})
+_LEGAL_FORMS = frozenset({"AS", "ASA", "SA", "BA", "DA", "ANS", "KF", "IKS"})
+RUN_ON_LIST_WORDS = 6
+
+
+def split_capitalised_run(line: str) -> list[str]:
+    """A list whose line breaks a PDF transcript lost ('Styremedlemmene Varamedlemmene Lokale musikkråd VOFO Hedmark'):
+
+    each capitalised word starts an entry, unless it follows a word that
+    joins ('og', 'i', '-'), a comma, or an acronym ('VOFO Hedmark'), or is a
+    legal form ('Lokalrevisjon AS').
+    """
+    entries: list[list[str]] = []
+    for word in line.split():
+        previous = entries[-1][-1] if entries else ""
+        starts = (
+            word[:1].isupper()
+            and previous.casefold() not in _CONTINUES
+            and not previous.endswith(",")
+            and not (previous.isupper() and len(previous) > 1)
+            and word not in _LEGAL_FORMS
+        )
+        if starts or not entries:
+            entries.append([word])
+        else:
+            entries[-1].append(word)
+    return [" ".join(words) for words in entries]
+
+
 def copy_list(value: str) -> list[Person]:
     """'Kopi til: Prosjektteam, styringsgruppe, Kari Nordmann': people by name, the rest organisations."""
     listed = []
     for line in value.split("\n"):
-        for part in split_enumeration(re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")):
+        line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
+        parts = split_enumeration(line)
+        if max((len(part.split()) for part in parts), default=0) > RUN_ON_LIST_WORDS:
+            parts = split_capitalised_run(line)
+        for part in parts:
             person = parse_person(part, "copy") if _names_a_person(part) else None
             listed.append(person or Person(name="", organisation=part, status="copy"))
     return listed
@@ -273,6 +307,28 @@ def parse_footer(paragraphs: list[str], header: Header) -> int:
                 continue
             _apply(header, field_name, value, label)
     return count
+
+
+def distribution_list(paragraphs: list[str], header: Header) -> None:
+    """A copy list anywhere ('… 5 Hamar, Kåre Haugli (s.) styreleder Protokoll sendes til: …'), when none was read.
+
+    Its labels are distinctive enough to be trusted outside the header: a
+    transcript may put the distribution list after the agenda or the signature.
+    """
+    if any(p.status == "copy" for p in header.people):
+        return
+    for paragraph in paragraphs:
+        match = next((m for m in LABEL_RE.finditer(paragraph) if m["label"] and _field_of(m) == "copy"), None)
+        if match:
+            fields, _ = labelled_fields(paragraph[match.start() :])
+            for field_name, value, label in fields:
+                if field_name == "copy":
+                    _apply(header, field_name, value, label)
+            return
+
+
+def _field_of(match: re.Match[str]) -> str:
+    return _LABEL_TO_FIELD[match["label"].lower()]
 
 
 def parse_header(paragraphs: list[str]) -> Header:
