@@ -9,7 +9,8 @@ Matching rules (the README repeats them for researchers):
 - agenda titles match without their numbers, case numbers and times, by
   their words (the same words in the same order, punctuation aside); a gold
   title that goes on with its presenter ("… v/ Kari Nordmann") matches the
-  parsed title, which keeps presenters apart;
+  parsed title, which keeps presenters apart; presentations inside an
+  item are not agenda items and are not scored;
 - a speaker fact is the sentence that starts with the gold text; it is found
   when that sentence's speaker or speaking organisation contains the gold
   speaker's words;
@@ -249,8 +250,9 @@ def parsed_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, Parsed]:
     for row in _text_columns(tables["attendees"], "meeting_id", "name", "organisation", "status"):
         people.setdefault(row.meeting_id, {}).setdefault(row.status, []).append((row.name, row.organisation))
     agenda: dict[str, list[str]] = {}
-    for row in _text_columns(tables["agenda"], "meeting_id", "title"):
-        agenda.setdefault(row.meeting_id, []).append(row.title)
+    for row in _text_columns(tables["agenda"], "meeting_id", "title", "kind", "parent_item"):
+        if not (row.kind == "presentation" and row.parent_item):  # a talk inside an item is not an agenda item
+            agenda.setdefault(row.meeting_id, []).append(row.title)
     segments: dict[str, list[tuple[str, str, str]]] = {}
     for row in _text_columns(tables["segments"], "meeting_id", "text", "speaker", "organisation"):
         segments.setdefault(row.meeting_id, []).append((row.text, row.speaker, row.organisation))

@@ -33,6 +33,13 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 # "6.3.2014", "14/04/2021", "20-03-2020": one separator throughout.
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+# "06.03.14": a two-digit year, read as 2000–2049 or 1950–1999.
+NUMERIC_SHORT = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})\b(?![.\d])")
+# "4.–5. desember 2023", "4. og 5. desember 2023": a meeting over several days is dated by its first.
+MULTI_DAY = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\.?\s*(?:[-–]|og)\s*\d{{1,2}}\.\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # "mandag 8. januar", "8. jan." — a day and month with no year after them.
 DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE)
@@ -66,6 +73,13 @@ def _iso(year: str, month: int | str, day: str) -> str | None:
 def find_date(text: str) -> str:
     """The first real calendar date in the text as YYYY-MM-DD, or '' when there is none."""
     candidates = []
+    for match in MULTI_DAY.finditer(text):
+        candidates.append((match.start(), _iso(match["year"], MONTHS[match["month"].lower()], match["day"])))
+    for match in NUMERIC_SHORT.finditer(text):
+        year = int(match["year"])
+        candidates.append(
+            (match.start(), _iso(str(2000 + year if year < 50 else 1900 + year), match["month"], match["day"]))
+        )
     for match in WRITTEN.finditer(text):
         month = MONTHS[match["month"].lower()]
         candidates.append((match.start(), _iso(match["year"], month, match["day"])))

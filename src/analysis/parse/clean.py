@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import yaml
 from unidecode import unidecode
 
 _WORD = re.compile(r"\w+")
@@ -75,6 +76,64 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)[ \t]*)+(.*?)[ \t#]*$"
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MAX_PASSES = 5
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+def _front_value(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(_front_value(v) for v in value)  # one item each, as lines of a list would be
+    if isinstance(value, dict):
+        return ", ".join(f"{_front_value(v)} ({k})" for k, v in value.items())
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def front_matter_as_labels(text: str) -> str:
+    """YAML front matter ('---\\ndato: 2024-03-01\\ndeltakere: [A, B]\\n---') becomes 'Label: value' lines.
+
+    The header parser then reads it like any labelled header; a key it does
+    not know stays an unknown label. Front matter that is not a YAML
+    mapping is left as text.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text
+    try:
+        fields = yaml.safe_load(match["yaml"])
+    except yaml.YAMLError:
+        return text
+    if not isinstance(fields, dict):
+        return text
+    lines = [f"{str(key).strip().capitalize()}: {_front_value(value)}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n\n" + text[match.end() :]
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+
+
+def tables_as_lines(text: str) -> str:
+    """A Markdown table of names ('| Kari Nordmann | NAV |') becomes lines 'Kari Nordmann, NAV'; its header row goes.
+
+    A list of attendees is the usual table in minutes; as lines, the header
+    parser reads it like any list of 'Name, Organisation'.
+    """
+    lines = text.split("\n")
+    result = []
+    for index, line in enumerate(lines):
+        if _TABLE_RULE.match(line) and "-" in line and "|" in line:
+            continue
+        row = _TABLE_ROW.match(line)
+        if not row:
+            result.append(line)
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _TABLE_RULE.match(following) and "|" in following:
+            continue  # the header row ('| Navn | Organisasjon |')
+        cells = [" ".join(c.split()) for c in row["cells"].split("|")]
+        result.append(", ".join(c for c in cells if c))
+    return "\n".join(result)
 
 
 def strip_markdown(text: str) -> str:
@@ -223,6 +282,7 @@ def lead_names(text: str) -> list[str]:
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
     text = normalize_spaces(unescape_line_breaks(fix_homoglyphs(text)))
+    text = tables_as_lines(front_matter_as_labels(text))
     headings = markdown_headings(text)
     names = lead_names(text)
     text = strip_markdown(text)

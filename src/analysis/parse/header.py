@@ -37,6 +37,9 @@ _OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:(?:[A-ZÆØÅ]\.)+|[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'’-]*\.?)$")
+_ORG_VIA_PERSON = re.compile(r"^(?P<org>[^,()]{2,80}?)\s+v/\s*(?P<name>[^,()]+)$")
+# "NAV: Kari Nordmann, Ola Hansen": an organisation's people on one line of a list
+_ORG_LINE = re.compile(r"^(?P<org>[A-ZÆØÅ][^:\n]{0,60}):\s+(?P<names>\S.*)$")
 _PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^)]+)\)\s*[.;,]?$")
 
 _ROLE_RE = re.compile(r"^(?P<role>" + "|".join(map(re.escape, ROLES)) + r")\b\s*", re.IGNORECASE)
@@ -61,7 +64,8 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
     """Two to five capitalised words ("Kari Nordmann", "Leni Buljo Hemminghytt"), after any title."""
     _, name = split_role(text)
     words = name.split()
-    return min_words <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
+    acronym = any(w.isupper() and len(w) > 1 and "." not in w for w in words)  # "NAV Oslo" is an organisation
+    return min_words <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not acronym
 
 
 def _first_name(text: str) -> bool:
@@ -78,6 +82,10 @@ def parse_person(line: str, status: str) -> Person | None:
     line = line.strip().strip(";").strip().rstrip(".")
     if not line:
         return None
+    via = _ORG_VIA_PERSON.match(line)
+    if via:  # "NAV Vestfold v/Trine Heibø Holm"
+        role, name = split_role(via["name"])
+        return Person(name=name, role=role, organisation=via["org"].strip(), status=status)
     paren = _PAREN_PERSON.match(line) if "," not in line else None
     if paren:
         name_part, organisation = paren["name"], paren["org"]
@@ -110,9 +118,14 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     value = re.sub(r"\n\s*(?=og\s)", " ", value)
     for line in value.replace(";", "\n").split("\n"):
         line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
+        org_line = _ORG_LINE.match(line)
+        if org_line and all(map(_names_a_person, split_enumeration(org_line["names"]))):
+            people += parse_people(org_line["names"], status, role, org_line["org"].strip())
+            continue
         parts = split_enumeration(line)
         prose = len(parts) >= 2 and (
-            (
+            (bool(organisation) and all(map(_names_a_person, parts)))  # under a group label, 'A, B' are two people
+            or (
                 (" og " in f" {line} " or len(parts) >= 3 or all(_PAREN_PERSON.match(p) for p in parts))
                 and all(map(_names_a_person, parts))
             )
@@ -144,6 +157,14 @@ def leading_people(value: str) -> tuple[str, str]:
     return match[0].strip(), value[match.end() :].strip(" .;")
 
 
+def _ends_value(line: str) -> bool:
+    """An unknown label opening a line ends a value, unless it is an organisation heading its people."""
+    org_line = _ORG_LINE.match(line.strip())
+    if org_line and all(map(_names_a_person, split_enumeration(org_line["names"].rstrip(".")))):
+        return False
+    return bool(_OTHER_LABEL_LINE.match(line))
+
+
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
 
@@ -158,7 +179,7 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end]
         lines = value.split("\n")
-        cut = next((n for n, line in enumerate(lines[1:], 1) if _OTHER_LABEL_LINE.match(line)), len(lines))
+        cut = next((n for n, line in enumerate(lines[1:], 1) if _ends_value(line)), len(lines))
         value, after = "\n".join(lines[:cut]), "\n".join(lines[cut:])
         agenda = AGENDA_LABEL_RE.search(value)
         if agenda:
@@ -211,7 +232,7 @@ def _opens_header(line: str, following: list[str]) -> bool:
 def _is_people_list(paragraph: str) -> bool:
     """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)"), or each is a first name."""
     lines = [line for line in paragraph.split("\n") if line.strip()]
-    return all(looks_like_name(re.split(r"[,(]", line)[0]) for line in lines) or (
+    return all(_lists_people(line) for line in lines) or (
         len(lines) <= 30 and all(_first_name(re.split(r"[,(]", line)[0]) for line in lines)
     )
 
@@ -257,6 +278,18 @@ def copy_list(value: str) -> list[Person]:
             person = parse_person(part, "copy") if _names_a_person(part) else None
             listed.append(person or Person(name="", organisation=part, status="copy"))
     return listed
+
+
+def _lists_people(line: str) -> bool:
+    """'Kari Nordmann, NAV', 'NAV Vestfold v/Trine Moe' or 'KS: Eva Dahl, Tor Berg'."""
+    line = re.sub(r"^[-*•]\s+", "", line.strip())
+    via = _ORG_VIA_PERSON.match(line)
+    org_line = _ORG_LINE.match(line)
+    return bool(
+        looks_like_name(re.split(r"[,(]", line)[0])
+        or (via and looks_like_name(via["name"]))
+        or (org_line and all(map(_names_a_person, split_enumeration(org_line["names"].rstrip(".")))))
+    )
 
 
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
@@ -360,11 +393,12 @@ def parse_header(paragraphs: list[str]) -> Header:
                 break
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             heading_style = not paragraph.rstrip().endswith(":")
+            one_value = field_name not in STATUS and "\n" not in following and len(following.split()) <= MAX_TITLE_WORDS
             consumed = (
                 bool(following)
                 and _first_label_line(following) is None
                 and not LABEL_ONLY.match(following)
-                and (heading_style or _is_people_list(following))
+                and (heading_style or _is_people_list(following) or one_value)
             )
             if consumed:
                 _apply(header, field_name, following, label_only["label"])

@@ -83,6 +83,16 @@ def split_run_on(paragraph: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+def _is_list_line(line: str) -> bool:
+    return _is_short_list([line, line])
+
+
+def _opens_list(line: str) -> bool:
+    """'Til stede:' with nothing after it: the lines below are its list."""
+    match = LABEL_RE.match(line.strip())
+    return bool(match) and not line.strip()[match.end() :].strip()
+
+
 def split_hard_breaks(paragraphs: list[str]) -> list[str]:
     """Split each paragraph where a line break is really a paragraph break; lists stay whole."""
     result: list[str] = []
@@ -93,7 +103,10 @@ def split_hard_breaks(paragraphs: list[str]) -> list[str]:
             continue
         current = [lines[0]]
         for previous, line in itertools.pairwise(lines):
-            if _breaks_before(previous, line):
+            listing = _is_list_line(line) and (_opens_list(current[0]) or _is_short_list(current))
+            if listing and len(current) > 1:
+                current.append(line)  # the list under 'Til stede:' goes on
+            elif _breaks_before(previous, line):
                 result.append("\n".join(current))
                 current = [line]
             else:
