@@ -23,7 +23,8 @@ MANUAL_CODES_PATH = DATA_DIR / "manual_codes.csv"
 CODEBOOK_PATH = DATA_DIR / "codebook.yml"
 REGISTER_PATH = DATA_DIR / "organisations.csv"
 # Header labels, group labels, titles and verbs of saying the parser reads documents by.
-LAYOUT_PATH = DATA_DIR / "layout.yml"
+# ANALYSIS_LAYOUT points a run at another layout file (a variant to try, or a test's).
+LAYOUT_PATH = Path(os.environ.get("ANALYSIS_LAYOUT") or DATA_DIR / "layout.yml")
 # What a careful reader extracted from some of the researcher's documents: `analysis evaluate` scores the parse on it.
 GOLD_PATH = DATA_DIR / "gold.json"
 # The two bundled documents, frozen: the tests and the synthetic corpus are made from them, so a

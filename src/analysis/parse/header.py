@@ -191,7 +191,8 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         value = value.strip()
         run_on = "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
         if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
-            value, spill = leading_people(value)
+            names, spill = leading_people(value)
+            value = "; ".join(split_enumeration(names))  # every part is a name here, never 'Name, Organisation'
             after = f"{spill} {after}"
         pairs.append((field_name, value, label))
         if len(after.split()) >= 3:

@@ -1,0 +1,113 @@
+"""Every layout the parser reads, each with its fixture: the facts a careful reader extracts must come out.
+
+The fixtures and their gold are in tests/fixtures/layouts/ (invented documents and real ones whose
+licence allows copying); the scorer is the one `analysis evaluate` uses.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.base.config import LAYOUT_PATH
+from analysis.evaluate.gold import read_gold
+from analysis.evaluate.run import evaluate
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+GOLD = LAYOUTS / "gold.json"
+LICENSED = ("regjeringen_", "inf112_")
+INVENTED = sorted(d.file for d in read_gold(GOLD) if not d.file.startswith(LICENSED))
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    return evaluate(GOLD, LAYOUTS)
+
+
+@pytest.mark.parametrize("file", INVENTED)
+def test_each_invented_layout_is_read_completely(evaluation, file: str) -> None:
+    misses = evaluation.misses[evaluation.misses["file"] == file]
+    assert misses.empty, misses.to_string()
+
+
+def test_the_licensed_real_documents_are_read_nearly_completely(evaluation) -> None:
+    """Real layouts nobody wrote for us: a regression guard on the share of their facts found."""
+    real = evaluation.misses[evaluation.misses["file"].str.startswith(LICENSED)]
+    gold = [d for d in read_gold(GOLD) if d.file.startswith(LICENSED)]
+    facts = sum(
+        len(d.present)
+        + len(d.absent)
+        + len(d.copy)
+        + len(d.agenda)
+        + len(d.speakers)
+        + bool(d.date)
+        + bool(d.chair)
+        + bool(d.minute_taker)
+        for d in gold
+    )
+    missed = int((real["problem"] != "extra").sum())
+    assert 1 - missed / facts >= 0.9, real.to_string()
+
+
+def test_a_researcher_adds_a_label_in_the_layout_file_without_touching_code(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "lokal.txt").write_text(
+        "Referat fra møte\n\nDato: 5. mars 2024\nPåmeldte som kom: Kari Nordmann, Ola Hansen og Per Olsen\n\n"
+        "1. Velkommen\n\nNordmann ønsket velkommen.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        json.dumps(
+            [
+                {
+                    "file": "lokal.txt",
+                    "kind": "minutes",
+                    "present": [
+                        {"name": "Kari Nordmann", "organisation": None},
+                        {"name": "Ola Hansen", "organisation": None},
+                        {"name": "Per Olsen", "organisation": None},
+                    ],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    layout = tmp_path / "layout.yml"
+    shutil.copy(LAYOUT_PATH, layout)
+
+    def present_found(layout_file: Path) -> str:
+        out = tmp_path / "evaluation.csv"
+        env = {**os.environ, "ANALYSIS_LAYOUT": str(layout_file)}
+        command = [sys.executable, "-m", "analysis", "evaluate", "--gold", str(gold), "--docs", str(docs)]
+        subprocess.run([*command, "--out", str(out), "--quiet"], check=True, env=env, capture_output=True)
+        return next(line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("present,"))
+
+    assert present_found(layout).startswith("present,3,0,0,")
+    text = layout.read_text(encoding="utf-8").replace(
+        "    - Tilstedeværende\n", "    - Tilstedeværende\n    - Påmeldte som kom\n"
+    )
+    layout.write_text(text, encoding="utf-8")
+    assert present_found(layout).startswith("present,3,3,3,")
+
+
+def test_a_broken_layout_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    layout = tmp_path / "layout.yml"
+    layout.write_text(
+        LAYOUT_PATH.read_text(encoding="utf-8").replace("speech_verbs:", "speech_verb:"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "build", "--raw", str(tmp_path), "--out", str(tmp_path / "out")],
+        env={**os.environ, "ANALYSIS_LAYOUT": str(layout)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "layout.yml: section 'speech_verbs' is missing" in lines[0], lines
+    assert not (tmp_path / "out").exists()

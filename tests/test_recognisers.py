@@ -1,0 +1,151 @@
+"""The recognisers one by one, on the shapes each is for (and the near misses each must leave alone)."""
+
+from analysis.base.records import Person
+from analysis.language.dates import event_year, find_date, meeting_day
+from analysis.parse.agenda import markdown_sections
+from analysis.parse.clean import front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
+from analysis.parse.header import leading_people, parse_header, split_capitalised_run
+from analysis.parse.paragraphs import split_run_on
+from analysis.parse.participants import organisation_list, prose_chair, prose_people
+from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, subject_of
+
+
+def test_a_pdf_transcripts_run_on_line_is_split_at_its_case_numbers() -> None:
+    line = (
+        "Forfall: Geir Andreassen "
+        + "og mer tekst " * 25
+        + "SAK 29/14 GODKJENNING AV INNKALLING OG SAKLISTE Inger-Johanne Molven orienterte. PS 7/19 Referatsaker"
+    )
+    pieces = split_run_on(line)
+    assert "SAK 29/14 GODKJENNING AV INNKALLING OG SAKLISTE" in pieces
+    assert "PS 7/19 Referatsaker" in pieces
+    assert split_run_on("Vi møttes 12/3 og ble enige.") == ["Vi møttes 12/3 og ble enige."]
+
+
+def test_run_on_header_fields_keep_names_and_give_back_the_rest() -> None:
+    header = parse_header(
+        [
+            "1 MØTEBOK STYREMØTE Tid: Fredag 4. april 2014 Tilstede: Anne Lie, Per T.B. Dahl "
+            "Forfall: Geir Moen. Per T.B. Dahl fratrådte møtet kl 12. Fra adm: Rune Vik"
+        ]
+    )
+    people = {(p.name, p.status, p.organisation) for p in header.people}
+    assert people == {
+        ("Anne Lie", "present", ""),
+        ("Per T.B. Dahl", "present", ""),
+        ("Geir Moen", "absent", ""),
+        ("Rune Vik", "present", "adm"),
+    }
+    assert header.date == "2014-04-04" and header.title == "1 MØTEBOK STYREMØTE"
+    assert any("fratrådte" in rest for rest in header.leftover)
+    assert leading_people("Anne Lie og Per Dahl. Resten") == ("Anne Lie og Per Dahl", "Resten")
+
+
+def test_a_distribution_list_that_lost_its_line_breaks_is_split_at_capitals() -> None:
+    assert split_capitalised_run(
+        "Styremedlemmene Lokale musikkråd VOFO Hedmark NMF Hedmark og Oppland Lokalrevisjon AS"
+    ) == ["Styremedlemmene", "Lokale musikkråd", "VOFO Hedmark", "NMF Hedmark og Oppland", "Lokalrevisjon AS"]
+
+
+def test_a_list_of_acronym_organisations_is_a_list_of_attendees() -> None:
+    found = organisation_list(
+        "ARS - Antirasistisk Senter, HRS - Human Rights Service, SEIF - Selvhjelp for "
+        "innvandrere og flyktninger, Utrop og IMDi."
+    )
+    assert [p.organisation for p in found] == [
+        "ARS - Antirasistisk Senter",
+        "HRS - Human Rights Service",
+        "SEIF - Selvhjelp for innvandrere og flyktninger",
+        "Utrop",
+        "IMDi",
+    ]
+    assert organisation_list("Vi møtte NAV, KS og FFO i går.") == []
+
+
+def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_attendance_anchors_them() -> None:
+    people = prose_people(
+        [
+            "FFO møtte både statsråd Robert Eriksson og statssekretær Torkil Åmland denne uken.",
+            "Turid Mæhre Olsen ønsket velkommen og leste et dikt av Arne Garborg.",
+            "Fra Kontrollkomiteen møtte Harold Jenssen og Olav Sørebø.",
+            "NAV-direktør i Vestfold, Trine Heibø Holm, skrøt av samarbeidet.",
+        ]
+    )
+    assert [(p.name, p.role, p.organisation) for p in people] == [
+        ("Robert Eriksson", "Statsråd", ""),
+        ("Torkil Åmland", "Statssekretær", ""),
+        ("Turid Mæhre Olsen", "", ""),
+        ("Harold Jenssen", "", "Kontrollkomiteen"),
+        ("Olav Sørebø", "", "Kontrollkomiteen"),
+        ("Trine Heibø Holm", "NAV-direktør", ""),
+    ]  # Arne Garborg, only mentioned, is not among them
+
+
+def test_the_chair_named_in_prose() -> None:
+    assert prose_chair(["– Målet er innspill, sier stortingsrepresentant Sveinung Rotevatn som leder høringen."]) == (
+        "Sveinung Rotevatn"
+    )
+    assert prose_chair(["Ekspertgruppa ledes av professor Mari Rege."]) == "Mari Rege"
+    assert prose_chair(["Kari Nordmann leder Fellesorganisasjonen."]) == ""
+
+
+def test_markdown_sections_numbered_ones_win_labels_and_title_are_no_items() -> None:
+    items, others = markdown_sections(
+        [
+            (1, "Oppfølgingsmøte"),
+            (2, "Til stede"),
+            (2, "Samandrag"),
+            (2, "1. Status"),
+            (3, "Oppgåver"),
+            (2, "2. Neste steg"),
+            (2, "Vedlegg"),
+        ]
+    )
+    assert items == {"1. status", "2. neste steg"} and {"samandrag", "oppgåver", "vedlegg"} <= others
+    items, _ = markdown_sections([(1, "Videomøte"), (4, "Oppmøte"), (2, "Hva har skjedd"), (2, "Eventuelt")])
+    assert items == {"hva har skjedd", "eventuelt"}
+
+
+def test_dates_a_weekday_in_the_year_of_a_stamp_and_a_year_named_with_the_event() -> None:
+    assert meeting_day("2015-05-15", "Lørdag 9. mai ble det avholdt innspillsmøte") == "2015-05-09"
+    assert meeting_day("2015-05-15", "Det ble avholdt møte") == ""
+    assert event_year("sa Solberg da hun åpnet dialogkonferansen 2015.", ("konferansen",)) == "2015"
+    assert event_year("krav til statsbudsjettet 2016", ("konferansen", "møtet")) == ""
+    assert find_date("samling 4.–5. desember 2023") == "2023-12-04"
+    assert find_date("Møtedato: 06.03.14") == "2014-03-06"
+
+
+def test_cleaning_front_matter_tables_escaped_breaks_and_bold_lead_names() -> None:
+    assert front_matter_as_labels("---\ndato: 2024-01-18\ndeltakere:\n  - A B\n  - C D\n---\nTekst").startswith(
+        "Dato: 2024-01-18\nDeltakere: A B; C D\n"
+    )
+    assert tables_as_lines("| Navn | Org |\n|---|---|\n| Kari Nordmann | NAV |") == "Kari Nordmann, NAV"
+    assert unescape_line_breaks(r"Tittel:\n\nAvsnitt.\n\nNeste.") == "Tittel:\n\nAvsnitt.\n\nNeste."
+    assert unescape_line_breaks(r"C:\new\nfil") == r"C:\new\nfil"
+    assert lead_names("**Pål** har arbeidet.\n\n**Status:** ferdig\n**Sigve** har testet.") == ["Pål", "Sigve"]
+
+
+def test_speakers_offices_bodies_signatures_and_pronouns() -> None:
+    roster = Roster(
+        [
+            Person("Hadia Tajik", "Arbeids- og sosialminister"),
+            Person("Kim Skarning Andersen"),
+            Person("Inger-Johanne Molven"),
+        ]
+    )
+    assert subject_of("Statsråden trakk fram forhandlingsretten.", roster)[0].person.name == "Hadia Tajik"
+    assert subject_of("Styret er enig om at e-postene er informasjon.", roster)[0].organisation == "Styret"
+    assert subject_of("Styret består av syv personer.", roster)[0] is None
+    assert subject_of("Skal gi regjeringen råd om barn.", roster)[0] is None
+    signed = attribute_paragraph(
+        ['> "Det er to spor.', 'Det andre er merkevare."', "- Kim"], roster, NOBODY, narrative=False
+    )
+    assert {a.speaker for a in signed} == {"Kim Skarning Andersen"}
+    carried = attribute_paragraph(
+        ["Hun informerte om lovproposisjonen."],
+        roster,
+        NOBODY,
+        narrative=True,
+        mentioned=attribute_paragraph(["Tajik orienterte."], roster, NOBODY, narrative=True)[0],
+    )
+    assert carried[0].speaker == "Hadia Tajik" and carried[0].rule == "pronoun"
