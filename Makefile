@@ -35,11 +35,20 @@ venv: $(STAMP)
 data: $(STAMP)
 	$(BIN)/analysis build
 
-## report: set up, build data/processed/, execute the notebooks, render reports/report.html
+## report: set up, build data/processed/, score it against data/gold.json, execute the notebooks, render reports/report.html
 .PHONY: report
 report: data
+	@if [ -f data/gold.json ]; then $(BIN)/analysis evaluate --quiet; fi
 	$(BIN)/analysis notebooks
 	$(BIN)/analysis report
+
+## evaluate: score the parse against a gold file (GOLD=data/gold.json; DOCS=folder parses that folder instead of the build)
+GOLD ?= data/gold.json
+DOCS ?=
+EVALUATION ?= reports/evaluation.csv
+.PHONY: evaluate
+evaluate: $(if $(DOCS),$(STAMP),data)
+	$(BIN)/analysis evaluate --gold $(GOLD) $(if $(DOCS),--docs $(DOCS)) --out $(EVALUATION)
 
 ## test: set up, then lint, import layers, unit tests and strict nbval on every notebook
 .PHONY: test

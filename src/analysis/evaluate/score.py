@@ -268,3 +268,29 @@ def parsed_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, Parsed]:
             segments=tuple(segments.get(mid, ())),
         )
     return result
+
+
+FIELD_NAMES = {
+    "present": "attendees present",
+    "absent": "attendees absent",
+    "copy": "copy recipients",
+    "agenda": "agenda items",
+    "speakers": "speakers of sentences",
+    "date": "dates",
+    "chair": "chairs",
+    "minute_taker": "minute-takers",
+}
+
+
+def describe(evaluation: Evaluation, documents: int) -> str:
+    """One computed sentence for a notebook: the share of gold facts found and the weakest field."""
+    summary = evaluation.summary.set_index("field")
+    total = summary.loc[ALL]
+    scored = summary.drop(index=ALL)
+    scored = scored[scored["gold"] > 0]
+    weakest = scored.sort_values(["recall", "gold"], ascending=[True, False]).iloc[0]
+    return (
+        f"The parse recovers {total['found']} of the {total['gold']} facts ({total['recall']:.0%}) a careful reader "
+        f"wrote down for {documents} document{'s' if documents != 1 else ''}; the weakest field is "
+        f"{FIELD_NAMES[weakest.name]} ({weakest['found']} of {weakest['gold']})."
+    )
