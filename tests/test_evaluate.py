@@ -7,7 +7,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.evaluate.gold import GoldDocument, GoldPerson, GoldSpeaker, read_gold
-from analysis.evaluate.score import Parsed, agenda_words, names_match, score
+from analysis.evaluate.score import Parsed, agenda_words, describe, names_match, score
 
 MINUTES = """Referat fra møte i brukerrådet
 
@@ -167,3 +167,14 @@ def test_without_docs_the_current_build_is_scored_and_must_hold_every_gold_docum
         == 2
     )
     assert "run `analysis build` first" in capsys.readouterr().err
+
+
+def test_the_notebook_sentence_is_computed_from_the_scores() -> None:
+    gold = GoldDocument(
+        file="a.txt", date="2024-03-14", present=(GoldPerson("Kari Nordmann", ""),), agenda=("Budsjett", "Eventuelt")
+    )
+    evaluation = score([gold], {"a.txt": Parsed(date="2024-03-14", agenda=("Budsjett",))})
+    assert describe(evaluation, 1) == (
+        "The parse recovers 2 of the 4 facts (50%) a careful reader wrote down for 1 document; "
+        "the weakest field is attendees present (0 of 1)."
+    )

@@ -290,7 +290,7 @@ def describe(evaluation: Evaluation, documents: int) -> str:
     scored = scored[scored["gold"] > 0]
     weakest = scored.sort_values(["recall", "gold"], ascending=[True, False]).iloc[0]
     return (
-        f"The parse recovers {total['found']} of the {total['gold']} facts ({total['recall']:.0%}) a careful reader "
-        f"wrote down for {documents} document{'s' if documents != 1 else ''}; the weakest field is "
-        f"{FIELD_NAMES[weakest.name]} ({weakest['found']} of {weakest['gold']})."
+        f"The parse recovers {int(total['found'])} of the {int(total['gold'])} facts ({total['recall']:.0%}) a careful "
+        f"reader wrote down for {documents} document{'s' if documents != 1 else ''}; the weakest field is "
+        f"{FIELD_NAMES[weakest.name]} ({int(weakest['found'])} of {int(weakest['gold'])})."
     )
