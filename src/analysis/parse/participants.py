@@ -68,21 +68,72 @@ def _is_name(name: str) -> bool:
     )
 
 
+def split_title(text: str) -> tuple[str, str]:
+    """('forbundsleder', 'Jan Davidsen') from 'forbundsleder Jan Davidsen'; ('', text) without a title."""
+    own = _ROLE_START.match(text)
+    return (own["role"], text[own.end() :]) if own else ("", text)
+
+
+def _capitalised(role: str) -> str:
+    return role[:1].upper() + role[1:]
+
+
 def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
     people = []
     for part in split_enumeration(listed):
-        part = re.sub(r"\s*\([^)]*\)$", "", part).strip()
-        own = _ROLE_START.match(part)
-        person_role = own["role"] if own else role
-        name = part[own.end() :] if own else part
+        own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part).strip())
         if _is_name(name):
-            people.append(Person(name=name, role=person_role[:1].upper() + person_role[1:], organisation=organisation))
+            people.append(Person(name=name, role=_capitalised(own_role or role), organisation=organisation))
     return people
 
 
 def _organisation_after(text: str, end: int) -> str:
     match = _AFTER_ORG.match(text[end:])
     return match["org"] if match else ""
+
+
+Hit = tuple[int, Person]  # where in the paragraph, whom
+
+
+def titled(text: str) -> list[Hit]:
+    """'statsråd Robert Eriksson og statssekretær Torkil Åmland', 'NAV-direktør i Vestfold, Trine Heibø Holm'."""
+    hits = []
+    for match in TITLED.finditer(text):
+        organisation = _organisation_after(text, match.end())
+        hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
+    return hits
+
+
+def attending(text: str) -> list[Hit]:
+    """'Fra Kontrollkomiteen møtte A, B og C', 'Til stede i møtet var både A og B'."""
+    hits = []
+    for match in ATTENDING.finditer(text):
+        organisation = match["group"] or _organisation_after(text, match.end())
+        hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
+    return hits
+
+
+def appositions(text: str) -> list[Hit]:
+    """'Tove-Linnea Brandvik – forbundsleder i NHF', 'Grete Crowo, rådgiver FFO nasjonalt'."""
+    hits = []
+    for match in APPOSITION.finditer(text):
+        _, name = split_title(match["name"])
+        if _is_name(name):
+            organisation = _organisation_after(text, match.end())
+            hits.append((match.start(), Person(name=name, role=_capitalised(match["role"]), organisation=organisation)))
+    return hits
+
+
+def speaking(text: str) -> list[Hit]:
+    """A name beside a verb of saying: 'Trine Heibø Holm trakk fram …', '…, sa Tor Arne Gangsø'."""
+    hits = []
+    for match in NAMED.finditer(text):
+        _, name = split_title(match["name"])
+        before = _TOKEN.findall(text[: match.start()])[-1:]
+        after = [t for t in _TOKEN.findall(text[match.end() : match.end() + 60])[:3] if t.casefold() not in _BRIDGE]
+        if _is_name(name) and ((before and _speaks(before[0])) or (after and _speaks(after[0]))):
+            hits.append((match.start(), Person(name=name, organisation=_organisation_after(text, match.end()))))
+    return hits
 
 
 _ACRONYM_ENTRY = re.compile(r"^(?P<acronym>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøå]*)\s*[-–]\s+[A-ZÆØÅ]")
@@ -110,61 +161,32 @@ def organisation_list(paragraph: str) -> list[Person]:
     return [Person(name="", organisation=e) for e in entries]
 
 
-def attending_people(paragraphs: list[str]) -> list[Person]:
-    """Only what an attendance phrase introduces ("Fra Kontrollkomiteen møtte A, B og C"): safe beside a list."""
-    found: dict[str, Person] = {}
-    for text in paragraphs:
-        for match in ATTENDING.finditer(text):
-            organisation = match["group"] or _organisation_after(text, match.end())
-            for person in _people_of(match["list"], "", organisation):
-                found.setdefault(person.name, person)
-    return list(found.values())
-
-
-def prose_people(paragraphs: list[str]) -> list[Person]:
+def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
     or organisation."""
     found: dict[str, Person] = {}
-
-    def add(person: Person) -> None:
-        known = found.get(person.name)
-        if known is None:
-            found[person.name] = person
-        elif (not known.organisation and person.organisation) or (not known.role and person.role):
-            found[person.name] = Person(
-                known.name, known.role or person.role, known.organisation or person.organisation, known.status
-            )
-
     for text in paragraphs:
-        hits: list[tuple[int, Person]] = []
-        for match in TITLED.finditer(text):
-            organisation = _organisation_after(text, match.end())
-            hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
-        for match in ATTENDING.finditer(text):
-            organisation = match["group"] or _organisation_after(text, match.end())
-            hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
-        for match in APPOSITION.finditer(text):
-            name = match["name"]
-            own = _ROLE_START.match(name)
-            name = name[own.end() :] if own else name
-            if _is_name(name):
-                organisation = _organisation_after(text, match.end())
-                hits.append(
-                    (match.start(), Person(name=name, role=match["role"].capitalize(), organisation=organisation))
-                )
-        for match in NAMED.finditer(text):
-            name = match["name"]
-            own = _ROLE_START.match(name)
-            if own:
-                name = name[own.end() :]
-            before = _TOKEN.findall(text[: match.start()])[-1:]
-            after = [t for t in _TOKEN.findall(text[match.end() : match.end() + 60])[:3] if t.casefold() not in _BRIDGE]
-            if _is_name(name) and ((before and _speaks(before[0])) or (after and _speaks(after[0]))):
-                hits.append((match.start(), Person(name=name, organisation=_organisation_after(text, match.end()))))
+        hits = [hit for recognise in recognisers for hit in recognise(text)]
         for _, person in sorted(hits, key=lambda hit: hit[0]):
-            add(person)
-    organisations = [org for text in paragraphs for org in organisation_list(text)]
-    return list(found.values()) + organisations
+            known = found.get(person.name)
+            if known is None:
+                found[person.name] = person
+            elif (not known.organisation and person.organisation) or (not known.role and person.role):
+                found[person.name] = Person(
+                    known.name, known.role or person.role, known.organisation or person.organisation, known.status
+                )
+    return list(found.values())
+
+
+def attending_people(paragraphs: list[str]) -> list[Person]:
+    """Only what an attendance phrase introduces: explicit enough to add to a header's list."""
+    return _first_mentions(paragraphs, (attending,))
+
+
+def prose_people(paragraphs: list[str]) -> list[Person]:
+    """Everyone the text names as taking part, then the organisations a list names."""
+    people = _first_mentions(paragraphs, (titled, attending, appositions, speaking))
+    return people + [org for text in paragraphs for org in organisation_list(text)]
 
 
 _CHAIR = re.compile(
@@ -177,9 +199,7 @@ def prose_chair(paragraphs: list[str]) -> str:
     """'… Sveinung Rotevatn som leder høringen', 'Ekspertgruppa ledes av professor Mari Rege' → the name; '' if none."""
     for text in paragraphs:
         for match in _CHAIR.finditer(text):
-            name = match["after"] or match["before"]
-            own = _ROLE_START.match(name)
-            name = name[own.end() :] if own else name
+            _, name = split_title(match["after"] or match["before"])
             if _is_name(name):
                 return name
     return ""
