@@ -79,6 +79,19 @@ def raw_copy(tmp_path: Path) -> Path:
 RUN_INSIDE_COPY = ("test_environment.py",)
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Inside the copy the other unit-test modules are not even imported: importing them costs half a minute."""
+    if (
+        os.environ.get(INSIDE_COMPENDIUM_COPY)
+        and not config.getoption("--nbval", default=False)
+        and collection_path.suffix == ".py"
+        and collection_path.name.startswith("test_")
+        and collection_path.name not in RUN_INSIDE_COPY
+    ):
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The compendium-copy test takes minutes in one worker: start it first so the rest runs beside it."""
     if os.environ.get(INSIDE_COMPENDIUM_COPY) and not config.getoption("--nbval", default=False):

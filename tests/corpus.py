@@ -8,8 +8,10 @@ rendered).
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from analysis.pipeline.build import BuildResult, build
+if TYPE_CHECKING:
+    from analysis.pipeline.build import BuildResult
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Set by test_own_compendium.py for the `make test` it runs inside a copy of the compendium.
@@ -23,8 +25,14 @@ MANUAL_CODES = PROJECT / "manual_codes.csv"
 TOPIC_LABELS = PROJECT / "topic_labels.csv"
 
 
-def build_corpus(raw_dir: Path = CORPUS, out_dir: Path | None = None, **options) -> BuildResult:
-    """`analysis.pipeline.build.build` with the test project's hand codes, manual codes and topic labels."""
+def build_corpus(raw_dir: Path = CORPUS, out_dir: Path | None = None, **options) -> "BuildResult":
+    """`analysis.pipeline.build.build` with the test project's hand codes, manual codes and topic labels.
+
+    Imported here, not at the top: the compendium copy's own test run loads this module without
+    building anything, and the build's imports (scikit-learn, pandas) cost it a quarter of a minute.
+    """
+    from analysis.pipeline.build import build
+
     options.setdefault("hand_path", HAND_CODES)
     options.setdefault("manual_path", MANUAL_CODES)
     options.setdefault("labels_path", TOPIC_LABELS)
