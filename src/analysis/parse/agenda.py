@@ -124,7 +124,7 @@ def outline(
     count = 0
     for index, paragraph in enumerate(paragraphs):
         first, _, rest = paragraph.partition("\n")
-        key = _key(paragraph)
+        key = _key(paragraph) if item_keys or section_keys else ""
         if items and key in item_keys:
             count += 1
             numbered = ITEM_RE.match(paragraph)

@@ -29,6 +29,12 @@ LABEL_RE = re.compile(
     r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\s*:",
     re.IGNORECASE,
 )
+COPY_LABEL_RE = re.compile(
+    r"(?<![\w/-])(?:"
+    + "|".join(re.escape(label) for label in sorted(LABELS["copy"], key=len, reverse=True))
+    + r")\s*:",
+    re.IGNORECASE,
+)
 LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re.IGNORECASE)
 # Where the agenda starts in a run-on header ("… Johansen Saksliste 19/13 …"): capitalised, colon or not.
 AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b:?")
@@ -352,17 +358,13 @@ def distribution_list(paragraphs: list[str], header: Header) -> None:
     if any(p.status == "copy" for p in header.people):
         return
     for paragraph in paragraphs:
-        match = next((m for m in LABEL_RE.finditer(paragraph) if m["label"] and _field_of(m) == "copy"), None)
+        match = COPY_LABEL_RE.search(paragraph) if ":" in paragraph else None  # a label needs its colon
         if match:
             fields, _ = labelled_fields(paragraph[match.start() :])
             for field_name, value, label in fields:
                 if field_name == "copy":
                     _apply(header, field_name, value, label)
             return
-
-
-def _field_of(match: re.Match[str]) -> str:
-    return _LABEL_TO_FIELD[match["label"].lower()]
 
 
 def parse_header(paragraphs: list[str]) -> Header:

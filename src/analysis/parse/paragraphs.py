@@ -67,8 +67,13 @@ _CAPS_TITLE = re.compile(
 )
 
 
+_SLASH_NUMBER = re.compile(r"/\d\d")
+
+
 def split_run_on(paragraph: str) -> list[str]:
     """A PDF transcript's run-on line, split before each case-numbered item and after an upper-case item title."""
+    if "\n" in paragraph or not _SLASH_NUMBER.search(paragraph):
+        return [paragraph]  # no case number at all: the common case, answered by one cheap search
     markers = len(_CASE_ITEM.findall(paragraph))
     titled = any(_CAPS_TITLE.match(piece) for piece in _CASE_ITEM.split(paragraph)[1:])
     if "\n" in paragraph or not markers or (len(paragraph.split()) < RUN_ON_WORDS and markers < 2 and not titled):

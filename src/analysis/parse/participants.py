@@ -104,9 +104,15 @@ def titled(text: str) -> list[Hit]:
     return hits
 
 
+_PHRASES = tuple(phrase.casefold() for phrase in layout().attendance_phrases)
+
+
 def attending(text: str) -> list[Hit]:
     """'Fra Kontrollkomiteen møtte A, B og C', 'Til stede i møtet var både A og B'."""
-    hits = []
+    hits: list[Hit] = []
+    folded = text.casefold()
+    if not any(phrase in folded for phrase in _PHRASES):
+        return hits  # no attendance phrase at all: skip the pattern, which tries every position
     for match in ATTENDING.finditer(text):
         organisation = match["group"] or _organisation_after(text, match.end())
         hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]

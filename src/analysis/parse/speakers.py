@@ -79,6 +79,7 @@ class Roster:
                 forms.setdefault(form, set()).update(holders)
         self._definite_roles = {form: next(iter(h)) for form, h in forms.items() if len(h) == 1}
         self._bodies = {body.casefold(): body for body in layout().speaking_bodies}
+        self._memo: dict[tuple[str, ...], list[Mention]] = {}
         orgs: dict[str, list[Person]] = {}
         for person in self.people:
             for alias in organisation_forms(person.organisation):
@@ -103,9 +104,22 @@ class Roster:
         return find_person(name, self.people)
 
     def mentions(self, tokens: list[str]) -> list[Mention]:
-        """Non-overlapping references to present people or their organisations, left to right."""
+        """Non-overlapping references to present people or their organisations, left to right.
+
+        Remembered per sentence: attribution asks about the same sentence more than once.
+        """
+        key = tuple(tokens)
+        if key not in self._memo:
+            self._memo[key] = self._find_mentions(tokens)
+        return self._memo[key]
+
+    def _find_mentions(self, tokens: list[str]) -> list[Mention]:
         found: list[Mention] = []
         index = 0
+        starts = [i for i, token in enumerate(tokens) if token.casefold() in self._triggers]
+        if not starts:
+            return found
+        index = starts[0]
         while index < len(tokens):
             mention = self._mention_at(tokens, index)
             if mention and not mention.person and not mention.organisation:
