@@ -97,16 +97,20 @@ def _person_matches(gold: GoldPerson, name: str, organisation: str) -> bool:
     return names_match(gold.organisation, organisation) or (not organisation and names_match(gold.organisation, name))
 
 
-def _one_to_one(gold: Iterable[object], parsed: list, matches: Callable[[object, object], bool]) -> list[bool]:
-    """Greedy one-to-one matching in gold order: each parsed item answers for one gold item at most."""
+def _one_to_one(gold: Iterable[object], parsed: list, matches: Callable[[object, object], bool]) -> tuple[list, list]:
+    """Greedy one-to-one matching in gold order: each parsed item answers for one gold item at most.
+
+    Returns the gold items nobody matched and the parsed items that matched no gold item.
+    """
     free = list(range(len(parsed)))
-    found = []
+    missed = []
     for item in gold:
         hit = next((k for k in free if matches(item, parsed[k])), None)
-        if hit is not None:
+        if hit is None:
+            missed.append(item)
+        else:
             free.remove(hit)
-        found.append(hit is not None)
-    return found
+    return missed, [parsed[k] for k in free]
 
 
 def _segment_for(start: str, segments: tuple[tuple[str, str, str], ...]) -> tuple[str, str, str] | None:
@@ -130,35 +134,33 @@ def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally]
     def miss(field: str, problem: str, expected: str, got: str) -> None:
         misses.append({"file": gold.file, "field": field, "problem": problem, "expected": expected, "parsed": got})
 
-    people = parsed.people or {}
-    for field in PEOPLE_FIELDS:
-        listed = list(people.get(field, ()))
-        wanted = getattr(gold, field)
-        found = _one_to_one(wanted, listed, lambda g, p: _person_matches(g, *p))
+    def score_list(field: str, wanted: list, listed: list, matches: Callable, shown: Callable) -> None:
+        missed, extra = _one_to_one(wanted, listed, matches)
         tally = tallies[field]
         tally.gold += len(wanted)
         tally.parsed += len(listed)
-        tally.found += sum(found)
-        for person, ok in zip(wanted, found, strict=True):
-            if not ok:
-                miss(field, "missed", _shown_person(person.name, person.organisation), "")
-        matched = _one_to_one(listed, list(wanted), lambda p, g: _person_matches(g, *p))
-        for (name, organisation), ok in zip(listed, matched, strict=True):
-            if not ok:
-                miss(field, "extra", "", _shown_person(name, organisation))
+        tally.found += len(wanted) - len(missed)
+        for item in missed:
+            miss(field, "missed", shown(item), "")
+        for item in extra:
+            miss(field, "extra", "", shown(item))
 
-    parsed_titles = [agenda_words(title) for title in parsed.agenda]
-    found = _one_to_one([agenda_words(t) for t in gold.agenda], parsed_titles, agenda_match)
-    tallies["agenda"].gold += len(gold.agenda)
-    tallies["agenda"].parsed += len(parsed.agenda)
-    tallies["agenda"].found += sum(found)
-    for title, ok in zip(gold.agenda, found, strict=True):
-        if not ok:
-            miss("agenda", "missed", title, "")
-    matched = _one_to_one(parsed_titles, [agenda_words(t) for t in gold.agenda], lambda p, g: agenda_match(g, p))
-    for title, ok in zip(parsed.agenda, matched, strict=True):
-        if not ok:
-            miss("agenda", "extra", "", title)
+    people = parsed.people or {}
+    for field in PEOPLE_FIELDS:
+        score_list(
+            field,
+            [(p.name, p.organisation) for p in getattr(gold, field)],
+            list(people.get(field, ())),
+            lambda g, p: _person_matches(GoldPerson(*g), *p),
+            lambda person: _shown_person(*person),
+        )
+    score_list(
+        "agenda",
+        [(title, agenda_words(title)) for title in gold.agenda],
+        [(title, agenda_words(title)) for title in parsed.agenda],
+        lambda g, p: agenda_match(g[1], p[1]),
+        lambda item: item[0],
+    )
 
     tally = tallies["speakers"]
     for fact in gold.speakers:

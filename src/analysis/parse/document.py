@@ -160,18 +160,15 @@ def find_people(draft: Draft) -> Draft:
     for caption in draft.captions:
         known = {p.name for p in people}
         people.extend(p for p in caption_people(caption) if p.name not in known)
-    named: list[Person] = []
+    known = {p.name for p in people}
     if any(p.status == "present" for p in draft.header.people):
-        known = {p.name for p in people}
-        named = [p for p in attending_people(list(draft.body)) if p.name not in known]
-        if draft.raw.entry.kind != "agenda":
-            people.extend(named)
+        found = attending_people(list(draft.body))  # beside a list, only what an attendance phrase introduces
     else:
-        known = {p.name for p in people}
-        named = [p for p in prose_people([draft.title, *draft.body]) if p.name not in known]
-        named += [Person(name) for name in draft.lead_names if name not in known | {p.name for p in named}]
-        if draft.raw.entry.kind != "agenda":
-            people.extend(named)
+        found = prose_people([draft.title, *draft.body])
+        found += [Person(name) for name in draft.lead_names if name not in {p.name for p in found}]
+    named = [p for p in found if p.name not in known]
+    if draft.raw.entry.kind != "agenda":
+        people.extend(named)
     header = draft.header
     if not header.chair:
         header = replace(header, chair=prose_chair([draft.title, *draft.body]))

@@ -114,6 +114,18 @@ def _names_a_person(part: str) -> bool:
     return looks_like_name(paren["name"] if paren else part)
 
 
+def _list_item(line: str) -> str:
+    """A line of a list without its bullet ('- Kari Nordmann, NAV' → 'Kari Nordmann, NAV')."""
+    return re.sub(r"^[-*•]\s+", "", line.strip())
+
+
+def _organisation_line(line: str) -> re.Match[str] | None:
+    """'NAV: Kari Nordmann, Ola Hansen': an organisation heading its people, every part a name."""
+    match = _ORG_LINE.match(line.strip())
+    names = split_enumeration(match["names"].rstrip(".")) if match else []
+    return match if names and all(map(_names_a_person, names)) else None
+
+
 def parse_people(value: str, status: str, role: str = "", organisation: str = "") -> list[Person]:
     """One person per line or per ';'-part, or names run together in prose ("A, B (Org) og C").
 
@@ -123,9 +135,9 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     people = []
     value = re.sub(r"\n\s*(?=og\s)", " ", value)
     for line in value.replace(";", "\n").split("\n"):
-        line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
-        org_line = _ORG_LINE.match(line)
-        if org_line and all(map(_names_a_person, split_enumeration(org_line["names"]))):
+        line = _list_item(line).rstrip(".")
+        org_line = _organisation_line(line)
+        if org_line:
             people += parse_people(org_line["names"], status, role, org_line["org"].strip())
             continue
         parts = split_enumeration(line)
@@ -165,10 +177,7 @@ def leading_people(value: str) -> tuple[str, str]:
 
 def _ends_value(line: str) -> bool:
     """An unknown label opening a line ends a value, unless it is an organisation heading its people."""
-    org_line = _ORG_LINE.match(line.strip())
-    if org_line and all(map(_names_a_person, split_enumeration(org_line["names"].rstrip(".")))):
-        return False
-    return bool(_OTHER_LABEL_LINE.match(line))
+    return not _organisation_line(line) and bool(_OTHER_LABEL_LINE.match(line))
 
 
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
@@ -277,7 +286,7 @@ def copy_list(value: str) -> list[Person]:
     """'Kopi til: Prosjektteam, styringsgruppe, Kari Nordmann': people by name, the rest organisations."""
     listed = []
     for line in value.split("\n"):
-        line = re.sub(r"^[-*•]\s+", "", line.strip()).rstrip(".")
+        line = _list_item(line).rstrip(".")
         parts = split_enumeration(line)
         if max((len(part.split()) for part in parts), default=0) > RUN_ON_LIST_WORDS:
             parts = split_capitalised_run(line)
@@ -289,13 +298,12 @@ def copy_list(value: str) -> list[Person]:
 
 def _lists_people(line: str) -> bool:
     """'Kari Nordmann, NAV', 'NAV Vestfold v/Trine Moe' or 'KS: Eva Dahl, Tor Berg'."""
-    line = re.sub(r"^[-*•]\s+", "", line.strip())
+    line = _list_item(line)
     via = _ORG_VIA_PERSON.match(line)
-    org_line = _ORG_LINE.match(line)
     return bool(
         looks_like_name(re.split(r"[,(]", line)[0])
         or (via and looks_like_name(via["name"]))
-        or (org_line and all(map(_names_a_person, split_enumeration(org_line["names"].rstrip(".")))))
+        or _organisation_line(line)
     )
 
 
@@ -319,7 +327,7 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
         header.time_start, header.time_end = parse_time_span(value)
         header.date = header.date or find_date(value)  # "Tid: Fredag 4. april 2014, kl 10:00"
     elif field_name in ("chair", "minute_taker"):
-        first_line = re.sub(r"^[-*•]\s+", "", value.strip().split("\n")[0])  # a name, never a paragraph of text
+        first_line = _list_item(value.strip().split("\n")[0])  # a name, never a paragraph of text
         if leading_people(first_line)[0] and not getattr(header, field_name):
             setattr(header, field_name, " ".join(first_line.split()))
     else:

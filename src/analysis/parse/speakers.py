@@ -322,14 +322,12 @@ def attribute_paragraph(
             result.append(current)
         else:
             result.append(NOBODY)
-        named = [m for m in roster.mentions(tokens_of(sentence)) if m.person]
-        if named:
-            mentioned = _from_mention(named[-1], "named")
+        mentioned = last_mentioned([sentence], roster, mentioned)
     return result
 
 
 def last_mentioned(sentences: list[str], roster: Roster, before: Attribution) -> Attribution:
-    """The last attendee these sentences name, else `before`: what a pronoun in the next paragraph refers to."""
+    """The last attendee these sentences name, else `before`: what a pronoun after them refers to."""
     for sentence in reversed(sentences):
         named = [m for m in roster.mentions(tokens_of(sentence)) if m.person]
         if named:
