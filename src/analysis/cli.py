@@ -175,7 +175,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate.run import evaluate, write_evaluation
+    from analysis.evaluate.run import evaluate, evaluate_coding, write_coding_evaluation, write_evaluation
+
+    if args.coding and not args.docs:
+        raise InputError("--coding", "needs --docs", "pass the folder that holds the coded sentences' documents")
 
     evaluation = evaluate(
         Path(args.gold),
@@ -194,6 +197,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         f"found {summary.loc['all', 'found']} of {summary.loc['all', 'gold']} gold facts "
         f"({evaluation.share_found:.0%}); wrote {', '.join(display_path(p) for p in written)}"
     )
+    if args.coding:
+        coding = evaluate_coding(
+            Path(args.coding),
+            Path(args.gold),
+            Path(args.docs),
+            Path(args.codebook),
+            progress=None if args.quiet else _say,
+        )
+        print(coding.agreement.to_string(index=False, na_rep=""))
+        written = write_coding_evaluation(
+            coding, Path(args.coding_out), Path(args.coding_misses) if args.coding_misses else None
+        )
+        measures = dict(coding.summary.itertuples(index=False))
+        _say(
+            f"coding micro-F1 {measures['micro_f1']:.2f} on {measures['gold_sentences']} sentences; "
+            f"off-topic sentences coded: {measures['off_topic_sentences_coded']} of {measures['off_topic_sentences']}; "
+            f"wrote {', '.join(display_path(p) for p in written)}"
+        )
     return 0
 
 
@@ -306,6 +327,19 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--misses", default=None, help="also write every miss, with its document, to this CSV")
     p.add_argument("--quiet", action="store_true", help="print the scores only, not every miss")
+    p.add_argument(
+        "--coding",
+        default=None,
+        help="also score the theme coder against this CSV of hand-coded sentences (doc,sentence_id,themes,sentence); "
+        "needs --docs",
+    )
+    p.add_argument(
+        "--coding-out",
+        default=str(REPORTS_DIR / "coding-evaluation.csv"),
+        help="coding scores per theme (default reports/coding-evaluation.csv; the measures go to …-summary.csv)",
+    )
+    p.add_argument("--coding-misses", default=None, help="also write every coding disagreement to this CSV")
+    p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook to score (default data/codebook.yml)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")

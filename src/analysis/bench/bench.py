@@ -31,6 +31,7 @@ from analysis.bench.synth import synth_corpus
 from analysis.coding.codebook import load_codebook
 from analysis.coding.coder import Coder
 from analysis.coding.codes import codes_frame
+from analysis.coding.masking import name_mask
 from analysis.ingest.documents import ingest, registered_entries
 from analysis.parse.document import PARSE_STAGES, Draft, finish
 from analysis.pipeline.build import build
@@ -76,9 +77,10 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None, *, topics: bool =
         record(name, time.perf_counter() - start)
     parsed = [finish(draft) for draft in drafts]
 
-    coder = Coder(load_codebook())
+    codebook = load_codebook()
+    coder, mask = Coder(codebook), name_mask(codebook)
     start = time.perf_counter()
-    codes = codes_frame([row for document in parsed for row in code_document(document, coder)])
+    codes = codes_frame([row for document in parsed for row in code_document(document, coder, mask)])
     record("code (lemmatise + match)", time.perf_counter() - start)
     table = pd.DataFrame([vars(s) for document in parsed for s in document.segments])
 

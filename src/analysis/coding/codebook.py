@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,9 +12,12 @@ from analysis.base.config import CODEBOOK_PATH, display_path
 from analysis.base.errors import InputError
 from analysis.language.norwegian import lemma, lemmatize_phrase
 
-PATTERN_KEYS = ("lemmas", "prefixes", "suffixes", "phrases", "patterns")
-THEME_KEYS = {"id", "label_nb", "label_en", "definition", "exclude", *PATTERN_KEYS}
-TOP_KEYS = {"version", "language", "themes"}
+PATTERN_KEYS = ("lemmas", "prefixes", "parts", "suffixes", "phrases", "patterns")
+THEME_KEYS = {"id", "label_nb", "label_en", "definition", "exclude", "generic", *PATTERN_KEYS}
+GENERIC_KEYS = {"words", "context"}
+# the written languages every codebook word is lemmatised in, so a Nynorsk sentence meets its own forms
+LEMMA_LANGUAGES = ("nb", "nn")
+TOP_KEYS = {"version", "date", "language", "organisation_words", "themes"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -29,6 +33,11 @@ class Theme:
     phrases: tuple[tuple[tuple[str, str], ...], ...]  # words as (lemma, written form)
     patterns: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
+    parts: tuple[str, ...] = ()  # found anywhere in a word: the head or middle of a compound
+    # words with a general sense as well as the theme's: they count only beside a context word
+    generic_lemmas: frozenset[str] = frozenset()
+    generic_phrases: tuple[tuple[tuple[str, str], ...], ...] = ()
+    context: tuple[str, ...] = ()  # starts of words (lemma or as written) that give a generic word the theme's sense
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,9 @@ class Codebook:
     themes: tuple[Theme, ...]
     sha256: str  # of the file's bytes: codes are only comparable under the same codebook
     source: str
+    version: str = ""
+    date: str = ""  # of this version, so a reported score names the codebook it was measured with
+    organisation_words: tuple[str, ...] = ()  # names built on them are masked before coding (coding.masking)
 
     @property
     def ids(self) -> list[str]:
@@ -94,18 +106,44 @@ def _theme(entry: object, number: int, where: str) -> Theme:
     values = {key: _strings(entry.get(key), label, key) for key in (*PATTERN_KEYS, "exclude")}
     if not any(values[key] for key in PATTERN_KEYS):
         raise InputError(label, "has no patterns", f"give at least one of {', '.join(PATTERN_KEYS)}")
+    generic = _generic(entry.get("generic"), label)
     return Theme(
         id=theme_id,
         label_nb=entry["label_nb"].strip(),
         label_en=entry["label_en"].strip(),
         definition=" ".join(entry["definition"].split()),
-        lemmas=frozenset(lemma(w) for w in values["lemmas"]),
+        lemmas=_lemmas(values["lemmas"]),
         prefixes=tuple(p.lower() for p in values["prefixes"]),
         suffixes=tuple(s.lower() for s in values["suffixes"]),
         phrases=tuple(lemmatize_phrase(p) for p in values["phrases"]),
         patterns=tuple(_compile(p, label, "patterns") for p in values["patterns"]),
         exclude=tuple(_compile(p, label, "exclude") for p in values["exclude"]),
+        parts=tuple(p.lower() for p in values["parts"]),
+        generic_lemmas=_lemmas(w for w in generic["words"] if len(w.split()) == 1),
+        generic_phrases=tuple(lemmatize_phrase(w) for w in generic["words"] if len(w.split()) > 1),
+        context=tuple(sorted({w.lower() for w in generic["context"]} | _lemmas(generic["context"]))),
     )
+
+
+def _lemmas(words: Iterable[str]) -> frozenset[str]:
+    """Each word's lemma in Bokmål and in Nynorsk: "utgreiing" and "utredning" are both reached as written."""
+    return frozenset(lemma(word, lang) for word in words for lang in LEMMA_LANGUAGES)
+
+
+def _generic(value: object, label: str) -> dict[str, list[str]]:
+    """`generic: {words: [...], context: [...]}`: both lists needed, or neither."""
+    if value is None:
+        return {"words": [], "context": []}
+    if not isinstance(value, dict) or set(value) - GENERIC_KEYS:
+        raise InputError(
+            label, "generic must hold `words` and `context` only", "write generic: {words: […], context: […]}"
+        )
+    found = {key: _strings(value.get(key), label, f"generic {key}") for key in sorted(GENERIC_KEYS)}
+    if not found["words"] or not found["context"]:
+        raise InputError(
+            label, "generic needs both words and context", "list the general words and their context words"
+        )
+    return found
 
 
 def load_codebook(path: Path = CODEBOOK_PATH) -> Codebook:
@@ -138,4 +176,16 @@ def load_codebook(path: Path = CODEBOOK_PATH) -> Codebook:
         if theme.id in seen:
             raise InputError(f"{where}: theme {theme.id!r}", "duplicate id", "every id must be unique")
         seen.add(theme.id)
-    return Codebook(tuple(themes), hashlib.sha256(data).hexdigest(), where)
+    version, date = (str(document.get(key) or "").strip() for key in ("version", "date"))
+    if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise InputError(where, f"date {date!r} is not YYYY-MM-DD", "write the date of this version as 2026-12-03")
+    return Codebook(
+        tuple(themes),
+        hashlib.sha256(data).hexdigest(),
+        where,
+        version=version,
+        date=date,
+        organisation_words=tuple(
+            w.lower() for w in _strings(document.get("organisation_words"), where, "organisation_words")
+        ),
+    )

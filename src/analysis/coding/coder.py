@@ -20,7 +20,7 @@ import numpy as np
 
 from analysis.coding.codebook import Codebook
 from analysis.coding.lexicon import Lexicon
-from analysis.coding.patterns import SEPARATOR, UNSAFE_CASE, WordPatterns, required_literal
+from analysis.coding.patterns import GENERIC, SEPARATOR, UNSAFE_CASE, WordPatterns, required_literal, theme_of
 from analysis.language.norwegian import WORD, lemma
 
 
@@ -51,7 +51,7 @@ class Coder:
         self._lexicons: dict[str, Lexicon] = {}
 
     def _lexicon(self, lang: str, tokens: Iterable[str]) -> Lexicon:
-        lexicon = self._lexicons.setdefault(lang, Lexicon())
+        lexicon = self._lexicons.setdefault(lang, Lexicon(lang))
         for token in sorted(set(tokens).difference(lexicon.raw_index)):
             lexicon.add_raw(token, self.words, lang)
         return lexicon
@@ -128,7 +128,7 @@ class Coder:
             for form in forms:
                 for theme_id in lexicon.themes[form]:
                     by_theme[theme_id].append(lexicon.forms[form])
-            if any(
+            if any(theme_id.endswith(GENERIC) for theme_id in by_theme) or any(
                 pattern.search(texts[sentence])
                 for theme_id in by_theme.keys() & self._exclusions.keys()
                 for pattern in self._exclusions[theme_id]
@@ -151,7 +151,7 @@ class Coder:
         well ("NAV-tiltakene", "NAV", "tiltakene"), so both a compound and its
         head can match; phrases run over consecutive letter runs.
         """
-        lexicon = self._lexicons.setdefault(lang, Lexicon())
+        lexicon = self._lexicons.setdefault(lang, Lexicon(lang))
         found: list[Match] = []
         runs: list[tuple[int, int, int]] = []  # (form, start, end)
         form_of, position = lexicon.form_index.get, 0
@@ -179,6 +179,7 @@ class Coder:
                 ):
                     last = window[-1][2]
                     found.append(Match(theme_id, start, last, text[start:last]))
+        found = self._in_context(found, runs, lexicon)
         lower = text.lower() if not UNSAFE_CASE.search(text) else None
         for theme_id, pattern, literal in self._patterns:
             if lower is not None and literal is not None and literal not in lower:
@@ -192,6 +193,24 @@ class Coder:
         return [
             m for m in found if not any(start <= m.start and m.end <= end for start, end in excluded.get(m.theme, ()))
         ]
+
+    def _in_context(self, found: list[Match], runs: list[tuple[int, int, int]], lexicon: Lexicon) -> list[Match]:
+        """Generic words become their theme where a context word gives them its sense, and the context word joins
+        the evidence; elsewhere they are dropped."""
+        if not any(m.theme.endswith(GENERIC) for m in found):
+            return found
+        context: dict[str, list[Match]] = defaultdict(list)
+        for form, start, end in runs:
+            word = lexicon.forms[form]
+            for theme_id in self.words.context_of(word.lower(), lemma(word, lexicon.lang)):
+                context[theme_id].append(Match(theme_id, start, end, word))
+        kept = [m for m in found if not m.theme.endswith(GENERIC)]
+        for m in found:
+            theme_id = theme_of(m.theme)
+            if m.theme.endswith(GENERIC) and context.get(theme_id):
+                kept.append(m._replace(theme=theme_id))
+                kept.extend(c for c in context[theme_id] if c not in kept)
+        return kept
 
     def code_full(self, text: str, lang: str = "nb") -> list[tuple[str, str]]:
         """One sentence through every match and exclusion, evidence in reading order: the reference result."""

@@ -56,7 +56,8 @@ class Lexicon:
     forms they contain.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
         self.form_index: dict[str, int] = {}
         self.forms: list[str] = []
         self.themes: list[tuple[str, ...]] = []

@@ -31,6 +31,10 @@ class Register:
     def __init__(self, organisations: dict[str, Organisation]) -> None:
         self._by_alias = organisations
 
+    def aliases(self) -> list[str]:
+        """Every name and alias, case-folded, sorted: what the coder masks (`analysis.coding.masking`)."""
+        return sorted(self._by_alias)
+
     def lookup(self, written: str) -> Organisation | None:
         """By alias; a sub-unit written 'ORG/Department' falls back to ORG."""
         for form in organisation_forms(written, acronym=False):

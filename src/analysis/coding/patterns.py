@@ -11,10 +11,11 @@ import re
 from collections import defaultdict
 
 from analysis.coding.codebook import Codebook
-from analysis.language.norwegian import MIN_STEM
+from analysis.language.norwegian import MIN_STEM, lemma
 
 # between the sentences of a batch: a private-use character that `str.split` keeps as a token of its own
 SEPARATOR = "\ue000"
+GENERIC = "?"  # marks a theme id found through a generic word (see `generic_id`)
 # characters outside Latin-1, Latin Extended-A and punctuation, plus the few whose case-insensitive
 # matching differs from comparing `str.lower` (µ, İ, ı, ſ): a batch holding one is searched sentence by sentence
 UNSAFE_CASE = re.compile("[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf\ue000]")
@@ -40,37 +41,65 @@ def required_literal(pattern: re.Pattern[str]) -> str | None:
     return longest or None
 
 
+def generic_id(theme_id: str) -> str:
+    """The id under which a theme's generic words match: they become the theme only beside a context word."""
+    return theme_id + GENERIC
+
+
+def theme_of(found_id: str) -> str:
+    return found_id.removesuffix(GENERIC)
+
+
 class WordPatterns:
-    """The lemma, prefix, suffix and phrase patterns of a codebook, each word answered once."""
+    """The lemma, prefix, part, suffix and phrase patterns of a codebook, each word answered once.
+
+    A theme's generic words are patterns of their own, under `generic_id`, so
+    the coder can tell a match that needs a context word from one that does not.
+    """
 
     def __init__(self, codebook: Codebook) -> None:
-        self.rank = {theme_id: number for number, theme_id in enumerate(codebook.ids)}  # codebook order
+        # codebook order; a theme's generic words rank with it
+        self.rank = {i: n for n, t in enumerate(codebook.ids) for i in (t, generic_id(t))}
         # word patterns as lookups: a lemma or form, and the lengths of prefixes and suffixes to slice
         self._by_word: dict[str, set[str]] = defaultdict(set)
         self._by_prefix: dict[str, set[str]] = defaultdict(set)
         self._by_suffix: dict[str, set[str]] = defaultdict(set)
+        self._by_part: dict[str, set[str]] = defaultdict(set)
+        self._context: dict[str, set[str]] = defaultdict(set)
         for theme in codebook.themes:
             for word in theme.lemmas:
                 self._by_word[word].add(theme.id)
+            for word in theme.generic_lemmas:
+                self._by_word[word].add(generic_id(theme.id))
             for prefix in theme.prefixes:
                 self._by_prefix[prefix].add(theme.id)
             for suffix in theme.suffixes:
                 self._by_suffix[suffix].add(theme.id)
+            for part in theme.parts:
+                self._by_part[part].add(theme.id)
+            for word in theme.context:
+                self._context[word].add(theme.id)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
         self._suffix_lengths = sorted({len(s) for s in self._by_suffix})
+        self._context_lengths = sorted({len(c) for c in self._context})
         self._form_cache: dict[tuple[str, str], tuple[str, ...]] = {}
-        # phrases: the (phrase, word position) pairs a form can stand for, by lemma, written form or stem
-        self.phrase_list = [(theme.id, phrase) for theme in codebook.themes for phrase in theme.phrases]
+        self._context_cache: dict[tuple[str, str], frozenset[str]] = {}
+        # phrases: the (phrase, word position) pairs a form can stand for, by lemma (Bokmål or Nynorsk),
+        # written form or stem
+        self.phrase_list = [(theme.id, phrase) for theme in codebook.themes for phrase in theme.phrases] + [
+            (generic_id(theme.id), phrase) for theme in codebook.themes for phrase in theme.generic_phrases
+        ]
         self._phrase_keys: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for number, (_, phrase) in enumerate(self.phrase_list):
             for position, (word_lemma, written) in enumerate(phrase):
-                self._phrase_keys["lemma", word_lemma].append((number, position))
+                for key in {word_lemma, lemma(written, "nn")}:
+                    self._phrase_keys["lemma", key].append((number, position))
                 self._phrase_keys["form", written].append((number, position))
                 if len(written) >= MIN_STEM:
                     self._phrase_keys["stem", written].append((number, position))
 
     def themes_of(self, lower: str, lem: str) -> tuple[str, ...]:
-        """Themes a word reaches by lemma, written form, prefix (of either) or suffix (of the lemma)."""
+        """Themes a word reaches by lemma or written form, a prefix or part of either, or a suffix of its lemma."""
         key = (lower, lem)
         hit = self._form_cache.get(key)
         if hit is None:
@@ -80,8 +109,22 @@ class WordPatterns:
             for length in self._suffix_lengths:
                 if len(lem) >= length:
                     found |= self._by_suffix.get(lem[-length:], set())
-            hit = tuple(sorted(found, key=self.rank.__getitem__))
+            for part, ids in self._by_part.items():
+                if part in lower or part in lem:
+                    found |= ids
+            hit = tuple(sorted(found, key=lambda i: (self.rank[i], i)))
             self._form_cache[key] = hit
+        return hit
+
+    def context_of(self, lower: str, lem: str) -> frozenset[str]:
+        """Themes whose generic words this word gives their sense, by the start of its lemma or written form."""
+        key = (lower, lem)
+        hit = self._context_cache.get(key)
+        if hit is None:
+            found: set[str] = set()
+            for length in self._context_lengths:
+                found |= self._context.get(lem[:length], set()) | self._context.get(lower[:length], set())
+            hit = self._context_cache[key] = frozenset(found)
         return hit
 
     def phrase_words(self, lower: str, lem: str) -> frozenset[tuple[int, int]]:
@@ -89,9 +132,5 @@ class WordPatterns:
         keys = self._phrase_keys
         found = set(keys.get(("lemma", lem), ())) | set(keys.get(("form", lower), ()))
         for length in range(MIN_STEM, len(lower) + 1):
-            found.update(keys.get(("stem", lower[:length]), ()))
-        return frozenset(
-            (number, position)
-            for number, position in found
-            if position or lem in self.phrase_list[number][1][0] or lower in self.phrase_list[number][1][0]
-        )
+            found.update(item for item in keys.get(("stem", lower[:length]), ()) if item[1])
+        return frozenset(found)

@@ -35,6 +35,7 @@ class GoldSpeaker:
 class GoldDocument:
     file: str
     kind: str = ""
+    in_domain: bool | None = None  # False for an off-topic control: its sentences should get no theme
     date: str = ""
     title: str = ""
     chair: str = ""
@@ -109,9 +110,13 @@ def parse_gold_entry(item: object, where: str, *, need_kind: bool) -> GoldDocume
     agenda = item.get("agenda", [])
     if not isinstance(agenda, list) or not all(isinstance(title, str) for title in agenda):
         raise InputError(where, "agenda is not a list of item titles", 'write it as ["title", …]')
+    in_domain = item.get("in_domain")
+    if in_domain is not None and not isinstance(in_domain, bool):
+        raise InputError(where, "in_domain is not true, false or null", "write it as true or false")
     return GoldDocument(
         file=file,
         kind=kind,
+        in_domain=in_domain,
         date=date,
         title=_text(item.get("title"), where, "title"),
         chair=_text(item.get("chair"), where, "chair"),

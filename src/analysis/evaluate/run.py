@@ -6,20 +6,23 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.base.atomic import write_text_atomic
-from analysis.base.config import PROCESSED_DIR, display_path
+from analysis.base.config import CODEBOOK_PATH, PROCESSED_DIR, REGISTER_PATH, display_path
 from analysis.base.errors import InputError
 from analysis.base.tables import frame, load_table, to_csv_text
+from analysis.coding.codebook import load_codebook
+from analysis.coding.masking import name_mask
+from analysis.evaluate.coding import CodingEvaluation, read_coding_gold, score_coding
 from analysis.evaluate.gold import GoldDocument, read_gold
 from analysis.evaluate.score import Evaluation, parsed_from_tables, score
 from analysis.ingest.documents import ingest
 from analysis.ingest.manifest import ManifestEntry, sha256_of
-from analysis.parse.document import parse_document
+from analysis.parse.document import ParsedDocument, parse_document
 from analysis.pipeline.build import rows_of
 
 TABLES = ("meetings", "attendees", "agenda", "segments")
 
 
-def parse_folder(gold: list[GoldDocument], docs: Path) -> dict[str, pd.DataFrame]:
+def parse_folder(gold: list[GoldDocument], docs: Path) -> list[ParsedDocument]:
     """Parse every gold document in `docs` as the build would, its kind taken from the gold; nothing registered."""
     docs = Path(docs)
     parsed = []
@@ -27,6 +30,10 @@ def parse_folder(gold: list[GoldDocument], docs: Path) -> dict[str, pd.DataFrame
         path = docs / document.file
         entry = ManifestEntry(file=document.file, sha256=sha256_of(path), kind=document.kind)
         parsed.append(parse_document(ingest(docs, entry)))
+    return parsed
+
+
+def parsed_tables(parsed: list[ParsedDocument]) -> dict[str, pd.DataFrame]:
     return {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
 
 
@@ -72,14 +79,47 @@ def evaluate(
     if progress:
         where = display_path(docs) if docs is not None else f"the build in {display_path(processed)}"
         progress(f"scoring {len(gold)} documents of {where} against {display_path(gold_path)}")
-    tables = parse_folder(gold, docs) if docs is not None else built_tables(gold, processed)
+    tables = parsed_tables(parse_folder(gold, docs)) if docs is not None else built_tables(gold, processed)
     return score(gold, parsed_from_tables(tables))
+
+
+def evaluate_coding(
+    coding_gold: Path,
+    gold_path: Path,
+    docs: Path,
+    codebook_path: Path = CODEBOOK_PATH,
+    register_path: Path = REGISTER_PATH,
+    progress: Callable[[str], None] | None = None,
+) -> CodingEvaluation:
+    """Score the theme coder on the coding gold's sentences of `docs`; kinds and off-topic controls from the gold."""
+    codebook = load_codebook(codebook_path)
+    sentences = read_coding_gold(coding_gold, codebook.ids)
+    gold = read_gold(gold_path, need_kind=True)
+    check_folder(gold, docs)
+    if progress:
+        progress(f"parsing {len(gold)} documents of {display_path(docs)}")
+    return score_coding(
+        sentences, gold, parse_folder(gold, docs), codebook, name_mask(codebook, register_path), progress
+    )
 
 
 def write_evaluation(evaluation: Evaluation, out: Path, misses: Path | None = None) -> list[Path]:
     """The per-field scores (numbers only, no document text) and, where asked, the misses."""
     write_text_atomic(Path(out), to_csv_text(evaluation.summary))
     written = [Path(out)]
+    if misses is not None:
+        write_text_atomic(Path(misses), to_csv_text(evaluation.misses))
+        written.append(Path(misses))
+    return written
+
+
+def write_coding_evaluation(evaluation: CodingEvaluation, out: Path, misses: Path | None = None) -> list[Path]:
+    """Scores per theme (`out`), the measures beside them (`…-summary.csv`), and where asked the disagreements."""
+    out = Path(out)
+    summary = out.with_name(f"{out.stem}-summary{out.suffix}")
+    write_text_atomic(out, to_csv_text(evaluation.agreement))
+    write_text_atomic(summary, to_csv_text(evaluation.summary))
+    written = [out, summary]
     if misses is not None:
         write_text_atomic(Path(misses), to_csv_text(evaluation.misses))
         written.append(Path(misses))

@@ -32,6 +32,7 @@ from analysis.coding.agreement import agreement_table, hand_codes_by_coder, read
 from analysis.coding.codebook import Codebook, load_codebook
 from analysis.coding.codes import codes_frame, themes_by_segment
 from analysis.coding.manual_codes import apply_manual_codes, read_manual_codes
+from analysis.coding.masking import NameMask
 from analysis.coding.organisations import Register, canonical_columns, load_register
 from analysis.ingest.documents import registered_entries
 from analysis.parse.document import ParsedDocument
@@ -263,6 +264,7 @@ def build(
         raw_dir,
         entries,
         codebook,
+        NameMask(codebook.organisation_words, register.aliases()),
         jobs=jobs,
         scheduler=scheduler,
         progress=progress,

@@ -24,6 +24,7 @@ from analysis.base.errors import InputError
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
 from analysis.coding.codes import code_rows
+from analysis.coding.masking import NameMask
 from analysis.ingest.documents import ingest, verified_bytes
 from analysis.ingest.manifest import ManifestEntry
 from analysis.parse.document import ParsedDocument, parse_document
@@ -58,7 +59,9 @@ def document_cache(cache_dir: Path | None) -> Cache:
     return Cache(cache_dir, f"{code_version(*PER_DOCUMENT_CODE)}{layout}")
 
 
-def cached(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: Path | None) -> Processed | None:
+def cached(
+    raw_dir: Path, entry: ManifestEntry, codebook: Codebook, mask: NameMask, cache_dir: Path | None
+) -> Processed | None:
     """The document's parse and codes when both are in the cache (its bytes verified all the same), else None."""
     verified_bytes(raw_dir, entry)  # the bytes are checked on every build, cached or not
     if cache_dir is None:
@@ -67,12 +70,14 @@ def cached(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: P
     parsed = store.get("parsed", *keys)
     if parsed is None:
         return None
-    codes = store.get("codes", *keys, codebook.sha256[:16], parsed.meeting["language"])
+    codes = store.get("codes", *keys, codebook.sha256[:16], mask.digest, parsed.meeting["language"])
     return None if codes is None else Processed(parsed, codes, recoded=False)
 
 
-def process(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: Path | None = None) -> Processed:
-    """One document parsed and coded, each from the cache when neither it nor (for codes) the codebook changed."""
+def process(
+    raw_dir: Path, entry: ManifestEntry, codebook: Codebook, mask: NameMask, cache_dir: Path | None = None
+) -> Processed:
+    """One document parsed and coded, each from the cache unless it or (for codes) the codebook or mask changed."""
     data = verified_bytes(raw_dir, entry)  # the bytes are checked on every build, cached or not
     store = document_cache(cache_dir)
     keys = _keys(entry)
@@ -81,22 +86,37 @@ def process(raw_dir: Path, entry: ManifestEntry, codebook: Codebook, cache_dir: 
         parsed = parse_document(ingest(raw_dir, entry, data))
         store.put("parsed", parsed, *keys)
     lang = parsed.meeting["language"]
-    code_keys = (*keys, codebook.sha256[:16], lang)
+    code_keys = (*keys, codebook.sha256[:16], mask.digest, lang)
     codes = store.get("codes", *code_keys)
     if codes is not None:
         return Processed(parsed, codes, recoded=False)
     coder = _coders.get(codebook.sha256)
     if coder is None:
         coder = _coders[codebook.sha256] = Coder(codebook)
-    codes = code_document(parsed, coder)
+    codes = code_document(parsed, coder, mask)
     store.put("codes", codes, *code_keys)
     return Processed(parsed, codes, recoded=True)
 
 
-def code_document(parsed: ParsedDocument, coder: Coder) -> Codes:
-    """The last per-document stage: every sentence coded, in the document's language."""
-    coded = coder.code_many([segment.text for segment in parsed.segments], parsed.meeting["language"])
-    return code_rows([segment.segment_id for segment in parsed.segments], coded)
+def document_names(parsed: ParsedDocument) -> set[str]:
+    """The names a document gives: its attendees, their organisations and its speakers."""
+    people = {name for p in parsed.people for name in (p.name, p.organisation)}
+    speakers = {name for s in parsed.segments for name in (s.speaker, s.organisation)}
+    return {name for name in people | speakers if name}
+
+
+def code_document(parsed: ParsedDocument, coder: Coder, mask: NameMask, texts: list[str] | None = None) -> Codes:
+    """The last per-document stage: every sentence coded in the document's language, its names masked first.
+
+    `texts` codes other sentences in this document's context (its names and
+    language) instead of its own; their ids are their positions.
+    """
+    if texts is None:
+        ids, texts = [s.segment_id for s in parsed.segments], [s.text for s in parsed.segments]
+    else:
+        ids = [str(number) for number in range(len(texts))]
+    coded = coder.code_many(mask.mask(texts, document_names(parsed)), parsed.meeting["language"])
+    return code_rows(ids, coded)
 
 
 DASK_INSTALL = "pip install 'dask[distributed]' (or install the project with its extra: pip install -e '.[dask]')"
@@ -125,6 +145,7 @@ def process_all(
     raw_dir: Path,
     entries: list[ManifestEntry],
     codebook: Codebook,
+    mask: NameMask,
     *,
     jobs: int | None = None,
     scheduler: str | None = None,
@@ -138,13 +159,14 @@ def process_all(
     process; only the others go to the workers, so an unchanged document
     is not shipped to a worker and back.
     """
-    results = [cached(raw_dir, entry, codebook, cache_dir) for entry in entries]
+    results = [cached(raw_dir, entry, codebook, mask, cache_dir) for entry in entries]
     todo = [entry for entry, result in zip(entries, results, strict=True) if result is None]
     fresh = iter(
         _process(
             raw_dir,
             todo,
             codebook,
+            mask,
             jobs=jobs,
             scheduler=scheduler,
             progress=progress,
@@ -159,6 +181,7 @@ def _process(
     raw_dir: Path,
     entries: list[ManifestEntry],
     codebook: Codebook,
+    mask: NameMask,
     *,
     jobs: int | None,
     scheduler: str | None,
@@ -174,7 +197,7 @@ def _process(
         for number, entry in enumerate(entries, 1):
             if progress and not bar:
                 progress(f"[{number}/{len(entries)}] {entry.file}")
-            parsed.append(process(raw_dir, entry, codebook, cache_dir))
+            parsed.append(process(raw_dir, entry, codebook, mask, cache_dir))
         return parsed
     client = None
     if scheduler is not None:
@@ -183,7 +206,7 @@ def _process(
         context = parallel_config(backend="dask") if client else nullcontext()
         with context:
             runner = Parallel(n_jobs=-1 if client else jobs, batch_size=BATCH_SIZE, return_as="generator")
-            results = runner(delayed(process)(raw_dir, entry, codebook, cache_dir) for entry in entries)
+            results = runner(delayed(process)(raw_dir, entry, codebook, mask, cache_dir) for entry in entries)
             if bar:
                 results = tqdm(results, total=len(entries), unit="doc", desc="parse", mininterval=1.0)
             return list(results)

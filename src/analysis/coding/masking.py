@@ -1,0 +1,92 @@
+"""Hide names from the coder: a sentence that only names an organisation is not about that organisation's field.
+
+"Forum mot barnefattigdom møtte statsråden" is about a meeting, not about
+poverty; "Rusmisbrukernes interesseorganisasjon" in a list of attendees is
+not about substance use. The coding specification says such a sentence is
+not coded for the name's field, so before coding, three kinds of names are
+replaced by a neutral word:
+
+- the names the document itself gives: its attendees, their organisations and
+  its speakers;
+- the organisation register's names and aliases (`data/organisations.csv`);
+- names the text marks as names: two or more capitalised words in a row
+  ("Mental Helse", "Kirkens Bymisjon"), and an organisation word with what
+  it is for ("Forum mot barnefattigdom", "rådet for personer med
+  funksjonsnedsettelse"), the organisation words being listed in the
+  codebook (`organisation_words`).
+
+The mask keeps every other character where it was, so the evidence a code
+carries is the sentence's own words. Only the coder sees masked text; the
+tables keep the sentence as written.
+"""
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from analysis.base.config import REGISTER_PATH
+from analysis.coding.codebook import Codebook
+from analysis.coding.organisations import load_register
+
+# what a name becomes: letters (so a phrase cannot run across it) that no codebook pattern reaches
+MASK = "Navnx"
+_UPPER = "A-ZÆØÅÄÖÜÉ"
+_LOWER = "a-zæøåäöüéèóôáà"
+# a capitalised word (not an acronym), and a run of two or more of them, "og"/"for"/"i" allowed between
+_CAPITALISED = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}]+)*"
+_CAPITALISED_RUN = rf"{_CAPITALISED}(?:\s+(?:(?:og|for|i|mot|av|&)\s+)?{_CAPITALISED})+"
+_WORD_RUN = rf"\s+[{_LOWER}]+(?:\s+(?:og|med|i|av)\s+[{_LOWER}]+)*"
+_MIN_NAME = 3  # shorter written names ("Ny", initials) would mask ordinary words
+
+
+def _alternation(names: Iterable[str]) -> str:
+    """Longest first, so "Mental Helse Ungdom" is hidden whole before "Mental Helse"."""
+    escaped = sorted({re.escape(" ".join(n.split())) for n in names if len(n.strip()) >= _MIN_NAME}, key=len)
+    return "|".join(name.replace(r"\ ", r"\s+") for name in reversed(escaped))
+
+
+class NameMask:
+    """Replaces names in sentences before they are coded; the register's and the layout's names are compiled once."""
+
+    def __init__(
+        self, organisation_words: Iterable[str] = (), register_names: Iterable[str] = (), *, enabled: bool = True
+    ) -> None:
+        self.enabled = enabled
+        words = "|".join(sorted(map(re.escape, organisation_words), key=len, reverse=True))
+        # a word ending in an organisation word, then what it is for: "for", "mot" or "til" and a lower-case word,
+        # continued by "og", "med" or "i" and another ("for personer med funksjonsnedsettelse")
+        organisation = rf"\w*(?i:{words})\s+(?:for|mot|til){_WORD_RUN}" if words else ""
+        register = _alternation(register_names)
+        parts = [p for p in (register and f"(?i:{register})", _CAPITALISED_RUN, organisation) if p]
+        self._fixed = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
+        # codes are cached under this: a change to the register or the organisation words recodes
+        self.digest = hashlib.sha256(f"{enabled}\0{self._fixed and self._fixed.pattern}".encode()).hexdigest()[:16]
+
+    def names_in(self, names: Iterable[str]) -> re.Pattern[str] | None:
+        """A document's own names as one pattern, case as written (None when it names nobody).
+
+        Case counts: "Integrering" in a list of organisations does not hide
+        the word "integrering" in a sentence.
+        """
+        alternation = _alternation(names)
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
+
+    def mask(self, texts: Sequence[str], names: Iterable[str] = ()) -> list[str]:
+        """The sentences with every name replaced by MASK (all of them as they are when masking is off)."""
+        if not self.enabled:
+            return list(texts)
+        own = self.names_in(names)
+        masked = []
+        for text in texts:
+            if own is not None:
+                text = own.sub(MASK, text)
+            if self._fixed is not None:
+                text = self._fixed.sub(MASK, text)
+            masked.append(text)
+        return masked
+
+
+def name_mask(codebook: Codebook, register_path: Path = REGISTER_PATH) -> NameMask:
+    """The mask the build uses: the codebook's organisation words and the register's names."""
+    return NameMask(codebook.organisation_words, load_register(register_path).aliases())
