@@ -15,8 +15,6 @@ from analysis.language.norwegian import lemma, lemmatize_phrase
 PATTERN_KEYS = ("lemmas", "prefixes", "parts", "suffixes", "phrases", "patterns")
 THEME_KEYS = {"id", "label_nb", "label_en", "definition", "exclude", "generic", *PATTERN_KEYS}
 GENERIC_KEYS = {"words", "context"}
-# the written languages every codebook word is lemmatised in, so a Nynorsk sentence meets its own forms
-LEMMA_LANGUAGES = ("nb", "nn")
 TOP_KEYS = {"version", "date", "language", "organisation_words", "themes"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -36,6 +34,7 @@ class Theme:
     parts: tuple[str, ...] = ()  # found anywhere in a word: the head or middle of a compound
     # words with a general sense as well as the theme's: they count only beside a context word
     generic_lemmas: frozenset[str] = frozenset()
+    generic_suffixes: tuple[str, ...] = ()  # written "*strategi": the head of a compound ("Jobbstrategien")
     generic_phrases: tuple[tuple[tuple[str, str], ...], ...] = ()
     context: tuple[str, ...] = ()  # starts of words (lemma or as written) that give a generic word the theme's sense
 
@@ -119,15 +118,23 @@ def _theme(entry: object, number: int, where: str) -> Theme:
         patterns=tuple(_compile(p, label, "patterns") for p in values["patterns"]),
         exclude=tuple(_compile(p, label, "exclude") for p in values["exclude"]),
         parts=tuple(p.lower() for p in values["parts"]),
-        generic_lemmas=_lemmas(w for w in generic["words"] if len(w.split()) == 1),
+        generic_lemmas=_lemmas(w for w in generic["words"] if len(w.split()) == 1 and not w.startswith("*")),
+        generic_suffixes=tuple(w[1:].lower() for w in generic["words"] if w.startswith("*")),
         generic_phrases=tuple(lemmatize_phrase(w) for w in generic["words"] if len(w.split()) > 1),
-        context=tuple(sorted({w.lower() for w in generic["context"]} | _lemmas(generic["context"]))),
+        # as written, not lemmatised: "bruker" (user) would become the verb "bruke" and reach "brukte"
+        context=tuple(sorted({w.lower() for w in generic["context"]})),
     )
 
 
 def _lemmas(words: Iterable[str]) -> frozenset[str]:
-    """Each word's lemma in Bokmål and in Nynorsk: "utgreiing" and "utredning" are both reached as written."""
-    return frozenset(lemma(word, lang) for word in words for lang in LEMMA_LANGUAGES)
+    """Each word as written and as its Bokmål lemma.
+
+    A Nynorsk sentence is lemmatised in Nynorsk, so the codebook's Nynorsk
+    forms ("utgreiing", "yting") meet it as written. Lemmatising every
+    Bokmål word in Nynorsk as well was tried and dropped: "gjeld" (debt)
+    becomes the verb "gjelde" (apply to) there.
+    """
+    return frozenset({word.lower() for word in words} | {lemma(word) for word in words})
 
 
 def _generic(value: object, label: str) -> dict[str, list[str]]:

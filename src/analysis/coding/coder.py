@@ -179,7 +179,6 @@ class Coder:
                 ):
                     last = window[-1][2]
                     found.append(Match(theme_id, start, last, text[start:last]))
-        found = self._in_context(found, runs, lexicon)
         lower = text.lower() if not UNSAFE_CASE.search(text) else None
         for theme_id, pattern, literal in self._patterns:
             if lower is not None and literal is not None and literal not in lower:
@@ -188,15 +187,20 @@ class Coder:
                 found.append(Match(theme_id, m.start(), m.end(), m.group(0)))
         excluded = {
             theme_id: [m.span() for pattern in self._exclusions[theme_id] for m in pattern.finditer(text)]
-            for theme_id in {m.theme for m in found} & self._exclusions.keys()
+            for theme_id in {theme_of(m.theme) for m in found} & self._exclusions.keys()
         }
-        return [
-            m for m in found if not any(start <= m.start and m.end <= end for start, end in excluded.get(m.theme, ()))
+        kept = [
+            m
+            for m in found
+            if not any(start <= m.start and m.end <= end for start, end in excluded.get(theme_of(m.theme), ()))
         ]
+        return self._in_context(kept, runs, lexicon)
 
     def _in_context(self, found: list[Match], runs: list[tuple[int, int, int]], lexicon: Lexicon) -> list[Match]:
-        """Generic words become their theme where a context word gives them its sense, and the context word joins
-        the evidence; elsewhere they are dropped."""
+        """Generic words become their theme where a context word gives them its sense; elsewhere they are dropped.
+
+        The sentence's first context word joins the evidence, so a reader sees why the general word counted.
+        """
         if not any(m.theme.endswith(GENERIC) for m in found):
             return found
         context: dict[str, list[Match]] = defaultdict(list)
@@ -209,7 +213,8 @@ class Coder:
             theme_id = theme_of(m.theme)
             if m.theme.endswith(GENERIC) and context.get(theme_id):
                 kept.append(m._replace(theme=theme_id))
-                kept.extend(c for c in context[theme_id] if c not in kept)
+                if context[theme_id][0] not in kept:  # the first context word in the sentence says enough
+                    kept.append(context[theme_id][0])
         return kept
 
     def code_full(self, text: str, lang: str = "nb") -> list[tuple[str, str]]:

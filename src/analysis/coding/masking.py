@@ -10,10 +10,12 @@ replaced by a neutral word:
   its speakers;
 - the organisation register's names and aliases (`data/organisations.csv`);
 - names the text marks as names: two or more capitalised words in a row
-  ("Mental Helse", "Kirkens Bymisjon"), and an organisation word with what
-  it is for ("Forum mot barnefattigdom", "rådet for personer med
-  funksjonsnedsettelse"), the organisation words being listed in the
-  codebook (`organisation_words`).
+  ("Mental Helse", "Kirkens Bymisjon"), an acronym spelled out ("INLO -
+  Innvandrernes landsorganisasjon"), an office named by its field
+  ("integreringsminister"), and an organisation word with what it is for or
+  whose it is ("Forum mot barnefattigdom", "rådet for personer med
+  funksjonsnedsettelse", "Rusmisbrukernes interesseorganisasjon"), the
+  organisation words being listed in the codebook (`organisation_words`).
 
 The mask keeps every other character where it was, so the evidence a code
 carries is the sentence's own words. Only the coder sees masked text; the
@@ -30,14 +32,30 @@ from analysis.coding.codebook import Codebook
 from analysis.coding.organisations import load_register
 
 # what a name becomes: letters (so a phrase cannot run across it) that no codebook pattern reaches
-MASK = "Navnx"
+MASK = "Xqx"
 _UPPER = "A-ZÆØÅÄÖÜÉ"
 _LOWER = "a-zæøåäöüéèóôáà"
 # a capitalised word (not an acronym), and a run of two or more of them, "og"/"for"/"i" allowed between
 _CAPITALISED = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}]+)*"
 _CAPITALISED_RUN = rf"{_CAPITALISED}(?:\s+(?:(?:og|for|i|mot|av|&)\s+)?{_CAPITALISED})+"
-_WORD_RUN = rf"\s+[{_LOWER}]+(?:\s+(?:og|med|i|av)\s+[{_LOWER}]+)*"
+# an office named by its field, with the fields it shares the office with ("arbeids- og integreringsminister",
+# "Barne-, likestillings- og inkluderingsdepartementet"); the prime minister's and a minister's titles carry none
+_OFFICE = (
+    rf"(?:[{_UPPER}{_LOWER}]+-,?\s+)*(?:[{_UPPER}{_LOWER}]+-\s+og\s+)?"
+    rf"(?!(?i:stats))[{_UPPER}{_LOWER}]{{3,}}(?:minister|ministeren|departement|departementet|direktorat|direktoratet)"
+)
+# an acronym with its name spelled out, as organisations are listed: "INLO - Innvandrernes landsorganisasjon"
+_ACRONYM_NAME = rf"[{_UPPER}]{{2,}}\s+[-–]\s+[{_UPPER}][^,;.()\n]*"
 _MIN_NAME = 3  # shorter written names ("Ny", initials) would mask ordinary words
+
+
+def _name_after_first(match: re.Match[str]) -> str:
+    """A capitalised run at the start of a sentence may begin with an ordinary word ("Statsråd Gjelsvik
+    inviterer"): there the first word stays."""
+    if match.string[: match.start()].strip(" -–«\"'*#"):
+        return MASK
+    first = match.group(0).split()[0]
+    return f"{first} {MASK}"
 
 
 def _alternation(names: Iterable[str]) -> str:
@@ -56,10 +74,16 @@ class NameMask:
         words = "|".join(sorted(map(re.escape, organisation_words), key=len, reverse=True))
         # a word ending in an organisation word, then what it is for: "for", "mot" or "til" and a lower-case word,
         # continued by "og", "med" or "i" and another ("for personer med funksjonsnedsettelse")
-        organisation = rf"\w*(?i:{words})\s+(?:for|mot|til){_WORD_RUN}" if words else ""
+        # what it is for ends where another organisation begins ("råd for eldre og råd for personer med …")
+        run = rf"\s+\w+(?:\s+(?:og|med|i|av)\s+(?!(?i:{words})\b)[{_LOWER}]+)*"
+        organisation = rf"\w*(?i:{words})\s+(?:for|mot){run}" if words else ""
+        # a genitive before an organisation word: "Rusmisbrukernes interesseorganisasjon"
+        genitive = rf"[{_UPPER}]\w+s\s+\w*(?:{words})\w*" if words else ""
         register = _alternation(register_names)
-        parts = [p for p in (register and f"(?i:{register})", _CAPITALISED_RUN, organisation) if p]
+        named = (register and f"(?i:{register})", _ACRONYM_NAME, _OFFICE, organisation, genitive)
+        parts = [p for p in named if p]
         self._fixed = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
+        self._capitalised = re.compile(rf"(?<!\w){_CAPITALISED_RUN}(?!\w)")
         # codes are cached under this: a change to the register or the organisation words recodes
         self.digest = hashlib.sha256(f"{enabled}\0{self._fixed and self._fixed.pattern}".encode()).hexdigest()[:16]
 
@@ -83,6 +107,7 @@ class NameMask:
                 text = own.sub(MASK, text)
             if self._fixed is not None:
                 text = self._fixed.sub(MASK, text)
+            text = self._capitalised.sub(_name_after_first, text)
             masked.append(text)
         return masked
 

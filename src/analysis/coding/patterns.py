@@ -41,6 +41,16 @@ def required_literal(pattern: re.Pattern[str]) -> str | None:
     return longest or None
 
 
+# Bokmål and Nynorsk noun endings (definite, plural): a compound the lemmatiser does not know comes back as
+# written, "jobbstrategien", and reaches a suffix ("strategi") only without its ending
+ENDINGS = ("ene", "ane", "en", "et", "er", "ar", "a")
+
+
+def uninflected(word: str) -> list[str]:
+    """The word without each ending it may carry, keeping at least four letters."""
+    return [word[: -len(e)] for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= 4]
+
+
 def generic_id(theme_id: str) -> str:
     """The id under which a theme's generic words match: they become the theme only beside a context word."""
     return theme_id + GENERIC
@@ -75,6 +85,8 @@ class WordPatterns:
                 self._by_prefix[prefix].add(theme.id)
             for suffix in theme.suffixes:
                 self._by_suffix[suffix].add(theme.id)
+            for suffix in theme.generic_suffixes:
+                self._by_suffix[suffix].add(generic_id(theme.id))
             for part in theme.parts:
                 self._by_part[part].add(theme.id)
             for word in theme.context:
@@ -106,9 +118,10 @@ class WordPatterns:
             found = self._by_word.get(lem, set()) | self._by_word.get(lower, set())
             for length in self._prefix_lengths:
                 found |= self._by_prefix.get(lem[:length], set()) | self._by_prefix.get(lower[:length], set())
-            for length in self._suffix_lengths:
-                if len(lem) >= length:
-                    found |= self._by_suffix.get(lem[-length:], set())
+            for stem in {lem, *uninflected(lower)}:
+                for length in self._suffix_lengths:
+                    if len(stem) >= length:
+                        found |= self._by_suffix.get(stem[-length:], set())
             for part, ids in self._by_part.items():
                 if part in lower or part in lem:
                     found |= ids

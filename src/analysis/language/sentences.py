@@ -17,6 +17,9 @@ NON_FINAL_ABBREVIATIONS = frozenset(
     "st.meld prop mht vedr ang tlf ref kap pkt".split()
 )
 _LAST_TOKEN = re.compile(r"(\S+)\.$")
+# simplemma keeps a one-letter word and its full stop with what follows, as it should an initial ("Harald M.
+# Kvame"); a lower-case one is a word ending a sentence ("… vi går inn i. Kompetanse er …")
+_AFTER_SHORT_WORD = re.compile(r"(?<=\s[a-zæøå]\.)\s+(?=[A-ZÆØÅ])")
 # A line break before a capital, a digit or a list mark is a hard break (a list, an agenda); before a
 # lower-case word it is a soft wrap inside a sentence.
 _HARD_BREAK = re.compile(r"(?<![-,;])\n(?=\s*(?:[-*•–]\s|[A-ZÆØÅÄÖÜÉ0-9«\"“]))")
@@ -29,7 +32,13 @@ def _ends_with_non_final_abbreviation(sentence: str) -> bool:
 
 def split_sentences(paragraph: str, lang: str = "nb") -> list[str]:
     lines = [" ".join(line.split()) for line in _HARD_BREAK.split(paragraph)]
-    pieces = [piece for line in lines if line for piece in simplemma.split_sentences(line, lang=lang)]
+    pieces = [
+        part
+        for line in lines
+        if line
+        for piece in simplemma.split_sentences(line, lang=lang)
+        for part in _AFTER_SHORT_WORD.split(piece)
+    ]
     sentences: list[str] = []
     for piece in pieces:
         piece = piece.strip()
