@@ -42,13 +42,24 @@ report: data
 	$(BIN)/analysis notebooks
 	$(BIN)/analysis report
 
-## evaluate: score the parse against a gold file (GOLD=data/gold.json; DOCS=folder parses that folder instead of the build)
+## evaluate: score the parse against a gold file (GOLD=data/gold.json; DOCS=folder parses that folder instead of the build;
+##           CODING=hand-coded sentences of DOCS also scores the theme coder, into CODING_OUT)
 GOLD ?= data/gold.json
 DOCS ?=
 EVALUATION ?= reports/evaluation.csv
+CODING ?=
+CODING_OUT ?= reports/coding-evaluation.csv
 .PHONY: evaluate
 evaluate: $(if $(DOCS),$(STAMP),data)
-	$(BIN)/analysis evaluate --gold $(GOLD) $(if $(DOCS),--docs $(DOCS)) --out $(EVALUATION)
+	$(BIN)/analysis evaluate --gold $(GOLD) $(if $(DOCS),--docs $(DOCS)) --out $(EVALUATION) \
+		$(if $(CODING),--coding $(CODING) --coding-out $(CODING_OUT))
+
+## evaluate-devset: score parse and coder on the development corpus beside the project (DEVSET=../shared/devset)
+DEVSET ?= ../shared/devset
+.PHONY: evaluate-devset
+evaluate-devset: $(STAMP)
+	$(MAKE) evaluate GOLD=$(DEVSET)/gold.json DOCS=$(DEVSET)/docs EVALUATION=reports/evaluation-devset.csv \
+		CODING=$(DEVSET)/coding_gold.csv CODING_OUT=reports/coding-devset.csv
 
 ## test: set up, then lint, import layers, unit tests and strict nbval on every notebook
 .PHONY: test

@@ -63,6 +63,12 @@ def test_codebook_hash_identifies_the_file(tmp_path: Path) -> None:
         (GOOD_THEME.format(id="Bad Id"), "id must be lower-case"),
         (GOOD_THEME.format(id="a").replace("[lønnstilskudd]", "lønnstilskudd"), "prefixes must be a list"),
         ("  - id: a\n    label_nb: [unclosed\n", "YAML syntax error at line 5"),
+        (GOOD_THEME.format(id="a") + "    generic: {words: [støtte]}\n", "generic needs both words and context"),
+        (GOOD_THEME.format(id="a") + "    generic: [støtte]\n", "generic must hold `words` and `context`"),
+        (
+            GOOD_THEME.format(id="a") + "    generic: {words: [støtte], context: [bruker], why: x}\n",
+            "generic must hold `words` and `context`",
+        ),
     ],
 )
 def test_broken_codebooks_are_refused_with_the_entry_named(tmp_path: Path, body: str, message: str) -> None:
@@ -75,3 +81,16 @@ def test_broken_codebooks_are_refused_with_the_entry_named(tmp_path: Path, body:
 def test_missing_codebook_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="codebook not found"):
         load_codebook(tmp_path / "nope.yml")
+
+
+def test_a_version_date_that_is_not_a_date_is_refused(tmp_path: Path) -> None:
+    """The date names the codebook a reported score was measured with, so it must be one."""
+    path = _write(tmp_path, GOOD_THEME.format(id="a"))
+    path.write_text("date: last week\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(InputError, match="date 'last week' is not YYYY-MM-DD"):
+        load_codebook(path)
+
+
+def test_the_real_codebook_names_its_version_and_date() -> None:
+    codebook = load_codebook()
+    assert codebook.version and re.fullmatch(r"\d{4}-\d{2}-\d{2}", codebook.date)

@@ -40,3 +40,13 @@ def test_real_minutes_sentences_never_end_in_a_non_final_abbreviation(minutes_te
     assert not [s for s in sentences if s[:1].islower()]
     joined = [s for s in sentences if s.startswith("Velferdsalliansen spurte")]
     assert joined and joined[0].endswith("f.eks. arbeidsgiveravgift og så videre.")
+
+
+def test_a_one_letter_word_ends_a_sentence_but_an_initial_does_not() -> None:
+    """'… inn i. Kompetanse …' is two sentences (a coder would otherwise give the first the second's themes);
+    'Harald M. Kvame' stays one name."""
+    assert split_sentences("Dette er et arbeid vi går inn i. Kompetanse er avgjørende. Harald M. Kvame kom.") == [
+        "Dette er et arbeid vi går inn i.",
+        "Kompetanse er avgjørende.",
+        "Harald M. Kvame kom.",
+    ]

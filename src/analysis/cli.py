@@ -211,7 +211,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         )
         measures = dict(coding.summary.itertuples(index=False))
         _say(
-            f"coding micro-F1 {measures['micro_f1']:.2f} on {measures['gold_sentences']} sentences; "
+            f"coding micro-F1 {measures['micro_f1']:.3f} on {measures['gold_sentences']} sentences; "
             f"off-topic sentences coded: {measures['off_topic_sentences_coded']} of {measures['off_topic_sentences']}; "
             f"wrote {', '.join(display_path(p) for p in written)}"
         )

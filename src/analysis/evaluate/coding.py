@@ -165,7 +165,7 @@ def score_coding(
     micro = agreement.set_index("theme").loc["micro"]
     summary = pd.DataFrame(
         [
-            ("documents", len(files)),
+            ("documents", len({s.doc for s in sentences})),
             ("gold_sentences", len(sentences)),
             ("gold_sentences_coded_as_they_stand", unmatched),
             ("micro_f1", round(float(micro["f1"]), 3)),
