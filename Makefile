@@ -54,12 +54,13 @@ evaluate: $(if $(DOCS),$(STAMP),data)
 	$(BIN)/analysis evaluate --gold $(GOLD) $(if $(DOCS),--docs $(DOCS)) --out $(EVALUATION) \
 		$(if $(CODING),--coding $(CODING) --coding-out $(CODING_OUT))
 
-## evaluate-devset: score parse and coder on the development corpus beside the project (DEVSET=../shared/devset)
+## evaluate-devset: score parse and coder on the development corpus beside the project (DEVSET=../shared/devset),
+##                  and write the coding scores into the README
 DEVSET ?= ../shared/devset
 .PHONY: evaluate-devset
-evaluate-devset: $(STAMP)
-	$(MAKE) evaluate GOLD=$(DEVSET)/gold.json DOCS=$(DEVSET)/docs EVALUATION=reports/evaluation-devset.csv \
-		CODING=$(DEVSET)/coding_gold.csv CODING_OUT=reports/coding-devset.csv
+evaluate-devset: data
+	$(BIN)/analysis evaluate --gold $(DEVSET)/gold.json --docs $(DEVSET)/docs --out reports/evaluation-devset.csv \
+		--coding $(DEVSET)/coding_gold.csv --coding-out reports/coding-devset.csv --readme README.md --quiet
 
 ## test: set up, then lint, import layers, unit tests and strict nbval on every notebook
 .PHONY: test

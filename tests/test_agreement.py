@@ -43,11 +43,12 @@ def test_theme_nobody_used_has_undefined_chance_corrected_scores() -> None:
 
 
 def test_real_corpus_meets_the_quality_bar(built) -> None:
-    """The issue's bar: micro-F1 ≥ 0.80 against hand coding, no hand-coded theme below 0.5."""
+    """The bar: micro-F1 ≥ 0.83 against hand coding (the codebook was written from these sentences), no
+    hand-coded theme below 0.5."""
     agreement: pd.DataFrame = built[1].tables["agreement"]
     rows = agreement[agreement["coder"] == "hand-A"].set_index("theme")
     assert rows.loc["micro", "n_sentences"] == len(built[1].tables["segments"])
-    assert rows.loc["micro", "f1"] >= 0.80
+    assert rows.loc["micro", "f1"] >= 0.83
     themes = rows.drop(index=["micro", "macro"])
     assert (themes[themes["n_hand"] > 0]["f1"] >= 0.5).all()
 

@@ -8,14 +8,16 @@ whose licence allows copying them here).
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from analysis.base.config import PROJ_ROOT, REPORTS_DIR
 from analysis.base.errors import InputError
 from analysis.coding.codebook import load_codebook
 from analysis.coding.coder import Coder
 from analysis.coding.masking import MASK, NameMask, name_mask
-from analysis.evaluate.coding import read_coding_gold
-from analysis.evaluate.run import evaluate_coding
+from analysis.evaluate.coding import read_coding_gold, validity_markdown
+from analysis.evaluate.run import evaluate_coding, readme_validity_block
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 
@@ -179,3 +181,17 @@ def test_a_coding_gold_without_its_columns_is_refused(tmp_path: Path) -> None:
     path.write_text("doc,themes\na.txt,\n", encoding="utf-8")
     with pytest.raises(InputError, match="header lacks column"):
         read_coding_gold(path, load_codebook().ids)
+
+
+def test_the_readme_states_the_coding_scores_the_tables_give(built) -> None:
+    """The README's coding scores are written from the tables (`make evaluate-devset`), never typed: the block must
+    be what the committed development-set scores and the bundled documents' agreement give today."""
+    codebook = load_codebook()
+    summary = pd.read_csv(REPORTS_DIR / "coding-devset-summary.csv", dtype=str, keep_default_na=False)
+    measured_with = dict(summary.itertuples(index=False))["codebook_sha256"]
+    if measured_with != codebook.sha256[:16]:
+        pytest.skip("the codebook changed since the development set was scored; `make evaluate-devset` re-scores it")
+    devset = pd.read_csv(REPORTS_DIR / "coding-devset.csv")
+    expected = validity_markdown(built[1].tables["agreement"], devset, summary, codebook)
+    assert readme_validity_block((PROJ_ROOT / "README.md").read_text(encoding="utf-8")) == expected
+    assert float(dict(summary.itertuples(index=False))["micro_f1"]) >= 0.80

@@ -175,10 +175,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate.run import evaluate, evaluate_coding, write_coding_evaluation, write_evaluation
+    from analysis.evaluate.run import (
+        evaluate,
+        evaluate_coding,
+        update_readme,
+        write_coding_evaluation,
+        write_evaluation,
+    )
 
     if args.coding and not args.docs:
         raise InputError("--coding", "needs --docs", "pass the folder that holds the coded sentences' documents")
+    if args.readme and not args.coding:
+        raise InputError("--readme", "needs --coding", "pass the hand-coded sentences to score")
+    if args.readme and not Path(args.readme).is_file():
+        raise InputError(args.readme, "no such file", "pass the README to write the scores into")
 
     evaluation = evaluate(
         Path(args.gold),
@@ -209,6 +219,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         written = write_coding_evaluation(
             coding, Path(args.coding_out), Path(args.coding_misses) if args.coding_misses else None
         )
+        if args.readme:
+            written.append(update_readme(Path(args.readme), coding, Path(args.codebook), Path(args.processed)))
         measures = dict(coding.summary.itertuples(index=False))
         _say(
             f"coding micro-F1 {measures['micro_f1']:.3f} on {measures['gold_sentences']} sentences; "
@@ -339,6 +351,11 @@ def parser() -> argparse.ArgumentParser:
         help="coding scores per theme (default reports/coding-evaluation.csv; the measures go to …-summary.csv)",
     )
     p.add_argument("--coding-misses", default=None, help="also write every coding disagreement to this CSV")
+    p.add_argument(
+        "--readme",
+        default=None,
+        help="also write the coding scores, beside the build's agreement with hand coding, into this README",
+    )
     p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook to score (default data/codebook.yml)")
     p.set_defaults(func=cmd_evaluate)
 

@@ -193,3 +193,56 @@ def score_coding(
     ]
     columns = ["doc", "sentence_id", "gold", "coded", "evidence", "sentence"]
     return CodingEvaluation(agreement, summary, pd.DataFrame(misses, columns=columns))
+
+
+MIN_JUDGED = 5  # hand-coded sentences a theme needs before its F1 is shown as a score
+
+
+def _f1_cell(row: pd.Series) -> str:
+    n, coded = int(float(row["n_hand"])), int(float(row["n_auto"]))
+    if n == 0:
+        return f"none hand-coded; {coded} coded" if coded else "–"
+    return f"{float(row['f1']):.2f} ({n})" if n >= MIN_JUDGED else f"too few ({n})"
+
+
+def validity_markdown(
+    bundled: pd.DataFrame, devset: pd.DataFrame, devset_summary: pd.DataFrame, codebook: Codebook
+) -> str:
+    """The coder's score on the documents its codebook was written from beside its score on unseen ones.
+
+    `bundled` is an agreement table (`agreement.csv`; its first coder is
+    used), `devset` and `devset_summary` are what `analysis evaluate --coding`
+    wrote for the development set. Every number comes from these tables, so
+    the notebook and the README say the same and change with them.
+    """
+    measures = dict(devset_summary.itertuples(index=False))
+    coder = sorted(bundled["coder"].unique())[0]
+    own = bundled[bundled["coder"] == coder].set_index("theme")
+    unseen = devset.set_index("theme")
+    off_share = float(measures["off_topic_share_coded"] or 0)
+    lines = [
+        f"Codebook version {codebook.version or '?'} of {codebook.date or 'no date'}. "
+        f"On the {int(own.loc['micro', 'n_sentences'])} sentences of the documents the codebook was written from "
+        f"(hand-coded by `{coder}`; in-sample), the automatic coder reaches micro-F1 "
+        f"**{float(own.loc['micro', 'f1']):.3f}**. On {measures['gold_sentences']} sentences of "
+        f"{measures['documents']} documents it was not written from, hand-coded blind by two coders and adjudicated "
+        f"(the development set), it reaches micro-F1 **{float(measures['micro_f1']):.3f}**, and it codes "
+        f"{measures['off_topic_sentences_coded']} of the {measures['off_topic_sentences']} sentences "
+        f"({off_share:.0%}) of its {measures['off_topic_documents']} off-topic documents.",
+    ]
+    if measures["codebook_sha256"] != codebook.sha256[:16]:
+        lines.append(
+            f"\nThe development-set figures were measured with codebook version {measures['codebook_version']} of "
+            f"{measures['codebook_date']}; the codebook has changed since, so they describe the earlier one "
+            "(re-run `make evaluate-devset`)."
+        )
+    lines += [
+        "",
+        "| theme | F1, documents written from (hand-coded sentences) | F1, unseen documents (hand-coded sentences) |",
+        "|---|---|---|",
+    ]
+    labels = codebook.labels()
+    for theme in codebook.ids:
+        lines.append(f"| {labels[theme]} | {_f1_cell(own.loc[theme])} | {_f1_cell(unseen.loc[theme])} |")
+    lines.append(f"\nA theme with fewer than {MIN_JUDGED} hand-coded sentences is not scored.")
+    return "\n".join(lines)

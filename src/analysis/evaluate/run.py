@@ -6,12 +6,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.base.atomic import write_text_atomic
-from analysis.base.config import CODEBOOK_PATH, PROCESSED_DIR, REGISTER_PATH, display_path
+from analysis.base.config import CODEBOOK_PATH, PROCESSED_DIR, REGISTER_PATH, REPORTS_DIR, display_path
 from analysis.base.errors import InputError
 from analysis.base.tables import frame, load_table, to_csv_text
 from analysis.coding.codebook import load_codebook
 from analysis.coding.masking import name_mask
-from analysis.evaluate.coding import CodingEvaluation, read_coding_gold, score_coding
+from analysis.evaluate.coding import CodingEvaluation, read_coding_gold, score_coding, validity_markdown
 from analysis.evaluate.gold import GoldDocument, read_gold
 from analysis.evaluate.score import Evaluation, parsed_from_tables, score
 from analysis.ingest.documents import ingest
@@ -124,3 +124,48 @@ def write_coding_evaluation(evaluation: CodingEvaluation, out: Path, misses: Pat
         write_text_atomic(Path(misses), to_csv_text(evaluation.misses))
         written.append(Path(misses))
     return written
+
+
+README_BEGIN = "<!-- coding-validity: written by `make evaluate-devset`, do not edit by hand -->"
+README_END = "<!-- /coding-validity -->"
+
+
+def with_validity_block(readme: str, block: str) -> str:
+    """The README with the text between its coding-validity markers replaced by `block`."""
+    start, end = readme.find(README_BEGIN), readme.find(README_END)
+    if start < 0 or end < start:
+        raise InputError("README.md", "has no coding-validity markers", f"add {README_BEGIN} and {README_END}")
+    return f"{readme[: start + len(README_BEGIN)]}\n{block}\n{readme[end:]}"
+
+
+def readme_validity_block(readme: str) -> str:
+    """What the README says between its coding-validity markers."""
+    start, end = readme.find(README_BEGIN), readme.find(README_END)
+    return readme[start + len(README_BEGIN) : end].strip("\n") if 0 <= start < end else ""
+
+
+def update_readme(readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path) -> Path:
+    """Write the devset and bundled coding scores into the README, from the tables."""
+    try:
+        bundled = load_table("agreement", processed)
+    except FileNotFoundError as error:
+        raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
+    block = validity_markdown(bundled, evaluation.agreement, evaluation.summary, load_codebook(codebook_path))
+    write_text_atomic(readme, with_validity_block(readme.read_text(encoding="utf-8"), block))
+    return readme
+
+
+def coding_validity(processed: Path = PROCESSED_DIR, reports: Path = REPORTS_DIR) -> str:
+    """What notebook 02 says about the coding: the build's agreement beside the committed development-set scores."""
+    devset, summary = reports / "coding-devset.csv", reports / "coding-devset-summary.csv"
+    if not (devset.is_file() and summary.is_file()):
+        return (
+            "The coder has not been scored on documents it was not written from: "
+            f"`{display_path(devset)}` is missing (`make evaluate-devset` writes it)."
+        )
+    return validity_markdown(
+        load_table("agreement", processed),
+        pd.read_csv(devset),
+        pd.read_csv(summary, dtype=str, keep_default_na=False),
+        load_codebook(),
+    )
