@@ -40,6 +40,32 @@ def _dedupe(words: Iterable[str]) -> str:
     return "; ".join(kept)
 
 
+def _by_sentence(positions: np.ndarray, sentence_of: np.ndarray, ids: np.ndarray) -> dict[int, list[tuple[int, int]]]:
+    """(position, form) of the given letter runs, grouped by sentence, in reading order."""
+    grouped: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for position, sentence, form in zip(
+        positions.tolist(), sentence_of[positions].tolist(), ids[positions].tolist(), strict=True
+    ):
+        grouped[sentence].append((position, form))
+    return grouped
+
+
+def _resolve_generic(
+    by_theme: dict[str, list[tuple[int, int]]], context: list[tuple[int, int]], lexicon: Lexicon
+) -> dict[str, list[tuple[int, int]]]:
+    """`Coder._in_context` on (position, form) pairs: a generic hit becomes its theme beside the sentence's first
+    context word for it, which joins the evidence, and is dropped without one."""
+    found = {t: list(hits) for t, hits in by_theme.items() if not t.endswith(GENERIC)}
+    for generic, hits in by_theme.items():
+        if not generic.endswith(GENERIC):
+            continue
+        theme_id = theme_of(generic)
+        first = next((entry for entry in context if theme_id in lexicon.context[entry[1]]), None)
+        if first is not None:
+            found.setdefault(theme_id, []).extend([*hits, first])
+    return found
+
+
 class Coder:
     """Codes sentences, many at a time, with the sentence-level matcher only where a sentence needs it."""
 
@@ -82,8 +108,9 @@ class Coder:
     def code_many(self, texts: Sequence[str], lang: str = "nb") -> list[list[tuple[str, str]]]:
         """Each sentence's (theme, evidence) pairs, exactly as `code_full` gives them, at a fraction of the cost.
 
-        Word hits are found on integer token arrays; a sentence with a phrase,
-        a pattern, an exclusion or a hyphenated hit goes to `code_full`.
+        Word hits and context words are found on integer token arrays; a
+        sentence with a phrase, a pattern, an exclusion or a hyphenated hit
+        goes to `code_full`.
         """
         texts = list(texts)
         if not texts:
@@ -117,25 +144,27 @@ class Coder:
         full.update(self._pattern_sentences(texts, joined, bool(known.unsafe_case[raw_ids].any())))
 
         results: list[list[tuple[str, str]]] = [[] for _ in texts]
-        positions = np.flatnonzero(known.hit[ids])
-        by_sentence: dict[int, list[int]] = defaultdict(list)
-        for sentence, form in zip(sentence_of[positions].tolist(), ids[positions].tolist(), strict=True):
-            by_sentence[sentence].append(form)
-        for sentence, forms in by_sentence.items():
+        by_sentence = _by_sentence(np.flatnonzero(known.hit[ids]), sentence_of, ids)
+        context = _by_sentence(np.flatnonzero(known.context[ids]), sentence_of, ids)
+        for sentence, hits in by_sentence.items():
             if sentence in full:
                 continue
-            by_theme: dict[str, list[str]] = defaultdict(list)
-            for form in forms:
+            by_theme: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (position, form) in reading order
+            for position, form in hits:
                 for theme_id in lexicon.themes[form]:
-                    by_theme[theme_id].append(lexicon.forms[form])
-            if any(theme_id.endswith(GENERIC) for theme_id in by_theme) or any(
+                    by_theme[theme_id].append((position, form))
+            if any(
                 pattern.search(texts[sentence])
-                for theme_id in by_theme.keys() & self._exclusions.keys()
+                for theme_id in {theme_of(t) for t in by_theme} & self._exclusions.keys()
                 for pattern in self._exclusions[theme_id]
             ):
                 full.add(sentence)
                 continue
-            results[sentence] = [(t, _dedupe(by_theme[t])) for t in sorted(by_theme, key=self.words.rank.__getitem__)]
+            found = _resolve_generic(by_theme, context.get(sentence, []), lexicon)
+            results[sentence] = [
+                (t, _dedupe(lexicon.forms[form] for _, form in sorted(found[t])))
+                for t in sorted(found, key=self.words.rank.__getitem__)
+            ]
         for sentence in full:
             results[sentence] = self.code_full(texts[sentence], lang)
         return results

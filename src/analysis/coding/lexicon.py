@@ -36,6 +36,7 @@ class _Column:
 
 class _Arrays(NamedTuple):
     hit: np.ndarray  # per form: reaches a theme
+    context: np.ndarray  # per form: gives some theme's generic words their sense
     starts_phrase: np.ndarray  # per form: can begin a phrase
     run_start: np.ndarray  # per raw token: where its forms begin in `runs`
     run_count: np.ndarray  # per raw token: how many letter runs it holds
@@ -61,6 +62,7 @@ class Lexicon:
         self.form_index: dict[str, int] = {}
         self.forms: list[str] = []
         self.themes: list[tuple[str, ...]] = []
+        self.context: list[frozenset[str]] = []  # the themes whose generic words each form gives their sense
         self.phrase_words: list[frozenset[tuple[int, int]]] = []
         self.phrase_starts: list[tuple[int, ...]] = []  # the phrases a form can begin
         self.raw_index: dict[str, int] = {SEPARATOR: 0}
@@ -80,6 +82,7 @@ class Lexicon:
             self.form_index[text] = number
             self.forms.append(text)
             self.themes.append(patterns.themes_of(lower, lem))
+            self.context.append(patterns.context_of(lower, lem))
             self.phrase_words.append(words)
             self.phrase_starts.append(tuple(sorted(n for n, position in words if position == 0)))
             self._new_forms.append(number)
@@ -100,6 +103,7 @@ class Lexicon:
         columns = self._columns
         if self._new_forms:
             columns["hit"].extend([bool(self.themes[f]) for f in self._new_forms])
+            columns["context"].extend([bool(self.context[f]) for f in self._new_forms])
             columns["starts_phrase"].extend([bool(self.phrase_starts[f]) for f in self._new_forms])
             self._new_forms = []
         if self._new_raw:
