@@ -86,3 +86,22 @@ def test_a_folder_without_notebooks_stops_before_touching_the_figures(tmp_path: 
     assert [p.name for p in figures.iterdir()] == ["01-kept.png"]
     assert (figures / "01-kept.png").read_bytes() == b"a researcher's committed figure"
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["figures"]  # no staging folder left
+
+
+def test_a_run_of_some_notebooks_replaces_only_their_figures(tmp_path: Path) -> None:
+    """`--dir` holding only notebook 02: notebook 01's committed figures and index rows stay as they were."""
+    notebooks, figures = tmp_path / "notebooks", tmp_path / "reports" / "figures"
+    notebooks.mkdir()
+    figures.mkdir(parents=True)
+    (figures / "01-keep.png").write_bytes(b"notebook 01's figure")
+    (figures / "02-old.png").write_bytes(b"notebook 02's old figure")
+    (figures / "index.csv").write_text(
+        'name,title,caption,alt_text,notebook,files\n01-keep,Ø,"Å, med\nlinjeskift",Æ,x,y\n02-old,T,C,A,x,y\n',
+        encoding="utf-8",
+    )
+    _notebook(notebooks, "02-draws.ipynb", DRAW.format(name="02-new"))
+    run_notebooks(notebooks, figures_dir=figures, progress=lambda _m: None)
+    assert (figures / "01-keep.png").read_bytes() == b"notebook 01's figure"
+    assert not (figures / "02-old.png").exists()
+    index = (figures / "index.csv").read_text(encoding="utf-8")
+    assert '01-keep,Ø,"Å, med\nlinjeskift",Æ,x,y' in index and "02-new" in index and "02-old" not in index

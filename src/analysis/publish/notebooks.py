@@ -5,8 +5,11 @@ folder and is saved with its outputs (so nbval can compare them);
 `analysis.publish.report` then renders them for readers.
 """
 
+import csv
+import io
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
@@ -64,6 +67,27 @@ def _scrub(notebook: nbformat.NotebookNode) -> None:
     notebook.metadata.pop("widgets", None)
 
 
+def _carry_over(figures_dir: Path, staging: Path, ran: tuple[str, ...]) -> None:
+    """Copy into the staging folder the figures (and index rows) of the notebooks that are not run.
+
+    A run of some notebooks (`--dir` holding only `02-….ipynb`) replaces
+    only their figures; the others' stay, listed in the index as before.
+    """
+    if not figures_dir.is_dir():
+        return
+    for path in sorted(figures_dir.iterdir()):
+        if path.is_file() and path.name != "index.csv" and not path.name.startswith(ran):
+            shutil.copy2(path, staging / path.name)
+    index = figures_dir / "index.csv"
+    if index.is_file():
+        header, *rows = list(csv.reader(io.StringIO(index.read_text(encoding="utf-8"))))
+        kept = [row for row in rows if row and not row[0].startswith(ran)]
+        if kept:
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows([header, *kept])
+            write_text_atomic(staging / "index.csv", buffer.getvalue())
+
+
 def run_notebooks(
     folder: Path = NOTEBOOKS_DIR,
     *,
@@ -72,8 +96,9 @@ def run_notebooks(
 ) -> list[Path]:
     """Execute every numbered notebook in order, then save them and their figures together.
 
-    Figures are drawn into a fresh staging folder that replaces `figures_dir`
-    only when every notebook has run, and the notebooks are saved only then:
+    Figures are drawn into a fresh staging folder (holding the figures of
+    the notebooks not run) that replaces `figures_dir` only when every
+    notebook has run, and the notebooks are saved only then:
     a failing cell leaves notebooks/ and reports/figures/ byte for byte as
     they were, and the figure index never lists a stale or missing figure.
     """
@@ -87,6 +112,7 @@ def run_notebooks(
     executed = []
     # kernels inherit the environment: their save_figure writes into the staging folder
     with replaced_directory(figures_dir) as staging, patch.dict(os.environ, {FIGURES_ENV: str(staging)}):
+        _carry_over(Path(figures_dir), staging, tuple(f"{p.name.split('-')[0]}-" for p in paths))
         for number, path in enumerate(paths, 1):
             progress(f"[{number}/{len(paths)}] {display_path(path)}")
             notebook = execute_notebook(path)
