@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS
 
 from analysis.base.config import LAYOUT_PATH
 from analysis.evaluate.gold import read_gold
@@ -102,7 +103,7 @@ def test_a_broken_layout_file_is_refused_in_one_line(tmp_path: Path) -> None:
         LAYOUT_PATH.read_text(encoding="utf-8").replace("speech_verbs:", "speech_verb:"), encoding="utf-8"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "build", "--raw", str(tmp_path), "--out", str(tmp_path / "out")],
+        [sys.executable, "-m", "analysis", "build", "--raw", str(CORPUS), "--out", str(tmp_path / "out")],
         env={**os.environ, "ANALYSIS_LAYOUT": str(layout)},
         capture_output=True,
         text=True,

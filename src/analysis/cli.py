@@ -1,10 +1,12 @@
 """The `analysis` command: one subcommand per pipeline entry point, one clear line per error."""
 
 import argparse
+import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from analysis.base.config import (
     CODEBOOK_PATH,
@@ -23,6 +25,160 @@ from analysis.base.errors import InputError
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+# --- arguments, checked before any work: each check says what is wrong and what to do, in one line ------------------
+# Each check carries `bad`, values it must refuse, and `good`, a way to make a value it accepts: the sweep test in
+# tests/test_cli_arguments.py calls every registered subcommand with every bad value of every checked argument.
+
+
+def _check(bad: tuple[str, ...], good: Callable[[Path], str]):
+    def mark(function):
+        function.bad, function.good = bad, good
+        return function
+
+    return mark
+
+
+def _made_file(tmp: Path) -> str:
+    path = tmp / "dokument.txt"
+    path.write_text("Referat fra møtet i kontaktutvalget. Deltakerne diskuterte lønnstilskudd.\n", encoding="utf-8")
+    return str(path)
+
+
+@_check(bad=("0", "-5", "many"), good=lambda _tmp: "3")
+def positive_count(text: str) -> int:
+    """A count of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number — give a count of 1 or more") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a count of 1 or more — give 1 or more")
+    return value
+
+
+@_check(bad=("-1", "seed"), good=lambda _tmp: "7")
+def seed(text: str) -> int:
+    """A random seed: a whole number of 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more — give a seed such as 42")
+    return value
+
+
+@_check(bad=("/no/such/file.txt", "/"), good=_made_file)
+def existing_file(text: str) -> str:
+    """A file that must exist."""
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder, not a file — give the file itself")
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{text}: no such file — check the path")
+    return text
+
+
+@_check(bad=("/no/such/folder", sys.executable), good=lambda tmp: str(tmp))
+def existing_folder(text: str) -> str:
+    """A folder that must exist."""
+    path = Path(text)
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"{text}: no such folder — check the path")
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a file, not a folder — give the folder")
+    return text
+
+
+@_check(bad=("/no/such/folder", sys.executable), good=lambda tmp: str(tmp))
+def processed_folder(text: str) -> str:
+    """The built tables' folder."""
+    path = Path(text)
+    if not path.is_dir():
+        shown = "is a file, not a folder" if path.exists() else "holds no built tables"
+        raise argparse.ArgumentTypeError(f"{text} {shown} — run `analysis build` first, or give --processed FOLDER")
+    return text
+
+
+def _made_raw(tmp: Path) -> str:
+    raw = tmp / "raw"
+    raw.mkdir(exist_ok=True)
+    (raw / "manifest.csv").write_text("file,sha256,kind,date,title,source\n", encoding="utf-8")
+    return str(raw)
+
+
+@_check(bad=("/no/such/folder", sys.executable, "/"), good=_made_raw)
+def raw_folder(text: str) -> str:
+    """A raw folder: it must hold manifest.csv."""
+    existing_folder(text)
+    if not (Path(text) / "manifest.csv").is_file():
+        raise argparse.ArgumentTypeError(
+            f"{text} has no manifest.csv — give the raw folder (data/raw), or register a document with `analysis add`"
+        )
+    return text
+
+
+def _made_notebooks(tmp: Path) -> str:
+    folder = tmp / "notebooks"
+    folder.mkdir(exist_ok=True)
+    (folder / "01-x.ipynb").write_text("{}", encoding="utf-8")
+    return str(folder)
+
+
+@_check(bad=("/no/such/folder", sys.executable, "/"), good=_made_notebooks)
+def notebooks_folder(text: str) -> str:
+    """A folder holding numbered notebooks (01-….ipynb)."""
+    existing_folder(text)
+    if not any(Path(text).glob("[0-9]*.ipynb")):
+        raise argparse.ArgumentTypeError(
+            f"{text} holds no numbered notebooks (01-….ipynb) — give the folder that holds them; nothing was touched"
+        )
+    return text
+
+
+def _writable_parent(text: str, what: str) -> None:
+    parent = Path(text).resolve().parent
+    if not parent.is_dir():
+        raise argparse.ArgumentTypeError(f"{text}: folder {parent} does not exist — create it or write elsewhere")
+    if not os.access(parent, os.W_OK):
+        raise argparse.ArgumentTypeError(f"{text}: folder {parent} is not writable — write the {what} elsewhere")
+
+
+@_check(bad=("/no/such/folder/out.csv", "/"), good=lambda tmp: str(tmp / "out.csv"))
+def output_file(text: str) -> str:
+    """A file to write: not a folder, in a folder that exists and may be written to."""
+    if Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder — give a file name to write")
+    _writable_parent(text, "file")
+    return text
+
+
+@_check(bad=("/no/such/folder/out", sys.executable), good=lambda tmp: str(tmp / "out"))
+def output_folder(text: str) -> str:
+    """A folder to write into: a folder or nothing yet, inside a folder that exists and may be written to."""
+    if Path(text).exists() and not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a file — give a folder to write into")
+    _writable_parent(text, "folder")
+    return text
+
+
+@_check(bad=("yesterday", "2019-13-01"), good=lambda _tmp: "2019-12-06")
+def date_text(text: str) -> str:
+    """YYYY-MM-DD, YYYY-MM, YYYY, or empty."""
+    from analysis.ingest.manifest import DATE_RE
+
+    if text and not DATE_RE.match(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not YYYY-MM-DD, YYYY-MM or YYYY — write the date in ISO form")
+    return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument gets one line and exit 2, not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {self.prog}: {message}\n")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -187,8 +343,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         raise InputError("--coding", "needs --docs", "pass the folder that holds the coded sentences' documents")
     if args.readme and not args.coding:
         raise InputError("--readme", "needs --coding", "pass the hand-coded sentences to score")
-    if args.readme and not Path(args.readme).is_file():
-        raise InputError(args.readme, "no such file", "pass the README to write the scores into")
 
     evaluation = evaluate(
         Path(args.gold),
@@ -231,15 +385,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="analysis", description=__doc__)
+    top = _Parser(prog="analysis", description=__doc__)
+    from analysis.ingest.manifest import KINDS
+
     top.add_argument("--verbose", action="store_true", help="show tracebacks (for bug reports)")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="build data/processed/ from data/raw/")
-    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder with manifest.csv (default data/raw)")
-    p.add_argument("--out", default=str(PROCESSED_DIR), help="output folder (default data/processed)")
+    p.add_argument(
+        "--raw", type=raw_folder, default=str(RAW_DIR), help="raw folder with manifest.csv (default data/raw)"
+    )
+    p.add_argument(
+        "--out", type=output_folder, default=str(PROCESSED_DIR), help="output folder (default data/processed)"
+    )
     p.add_argument(
         "--codebook",
+        type=existing_file,
         default=str(CODEBOOK_PATH),
         help="theme codebook (default data/codebook.yml); try a variant without editing it",
     )
@@ -256,7 +417,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-analyses", action="store_true", help="stop after coding: no topic models or comparisons (a quick check)"
     )
-    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--jobs", type=positive_count, default=None, help="worker processes (default: all cores)")
     p.add_argument(
         "--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) to process documents on a cluster"
     )
@@ -264,10 +425,15 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("add", help="copy a document into the raw folder and register it")
-    p.add_argument("file", help="the document as received")
-    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
-    p.add_argument("--kind", default="minutes", help="minutes, news, agenda or other (default minutes)")
-    p.add_argument("--date", default="", help="YYYY-MM-DD, YYYY-MM or YYYY; a partial date is completed from the text")
+    p.add_argument("file", type=existing_file, help="the document as received")
+    p.add_argument("--raw", type=output_folder, default=str(RAW_DIR), help="raw folder (default data/raw)")
+    p.add_argument("--kind", default="minutes", choices=KINDS, help="minutes, news, agenda or other (default minutes)")
+    p.add_argument(
+        "--date",
+        type=date_text,
+        default="",
+        help="YYYY-MM-DD, YYYY-MM or YYYY; a partial date is completed from the text",
+    )
     p.add_argument("--title", default="", help="title, when the text does not state it")
     p.add_argument("--source", default="", help="where the document came from (URL, archive id)")
     p.add_argument("--name", default=None, help="file name in the raw folder (default: as given)")
@@ -275,20 +441,22 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("edit", help="correct a registered document's kind, date, title or source")
     p.add_argument("file", help="the document's file name in the raw folder")
-    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
-    p.add_argument("--kind", default=None, help="minutes, news, agenda or other")
-    p.add_argument("--date", default=None, help="YYYY-MM-DD, YYYY-MM or YYYY ('' lets the text decide)")
+    p.add_argument("--raw", type=raw_folder, default=str(RAW_DIR), help="raw folder (default data/raw)")
+    p.add_argument("--kind", default=None, choices=KINDS, help="minutes, news, agenda or other")
+    p.add_argument("--date", type=date_text, default=None, help="YYYY-MM-DD, YYYY-MM or YYYY ('' lets the text decide)")
     p.add_argument("--title", default=None, help="title ('' lets the text decide)")
     p.add_argument("--source", default=None, help="where the document came from")
     p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("remove", help="unregister a document and move its file to data/removed/")
     p.add_argument("file", help="the document's file name in the raw folder")
-    p.add_argument("--raw", default=str(RAW_DIR), help="raw folder (default data/raw)")
+    p.add_argument("--raw", type=raw_folder, default=str(RAW_DIR), help="raw folder (default data/raw)")
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("notebooks", help="execute the numbered notebooks in order and save them with outputs")
-    p.add_argument("--dir", default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)")
+    p.add_argument(
+        "--dir", type=notebooks_folder, default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)"
+    )
     p.set_defaults(func=cmd_notebooks)
 
     for name, func, help_text in (
@@ -296,78 +464,122 @@ def parser() -> argparse.ArgumentParser:
         ("export-xlsx", cmd_export_xlsx, "write one Excel workbook: a sheet per table and the coded sentences"),
     ):
         p = sub.add_parser(name, help=help_text)
-        p.add_argument("out", help="output file")
-        p.add_argument("--processed", default=str(PROCESSED_DIR), help="built tables (default data/processed)")
-        p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
+        p.add_argument("out", type=output_file, help="output file")
+        p.add_argument(
+            "--processed",
+            type=existing_folder,
+            default=str(PROCESSED_DIR),
+            help="built tables (default data/processed)",
+        )
+        p.add_argument(
+            "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
+        )
         p.set_defaults(func=func)
 
     p = sub.add_parser("import-qdpx", help="bring codings made in another QDA tool back as manual codes")
-    p.add_argument("file", help="a .qdpx exported by `analysis export-qdpx` and coded elsewhere")
-    p.add_argument("--processed", default=str(PROCESSED_DIR), help="built tables (default data/processed)")
-    p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
-    p.add_argument("--manual-codes", default=str(MANUAL_CODES_PATH), help="file to append to")
+    p.add_argument("file", type=existing_file, help="a .qdpx exported by `analysis export-qdpx` and coded elsewhere")
+    p.add_argument(
+        "--processed", type=processed_folder, default=str(PROCESSED_DIR), help="built tables (default data/processed)"
+    )
+    p.add_argument(
+        "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
+    )
+    p.add_argument("--manual-codes", type=output_file, default=str(MANUAL_CODES_PATH), help="file to append to")
     p.add_argument("--coder", default="qdpx import", help="name recorded for removed codes (default 'qdpx import')")
     p.set_defaults(func=cmd_import_qdpx)
 
     p = sub.add_parser("export-codebook", help="write the codebook alone as REFI-QDA (.qdc)")
-    p.add_argument("out", help="output file")
-    p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)")
+    p.add_argument("out", type=output_file, help="output file")
+    p.add_argument(
+        "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
+    )
     p.set_defaults(func=cmd_export_codebook)
 
     p = sub.add_parser("synth", help="write a deterministic synthetic corpus shaped like the real minutes")
-    p.add_argument("--docs", type=int, required=True, help="number of documents")
-    p.add_argument("--out", required=True, help="raw folder to create (documents + manifest.csv)")
-    p.add_argument("--seed", type=int, default=RANDOM_STATE, help=f"random seed (default {RANDOM_STATE})")
+    p.add_argument("--docs", type=positive_count, required=True, help="number of documents")
+    p.add_argument("--out", type=output_folder, required=True, help="raw folder to create (documents + manifest.csv)")
+    p.add_argument("--seed", type=seed, default=RANDOM_STATE, help=f"random seed (default {RANDOM_STATE})")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("bench", help="time every stage on synthetic corpora next to the read-and-split floor")
-    p.add_argument("--docs", type=int, nargs="+", default=[100, 1000], help="corpus sizes (default 100 1000)")
     p.add_argument(
-        "--topic-docs", type=int, default=None, help="documents the topic-model stage is timed on (default: all)"
+        "--docs", type=positive_count, nargs="+", default=[100, 1000], help="corpus sizes (default 100 1000)"
     )
-    p.add_argument("--out", default=str(REPORTS_DIR / "benchmarks.csv"), help="CSV of the figures")
+    p.add_argument(
+        "--topic-docs",
+        type=positive_count,
+        default=None,
+        help="documents the topic-model stage is timed on (default: all)",
+    )
+    p.add_argument("--out", type=output_file, default=str(REPORTS_DIR / "benchmarks.csv"), help="CSV of the figures")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("evaluate", help="score the parse against a gold file of what a careful reader extracts")
-    p.add_argument("--gold", default=str(GOLD_PATH), help="gold file (default data/gold.json)")
+    p.add_argument("--gold", type=existing_file, default=str(GOLD_PATH), help="gold file (default data/gold.json)")
     p.add_argument(
-        "--docs", default=None, help="parse this folder's documents (kinds from the gold) instead of the current build"
+        "--docs",
+        type=existing_folder,
+        default=None,
+        help="parse this folder's documents (kinds from the gold) instead of the current build",
     )
     p.add_argument("--processed", default=str(PROCESSED_DIR), help="built tables (default data/processed)")
     p.add_argument(
-        "--out", default=str(REPORTS_DIR / "evaluation.csv"), help="scores per field (default reports/evaluation.csv)"
+        "--out",
+        type=output_file,
+        default=str(REPORTS_DIR / "evaluation.csv"),
+        help="scores per field (default reports/evaluation.csv)",
     )
-    p.add_argument("--misses", default=None, help="also write every miss, with its document, to this CSV")
+    p.add_argument(
+        "--misses", type=output_file, default=None, help="also write every miss, with its document, to this CSV"
+    )
     p.add_argument("--quiet", action="store_true", help="print the scores only, not every miss")
     p.add_argument(
         "--coding",
+        type=existing_file,
         default=None,
         help="also score the theme coder against this CSV of hand-coded sentences (doc,sentence_id,themes,sentence); "
         "needs --docs",
     )
     p.add_argument(
         "--coding-out",
+        type=output_file,
         default=str(REPORTS_DIR / "coding-evaluation.csv"),
         help="coding scores per theme (default reports/coding-evaluation.csv; the measures go to …-summary.csv)",
     )
-    p.add_argument("--coding-misses", default=None, help="also write every coding disagreement to this CSV")
+    p.add_argument(
+        "--coding-misses", type=output_file, default=None, help="also write every coding disagreement to this CSV"
+    )
     p.add_argument(
         "--readme",
+        type=existing_file,
         default=None,
         help="also write the coding scores, beside the build's agreement with hand coding, into this README",
     )
-    p.add_argument("--codebook", default=str(CODEBOOK_PATH), help="codebook to score (default data/codebook.yml)")
+    p.add_argument(
+        "--codebook",
+        type=existing_file,
+        default=str(CODEBOOK_PATH),
+        help="codebook to score (default data/codebook.yml)",
+    )
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="render the executed notebooks as one self-contained HTML report")
-    p.add_argument("--out", default=str(REPORTS_DIR / "report.html"), help="output file (default reports/report.html)")
+    p.add_argument(
+        "--out",
+        type=output_file,
+        default=str(REPORTS_DIR / "report.html"),
+        help="output file (default reports/report.html)",
+    )
     p.add_argument("--lang", default="nb", choices=("nb", "en"), help="language of the report's own text (default nb)")
     p.set_defaults(func=cmd_report)
     return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a bad argument (2, its one line already said)
+        return int(stop.code or 0)
     try:
         return args.func(args)
     except InputError as error:

@@ -148,10 +148,40 @@ def _builds_in_fresh_process(raw_dir: Path, work: Path) -> list[dict[str, object
     return json.loads(done.stdout.splitlines()[-1])
 
 
+STARTUP_RUNS = 3
+
+
+def _command() -> list[str]:
+    """The `analysis` command as a researcher runs it: the console script beside this interpreter."""
+    script = Path(sys.executable).with_name("analysis")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "analysis"]
+
+
+def startup_rows(work: Path) -> list[dict[str, object]]:
+    """Seconds from launch to exit of `analysis --help` and of `analysis add` registering one document.
+
+    The median of a few runs, each a fresh process: what a researcher waits
+    for before a command starts its work (imports, argument checks).
+    """
+    source = synth_corpus(1, work / "startup-source")
+    document = next(p for p in source.iterdir() if p.name != "manifest.csv")
+    timings: dict[str, list[float]] = {"startup: analysis --help": [], "startup: analysis add (one document)": []}
+    for run in range(STARTUP_RUNS):
+        for stage, arguments in (
+            ("startup: analysis --help", ["--help"]),
+            ("startup: analysis add (one document)", ["add", str(document), "--raw", str(work / f"startup-raw-{run}")]),
+        ):
+            start = time.perf_counter()
+            subprocess.run([*_command(), *arguments], capture_output=True, check=True)
+            timings[stage].append(time.perf_counter() - start)
+    return [{"docs": 0, "stage": stage, "seconds": round(sorted(t)[len(t) // 2], 3)} for stage, t in timings.items()]
+
+
 def bench(
     sizes: list[int], out: Path = REPORTS_DIR / "benchmarks.csv", topic_sample: int | None = None
 ) -> pd.DataFrame:
-    results = []
+    with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
+        results = [{**row, "machine": machine()} for row in startup_rows(Path(tmp))]
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
             raw = synth_corpus(n, Path(tmp) / "raw")
