@@ -14,6 +14,7 @@ from analysis.base.config import (
     HAND_CODES_PATH,
     MANUAL_CODES_PATH,
     NOTEBOOKS_DIR,
+    NUMBERED_NOTEBOOKS,
     PROCESSED_DIR,
     RANDOM_STATE,
     RAW_DIR,
@@ -131,7 +132,7 @@ def _made_notebooks(tmp: Path) -> str:
 def notebooks_folder(text: str) -> str:
     """A folder holding numbered notebooks (01-….ipynb)."""
     existing_folder(text)
-    if not any(Path(text).glob("[0-9]*.ipynb")):
+    if not any(Path(text).glob(NUMBERED_NOTEBOOKS)):
         raise argparse.ArgumentTypeError(
             f"{text} holds no numbered notebooks (01-….ipynb) — give the folder that holds them; nothing was touched"
         )

@@ -12,6 +12,7 @@ RAW_DIR = DATA_DIR / "raw"
 PROCESSED_DIR = DATA_DIR / "processed"
 MANIFEST_NAME = "manifest.csv"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+NUMBERED_NOTEBOOKS = "[0-9]*.ipynb"  # the notebooks `analysis notebooks` runs, in name order
 REPORTS_DIR = PROJ_ROOT / "reports"
 FIGURES_DIR = REPORTS_DIR / "figures"
 # The researcher's editable inputs and the report: every module and the command line take their defaults from here.

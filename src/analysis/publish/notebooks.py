@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from analysis.base.atomic import replaced_directory, write_text_atomic
-from analysis.base.config import FIGURES_DIR, FIGURES_ENV, NOTEBOOKS_DIR, display_path
+from analysis.base.config import FIGURES_DIR, FIGURES_ENV, NOTEBOOKS_DIR, NUMBERED_NOTEBOOKS, display_path
 from analysis.base.errors import InputError
 
 TIMEOUT_SECONDS = 600
@@ -27,7 +27,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def numbered_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    return sorted(p for p in Path(folder).glob("[0-9]*.ipynb"))
+    return sorted(p for p in Path(folder).glob(NUMBERED_NOTEBOOKS))
 
 
 def execute_notebook(path: Path) -> nbformat.NotebookNode:
