@@ -156,6 +156,14 @@ def output_file(text: str) -> str:
     return text
 
 
+@_check(bad=("/no/such/folder/out.csv", "/", sys.executable), good=lambda tmp: str(tmp / "new.csv"))
+def new_file(text: str) -> str:
+    """A file to create: it must not exist yet (it would hold someone's work), in a writable folder."""
+    if Path(text).is_file():
+        raise argparse.ArgumentTypeError(f"{text} exists and may hold someone's work — give a new file name")
+    return output_file(text)
+
+
 @_check(bad=("/no/such/folder/out", sys.executable), good=lambda tmp: str(tmp / "out"))
 def output_folder(text: str) -> str:
     """A folder to write into: a folder or nothing yet, inside a folder that exists and may be written to."""
@@ -311,6 +319,27 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     path = export_xlsx(_load_processed(Path(args.processed)), load_codebook(Path(args.codebook)), Path(args.out))
     _say(f"wrote {display_path(path)}")
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from analysis.base.tables import load_table
+    from analysis.coding.codebook import load_codebook
+    from analysis.coding.sample import draw_sample, write_sample
+
+    tables = _load_processed(Path(args.processed))
+    codes = load_table("codes", Path(args.processed))
+    codebook = load_codebook(Path(args.codebook))
+    sample, design = draw_sample(tables["segments"], codes, codebook.ids, args.n, args.seed)
+    design_file = write_sample(sample, design, Path(args.out))
+    strata = design.drop_duplicates("stratum")
+    _say(
+        f"wrote {len(sample)} of {len(tables['segments'])} sentences from {len(strata)} strata to "
+        f"{display_path(Path(args.out))} (blind: give a copy to each coder, who fills `coder` and `themes`) "
+        f"and the design to {display_path(design_file)} (keep it from the coders)"
+    )
+    if len(sample) < args.n:
+        _say(f"the corpus has only {len(sample)} sentences: all of them are in the sample")
     return 0
 
 
@@ -495,6 +524,20 @@ def parser() -> argparse.ArgumentParser:
         "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
     )
     p.set_defaults(func=cmd_export_codebook)
+
+    p = sub.add_parser("sample", help="draw a blind, stratified sample of sentences for hand coding")
+    p.add_argument("--n", type=positive_count, required=True, help="sentences to draw (100–300 is typical)")
+    p.add_argument("--seed", type=seed, default=RANDOM_STATE, help=f"random seed (default {RANDOM_STATE})")
+    p.add_argument(
+        "--out", type=new_file, required=True, help="file for the coders; the design goes beside it (NAME.design.csv)"
+    )
+    p.add_argument(
+        "--processed", type=processed_folder, default=str(PROCESSED_DIR), help="built tables (default data/processed)"
+    )
+    p.add_argument(
+        "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
+    )
+    p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("synth", help="write a deterministic synthetic corpus shaped like the real minutes")
     p.add_argument("--docs", type=positive_count, required=True, help="number of documents")

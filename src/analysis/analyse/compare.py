@@ -22,6 +22,7 @@ from scipy import stats
 
 from analysis.base.config import RANDOM_STATE
 from analysis.base.tables import COLUMNS
+from analysis.coding.agreement import CodingError, rogan_gladen
 from analysis.coding.codes import theme_indicators
 
 N_RESAMPLES = 2000
@@ -63,29 +64,100 @@ def share_interval(hits: np.ndarray, clusters: np.ndarray) -> tuple[float, float
     return float(result.confidence_interval.low), float(result.confidence_interval.high), "cluster-bootstrap"
 
 
-def theme_comparison(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFrame:
-    """theme_comparison.csv: prevalence of each theme per meeting, organisation and actor type."""
+def _share_draws(hits: np.ndarray, clusters: np.ndarray, n_draws: int, rng: np.random.Generator) -> np.ndarray:
+    """Draws × themes: the group's share of each theme when its clusters (paragraphs) are resampled.
+
+    Where a share is 0 or 1 (or the group is one paragraph) resampling has
+    nothing to vary, and the draws come from the Jeffreys Beta(k + ½, n − k + ½)
+    instead, as the raw interval falls back to an exact one there.
+    """
+    codes, inverse = np.unique(clusters, return_inverse=True)
+    sums = np.zeros((len(codes), hits.shape[1]))
+    np.add.at(sums, inverse, hits)
+    sizes = np.bincount(inverse, minlength=len(codes)).astype(float)
+    draws = np.empty((n_draws, hits.shape[1]))
+    for start in range(0, n_draws, 100):  # in blocks, so a group of many paragraphs stays small in memory
+        stop = min(start + 100, n_draws)
+        counts = rng.multinomial(len(codes), np.full(len(codes), 1 / len(codes)), size=stop - start)
+        draws[start:stop] = (counts @ sums) / (counts @ sizes)[:, None]
+    k, n = hits.sum(axis=0), len(hits)
+    for t in np.flatnonzero((k == 0) | (k == n) | (len(codes) < 2)):
+        draws[:, t] = rng.beta(k[t] + 0.5, n - k[t] + 0.5, size=n_draws)
+    return draws
+
+
+def corrected_shares(
+    hits: np.ndarray, clusters: np.ndarray, error: CodingError, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Per theme: the share corrected for coding error, its 95 % interval, and how it was corrected.
+
+    Each draw pairs a resample of the group's paragraphs with a resample of
+    the hand-coded validation sentences, so the interval holds both the
+    group's sampling error and the uncertainty in the coder's error rates.
+    """
+    observed = hits.mean(axis=0)
+    point = rogan_gladen(observed, error.sensitivity, error.specificity)
+    draws = rogan_gladen(
+        _share_draws(hits, clusters, len(error.sensitivity_draws), rng),
+        error.sensitivity_draws,
+        error.specificity_draws,
+    )
+    tail = (1 - CONFIDENCE) / 2 * 100
+    low, high = np.full(len(point), np.nan), np.full(len(point), np.nan)
+    methods = []
+    for t in range(len(point)):
+        finite = draws[:, t][~np.isnan(draws[:, t])]
+        if not error.judged[t]:
+            methods.append("too-few-hand-codes")
+        elif np.isnan(point[t]) or len(finite) < len(draws) / 2:
+            methods.append("coder-no-better-than-chance")
+        else:
+            methods.append("rogan-gladen")
+            low[t], high[t] = np.percentile(finite, [tail, 100 - tail])
+    point = np.where([m == "rogan-gladen" for m in methods], point, np.nan)
+    return point, low, high, methods
+
+
+def theme_comparison(matrix: pd.DataFrame, theme_ids: list[str], error: CodingError | None = None) -> pd.DataFrame:
+    """theme_comparison.csv: prevalence of each theme per meeting, organisation and actor type.
+
+    Each share is given raw (the automatic codes as they are) and, with hand
+    codes to measure the coder's error, corrected for it; a theme with too
+    few hand-coded sentences, or without any hand codes, has no corrected share.
+    """
     rows = []
+    rng = np.random.default_rng(RANDOM_STATE)
     for group_type in GROUP_TYPES:
         column = _group_column(group_type)
         for group, part in matrix[matrix[column] != ""].groupby(column, sort=True):
             clusters = (part["meeting_id"] + "#" + part["paragraph_no"].astype(str)).to_numpy()
-            for theme in theme_ids:
+            if error is not None:
+                corrected, low_c, high_c, methods = corrected_shares(
+                    part[theme_ids].to_numpy(float), clusters, error, rng
+                )
+            for t, theme in enumerate(theme_ids):
                 hits = part[theme].to_numpy()
                 low, high, method = share_interval(hits, clusters)
-                rows.append(
-                    {
-                        "group_type": group_type,
-                        "group": group,
-                        "theme": theme,
-                        "n_segments": int(hits.sum()),
-                        "share": round(hits.mean(), 4),
-                        "n_group": len(hits),
-                        "ci_low": round(low, 4),
-                        "ci_high": round(high, 4),
-                        "ci_method": method,
+                row = {
+                    "group_type": group_type,
+                    "group": group,
+                    "theme": theme,
+                    "n_segments": int(hits.sum()),
+                    "share": round(hits.mean(), 4),
+                    "n_group": len(hits),
+                    "ci_low": round(low, 4),
+                    "ci_high": round(high, 4),
+                    "ci_method": method,
+                    "correction": "no-hand-codes",
+                }
+                if error is not None:
+                    row |= {
+                        "corrected": round(float(corrected[t]), 4),
+                        "corrected_low": round(float(low_c[t]), 4),
+                        "corrected_high": round(float(high_c[t]), 4),
+                        "correction": methods[t],
                     }
-                )
+                rows.append(row)
     return pd.DataFrame(rows)
 
 

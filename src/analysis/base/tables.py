@@ -76,6 +76,27 @@ COLUMNS: dict[str, list[str]] = {
         "f1",
         "cohen_kappa",
         "krippendorff_alpha",
+        "precision_low",
+        "precision_high",
+        "recall_low",
+        "recall_high",
+        "f1_low",
+        "f1_high",
+        "specificity",
+        "specificity_low",
+        "specificity_high",
+        "judged",
+    ],
+    # coder_agreement.csv: between hand coders, on the sentences at least two of them coded
+    "coder_agreement": [
+        "coders",
+        "theme",
+        "n_sentences",
+        "n_hand",
+        "percent_agreement",
+        "cohen_kappa",
+        "krippendorff_alpha",
+        "judged",
     ],
 }
 COLUMNS |= {
@@ -94,6 +115,10 @@ COLUMNS |= {
         "ci_low",
         "ci_high",
         "ci_method",
+        "corrected",
+        "corrected_low",
+        "corrected_high",
+        "correction",
     ],
     "theme_differences": [
         "group_type",
@@ -182,6 +207,19 @@ FLOAT_COLUMNS = {
     "f1",
     "cohen_kappa",
     "krippendorff_alpha",
+    "precision_low",
+    "precision_high",
+    "recall_low",
+    "recall_high",
+    "f1_low",
+    "f1_high",
+    "specificity",
+    "specificity_low",
+    "specificity_high",
+    "percent_agreement",
+    "corrected",
+    "corrected_low",
+    "corrected_high",
 }
 
 

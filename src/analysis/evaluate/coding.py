@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
-from analysis.coding.agreement import agreement_table
+from analysis.coding.agreement import MIN_JUDGED, agreement_table
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
 from analysis.coding.masking import NameMask
@@ -193,9 +193,6 @@ def score_coding(
     ]
     columns = ["doc", "sentence_id", "gold", "coded", "evidence", "sentence"]
     return CodingEvaluation(agreement, summary, pd.DataFrame(misses, columns=columns))
-
-
-MIN_JUDGED = 5  # hand-coded sentences a theme needs before its F1 is shown as a score
 
 
 def _f1_cell(row: pd.Series) -> str:

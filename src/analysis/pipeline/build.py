@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.analyse import compare, topics
@@ -28,12 +29,23 @@ from analysis.base.config import (
     TOPIC_LABELS_PATH,
 )
 from analysis.base.tables import frame, write_table
-from analysis.coding.agreement import agreement_table, hand_codes_by_coder, read_hand_codes
+from analysis.coding.agreement import (
+    POOLED,
+    CodingError,
+    Design,
+    agreement_matrix,
+    coder_agreement,
+    decision_matrix,
+    hand_codes_by_coder,
+    pooled_hand,
+    read_hand_codes,
+)
 from analysis.coding.codebook import Codebook, load_codebook
-from analysis.coding.codes import codes_frame, themes_by_segment
+from analysis.coding.codes import codes_frame, theme_indicators
 from analysis.coding.manual_codes import apply_manual_codes, read_manual_codes
 from analysis.coding.masking import NameMask
 from analysis.coding.organisations import Register, canonical_columns, load_register
+from analysis.coding.sample import design_path, read_design
 from analysis.ingest.documents import registered_entries
 from analysis.parse.document import ParsedDocument
 from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask
@@ -136,8 +148,12 @@ def code_tables(
     codebook: Codebook,
     manual_path: Path | None,
     hand_path: Path | None,
-) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """codes.csv (automatic pass, then manual corrections) and agreement.csv (automatic vs hand)."""
+) -> tuple[dict[str, pd.DataFrame], CodingError | None, list[str]]:
+    """codes.csv (automatic pass, then manual corrections), and the validation tables if there are hand codes.
+
+    Also returns the coder's error rates (for corrected prevalence), or None
+    without hand codes.
+    """
     manual, elsewhere = (
         read_manual_codes(manual_path, set(segments["segment_id"]), codebook.ids) if manual_path else ([], 0)
     )
@@ -149,15 +165,48 @@ def code_tables(
         "theme": {t: i for i, t in enumerate(codebook.ids)},
     }
     tables = {"codes": frame("codes", codes, order=order)}
+    error = None
     if hand_path and Path(hand_path).is_file():
-        hand = read_hand_codes(hand_path, segments, codebook.ids)
-        rows = []
-        for coder, coded in sorted(hand_codes_by_coder(hand).items()) if len(hand) else []:
-            ids = [s for s in segments["segment_id"] if s in coded]
-            table = agreement_table(themes_by_segment(auto, ids, codebook.ids), coded, ids, codebook.ids)
-            rows.append(table.assign(coder=coder))
-        tables["agreement"] = frame("agreement", pd.concat(rows).to_dict("records") if rows else [])
-    return tables, warnings
+        validation, error, found = validation_tables(segments, auto, codebook, Path(hand_path))
+        tables.update(validation)
+        warnings += found
+    return tables, error, warnings
+
+
+def validation_tables(
+    segments: pd.DataFrame, auto: pd.DataFrame, codebook: Codebook, hand_path: Path
+) -> tuple[dict[str, pd.DataFrame], CodingError | None, list[str]]:
+    """agreement.csv (automatic pass before corrections vs each hand coder, and pooled), coder_agreement.csv.
+
+    A design file beside the hand codes (`analysis sample` wrote it) weights
+    each sentence by what it stands for; without one each counts once.
+    """
+    hand, waiting = read_hand_codes(hand_path, segments, codebook.ids)
+    warnings = [f"{waiting} sentence(s) of the hand-coding sample have no coder yet; left out"] if waiting else []
+    by_coder = hand_codes_by_coder(hand)
+    coded = [s for s in segments["segment_id"] if any(s in c for c in by_coder.values())]
+    if not coded:
+        return {"agreement": frame("agreement", []), "coder_agreement": frame("coder_agreement", [])}, None, warnings
+    design_file = design_path(hand_path)
+    design = read_design(design_file, coded) if design_file.is_file() else Design.unweighted(len(coded))
+    position = {s: i for i, s in enumerate(coded)}
+    auto_matrix = theme_indicators(auto, coded, codebook.ids)
+    rows = []
+    for coder, coded_by in sorted(by_coder.items()):
+        rows_of_coder = np.array([position[s] for s in coded if s in coded_by])
+        part = Design(design.weights[rows_of_coder], design.strata[rows_of_coder])
+        hand_matrix = decision_matrix(coded_by, [coded[i] for i in rows_of_coder], codebook.ids)
+        table, error = agreement_matrix(auto_matrix[rows_of_coder], hand_matrix, codebook.ids, part)
+        rows.append(table.assign(coder=coder))
+    if len(by_coder) > 1:
+        pooled = pooled_hand(by_coder, coded, codebook.ids)
+        table, error = agreement_matrix(auto_matrix, pooled, codebook.ids, design, pooled=True)
+        rows.append(table.assign(coder=POOLED))
+    tables = {
+        "agreement": frame("agreement", pd.concat(rows).to_dict("records")),
+        "coder_agreement": frame("coder_agreement", coder_agreement(by_coder, codebook.ids)),
+    }
+    return tables, error, warnings
 
 
 TOPIC_CACHE_ENV = "ANALYSIS_TOPIC_CACHE"
@@ -188,11 +237,13 @@ def topic_tables(
     return out, warnings
 
 
-def comparison_tables(tables: dict[str, pd.DataFrame], codebook: Codebook) -> dict[str, pd.DataFrame]:
+def comparison_tables(
+    tables: dict[str, pd.DataFrame], codebook: Codebook, error: CodingError | None = None
+) -> dict[str, pd.DataFrame]:
     matrix = compare.coded_matrix(tables["segments"], tables["codes"], codebook.ids)
     return {
         "theme_comparison": frame(
-            "theme_comparison", compare.theme_comparison(matrix, codebook.ids).to_dict("records")
+            "theme_comparison", compare.theme_comparison(matrix, codebook.ids, error).to_dict("records")
         ),
         "theme_differences": frame(
             "theme_differences", compare.theme_differences(matrix, codebook.ids).to_dict("records")
@@ -279,7 +330,7 @@ def build(
     enriched, found = organisation_tables(tables, register)
     tables.update(enriched)
     warnings += found
-    coded, found = code_tables(tables["segments"], auto_codes(processed), codebook, manual_path, hand_path)
+    coded, error, found = code_tables(tables["segments"], auto_codes(processed), codebook, manual_path, hand_path)
     tables.update(coded)
     warnings += found
     if analyses:
@@ -288,7 +339,7 @@ def build(
         tables.update(fitted)
         warnings += found
         say("comparing meetings and actors")
-        tables.update(comparison_tables(tables, codebook))
+        tables.update(comparison_tables(tables, codebook, error))
     with replaced_directory(out_dir) as staging:
         for name, table in tables.items():
             write_table(table, name, staging)
