@@ -166,6 +166,7 @@ def code_tables(
     }
     tables = {"codes": frame("codes", codes, order=order)}
     error = None
+    tables |= {"agreement": frame("agreement", []), "coder_agreement": frame("coder_agreement", [])}
     if hand_path and Path(hand_path).is_file():
         validation, error, found = validation_tables(segments, auto, codebook, Path(hand_path))
         tables.update(validation)

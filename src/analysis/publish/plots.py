@@ -190,6 +190,62 @@ def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8, lang: st
     return fig
 
 
+MAX_SHARE_PANELS = 6  # groups side by side in the raw-and-corrected chart; more would not read
+
+
+def raw_and_corrected_chart(
+    comparison: pd.DataFrame,
+    group_type: str,
+    labels: dict[str, str],
+    column_labels: dict[str, str] | None = None,
+    lang: str = "nb",
+) -> Figure:
+    """One panel per group (the largest MAX_SHARE_PANELS): each theme's raw share and corrected share, with intervals.
+
+    Raw is drawn open and grey, corrected filled; a theme without a
+    corrected share (too few hand codes) shows only its raw share.
+    """
+    rows = comparison[comparison["group_type"] == group_type]
+    sizes = rows.drop_duplicates("group").set_index("group")["n_group"].astype(int)
+    groups = sorted(sizes.sort_values(ascending=False, kind="stable").index[:MAX_SHARE_PANELS])
+    themes = list(labels)
+    fig, axes = plt.subplots(
+        1,
+        len(groups),
+        figsize=(2.6 * len(groups) + 2.8, 0.36 * len(themes) + 2.2),
+        sharey=True,
+        sharex=True,
+        squeeze=False,
+    )
+    names = column_labels or {}
+    for ax, group in zip(axes[0], groups, strict=True):
+        part = rows[rows["group"] == group].set_index("theme").loc[themes]
+        y = np.arange(len(themes))
+        for offset, (value, low, high), style in (
+            (-0.17, ("share", "ci_low", "ci_high"), {"color": "grey", "mfc": "white", "label": text("raw", lang)}),
+            (
+                0.17,
+                ("corrected", "corrected_low", "corrected_high"),
+                {"color": PALETTE[0], "label": text("corrected", lang)},
+            ),
+        ):
+            v, lo, hi = (pd.to_numeric(part[c], errors="coerce").to_numpy(float) * 100 for c in (value, low, high))
+            ax.errorbar(v, y + offset, xerr=[v - lo, hi - v], fmt="o", ms=4, lw=1, capsize=0, **style)
+        ax.set_title(_wrap(f"{names.get(group, group)} (n = {sizes[group]})", 28), loc="left", fontsize=9)
+        ax.tick_params(axis="x", labelsize=8)
+    highest = pd.to_numeric(rows[["ci_high", "corrected_high"]].stack(), errors="coerce").max()
+    axes[0][0].set_xlim(0, max(float(highest) * 105, 1.0) if not pd.isna(highest) else 100)
+    axes[0][0].set_yticks(range(len(themes)), [labels[t] for t in themes], fontsize=8)
+    axes[0][0].invert_yaxis()
+    fig.supxlabel(text("share_95", lang) + " (%)", fontsize=9)
+    group_word = text(f"group_{group_type}", lang)
+    fig.suptitle(text("raw_and_corrected", lang, group=group_word), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    handles, legend = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, legend, loc="upper right", bbox_to_anchor=(0.99, 0.955), ncol=2, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    return fig
+
+
 def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}") -> Figure:
     """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled.
 

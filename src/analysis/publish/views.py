@@ -10,9 +10,10 @@ import re
 
 import pandas as pd
 
-from analysis.base.tables import COLUMNS
+from analysis.coding.agreement import MIN_JUDGED, POOLED, WEAK_F1, trusted_rows, weak_themes
 from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
+from analysis.coding.organisations import ACTOR_TYPES
 from analysis.publish.words import kind_label, text
 
 # The corpus at a glance (notebook 01)
@@ -81,7 +82,9 @@ def codebook_table(codebook: Codebook) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def theme_frequencies(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+def theme_frequencies(
+    codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codebook, labels: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Coded sentences per meeting and theme, with their share of the meeting's sentences.
 
     Long format (meeting_id, theme, label_nb, n_segments, share): every
@@ -91,6 +94,7 @@ def theme_frequencies(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Cod
     merged = codes.merge(segments[["segment_id", "meeting_id"]], on="segment_id", how="left")
     counts = merged.groupby(["meeting_id", "theme"]).size()
     totals = segments.groupby("meeting_id").size()
+    labels = labels or codebook.labels()
     rows = []
     for meeting_id in sorted(totals.index):
         for t in codebook.themes:
@@ -99,7 +103,7 @@ def theme_frequencies(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Cod
                 {
                     "meeting_id": meeting_id,
                     "theme": t.id,
-                    "label_nb": t.label_nb,
+                    "label_nb": labels[t.id],
                     "n_segments": n,
                     "share": round(n / int(totals[meeting_id]), 3),
                 }
@@ -143,15 +147,145 @@ def evidence_html(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codeboo
     return "\n".join(out)
 
 
+WEAK_MARK = "\u2009†"
+
+
+def theme_labels(codebook: Codebook, agreement: pd.DataFrame, lang: str = "nb") -> dict[str, str]:
+    """Each theme's label, with † after the weak ones (`weak_themes`), for every table and figure that shows themes."""
+    weak = set(weak_themes(agreement, codebook.ids))
+    return {t: label + (WEAK_MARK if t in weak else "") for t, label in codebook.labels(lang).items()}
+
+
+def weak_note(codebook: Codebook, agreement: pd.DataFrame, lang: str = "nb") -> str:
+    """The caption's key to †, or nothing when no theme is marked."""
+    if not weak_themes(agreement, codebook.ids):
+        return ""
+    threshold = f"{WEAK_F1:.2f}".replace(".", "," if lang == "nb" else ".")
+    return " " + text("weak_note", lang, threshold=threshold, min_judged=MIN_JUDGED)
+
+
+def _with_interval(value: float, low: float, high: float, percent: bool = False) -> str:
+    if pd.isna(value):
+        return "–"
+    shown = (lambda x: f"{x:.0%}") if percent else (lambda x: f"{x:.2f}")
+    return f"{shown(value)} ({shown(low)}–{shown(high)})" if not pd.isna(low) else shown(value)
+
+
 def agreement_summary(agreement: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """agreement.csv with Norwegian labels, themes in codebook order and micro/macro last."""
+    """agreement.csv as a reader scans it: each score with its 95 % interval, themes in codebook order."""
     labels = codebook.labels() | {"micro": text("micro"), "macro": text("macro")}
-    table = agreement.assign(label=agreement["theme"].map(labels))
-    columns = ["coder", "label", *COLUMNS["agreement"][3:]]  # labels instead of ids, no sentence count
-    return table[columns]
+    view = pd.DataFrame({"coder": agreement["coder"], "theme": agreement["theme"].map(labels)})
+    view["n_hand"] = agreement["n_hand"].astype(int)
+    view["n_auto"] = agreement["n_auto"].astype(int)
+    for score in ("precision", "recall", "f1"):
+        view[score] = [
+            _with_interval(*values)
+            for values in agreement[[score, f"{score}_low", f"{score}_high"]].astype(float).itertuples(index=False)
+        ]
+    view["cohen_kappa"] = agreement["cohen_kappa"].astype(float)
+    view["krippendorff_alpha"] = agreement["krippendorff_alpha"].astype(float)
+    view["judged"] = agreement["judged"]
+    return view.reset_index(drop=True)
+
+
+def trust_markdown(agreement: pd.DataFrame, coder_agreement: pd.DataFrame, codebook: Codebook) -> str:
+    """How far each theme can be trusted, computed from the validation tables, as Markdown.
+
+    Names the hand coders and the sentences they coded, the themes that
+    reach WEAK_F1 (with their intervals), the weak ones and the ones with too
+    few hand-coded sentences to judge, and the agreement between coders.
+    """
+    if agreement.empty:
+        return (
+            "No hand codes: nothing says how far the automatic codes can be trusted. "
+            "Draw a sample with `analysis sample` and have it coded (README: *Validate your own coding*)."
+        )
+    rows = trusted_rows(agreement).set_index("theme")
+    coders = sorted(c for c in agreement["coder"].unique() if c != POOLED)
+    labels = codebook.labels()
+    micro = rows.loc["micro"]
+    judged = [t for t in codebook.ids if rows.loc[t, "judged"] == "yes"]
+    strong = [t for t in judged if float(rows.loc[t, "f1"]) >= WEAK_F1]
+    weak = [t for t in judged if float(rows.loc[t, "f1"]) < WEAK_F1]
+    few = [t for t in codebook.ids if t not in judged]
+
+    def scored(theme: str) -> str:
+        row = rows.loc[theme]
+        return f"{labels[theme]} {_with_interval(float(row['f1']), float(row['f1_low']), float(row['f1_high']))}"
+
+    who = f"`{coders[0]}`" if len(coders) == 1 else f"{len(coders)} coders ({', '.join(f'`{c}`' for c in coders)})"
+    lines = [
+        f"{int(micro['n_sentences'])} sentences were hand-coded by {who}. Against them the automatic coder reaches "
+        f"micro-F1 **{_with_interval(float(micro['f1']), float(micro['f1_low']), float(micro['f1_high']))}** "
+        f"(95 % bootstrap interval)."
+    ]
+    if strong:
+        lines.append(
+            f"\n- **F1 at least {WEAK_F1:.2f}** ({len(strong)}): " + "; ".join(scored(t) for t in strong) + "."
+        )
+    if weak:
+        lines.append(f"- **Weak, F1 below {WEAK_F1:.2f}** ({len(weak)}): " + "; ".join(scored(t) for t in weak) + ".")
+    if few:
+        lines.append(
+            f"- **Too few hand-coded sentences to judge** (under {MIN_JUDGED}): "
+            + "; ".join(f"{labels[t]} ({int(rows.loc[t, 'n_hand'])})" for t in few)
+            + "."
+        )
+    if weak or few:
+        lines.append(f"\nThe {len(weak) + len(few)} weak or unjudged themes carry † in every table and figure.")
+    if coder_agreement.empty:
+        lines.append(
+            "\nOnly one hand coder: agreement between coders cannot be computed. "
+            "A second coder's rows in `data/hand_codes.csv` (another `coder` value) give Cohen's kappa and "
+            "Krippendorff's alpha per theme."
+        )
+    else:
+        pooled = coder_agreement.set_index("theme").loc["micro"]
+        lines.append(
+            f"\nBetween the hand coders ({int(pooled['n_sentences'])} sentences coded by more than one): "
+            f"Krippendorff's alpha **{float(pooled['krippendorff_alpha']):.2f}**, "
+            f"Cohen's kappa {float(pooled['cohen_kappa']):.2f}, all decisions pooled."
+        )
+    return "\n".join(lines)
+
+
+def raw_and_corrected(
+    comparison: pd.DataFrame,
+    group_type: str,
+    labels: dict[str, str],
+    column_labels: dict[str, str] | None = None,
+    min_group: int = 1,
+) -> pd.DataFrame:
+    """Per group and theme: the raw share and the share corrected for coding error, each with its interval."""
+    rows = comparison[(comparison["group_type"] == group_type) & (comparison["n_group"].astype(int) >= min_group)]
+    names = column_labels or {}
+    view = pd.DataFrame(
+        {
+            "group": [names.get(g, g) for g in rows["group"]],
+            "n": rows["n_group"].astype(int),
+            "theme": rows["theme"].map(labels),
+            "raw": [
+                _with_interval(*v, percent=True)
+                for v in rows[["share", "ci_low", "ci_high"]].astype(float).itertuples(index=False)
+            ],
+            "corrected": [
+                _with_interval(*v, percent=True)
+                for v in rows[["corrected", "corrected_low", "corrected_high"]]
+                .apply(pd.to_numeric, errors="coerce")
+                .itertuples(index=False)
+            ],
+            "correction": rows["correction"],
+        }
+    )
+    return view.reset_index(drop=True)
 
 
 # Topics and comparisons as pivots (notebooks 03 and 04)
+
+
+def actor_labels(lang: str = "nb") -> dict[str, str]:
+    """Actor types (the register's `actor_type`) in the reader's words."""
+    return {a: text(f"actor_{a}", lang) for a in ACTOR_TYPES}
 
 
 def meeting_labels(meetings: pd.DataFrame) -> dict[str, str]:
@@ -168,12 +302,19 @@ def theme_by_group(
     codebook: Codebook,
     column_labels: dict[str, str] | None = None,
     min_group: int = 1,
+    labels: dict[str, str] | None = None,
+    value: str = "share",
 ) -> pd.DataFrame:
-    """Share of each group's sentences coded with each theme: themes as rows (codebook order), groups as columns."""
+    """Share of each group's sentences coded with each theme: themes as rows (codebook order), groups as columns.
+
+    `value="corrected"` gives the shares corrected for coding error (blank
+    where a theme has too few hand codes to correct).
+    """
     rows = comparison[(comparison["group_type"] == group_type) & (comparison["n_group"].astype(int) >= min_group)]
-    table = rows.pivot(index="theme", columns="group", values="share").astype(float)
+    rows = rows.assign(**{value: pd.to_numeric(rows[value], errors="coerce")})
+    table = rows.pivot(index="theme", columns="group", values=value).astype(float)
     table = table.reindex(codebook.ids)
-    table.index = [codebook.labels()[t] for t in table.index]
+    table.index = [(labels or codebook.labels())[t] for t in table.index]
     sizes = rows.drop_duplicates("group").set_index("group")["n_group"].astype(int)
     labels = column_labels or {}
     table.columns = [f"{labels.get(c, c)} (n\u00a0=\u00a0{sizes[c]})" for c in table.columns]
@@ -181,14 +322,16 @@ def theme_by_group(
     return table
 
 
-def crosswalk_matrix(crosswalk: pd.DataFrame, model: str, codebook: Codebook) -> pd.DataFrame:
+def crosswalk_matrix(
+    crosswalk: pd.DataFrame, model: str, codebook: Codebook, labels: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Topics (rows) × themes (columns): the share of each topic's weight on sentences with each theme."""
     rows = crosswalk[crosswalk["model"] == model]
     rows = rows.assign(topic=rows["topic_id"].astype(str) + ": " + rows["label"])
     table = rows.pivot(index="topic", columns="theme", values="weight_share").astype(float)
     order = [t for t in [*codebook.ids, UNCODED] if t in table.columns]
     table = table[order].fillna(0.0)
-    table.columns = [codebook.labels().get(c, text("uncoded")) for c in table.columns]
+    table.columns = [(labels or codebook.labels()).get(c, text("uncoded")) for c in table.columns]
     table = table.loc[sorted(table.index, key=lambda label: int(label.split(":")[0]))]
     table.index.name = None
     return table
