@@ -29,6 +29,8 @@ from analysis.coding.agreement import (
 from analysis.coding.codebook import load_codebook
 from analysis.coding.sample import DESIGN_COLUMNS, SAMPLE_COLUMNS, UNCODED_STRATUM, draw_sample, read_design
 from analysis.pipeline.build import validation_tables
+from analysis.publish import views
+from analysis.publish.plots import MAX_SHARE_PANELS, raw_and_corrected_chart
 
 
 @pytest.fixture(scope="module")
@@ -255,3 +257,31 @@ def test_corrected_share_needs_enough_hand_codes(built, tmp_path) -> None:
     rows = shares[shares["theme"] == "health_and_work"]
     assert (rows["correction"] == "too-few-hand-codes").all() and rows["corrected"].isna().all()
     assert (shares[shares["theme"] == "wage_subsidy"]["correction"] == "rogan-gladen").all()
+
+
+def test_the_verdict_per_theme_follows_the_tables(built) -> None:
+    """Notebook 02's verdict and every theme label change when the agreement table does."""
+    agreement = built[1].tables["agreement"].copy()
+    codebook = load_codebook()
+    labels = codebook.labels()
+    assert views.weak_note(codebook, agreement) == "" or weak_themes(agreement, codebook.ids)
+    row = agreement["theme"] == "coordination"
+    agreement.loc[row, ["f1", "f1_low", "f1_high"]] = [0.5, 0.3, 0.7]
+    few = agreement["theme"] == "health_and_work"
+    agreement.loc[few, ["n_hand", "judged"]] = [3, "no"]
+    verdict = views.trust_markdown(agreement, built[1].tables["coder_agreement"], codebook)
+    weak_line = next(line for line in verdict.splitlines() if line.startswith("- **Weak"))
+    few_line = next(line for line in verdict.splitlines() if line.startswith("- **Too few"))
+    assert f"{labels['coordination']} 0.50 (0.30–0.70)" in weak_line
+    assert f"{labels['health_and_work']} (3)" in few_line
+    assert "Only one hand coder" in verdict
+    marked = views.theme_labels(codebook, agreement)
+    assert marked["coordination"].endswith("†") and marked["health_and_work"].endswith("†")
+    assert marked["wage_subsidy"] == labels["wage_subsidy"]
+    assert "†" in views.weak_note(codebook, agreement) and "0,70" in views.weak_note(codebook, agreement)
+    comparison = built[1].tables["theme_comparison"]
+    fig = raw_and_corrected_chart(comparison, "actor_type", marked, views.actor_labels())
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert marked["coordination"] in ticks and len(fig.axes) <= MAX_SHARE_PANELS
+    table = views.raw_and_corrected(comparison, "actor_type", marked, views.actor_labels())
+    assert marked["coordination"] in table.index and table.shape[1] == 2 * len(fig.axes)

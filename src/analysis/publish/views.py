@@ -255,29 +255,40 @@ def raw_and_corrected(
     labels: dict[str, str],
     column_labels: dict[str, str] | None = None,
     min_group: int = 1,
+    lang: str = "nb",
 ) -> pd.DataFrame:
-    """Per group and theme: the raw share and the share corrected for coding error, each with its interval."""
+    """Themes as rows; for each group the raw share and the share corrected for coding error, each with its interval.
+
+    A corrected cell reads "–" where the theme had too few hand-coded
+    sentences to be corrected (`theme_comparison.csv` says why in `correction`).
+    """
     rows = comparison[(comparison["group_type"] == group_type) & (comparison["n_group"].astype(int) >= min_group)]
     names = column_labels or {}
+    raw, corrected = text("raw_short", lang), text("corrected_short", lang)
     view = pd.DataFrame(
         {
-            "group": [names.get(g, g) for g in rows["group"]],
-            "n": rows["n_group"].astype(int),
             "theme": rows["theme"].map(labels),
-            "raw": [
+            "group": [
+                f"{names.get(g, g)} (n\u00a0=\u00a0{n})" for g, n in zip(rows["group"], rows["n_group"], strict=True)
+            ],
+            raw: [
                 _with_interval(*v, percent=True)
                 for v in rows[["share", "ci_low", "ci_high"]].astype(float).itertuples(index=False)
             ],
-            "corrected": [
+            corrected: [
                 _with_interval(*v, percent=True)
                 for v in rows[["corrected", "corrected_low", "corrected_high"]]
                 .apply(pd.to_numeric, errors="coerce")
                 .itertuples(index=False)
             ],
-            "correction": rows["correction"],
         }
     )
-    return view.reset_index(drop=True)
+    table = view.pivot(index="theme", columns="group", values=[raw, corrected]).swaplevel(axis=1)
+    groups = list(dict.fromkeys(view["group"]))
+    table = table.reindex(columns=pd.MultiIndex.from_product([groups, [raw, corrected]]))
+    table = table.reindex([labels[t] for t in labels if labels[t] in table.index])
+    table.index.name = None
+    return table
 
 
 # Topics and comparisons as pivots (notebooks 03 and 04)
