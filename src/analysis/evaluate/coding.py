@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
-from analysis.coding.agreement import MIN_JUDGED, agreement_table
+from analysis.coding.agreement import MIN_JUDGED, agreement_table, trusted_rows
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
 from analysis.coding.masking import NameMask
@@ -207,14 +207,14 @@ def validity_markdown(
 ) -> str:
     """The coder's score on the documents its codebook was written from beside its score on unseen ones.
 
-    `bundled` is an agreement table (`agreement.csv`; its first coder is
-    used), `devset` and `devset_summary` are what `analysis evaluate --coding`
+    `bundled` is an agreement table (`agreement.csv`; the pooled block if
+    there are several coders, else the one coder), `devset` and `devset_summary` are what `analysis evaluate --coding`
     wrote for the development set. Every number comes from these tables, so
     the notebook and the README say the same and change with them.
     """
     measures = dict(devset_summary.itertuples(index=False))
-    coder = sorted(bundled["coder"].unique())[0]
-    own = bundled[bundled["coder"] == coder].set_index("theme")
+    own = trusted_rows(bundled).set_index("theme")
+    coder = str(own["coder"].iloc[0])
     unseen = devset.set_index("theme")
     off_share = float(measures["off_topic_share_coded"] or 0)
     lines = [
