@@ -256,7 +256,10 @@ def test_corrected_share_needs_enough_hand_codes(built, tmp_path) -> None:
     shares = theme_comparison(coded_matrix(tables["segments"], tables["codes"], codebook.ids), codebook.ids, error)
     rows = shares[shares["theme"] == "health_and_work"]
     assert (rows["correction"] == "too-few-hand-codes").all() and rows["corrected"].isna().all()
-    assert (shares[shares["theme"] == "wage_subsidy"]["correction"] == "rogan-gladen").all()
+    corrected = shares[shares["correction"] == "rogan-gladen"]
+    assert (corrected["theme"] == "wage_subsidy").any()
+    assert (corrected["corrected_low"] <= corrected["corrected"]).all()
+    assert (corrected["corrected"] <= corrected["corrected_high"]).all()
 
 
 def test_the_verdict_per_theme_follows_the_tables(built) -> None:

@@ -114,6 +114,8 @@ def corrected_shares(
         else:
             methods.append("rogan-gladen")
             low[t], high[t] = np.percentile(finite, [tail, 100 - tail])
+            # a skewed percentile interval can miss its own estimate by a hair; a reader expects it inside
+            low[t], high[t] = min(low[t], point[t]), max(high[t], point[t])
     point = np.where([m == "rogan-gladen" for m in methods], point, np.nan)
     return point, low, high, methods
 

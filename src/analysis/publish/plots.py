@@ -230,7 +230,16 @@ def raw_and_corrected_chart(
             ),
         ):
             v, lo, hi = (pd.to_numeric(part[c], errors="coerce").to_numpy(float) * 100 for c in (value, low, high))
-            ax.errorbar(v, y + offset, xerr=[v - lo, hi - v], fmt="o", ms=4, lw=1, capsize=0, **style)
+            ax.errorbar(
+                v,
+                y + offset,
+                xerr=[np.clip(v - lo, 0, None), np.clip(hi - v, 0, None)],
+                fmt="o",
+                ms=4,
+                lw=1,
+                capsize=0,
+                **style,
+            )
         ax.set_title(_wrap(f"{names.get(group, group)} (n = {sizes[group]})", 28), loc="left", fontsize=9)
         ax.tick_params(axis="x", labelsize=8)
     highest = pd.to_numeric(rows[["ci_high", "corrected_high"]].stack(), errors="coerce").max()

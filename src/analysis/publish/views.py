@@ -283,9 +283,10 @@ def raw_and_corrected(
             ],
         }
     )
-    table = view.pivot(index="theme", columns="group", values=[raw, corrected]).swaplevel(axis=1)
+    table = view.pivot(index="theme", columns="group", values=[raw, corrected])
     groups = list(dict.fromkeys(view["group"]))
-    table = table.reindex(columns=pd.MultiIndex.from_product([groups, [raw, corrected]]))
+    table = table[[(kind, g) for g in groups for kind in (raw, corrected)]]
+    table.columns = [f"{g}: {kind}" for kind, g in table.columns]  # one header row: reads in HTML and CSV alike
     table = table.reindex([labels[t] for t in labels if labels[t] in table.index])
     table.index.name = None
     return table
