@@ -1,4 +1,4 @@
-"""Figures stay readable as a researcher's corpus grows: 5, 20 and 100 meetings of the synthetic corpus."""
+"""Figures stay readable as a researcher's corpus grows: from 2 to 200 meetings of the synthetic corpus."""
 
 import itertools
 from pathlib import Path
@@ -9,11 +9,13 @@ import pytest
 from corpus import build_corpus
 from matplotlib.figure import Figure
 
+from analysis.analyse.compare import coded_matrix
+from analysis.analyse.trends import theme_trends
 from analysis.bench.synth import synth_corpus
 from analysis.coding.codebook import load_codebook
 from analysis.coding.manual_codes import meeting_of
 from analysis.publish import views
-from analysis.publish.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart
+from analysis.publish.plots import heatmap, sentences_per_speaker_chart, theme_frequency_chart, trends_chart
 from analysis.publish.style import theme_colours, use_style
 
 matplotlib.use("Agg")
@@ -23,7 +25,7 @@ MIN_FONT_PT = 6.5
 
 @pytest.fixture(scope="module")
 def hundred(tmp_path_factory: pytest.TempPathFactory):
-    raw = synth_corpus(100, tmp_path_factory.mktemp("synth") / "raw", seed=7)
+    raw = synth_corpus(200, tmp_path_factory.mktemp("synth") / "raw", seed=7)
     tables = build_corpus(raw, raw.parent / "processed", analyses=False, hand_path=None).tables
     return tables
 
@@ -80,3 +82,20 @@ def test_a_meeting_without_sentences_is_left_out_not_an_error(hundred) -> None:
     freq = views.theme_frequencies(tables["codes"], tables["segments"], codebook)
     fig = theme_frequency_chart(freq, meetings, theme_colours(codebook.ids))
     assert len(fig.axes) == 3
+
+
+@pytest.mark.parametrize("n", [2, 20, 200])
+def test_change_over_time_stays_readable(hundred, n: int, tmp_path: Path) -> None:
+    """Themes, actor types and recurring issues over time at 2, 20 and 200 meetings."""
+    use_style()
+    tables = _first(hundred, n)
+    codebook = load_codebook()
+    trends = theme_trends(
+        coded_matrix(tables["segments"], tables["codes"], codebook.ids), tables["meetings"], codebook.ids
+    )
+    labels = codebook.labels()
+    _assert_readable(trends_chart(trends, labels), tmp_path / "over-time.png")
+    _assert_readable(trends_chart(trends, labels, "actor_type", views.actor_labels()), tmp_path / "actors.png")
+    raised = views.raised_by_period(trends, labels)
+    _assert_readable(heatmap(raised, "Tema reist", "Periode", "Andel"), tmp_path / "raised.png")
+    assert raised.shape[1] <= 24  # the axis is grouped before it stops reading

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -85,7 +86,7 @@ def test_large_corpus_path_is_deterministic_and_says_what_it_did(built, monkeypa
     assert first.topics["topic_id"].nunique() == k
     weights = first.segment_topics.groupby("segment_id")["weight"].sum()
     assert weights.between(0.95, 1.0001).all() and len(weights) > 100
-    for name in ("selection", "topics", "segment_topics", "crosswalk"):
+    for name in ("selection", "topics", "stability", "segment_topics", "crosswalk"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
 
 
@@ -104,3 +105,48 @@ def test_a_fitted_grid_is_read_back_only_for_identical_input(built, tmp_path) ->
     fewer = tables["segments"].iloc[: len(tables["segments"]) // 2]
     fit(fewer)
     assert len(list(folder.iterdir())) == 4  # other turns, other matrix: fitted and kept apart
+
+
+def test_topic_stability_by_hand() -> None:
+    """Matched one to one whatever the order: a reproduced topic scores 1, one no other fit finds scores low."""
+    from analysis.analyse.selection import topic_stability
+
+    reference = np.array([[5.0, 4, 0, 0, 0, 0], [0, 0, 5, 4, 0, 0], [0, 0, 0, 0, 5, 4]])
+    shuffled = reference[[2, 0, 1]] * 3  # the same topics in another order and scale
+    assert topic_stability(reference, [shuffled, shuffled]).tolist() == pytest.approx([1, 1, 1])
+    merged = np.array([[5.0, 4, 0, 0, 0, 0], [0, 0, 5, 4, 5, 4], [1, 1, 1, 1, 1, 1]])  # topics 2 and 3 merged
+    scores = topic_stability(reference, [shuffled, merged])
+    assert scores[0] == pytest.approx(1.0) and (scores[1:] < 0.9).all()
+    assert np.isnan(topic_stability(reference, [])).all()
+
+
+def test_a_constructed_stable_topic_scores_high_and_refits_are_deterministic() -> None:
+    """Turns drawn from two separate vocabularies: both NMF topics survive other subsamples and seeds."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analysis.analyse.selection import make_model, perturbed_fits, topic_stability
+
+    rng = np.random.default_rng(5)
+    words = [
+        ["lønn", "tilskudd", "arbeidsgiver", "ansette", "lønnstilskudd"],
+        ["bolig", "leie", "husbank", "bostøtte", "bydel"],
+    ]
+    turns = [" ".join(rng.choice(words[i % 2], size=6)) + " og det" for i in range(80)]
+    matrix = TfidfVectorizer().fit_transform(turns)
+    reference = make_model("nmf", 2, 20191206).fit(matrix).components_
+    fits = perturbed_fits("nmf", 2, matrix, None)
+    assert len(fits) == 4 and all(
+        np.array_equal(a, b) for a, b in zip(fits, perturbed_fits("nmf", 2, matrix, None), strict=True)
+    )
+    assert (topic_stability(reference, fits) > 0.95).all()
+
+
+def test_each_chosen_topic_has_a_stability_and_coherence(built) -> None:
+    from analysis.analyse.selection import STABLE_TOPIC
+
+    tables = built[1].tables
+    quality = tables["topic_stability"]
+    chosen = tables["topic_selection"][tables["topic_selection"]["chosen"] == "yes"].set_index("model")["k"]
+    assert quality.groupby("model").size().to_dict() == chosen.astype(int).to_dict()
+    assert quality["stability"].between(0, 1).all() and quality["coherence"].between(-1, 1).all()
+    assert ((quality["stability"] >= STABLE_TOPIC) == (quality["stable"] == "yes")).all()

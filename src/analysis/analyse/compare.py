@@ -284,7 +284,9 @@ def recurring_issues(
     rows = []
     for theme in theme_ids:
         coded = matrix[matrix[theme] == 1]
-        meeting_ids = sorted(coded["meeting_id"].unique(), key=lambda m: (dates[m], m))
+        # in date order; a meeting without a date comes last: it can be neither first nor again
+        meeting_ids = sorted(coded["meeting_id"].unique(), key=lambda m: (dates[m] == "", dates[m], m))
+        dated = [m for m in meeting_ids if dates[m]]
         row = {
             "theme": theme,
             "n_meetings": len(meeting_ids),
@@ -297,6 +299,8 @@ def recurring_issues(
             "first_segment_id": "",
             "first_speaker": "",
             "first_organisation": "",
+            "again_date": dates[dated[1]] if len(dated) > 1 else "",
+            "last_date": dates[dated[-1]] if dated else "",
         }
         if meeting_ids:
             first = meeting_ids[0]

@@ -61,6 +61,62 @@ def stability(runs: list[list[list[str]]]) -> float:
     return float(np.mean(values)) if values else math.nan
 
 
+STABLE_TOPIC = 0.80  # a topic whose matched topics in the other seeds' fits are less similar than this is unstable
+
+
+def topic_stability(reference: np.ndarray, others: list[np.ndarray]) -> np.ndarray:
+    """Per topic of `reference` (topics × terms): how closely the other fits reproduce it, 0…1.
+
+    Each other fit's topics are matched one to one to the reference's
+    (Hungarian assignment on the cosine similarity of their term weights);
+    a topic's score is its mean similarity to its matches. A topic another
+    seed does not find scores low, however coherent its top terms look.
+    """
+    if not others:
+        return np.full(reference.shape[0], np.nan)
+
+    def unit(matrix: np.ndarray) -> np.ndarray:
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return np.divide(matrix, norms, out=np.zeros_like(matrix, dtype=float), where=norms > 0)
+
+    ref = unit(np.asarray(reference, dtype=float))
+    matched = []
+    for other in others:
+        similarity = ref @ unit(np.asarray(other, dtype=float)).T
+        rows, columns = linear_sum_assignment(-similarity)
+        scores = np.zeros(ref.shape[0])
+        scores[rows] = similarity[rows, columns]
+        matched.append(scores)
+    return np.clip(np.mean(matched, axis=0), 0.0, 1.0)
+
+
+STABILITY_SHARE = 0.8  # of the turns each stability refit sees
+
+
+def perturbed_fits(kind: str, k: int, matrix, cache_dir: Path | None) -> list[np.ndarray]:
+    """Topic-term weights of the chosen k refitted once per other seed, each on a random 80 % of the turns.
+
+    A seed alone barely moves NMF (its NNDSVD start is deterministic), so
+    each refit also leaves out a fifth of the turns: a topic that survives
+    both is a property of the corpus, not of one start or of a few turns.
+    Deterministic (fixed seeds) and cached like the grid.
+    """
+    store = Cache(cache_dir, code_version("analyse"))
+    key = hashlib.sha256(repr(("perturbed", k, STABILITY_SHARE)).encode() + _grid_key(kind, matrix, [], [k]).encode())
+    fits = store.get("topic-stability", kind, key.hexdigest())
+    if fits is not None:
+        return fits
+    fits = []
+    n = matrix.shape[0]
+    for seed in SEEDS[1:]:
+        rows = np.sort(np.random.default_rng(seed).choice(n, max(2, round(n * STABILITY_SHARE)), replace=False))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            fits.append(make_model(kind, k, seed).fit(matrix[rows]).components_.astype(np.float64))
+    store.put("topic-stability", fits, kind, key.hexdigest())
+    return fits
+
+
 def make_model(kind: str, k: int, seed: int):
     if kind == "nmf":
         return NMF(n_components=k, init="nndsvdar", random_state=seed, max_iter=1000)

@@ -25,7 +25,17 @@ from sklearn.decomposition import MiniBatchNMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from analysis.analyse.selection import K_RANGE, TOP_N, choose_k, fit_grid, npmi_coherence, stability
+from analysis.analyse.selection import (
+    K_RANGE,
+    STABLE_TOPIC,
+    TOP_N,
+    choose_k,
+    fit_grid,
+    npmi_coherence,
+    perturbed_fits,
+    stability,
+    topic_stability,
+)
 from analysis.base.config import RANDOM_STATE, TOPIC_STOPWORDS_PATH
 from analysis.coding.codes import UNCODED, themes_by_segment
 from analysis.language.norwegian import LETTER_RUN, STOP_WORDS, lemma
@@ -122,6 +132,7 @@ def _vectorizer(kind: str, analyzer):
 class TopicResult:
     selection: pd.DataFrame
     topics: pd.DataFrame
+    stability: pd.DataFrame  # per topic of the chosen k: how closely other seeds reproduce it
     segment_topics: pd.DataFrame
     crosswalk: pd.DataFrame
     applied_labels: set[tuple[str, int, int]]
@@ -149,7 +160,7 @@ def fit_topics(
     documents = [set(analyzer(units["text"].iat[i])) for i in chosen_units]
     notes = [_large_corpus_note(len(units))] if large else []
     labels = labels or {}
-    selection_rows, topic_rows, segment_frames, crosswalk_rows = [], [], [], []
+    selection_rows, topic_rows, segment_frames, crosswalk_rows, stability_rows = [], [], [], [], []
     applied: set[tuple[str, int, int]] = set()
     themes_of = themes_by_segment(codes, segments["segment_id"].tolist())
     for kind in ("nmf",) if large else MODELS:
@@ -169,6 +180,21 @@ def fit_topics(
         model = _refit(k, full_matrix) if large else grid[k][2]
         described, topic_labels = _topic_rows(kind, k, model, vocabulary, labels)
         topic_rows += described
+        scores = topic_stability(model.components_, perturbed_fits(kind, k, matrix, cache_dir))
+        own_terms = {int(r["topic_id"]): [] for r in described}
+        for r in described:
+            own_terms[int(r["topic_id"])].append(r["term"])
+        stability_rows += [
+            {
+                "model": kind,
+                "topic_id": t,
+                "label": topic_labels[t],
+                "coherence": round(npmi_coherence([own_terms[t]], documents), 4),
+                "stability": round(float(score), 4),
+                "stable": "yes" if score >= STABLE_TOPIC else "no",
+            }
+            for t, score in enumerate(scores, start=1)
+        ]
         applied |= {(kind, k, t) for t in topic_labels if (kind, k, t) in labels}
         weights, doc_topic, has_terms = _segment_weights(kind, model, vectorizer, segments)
         segment_frames.append(weights)
@@ -178,6 +204,7 @@ def fit_topics(
     return TopicResult(
         pd.DataFrame(selection_rows).round({"coherence": 4, "stability": 4}),
         pd.DataFrame(topic_rows),
+        pd.DataFrame(stability_rows),
         pd.concat(segment_frames, ignore_index=True) if segment_frames else pd.DataFrame(),
         pd.DataFrame(crosswalk_rows),
         applied,

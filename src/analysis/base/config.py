@@ -34,6 +34,8 @@ REFERENCE_CORPUS = PROJ_ROOT / "tests" / "fixtures" / "corpus"
 FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
 # Every random draw (bootstrap, topic-model fits, synthetic corpora, samples) starts from this seed, passed explicitly.
 RANDOM_STATE = 20191206
+# periods on a time axis before a smoothed line is drawn and a change is described (analyse.trends, publish.views)
+MIN_TREND_PERIODS = 8
 
 
 def figures_dir() -> Path:

@@ -103,6 +103,7 @@ COLUMNS |= {
     "unregistered_organisations": ["organisation", "meeting_ids", "n_rows"],
     "topic_selection": ["model", "k", "coherence", "stability", "chosen", "converged"],
     "topics": ["model", "topic_id", "label", "rank", "term", "weight"],
+    "topic_stability": ["model", "topic_id", "label", "coherence", "stability", "stable"],
     "segment_topics": ["segment_id", "model", "topic_id", "weight"],
     "topic_theme_crosswalk": ["model", "topic_id", "label", "rank", "theme", "weight_share", "n_segments"],
     "theme_comparison": [
@@ -133,6 +134,23 @@ COLUMNS |= {
         "effect",
         "effect_size",
     ],
+    "theme_trends": [
+        "resolution",
+        "period",
+        "period_label",
+        "period_order",
+        "group_type",
+        "group",
+        "theme",
+        "n_meetings",
+        "n_sentences",
+        "n_segments",
+        "share",
+        "ci_low",
+        "ci_high",
+        "smoothed",
+        "n_meetings_raised",
+    ],
     "recurring_issues": [
         "theme",
         "n_meetings",
@@ -145,6 +163,8 @@ COLUMNS |= {
         "first_segment_id",
         "first_speaker",
         "first_organisation",
+        "again_date",
+        "last_date",
     ],
     "responses": [
         "meeting_id",
@@ -189,6 +209,8 @@ INT_COLUMNS = {
     "n",
     "n_coded",
     "n_rows",
+    "period_order",
+    "n_meetings_raised",
 }
 FLOAT_COLUMNS = {
     "share",
@@ -220,6 +242,7 @@ FLOAT_COLUMNS = {
     "corrected",
     "corrected_low",
     "corrected_high",
+    "smoothed",
 }
 
 
@@ -275,5 +298,6 @@ def load_table(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
         if column in INT_COLUMNS:
             table[column] = table[column].astype(int)
         elif column in FLOAT_COLUMNS:
-            table[column] = pd.to_numeric(table[column].replace("", "nan")).astype(float)
+            # an empty cell is a missing measure (an undefined kappa, a share that could not be corrected)
+            table[column] = pd.to_numeric(table[column].mask(table[column] == "")).astype(float)
     return table

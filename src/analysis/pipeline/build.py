@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.analyse import compare, topics
+from analysis.analyse import compare, topics, trends
 from analysis.analyse.topic_labels import read_topic_labels
 from analysis.base.atomic import replaced_directory
 from analysis.base.cache import Cache
@@ -232,6 +232,7 @@ def topic_tables(
     out = {
         "topic_selection": frame("topic_selection", result.selection),
         "topics": frame("topics", result.topics),
+        "topic_stability": frame("topic_stability", result.stability),
         "segment_topics": frame("segment_topics", result.segment_topics),
         "topic_theme_crosswalk": frame("topic_theme_crosswalk", result.crosswalk),
     }
@@ -249,6 +250,7 @@ def comparison_tables(
         "theme_differences": frame(
             "theme_differences", compare.theme_differences(matrix, codebook.ids).to_dict("records")
         ),
+        "theme_trends": frame("theme_trends", trends.theme_trends(matrix, tables["meetings"], codebook.ids)),
         "recurring_issues": frame(
             "recurring_issues",
             compare.recurring_issues(matrix, tables["segments"], tables["meetings"], codebook.ids).to_dict("records"),

@@ -170,8 +170,10 @@ def topic_selection_chart(selection: pd.DataFrame, lang: str = "nb") -> Figure:
     return fig
 
 
-def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8, lang: str = "nb") -> Figure:
-    """One small bar chart per topic of the chosen model: its top terms and their weights."""
+def top_terms_chart(
+    topics: pd.DataFrame, model: str, n_terms: int = 8, lang: str = "nb", unstable: frozenset[int] = frozenset()
+) -> Figure:
+    """One small bar chart per topic of the chosen model: its top terms and their weights; unstable topics say so."""
     rows = topics[(topics["model"] == model) & (topics["rank"] <= n_terms)]
     ids = sorted(rows["topic_id"].unique())
     cols = min(3, len(ids))
@@ -182,11 +184,115 @@ def top_terms_chart(topics: pd.DataFrame, model: str, n_terms: int = 8, lang: st
     for ax, topic_id, colour in zip(axes.ravel(), ids, PALETTE * 3, strict=False):
         part = rows[rows["topic_id"] == topic_id].sort_values("rank", ascending=False)
         ax.barh(part["term"], part["weight"], color=colour)
-        ax.set_title(_wrap(f"{topic_id}: {part['label'].iloc[0]}", 32), loc="left", fontsize=9)
+        mark = f" ({text('unstable', lang)})" if topic_id in unstable else ""
+        ax.set_title(_wrap(f"{topic_id}: {part['label'].iloc[0]}{mark}", 32), loc="left", fontsize=9)
         ax.tick_params(axis="both", labelsize=8)
         ax.set_xlabel(text("weight", lang), fontsize=8)
     fig.suptitle(text("top_terms", lang, model=model.upper()), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
+    return fig
+
+
+def topic_quality_chart(quality: pd.DataFrame, threshold: float, lang: str = "nb") -> Figure:
+    """Per topic of each chosen model: coherence and stability side by side, the stability bar at its threshold."""
+    models = list(dict.fromkeys(quality["model"]))
+    height = max(len(quality[quality["model"] == m]) for m in models) if models else 1
+    fig, axes = plt.subplots(len(models), 2, figsize=(9.5, (0.42 * height + 1.2) * max(len(models), 1)), squeeze=False)
+    for row, model in zip(axes, models, strict=True):
+        part = quality[quality["model"] == model].sort_values("topic_id")
+        names = [
+            _wrap(f"{t}: {label}" + (f" ({text('unstable', lang)})" if s == "no" else ""), 34)
+            for t, label, s in zip(part["topic_id"], part["label"], part["stable"], strict=True)
+        ]
+        y = np.arange(len(part))
+        row[0].barh(y, part["coherence"].astype(float), color=PALETTE[0])
+        row[0].set_yticks(y, names, fontsize=8)
+        row[0].axvline(0, color="black", lw=0.6)
+        row[0].set_xlim(-1, 1)
+        row[0].set_title(f"{model.upper()}: {text('coherence', lang)}", loc="left", fontsize=9)
+        stable = part["stable"] == "yes"
+        row[1].barh(y, part["stability"].astype(float), color=[PALETTE[1] if s else "lightgrey" for s in stable])
+        row[1].set_yticks(y, [""] * len(y))
+        row[1].axvline(threshold, color="black", lw=0.8, ls="--")
+        row[1].set_xlim(0, 1)
+        row[1].set_title(f"{model.upper()}: {text('topic_stability', lang)}", loc="left", fontsize=9)
+        for ax in row:
+            ax.invert_yaxis()
+            ax.tick_params(axis="x", labelsize=8)
+    fig.suptitle(text("topic_quality", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+MAX_TREND_GROUPS = 3  # actor types drawn over time (the ones with most sentences); more would not read
+MAX_TIME_LABELS = 6
+
+
+def trends_chart(
+    trends: pd.DataFrame,
+    labels: dict[str, str],
+    group_type: str = "all",
+    group_labels: dict[str, str] | None = None,
+    lang: str = "nb",
+) -> Figure:
+    """One small panel per theme: its share per period as points sized by the period's sentences, with intervals.
+
+    A smoothed line appears only where `theme_trends` computed one (enough
+    periods). With `group_type="actor_type"` the actor types with most
+    sentences are drawn in their own colours, without intervals.
+    """
+    rows = trends[trends["group_type"] == group_type]
+    themes = [t for t in labels if t in set(rows["theme"])]
+    axis = rows.drop_duplicates("period_order").sort_values("period_order")
+    sizes = rows.drop_duplicates(["group", "period"]).groupby("group")["n_sentences"].sum()
+    groups = sorted(sizes.sort_values(ascending=False, kind="stable").index[:MAX_TREND_GROUPS])
+    cols = min(5, max(len(themes), 1))
+    nrows = (len(themes) + cols - 1) // cols
+    fig, axes = plt.subplots(
+        max(nrows, 1),
+        cols,
+        figsize=(2.9 * cols + 0.6, 2.3 * max(nrows, 1) + 1.3),
+        sharex=True,
+        sharey=True,
+        squeeze=False,
+    )
+    for ax in axes.ravel()[len(themes) :]:
+        ax.set_visible(False)
+    top = max(float(rows["n_sentences"].max()) if len(rows) else 1.0, 1.0)
+    names = group_labels or {}
+    for ax, theme in zip(axes.ravel(), themes, strict=False):
+        for colour, group in zip(PALETTE, groups, strict=False):
+            part = rows[(rows["theme"] == theme) & (rows["group"] == group)].sort_values("period_order")
+            x, y = part["period_order"].to_numpy(), part["share"].to_numpy(float) * 100
+            if group_type == "all":
+                ax.vlines(x, part["ci_low"] * 100, part["ci_high"] * 100, color="lightgrey", lw=1, zorder=1)
+            ax.scatter(
+                x,
+                y,
+                s=8 + 60 * part["n_sentences"].to_numpy(float) / top,
+                color=colour,
+                zorder=2,
+                label=names.get(group, group) if group_type != "all" else None,
+            )
+            smooth = part["smoothed"].astype(float)
+            if smooth.notna().any():
+                ax.plot(x, smooth * 100, color=colour, lw=1.5, zorder=3)
+        ax.set_title(_wrap(labels[theme], 30), loc="left", fontsize=8)
+        ax.tick_params(axis="both", labelsize=7)
+    step = max(1, int(np.ceil(len(axis) / MAX_TIME_LABELS)))
+    shown = axis.iloc[::step]
+    for ax in axes[-1]:
+        ax.set_xticks(shown["period_order"].to_numpy(), shown["period_label"].tolist(), rotation=90)
+    if len(axis) == 1:
+        axes[0][0].set_xlim(-1, 1)
+    fig.supylabel(text("share_of_sentences", lang) + " (%)", fontsize=9)
+    resolution = str(rows["resolution"].iloc[0]) if len(rows) else "meeting"
+    title = text("over_time" if group_type == "all" else "actors_over_time", lang, per=text(f"per_{resolution}", lang))
+    fig.suptitle(title, x=0.02, ha="left", fontsize=12, fontweight="bold")
+    if group_type != "all":
+        handles, legend = axes[0][0].get_legend_handles_labels()
+        fig.legend(handles, legend, loc="upper right", ncol=len(groups), fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
 

@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from analysis.base.config import MIN_TREND_PERIODS
 from analysis.coding.agreement import MIN_JUDGED, POOLED, WEAK_F1, trusted_rows, weak_themes
 from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
@@ -334,12 +335,54 @@ def theme_by_group(
     return table
 
 
+def unstable_topics(quality: pd.DataFrame, model: str) -> frozenset[int]:
+    """Topic ids of `model` that other subsamples and seeds do not reproduce (`topic_stability.csv`)."""
+    rows = quality[(quality["model"] == model) & (quality["stable"] == "no")]
+    return frozenset(int(t) for t in rows["topic_id"])
+
+
+def unstable_note(quality: pd.DataFrame, model: str, lang: str = "nb") -> str:
+    """The caption's key to the unstable mark, or nothing when every topic of `model` is stable."""
+    return " " + text("unstable_note", lang) if unstable_topics(quality, model) else ""
+
+
+def stability_markdown(quality: pd.DataFrame, threshold: float) -> str:
+    """Which topics of each chosen model are stable, computed from `topic_stability.csv`, as Markdown."""
+    if quality.empty:
+        return "No topic model was fitted (too few speaker turns)."
+    lines = []
+    for model, part in quality.groupby("model", sort=False):
+        part = part.sort_values("topic_id")
+        unstable = part[part["stable"] == "no"]
+
+        def named(rows: pd.DataFrame) -> str:
+            return "; ".join(
+                f"{t} *{label}* ({float(s):.2f})"
+                for t, label, s in rows[["topic_id", "label", "stability"]].itertuples(index=False)
+            )
+
+        line = f"- **{model.upper()}**, k = {len(part)}: {len(part) - len(unstable)} of {len(part)} topics are stable"
+        line += f" (at least {threshold:.2f})"
+        line += f"; unstable: {named(unstable)}." if len(unstable) else "."
+        lines.append(line)
+    lines.append(
+        f"\nAn unstable topic is marked *({text('unstable')})* in the figures below: another subsample or seed "
+        "splits or merges it, so an argument should not rest on it alone."
+    )
+    return "\n".join(lines)
+
+
 def crosswalk_matrix(
-    crosswalk: pd.DataFrame, model: str, codebook: Codebook, labels: dict[str, str] | None = None
+    crosswalk: pd.DataFrame,
+    model: str,
+    codebook: Codebook,
+    labels: dict[str, str] | None = None,
+    unstable: frozenset[int] = frozenset(),
 ) -> pd.DataFrame:
     """Topics (rows) × themes (columns): the share of each topic's weight on sentences with each theme."""
     rows = crosswalk[crosswalk["model"] == model]
-    rows = rows.assign(topic=rows["topic_id"].astype(str) + ": " + rows["label"])
+    mark = rows["topic_id"].astype(int).isin(unstable).map({True: f" ({text('unstable')})", False: ""})
+    rows = rows.assign(topic=rows["topic_id"].astype(str) + ": " + rows["label"] + mark)
     table = rows.pivot(index="topic", columns="theme", values="weight_share").astype(float)
     order = [t for t in [*codebook.ids, UNCODED] if t in table.columns]
     table = table[order].fillna(0.0)
@@ -372,3 +415,72 @@ def response_rates(responses: pd.DataFrame, codebook: Codebook, lang: str = "nb"
     grouped.insert(1, "label", grouped["theme"].map(codebook.labels(lang)))
     grouped["share_answered"] = (grouped["answered"] / grouped["raised"]).round(2)
     return grouped
+
+
+# Change over time (notebook 04)
+
+
+def raised_by_period(trends: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Themes (rows) × periods (columns): the share of the period's meetings in which the theme was raised."""
+    rows = trends[trends["group_type"] == "all"]
+    rows = rows.assign(raised=rows["n_meetings_raised"].astype(float) / rows["n_meetings"].astype(float))
+    table = rows.pivot(index="theme", columns="period_order", values="raised")
+    names = rows.drop_duplicates("period_order").set_index("period_order")["period_label"]
+    counts = rows.drop_duplicates("period_order").set_index("period_order")["n_meetings"].astype(int)
+    table = table.reindex([t for t in labels if t in table.index])
+    table.index = [labels[t] for t in table.index]
+    table.columns = [f"{names[p]} (n\u00a0=\u00a0{counts[p]})" if counts[p] > 1 else names[p] for p in table.columns]
+    return table
+
+
+def trend_markdown(trends: pd.DataFrame, meetings: pd.DataFrame, labels: dict[str, str]) -> str:
+    """What the time axis can and cannot say, computed from `theme_trends.csv` and the meetings, as Markdown.
+
+    Counts the meetings placed and left out; below MIN_TREND_PERIODS periods
+    it says there is no trend to read; from there on it names the largest
+    rise and fall between the first and last third of the periods (pooled
+    shares with their sentence counts), as a description, not a test.
+    """
+    rows = trends[trends["group_type"] == "all"]
+    placed = set(rows["period"]) if rows["resolution"].eq("meeting").all() else None
+    n_periods = rows["period_order"].nunique()
+    resolution = str(rows["resolution"].iloc[0]) if len(rows) else "meeting"
+    n_placed = len(placed) if placed is not None else int(rows.drop_duplicates("period")["n_meetings"].sum())
+    left_out = len(meetings) - n_placed
+    if not len(rows):
+        return f"None of the {len(meetings)} documents has a date: nothing can be said about change over time."
+    first, last = rows["period_label"].iloc[0], rows.sort_values("period_order")["period_label"].iloc[-1]
+    unit = {"meeting": "meetings", "month": "months", "quarter": "quarters", "year": "years"}[resolution]
+    lines = [
+        f"{n_placed} documents are placed in time, from {first} to {last}, as {n_periods} {unit}"
+        + (f"; {left_out} without a usable date are left out." if left_out else ".")
+    ]
+    if n_periods < MIN_TREND_PERIODS:
+        lines.append(
+            f"\n{n_periods} {unit} are too few for a trend (a smoothed line is drawn from {MIN_TREND_PERIODS} on): "
+            "the points show each period, and a difference between them is a difference between "
+            + ("these meetings" if resolution == "meeting" else "these periods")
+            + ", not evidence of change over time."
+        )
+        return "\n".join(lines)
+    third = max(1, n_periods // 3)
+    early = rows[rows["period_order"] < third].groupby("theme")[["n_segments", "n_sentences"]].sum()
+    late = rows[rows["period_order"] >= n_periods - third].groupby("theme")[["n_segments", "n_sentences"]].sum()
+    change = (late["n_segments"] / late["n_sentences"] - early["n_segments"] / early["n_sentences"]).dropna()
+    if change.empty:
+        return "\n".join(lines)
+
+    def described(theme: str) -> str:
+        a, b = early.loc[theme], late.loc[theme]
+        return (
+            f"{labels.get(theme, theme)}, from {a['n_segments'] / a['n_sentences']:.1%} ({int(a['n_segments'])} of "
+            f"{int(a['n_sentences'])} sentences) to {b['n_segments'] / b['n_sentences']:.1%} "
+            f"({int(b['n_segments'])} of {int(b['n_sentences'])})"
+        )
+
+    lines.append(
+        f"\nBetween the first and the last {third} {unit}: the largest rise is {described(change.idxmax())}; "
+        f"the largest fall is {described(change.idxmin())}. These describe the corpus; read them with the points' "
+        "intervals before calling them a change."
+    )
+    return "\n".join(lines)
