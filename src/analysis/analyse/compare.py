@@ -22,7 +22,7 @@ from scipy import stats
 
 from analysis.base.config import RANDOM_STATE
 from analysis.base.tables import COLUMNS
-from analysis.coding.agreement import CodingError, rogan_gladen
+from analysis.coding.agreement import CodingError, percentile_interval, rogan_gladen
 from analysis.coding.codes import theme_indicators
 
 N_RESAMPLES = 2000
@@ -102,20 +102,20 @@ def corrected_shares(
         error.sensitivity_draws,
         error.specificity_draws,
     )
-    tail = (1 - CONFIDENCE) / 2 * 100
-    low, high = np.full(len(point), np.nan), np.full(len(point), np.nan)
+    low, high = percentile_interval(draws)
     methods = []
     for t in range(len(point)):
-        finite = draws[:, t][~np.isnan(draws[:, t])]
+        finite = int((~np.isnan(draws[:, t])).sum())
         if not error.judged[t]:
             methods.append("too-few-hand-codes")
-        elif np.isnan(point[t]) or len(finite) < len(draws) / 2:
+        elif np.isnan(point[t]) or finite < len(draws) / 2:
             methods.append("coder-no-better-than-chance")
         else:
             methods.append("rogan-gladen")
-            low[t], high[t] = np.percentile(finite, [tail, 100 - tail])
             # a skewed percentile interval can miss its own estimate by a hair; a reader expects it inside
             low[t], high[t] = min(low[t], point[t]), max(high[t], point[t])
+    corrected = np.array([m == "rogan-gladen" for m in methods])
+    low, high = np.where(corrected, low, np.nan), np.where(corrected, high, np.nan)
     point = np.where([m == "rogan-gladen" for m in methods], point, np.nan)
     return point, low, high, methods
 

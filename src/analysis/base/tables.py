@@ -6,6 +6,19 @@ import pandas as pd
 
 from analysis.base.config import PROCESSED_DIR
 
+# agreement.csv's interval columns (and specificity), named once for the table and for its float types
+SCORE_INTERVALS = [
+    "precision_low",
+    "precision_high",
+    "recall_low",
+    "recall_high",
+    "f1_low",
+    "f1_high",
+    "specificity",
+    "specificity_low",
+    "specificity_high",
+]
+
 # Required columns first, in the order of DESIGN.md; added columns after them.
 COLUMNS: dict[str, list[str]] = {
     "meetings": [
@@ -76,15 +89,7 @@ COLUMNS: dict[str, list[str]] = {
         "f1",
         "cohen_kappa",
         "krippendorff_alpha",
-        "precision_low",
-        "precision_high",
-        "recall_low",
-        "recall_high",
-        "f1_low",
-        "f1_high",
-        "specificity",
-        "specificity_low",
-        "specificity_high",
+        *SCORE_INTERVALS,
         "judged",
     ],
     # coder_agreement.csv: between hand coders, on the sentences at least two of them coded
@@ -229,15 +234,7 @@ FLOAT_COLUMNS = {
     "f1",
     "cohen_kappa",
     "krippendorff_alpha",
-    "precision_low",
-    "precision_high",
-    "recall_low",
-    "recall_high",
-    "f1_low",
-    "f1_high",
-    "specificity",
-    "specificity_low",
-    "specificity_high",
+    *SCORE_INTERVALS,
     "percent_agreement",
     "corrected",
     "corrected_low",

@@ -187,7 +187,7 @@ def _scores(weights: np.ndarray, auto: np.ndarray, hand: np.ndarray) -> dict[str
     }
 
 
-def _interval(draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def percentile_interval(draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Percentile interval per column, ignoring draws where the score was undefined."""
     tail = (1 - CONFIDENCE) / 2 * 100
     low, high = np.full(draws.shape[1], np.nan), np.full(draws.shape[1], np.nan)
@@ -239,7 +239,7 @@ def agreement_matrix(
     n_hand = np.append((hand > 0).sum(axis=0), (hand > 0).sum())
     n_auto = np.append(auto.sum(axis=0), auto.sum()).astype(int)
     n_both = np.append(((auto > 0) & (hand > 0)).sum(axis=0), ((auto > 0) & (hand > 0)).sum())
-    intervals = {score: _interval(draws[score]) for score in SCORES}
+    intervals = {score: percentile_interval(draws[score]) for score in SCORES}
     rows = []
     for column, theme in enumerate([*theme_ids, "micro"]):
         a = auto[:, column] if theme != "micro" else auto.ravel()
@@ -290,7 +290,7 @@ def _macro(
         per_draw = draws[score][:, :-1][:, with_codes]
         defined = ~np.isnan(per_draw)
         means = _ratio(np.where(defined, per_draw, 0).sum(axis=1), defined.sum(axis=1).astype(float))
-        low, high = _interval(means[:, None])
+        low, high = percentile_interval(means[:, None])
         macro[f"{score}_low"], macro[f"{score}_high"] = low[0], high[0]
     return macro
 
