@@ -57,6 +57,12 @@ def test_report_cites_sources_and_versions(report: str) -> None:
     assert "/work/" not in report and "/root/" not in report  # no absolute paths
 
 
+def test_computed_findings_are_rendered_not_their_repr(report: str) -> None:
+    """A finding a notebook displays as Markdown reaches the reader as text (it was shown as an object's repr)."""
+    assert "IPython.core.display" not in report and "&lt;IPython" not in report
+    assert re.search(r"<p>[^<]*\b\d+ (of|av) (the )?\d+\b", report), "the parse score sentence is in the report"
+
+
 def test_pandas_row_numbers_are_not_shown_as_a_column(report: str) -> None:
     tables = re.findall(r'<table border="1" class="dataframe">.*?</table>', report, re.DOTALL)
     assert tables

@@ -59,6 +59,9 @@ def _output_html(output: dict) -> str:
     if kind == "stream":
         return "" if output.get("name") == "stderr" else f"<pre>{html.escape(output.get('text', ''))}</pre>"
     data = output.get("data", {})
+    if "text/markdown" in data:  # a computed finding: rendered, never its repr
+        source = data["text/markdown"]
+        return markdown2html("".join(source) if isinstance(source, list) else source)
     if "text/html" in data:
         return "".join(data["text/html"]) if isinstance(data["text/html"], list) else data["text/html"]
     if "image/png" in data:
