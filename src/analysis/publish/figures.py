@@ -88,7 +88,8 @@ def save_figure(
     figures_dir: Path | None = None,
 ) -> SavedFigure:
     """Write the figure's files and index row, close it, and return it for display."""
-    if not alt.strip() or re.search(r"[.!?]\s+[A-ZÆØÅ]", alt.strip()):
+    names_out = re.sub(r"«[^»]*»", "«»", alt.strip())  # a quoted name may hold a full stop ('St. Olavs')
+    if not alt.strip() or re.search(r"[.!?]\s+[A-ZÆØÅ]", names_out):
         raise ValueError(f"{name}: alt text must be one sentence")
     figures_dir = Path(figures_dir or current_figures_dir())
     figures_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,105 @@
+"""Findings and alt texts are computed from the tables: another corpus, other findings, and never a bare percentage."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from corpus import build_corpus
+
+from analysis.analyse.compare import coded_matrix, responses, theme_comparison
+from analysis.analyse.trends import theme_trends
+from analysis.bench.synth import synth_corpus
+from analysis.coding.codebook import load_codebook
+from analysis.publish import findings, views
+
+
+def _tables(tmp: Path, seed: int, n_docs: int) -> dict[str, pd.DataFrame]:
+    raw = synth_corpus(n_docs, tmp / f"raw-{seed}", seed=seed)
+    tables = dict(build_corpus(raw, tmp / f"processed-{seed}", analyses=False, hand_path=None).tables)
+    ids = load_codebook().ids
+    matrix = coded_matrix(tables["segments"], tables["codes"], ids)
+    tables["comparison"] = theme_comparison(matrix, ids)
+    tables["trends"] = theme_trends(matrix, tables["meetings"], ids)
+    tables["responses"] = responses(matrix, tables["segments"], ids)
+    return tables
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+    tmp = tmp_path_factory.mktemp("findings")
+    return _tables(tmp, 3, 3), _tables(tmp, 11, 3)
+
+
+def _all_findings(tables: dict, lang: str = "nb") -> list[str]:
+    codebook = load_codebook()
+    labels = codebook.labels(lang)
+    meetings = views.meeting_labels(tables["meetings"])
+    return [
+        findings.top_speaker(views.sentences_per_speaker(tables["segments"]), lang),
+        findings.largest_theme_per_group(tables["comparison"], "meeting", labels, meetings, lang),
+        findings.standout_group(tables["comparison"], "organisation", labels, lang=lang),
+        findings.least_answered(views.response_rates(tables["responses"], codebook, lang), lang),
+        findings.recurring_themes(tables["trends"], lang),
+    ]
+
+
+def test_another_corpus_gives_other_findings(corpora) -> None:
+    first, second = (_all_findings(tables) for tables in corpora)
+    assert first != second
+    assert sum(a != b for a, b in zip(first, second, strict=True)) >= 3, list(zip(first, second, strict=True))
+
+
+def test_each_meeting_is_named_with_its_most_coded_theme(corpora) -> None:
+    labels = load_codebook().labels()
+    for tables in corpora:
+        meetings = views.meeting_labels(tables["meetings"])
+        said = findings.largest_theme_per_group(tables["comparison"], "meeting", labels, meetings)
+        rows = tables["comparison"][tables["comparison"]["group_type"] == "meeting"]
+        for meeting, part in rows.groupby("group"):
+            counts = part["n_segments"].astype(int)
+            if counts.max() == 0:
+                continue
+            best = part.loc[counts.idxmax()]
+            n = int(best["n_group"])
+            assert f"{meetings[meeting]} har flest setninger om {labels[best['theme']]}" in said, said
+            assert f"{int(best['n_segments'])} av {n} setninger" in said
+
+
+def test_the_standout_organisation_is_quoted_with_its_counts(corpora) -> None:
+    labels = load_codebook().labels()
+    for tables in corpora:
+        said = findings.standout_group(tables["comparison"], "organisation", labels)
+        group, k, n = re.search(r"«(.+?)» skiller seg mest ut på .+?, med (\d+) av (\d+) setninger", said).groups()
+        rows = tables["comparison"][
+            (tables["comparison"]["group_type"] == "organisation") & (tables["comparison"]["group"] == group)
+        ]
+        assert int(rows["n_group"].iloc[0]) == int(n) >= findings.MIN_PERCENT_N
+        assert int(k) == rows["n_segments"].astype(int).max() or int(k) in set(rows["n_segments"].astype(int))
+
+
+def test_no_percentage_of_fewer_than_five_sentences() -> None:
+    assert findings.share_phrase(3, 4) == "3 av 4 setninger"
+    assert findings.share_phrase(12, 32) == "38\u00a0% (12 av 32 setninger)"
+    assert findings.share_phrase(12, 32, "en") == "38% (12 of 32 sentences)"
+
+
+def test_english_findings_hold_no_norwegian(corpora) -> None:
+    for said in _all_findings(corpora[0], "en"):
+        words = re.sub(r"«[^»]*»", "", said)  # names stay as written
+        assert not re.search(r"\b(av|setninger|og|har|ble|temaer)\b", words), said
+
+
+def test_alt_text_is_one_sentence_even_with_a_full_stop_in_a_name(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    from analysis.publish.figures import save_figure
+
+    fig, ax = plt.subplots()
+    ax.bar([1, 2], [1, 2])
+    alt = findings.alt_text("theme_by_organisation", "«St. Olavs hospital» skiller seg mest ut på tema A")
+    saved = save_figure(
+        fig, "09-test", pd.DataFrame({"a": [1]}), title="T", caption="C.", alt=alt, figures_dir=tmp_path
+    )
+    assert (tmp_path / "09-test.txt").read_text(encoding="utf-8").strip() == alt
+    assert saved is not None
