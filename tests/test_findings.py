@@ -103,3 +103,26 @@ def test_alt_text_is_one_sentence_even_with_a_full_stop_in_a_name(tmp_path: Path
     )
     assert (tmp_path / "09-test.txt").read_text(encoding="utf-8").strip() == alt
     assert saved is not None
+
+
+def test_evidence_names_a_speaker_only_where_there_is_one(corpora) -> None:
+    tables = corpora[0]
+    shown = views.evidence_html(tables["codes"], tables["segments"], load_codebook(), per_theme=50)
+    assert "— –" not in shown and "— , " not in shown
+    spoken = tables["segments"][tables["segments"]["speaker"] != ""].iloc[0]
+    if spoken["segment_id"] in shown:
+        assert f"— {spoken['speaker']}, <code>{spoken['segment_id']}</code>" in shown
+    narrative = set(tables["segments"].loc[tables["segments"]["speaker"] == "", "segment_id"])
+    assert any(f"— <code>{s}</code>" in shown for s in narrative & set(tables["codes"]["segment_id"]))
+
+
+def test_tables_for_readers_speak_one_language(corpora) -> None:
+    rates = views.response_rates(corpora[0]["responses"], load_codebook())
+    overview = views.responses_overview(corpora[0]["responses"], load_codebook(), corpora[0]["meetings"])
+    for lang, yes_no, absent in (("nb", {"ja", "nei"}, {"yes", "no"}), ("en", {"yes", "no"}, {"ja", "nei"})):
+        shown = views.for_reader(overview, lang)
+        answered = views.column_label("answered", lang)
+        assert set(shown[answered]) <= yes_no and not set(shown[answered]) & absent
+        assert "answered" not in shown.columns or lang == "en"
+        themed = views.for_reader(rates.drop(columns="label"), lang, themes=load_codebook().labels(lang))
+        assert set(themed[views.column_label("theme", lang)]) <= set(load_codebook().labels(lang).values())

@@ -15,7 +15,38 @@ from analysis.coding.agreement import MIN_JUDGED, POOLED, WEAK_F1, trusted_rows,
 from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
-from analysis.publish.words import kind_label, text
+from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
+
+# Any table, as a reader sees it
+
+
+def column_label(column: object, lang: str = DEFAULT_LANGUAGE) -> object:
+    """A table column's name in the reader's words (`col_<name>` in the string table), else as it is."""
+    return text(f"col_{column}", lang) if isinstance(column, str) and f"col_{column}" in WORDS[lang] else column
+
+
+def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[str, str] | None = None) -> pd.DataFrame:
+    """The table with its column names, yes/no values, document kinds and (given `themes`) theme ids in `lang`.
+
+    The built tables keep their stable English names and codes for code
+    that reads them; only what is displayed is translated, so a reader of
+    the Norwegian report meets no `chosen`/`yes` beside `besvart`/`ja`.
+    """
+    shown = table.copy()
+    for column in shown.columns:
+        values = shown[column]
+        textual = pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)
+        if textual and len(values) and set(values.dropna().astype(str)) <= {"yes", "no"}:
+            shown[column] = values.map(lambda v: text(v, lang) if v in ("yes", "no") else v)
+    if "kind" in shown.columns:
+        shown["kind"] = shown["kind"].map(lambda k: kind_label(k, lang))
+    if themes and "theme" in shown.columns:
+        shown["theme"] = shown["theme"].map(lambda t: themes.get(t, t))
+    shown = shown.rename(columns=lambda c: column_label(c, lang))
+    shown.columns.names = [column_label(n, lang) for n in shown.columns.names]
+    shown.index.names = [column_label(n, lang) for n in shown.index.names]
+    return shown
+
 
 # The corpus at a glance (notebook 01)
 
@@ -56,7 +87,7 @@ def sentences_per_speaker(segments: pd.DataFrame) -> pd.DataFrame:
 
 def attribution_rules(segments: pd.DataFrame) -> pd.DataFrame:
     """How each sentence got its speaker, so a reader can judge how much rests on inference."""
-    rules = segments.assign(attribution=segments["attribution"].replace("", "(none)"))
+    rules = segments.assign(attribution=segments["attribution"].replace("", text("no_attribution")))
     return rules.groupby(["meeting_id", "attribution"], sort=True).size().rename("n_sentences").reset_index()
 
 
@@ -139,9 +170,9 @@ def evidence_html(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codeboo
             continue
         items = []
         for r in rows.head(per_theme).itertuples(index=False):
-            who = html.escape(r.speaker or "–")
+            who = html.escape(r.speaker) + ", " if r.speaker else ""  # a narrative sentence has no speaker to name
             items.append(
-                f"<li>{highlight(r.text, r.evidence)} <small>— {who}, <code>{r.segment_id}</code>"
+                f"<li>{highlight(r.text, r.evidence)} <small>— {who}<code>{r.segment_id}</code>"
                 f"{' · ' + text('manual') if r.source == 'manual' else ''}</small></li>"
             )
         out.append("<ul>" + "".join(items) + "</ul>")
@@ -394,16 +425,13 @@ def crosswalk_matrix(
 
 def responses_overview(responses: pd.DataFrame, codebook: Codebook, meetings: pd.DataFrame) -> pd.DataFrame:
     """Who raised which theme, and whether and by whom the government side took it up."""
-    labels = meeting_labels(meetings)
     view = responses.assign(
-        møte=responses["meeting_id"].map(labels),
-        tema=responses["theme"].map(codebook.labels()),
-        reist_av=responses["raised_by"] + " (" + responses["raised_organisation"] + ")",
-        besvart=responses["answered"].map({"yes": "ja", "no": "nei"}),
-        besvart_av=responses["answered_by"],
-        n_setninger=responses["raised_segment_ids"].str.count(";") + 1,
+        meeting=responses["meeting_id"].map(meeting_labels(meetings)),
+        theme=responses["theme"].map(codebook.labels()),
+        raised_by=responses["raised_by"] + " (" + responses["raised_organisation"] + ")",
+        n_sentences=responses["raised_segment_ids"].str.count(";") + 1,
     )
-    return view[["møte", "tema", "reist_av", "n_setninger", "besvart", "besvart_av"]].reset_index(drop=True)
+    return view[["meeting", "theme", "raised_by", "n_sentences", "answered", "answered_by"]].reset_index(drop=True)
 
 
 def response_rates(responses: pd.DataFrame, codebook: Codebook, lang: str = "nb") -> pd.DataFrame:
