@@ -18,21 +18,44 @@ export PYTHONHASHSEED := 0
 help:
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  /' -e 's/: /\t/' | expand -t 14
 
-# The environment is rebuilt whenever the lock file or the project metadata changes.
-$(STAMP): requirements.lock pyproject.toml
+# The notebooks name this kernel: the project's environment, registered inside .venv.
+KERNEL_NAME := inkluderingsdugnaden
+KERNEL_DISPLAY := Inkluderingsdugnaden (analysis)
+
+# A .venv moved or copied from another folder keeps scripts and an editable install that point
+# there: the script's first line names the folder it was made in.
+VENV_ORIGIN := $(shell test -f $(BIN)/analysis && head -1 $(BIN)/analysis | sed -e 's|^\#!||' -e 's|/bin/python[0-9.]*$$||')
+ifneq ($(VENV_ORIGIN),)
+ifneq ($(realpath $(VENV_ORIGIN)),$(realpath $(VENV)))
+STALE_VENV := yes
+endif
+endif
+
+# The environment is rebuilt whenever the lock file or the project metadata changes, or it was made elsewhere.
+$(STAMP): requirements.lock pyproject.toml $(if $(STALE_VENV),FORCE)
+	@if [ -n "$(STALE_VENV)" ]; then \
+	  echo ".venv was made in $(VENV_ORIGIN), not here (the folder was moved or copied): rebuilding it"; \
+	  rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@touch $@
 
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
+$(KERNEL_SPEC): $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)" >/dev/null
+
+.PHONY: FORCE
+FORCE:
+
 ## venv: create .venv with the exact versions of requirements.lock
 .PHONY: venv
-venv: $(STAMP)
+venv: $(KERNEL_SPEC)
 
 ## data: build data/processed/ from data/raw/
 .PHONY: data
-data: $(STAMP)
+data: $(KERNEL_SPEC)
 	$(BIN)/analysis build
 
 ## report: set up, build data/processed/, score it against data/gold.json, execute the notebooks, render reports/report.html
@@ -50,7 +73,7 @@ EVALUATION ?= reports/evaluation.csv
 CODING ?=
 CODING_OUT ?= reports/coding-evaluation.csv
 .PHONY: evaluate
-evaluate: $(if $(DOCS),$(STAMP),data)
+evaluate: $(if $(DOCS),$(KERNEL_SPEC),data)
 	$(BIN)/analysis evaluate --gold $(GOLD) $(if $(DOCS),--docs $(DOCS)) --out $(EVALUATION) \
 		$(if $(CODING),--coding $(CODING) --coding-out $(CODING_OUT))
 
@@ -80,13 +103,14 @@ test: data
 ## bench: time every stage on 100 and 1,000 synthetic documents (BENCH_DOCS="100 1000 10000" for more)
 BENCH_DOCS ?= 100 1000
 .PHONY: bench
-bench: $(STAMP)
+bench: $(KERNEL_SPEC)
 	$(BIN)/analysis bench --docs $(BENCH_DOCS)
 
-## lab: JupyterLab with the project's environment as kernel
+## lab: JupyterLab at the project root, kernel "Inkluderingsdugnaden (analysis)" (LAB_ARGS="--no-browser --port 8890")
+LAB_ARGS ?=
 .PHONY: lab
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+lab: $(KERNEL_SPEC)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) notebooks/01-corpus-overview.ipynb
 
 ## lock: refresh requirements.lock from the ranges in pyproject.toml
 .PHONY: lock
