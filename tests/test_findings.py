@@ -34,9 +34,9 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
 def _all_findings(tables: dict, lang: str = "nb") -> list[str]:
     codebook = load_codebook()
     labels = codebook.labels(lang)
-    meetings = views.meeting_labels(tables["meetings"])
+    meetings = views.meeting_labels(tables["meetings"], lang)
     return [
-        findings.top_speaker(views.sentences_per_speaker(tables["segments"]), lang),
+        findings.top_speaker(views.sentences_per_speaker(tables["segments"], lang), lang),
         findings.largest_theme_per_group(tables["comparison"], "meeting", labels, meetings, lang),
         findings.standout_group(tables["comparison"], "organisation", labels, lang=lang),
         findings.least_answered(views.response_rates(tables["responses"], codebook, lang), lang),

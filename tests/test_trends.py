@@ -44,7 +44,7 @@ def test_trends_agree_with_the_codes_and_draw_no_line_through_two_meetings(built
     comparison = tables["theme_comparison"]
     shares = comparison[comparison["group_type"] == "meeting"].set_index(["group", "theme"])["share"]
     assert all(abs(r.share - shares[(r.period, r.theme)]) < 1e-4 for r in overall.itertuples(index=False))
-    said = views.trend_markdown(trends, tables["meetings"], codebook.labels())
+    said = views.trend_markdown(trends, tables["meetings"], codebook.labels(), "en")
     assert "2 meetings are too few for a trend" in said and "2 documents are placed in time" in said
 
 
@@ -68,7 +68,7 @@ def test_the_trend_statement_follows_the_corpus(built) -> None:
     trends = theme_trends(pd.concat(months), pd.concat(meetings), codebook.ids)
     assert trends["resolution"].iloc[0] == "month" and trends["period_order"].nunique() == 15 >= MIN_TREND_PERIODS
     assert trends[trends["group_type"] == "all"]["smoothed"].notna().all()
-    said = views.trend_markdown(trends, pd.concat(meetings), codebook.labels())
+    said = views.trend_markdown(trends, pd.concat(meetings), codebook.labels(), "en")
     assert f"the largest rise is {codebook.labels()['health_and_work']}" in said
 
 
@@ -92,7 +92,7 @@ def test_small_synthetic_corpora_say_what_they_can(hundred_meetings, n: int) -> 
     matrix, meetings, ids = hundred_meetings
     keep = sorted(meetings["meeting_id"])[:n]
     trends = theme_trends(matrix[matrix["meeting_id"].isin(keep)], meetings[meetings["meeting_id"].isin(keep)], ids)
-    said = views.trend_markdown(trends, meetings[meetings["meeting_id"].isin(keep)], load_codebook().labels())
+    said = views.trend_markdown(trends, meetings[meetings["meeting_id"].isin(keep)], load_codebook().labels(), "en")
     assert trends["resolution"].iloc[0] == "meeting"
     assert ("too few for a trend" in said) == (n < MIN_TREND_PERIODS)
     assert trends["smoothed"].notna().any() == (n >= MIN_TREND_PERIODS)

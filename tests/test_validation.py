@@ -273,11 +273,13 @@ def test_the_verdict_per_theme_follows_the_tables(built) -> None:
     few = agreement["theme"] == "health_and_work"
     agreement.loc[few, ["n_hand", "judged"]] = [3, "no"]
     verdict = views.trust_markdown(agreement, built[1].tables["coder_agreement"], codebook)
-    weak_line = next(line for line in verdict.splitlines() if line.startswith("- **Weak"))
-    few_line = next(line for line in verdict.splitlines() if line.startswith("- **Too few"))
-    assert f"{labels['coordination']} 0.50 (0.30–0.70)" in weak_line
+    weak_line = next(line for line in verdict.splitlines() if line.startswith("- **Svake"))
+    few_line = next(line for line in verdict.splitlines() if line.startswith("- **For få"))
+    assert f"{labels['coordination']} 0,50 (0,30–0,70)" in weak_line
     assert f"{labels['health_and_work']} (3)" in few_line
-    assert "Only one hand coder" in verdict
+    assert "Bare én håndkoder" in verdict
+    english = views.trust_markdown(agreement, built[1].tables["coder_agreement"], codebook, "en")
+    assert "Only one hand coder" in english and "0.50 (0.30–0.70)" in english
     marked = views.theme_labels(codebook, agreement)
     assert marked["coordination"].endswith("†") and marked["health_and_work"].endswith("†")
     assert marked["wage_subsidy"] == labels["wage_subsidy"]

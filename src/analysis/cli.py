@@ -254,16 +254,23 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
-    from analysis.publish.notebooks import run_notebooks
+    from analysis.publish.notebooks import run_in_language
 
-    run_notebooks(Path(args.dir), progress=_say)
+    done = run_in_language(args.lang, Path(args.dir), progress=_say)
+    if args.lang != "nb":
+        _say(f"executed in {args.lang}: {display_path(done)} (the committed notebooks are unchanged)")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from analysis.publish.notebooks import language_dir, run_in_language
     from analysis.publish.report import write_report
 
-    path = write_report(Path(args.out), lang=args.lang)
+    notebooks = Path(args.dir)
+    if args.lang != "nb":  # the committed notebooks are Norwegian: run copies in the report's language first
+        notebooks = run_in_language(args.lang, notebooks, progress=_say)
+    out = Path(args.out) if args.out else language_dir(args.lang) / "report.html"
+    path = write_report(out, notebooks_dir=notebooks, lang=args.lang)
     _say(f"wrote {display_path(path)} ({path.stat().st_size // 1024} KiB, self-contained)")
     return 0
 
@@ -487,6 +494,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dir", type=notebooks_folder, default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)"
     )
+    p.add_argument(
+        "--lang",
+        default="nb",
+        choices=("nb", "en"),
+        help="language (default nb, in place); en runs copies into reports/en/notebooks/ and reports/en/figures/",
+    )
     p.set_defaults(func=cmd_notebooks)
 
     for name, func, help_text in (
@@ -611,10 +624,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out",
         type=output_file,
-        default=str(REPORTS_DIR / "report.html"),
-        help="output file (default reports/report.html)",
+        default=None,
+        help="output file (default reports/report.html; reports/en/report.html for --lang en)",
     )
-    p.add_argument("--lang", default="nb", choices=("nb", "en"), help="language of the report's own text (default nb)")
+    p.add_argument(
+        "--lang",
+        default="nb",
+        choices=("nb", "en"),
+        help="the report's language, every word of it (default nb); en first executes the notebooks in English",
+    )
+    p.add_argument(
+        "--dir", type=notebooks_folder, default=str(NOTEBOOKS_DIR), help="notebook folder (default notebooks)"
+    )
     p.set_defaults(func=cmd_report)
     return top
 

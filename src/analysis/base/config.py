@@ -32,6 +32,8 @@ GOLD_PATH = DATA_DIR / "gold.json"
 # researcher's own documents in data/raw never change either.
 REFERENCE_CORPUS = PROJ_ROOT / "tests" / "fixtures" / "corpus"
 FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
+LANGUAGE_ENV = "ANALYSIS_LANG"  # the language the notebooks write in (nb or en); `analysis notebooks --lang` sets it
+NARRATIVE_PATH = NOTEBOOKS_DIR / "narrative.yml"  # the notebooks' method text, once per language
 # Every random draw (bootstrap, topic-model fits, synthetic corpora, samples) starts from this seed, passed explicitly.
 RANDOM_STATE = 20191206
 # periods on a time axis before a smoothed line is drawn and a change is described (analyse.trends, publish.views)

@@ -30,6 +30,8 @@ from analysis.coding.masking import NameMask
 from analysis.evaluate.gold import GoldDocument
 from analysis.parse.document import ParsedDocument
 from analysis.pipeline.workers import code_document
+from analysis.publish.findings import decimal, percent
+from analysis.publish.words import text
 
 GOLD_COLUMNS = ("doc", "sentence_id", "themes", "sentence")
 # a parsed sentence this short inside a gold sentence is too common ("Ja.") to tie the two together by itself
@@ -195,15 +197,19 @@ def score_coding(
     return CodingEvaluation(agreement, summary, pd.DataFrame(misses, columns=columns))
 
 
-def _f1_cell(row: pd.Series) -> str:
+def _f1_cell(row: pd.Series, lang: str) -> str:
     n, coded = int(float(row["n_hand"])), int(float(row["n_auto"]))
     if n == 0:
-        return f"none hand-coded; {coded} coded" if coded else "–"
-    return f"{float(row['f1']):.2f} ({n})" if n >= MIN_JUDGED else f"too few ({n})"
+        return text("validity_none_hand", lang, coded=coded) if coded else "–"
+    return f"{decimal(float(row['f1']), lang)} ({n})" if n >= MIN_JUDGED else text("validity_too_few", lang, n=n)
 
 
 def validity_markdown(
-    bundled: pd.DataFrame, devset: pd.DataFrame, devset_summary: pd.DataFrame, codebook: Codebook
+    bundled: pd.DataFrame,
+    devset: pd.DataFrame,
+    devset_summary: pd.DataFrame,
+    codebook: Codebook,
+    lang: str = "en",
 ) -> str:
     """The coder's score on the documents its codebook was written from beside its score on unseen ones.
 
@@ -218,28 +224,30 @@ def validity_markdown(
     unseen = devset.set_index("theme")
     off_share = float(measures["off_topic_share_coded"] or 0)
     lines = [
-        f"Codebook version {codebook.version or '?'} of {codebook.date or 'no date'}. "
-        f"On the {int(own.loc['micro', 'n_sentences'])} sentences of the documents the codebook was written from "
-        f"(hand-coded by `{coder}`; in-sample), the automatic coder reaches micro-F1 "
-        f"**{float(own.loc['micro', 'f1']):.3f}**. On {measures['gold_sentences']} sentences of "
-        f"{measures['documents']} documents it was not written from, hand-coded blind by two coders and adjudicated "
-        f"(the development set), it reaches micro-F1 **{float(measures['micro_f1']):.3f}**, and it codes "
-        f"{measures['off_topic_sentences_coded']} of the {measures['off_topic_sentences']} sentences "
-        f"({off_share:.0%}) of its {measures['off_topic_documents']} off-topic documents.",
+        text(
+            "validity_head",
+            lang,
+            version=codebook.version or "?",
+            date=codebook.date or text("no_date", lang),
+            n_own=int(own.loc["micro", "n_sentences"]),
+            coder=coder,
+            f1_own=decimal(float(own.loc["micro", "f1"]), lang, 3),
+            n_unseen=measures["gold_sentences"],
+            documents=measures["documents"],
+            f1_unseen=decimal(float(measures["micro_f1"]), lang, 3),
+            off_coded=measures["off_topic_sentences_coded"],
+            off=measures["off_topic_sentences"],
+            off_share=percent(off_share, lang),
+            off_documents=measures["off_topic_documents"],
+        )
     ]
     if measures["codebook_sha256"] != codebook.sha256[:16]:
         lines.append(
-            f"\nThe development-set figures were measured with codebook version {measures['codebook_version']} of "
-            f"{measures['codebook_date']}; the codebook has changed since, so they describe the earlier one "
-            "(re-run `make evaluate-devset`)."
+            "\n" + text("validity_stale", lang, version=measures["codebook_version"], date=measures["codebook_date"])
         )
-    lines += [
-        "",
-        "| theme | F1, documents written from (hand-coded sentences) | F1, unseen documents (hand-coded sentences) |",
-        "|---|---|---|",
-    ]
-    labels = codebook.labels()
+    lines += ["", text("validity_table_head", lang), "|---|---|---|"]
+    labels = codebook.labels(lang)
     for theme in codebook.ids:
-        lines.append(f"| {labels[theme]} | {_f1_cell(own.loc[theme])} | {_f1_cell(unseen.loc[theme])} |")
-    lines.append(f"\nA theme with fewer than {MIN_JUDGED} hand-coded sentences is not scored.")
+        lines.append(f"| {labels[theme]} | {_f1_cell(own.loc[theme], lang)} | {_f1_cell(unseen.loc[theme], lang)} |")
+    lines.append("\n" + text("validity_min", lang, n=MIN_JUDGED))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from analysis.ingest.documents import ingest
 from analysis.ingest.manifest import ManifestEntry, sha256_of
 from analysis.parse.document import ParsedDocument, parse_document
 from analysis.pipeline.build import rows_of
+from analysis.publish.words import text
 
 TABLES = ("meetings", "attendees", "agenda", "segments")
 
@@ -155,17 +156,15 @@ def update_readme(readme: Path, evaluation: CodingEvaluation, codebook_path: Pat
     return readme
 
 
-def coding_validity(processed: Path = PROCESSED_DIR, reports: Path = REPORTS_DIR) -> str:
+def coding_validity(processed: Path = PROCESSED_DIR, reports: Path = REPORTS_DIR, lang: str = "en") -> str:
     """What notebook 02 says about the coding: the build's agreement beside the committed development-set scores."""
     devset, summary = reports / "coding-devset.csv", reports / "coding-devset-summary.csv"
     if not (devset.is_file() and summary.is_file()):
-        return (
-            "The coder has not been scored on documents it was not written from: "
-            f"`{display_path(devset)}` is missing (`make evaluate-devset` writes it)."
-        )
+        return text("validity_missing", lang, path=display_path(devset))
     return validity_markdown(
         load_table("agreement", processed),
         pd.read_csv(devset),
         pd.read_csv(summary, dtype=str, keep_default_na=False),
         load_codebook(),
+        lang,
     )

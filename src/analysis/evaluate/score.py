@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.evaluate.gold import PEOPLE_FIELDS, GoldDocument, GoldPerson
+from analysis.publish.findings import percent
+from analysis.publish.words import text
 
 LIST_FIELDS = (*PEOPLE_FIELDS, "agenda", "speakers")
 SINGLE_FIELDS = ("date", "chair", "minute_taker")
@@ -272,27 +274,22 @@ def parsed_from_tables(tables: dict[str, pd.DataFrame]) -> dict[str, Parsed]:
     return result
 
 
-FIELD_NAMES = {
-    "present": "attendees present",
-    "absent": "attendees absent",
-    "copy": "copy recipients",
-    "agenda": "agenda items",
-    "speakers": "speakers of sentences",
-    "date": "dates",
-    "chair": "chairs",
-    "minute_taker": "minute-takers",
-}
-
-
-def describe(evaluation: Evaluation, documents: int) -> str:
+def describe(evaluation: Evaluation, documents: int, lang: str = "en") -> str:
     """One computed sentence for a notebook: the share of gold facts found and the weakest field."""
     summary = evaluation.summary.set_index("field")
     total = summary.loc[ALL]
     scored = summary.drop(index=ALL)
     scored = scored[scored["gold"] > 0]
     weakest = scored.sort_values(["recall", "gold"], ascending=[True, False]).iloc[0]
-    return (
-        f"The parse recovers {int(total['found'])} of the {int(total['gold'])} facts ({total['recall']:.0%}) a careful "
-        f"reader wrote down for {documents} document{'s' if documents != 1 else ''}; the weakest field is "
-        f"{FIELD_NAMES[weakest.name]} ({int(weakest['found'])} of {int(weakest['gold'])})."
+    return text(
+        "parse_described",
+        lang,
+        found=int(total["found"]),
+        gold=int(total["gold"]),
+        share=percent(float(total["recall"]), lang),
+        documents=documents,
+        unit=text("document_one" if documents == 1 else "document_many", lang),
+        field=text(f"field_{weakest.name}", lang),
+        field_found=int(weakest["found"]),
+        field_gold=int(weakest["gold"]),
     )

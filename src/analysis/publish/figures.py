@@ -50,7 +50,7 @@ class SavedFigure:
             f'<figure id="fig-{self.name}" class="report-figure">'
             f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt_text)}" style="max-width:100%">'
             f"<figcaption><strong>{html.escape(self.title)}.</strong> {html.escape(self.caption)} "
-            f"<small>({html.escape(', '.join(self.files))})</small></figcaption></figure>"
+            f"<small>({', '.join(f'<code>{html.escape(f)}</code>' for f in self.files)})</small></figcaption></figure>"
         )
 
 

@@ -42,7 +42,7 @@ def quoted(name: str) -> str:
 
 def top_speaker(by_speaker: pd.DataFrame, lang: str = "nb") -> str:
     """Who is credited with most sentences in the corpus, and how many sentences have no speaker."""
-    no_speaker = text("no_speaker", "nb")
+    no_speaker = text("no_speaker", lang)  # as views.sentences_per_speaker wrote it in `lang`
     spoken = by_speaker[by_speaker["speaker"] != no_speaker]
     total = int(by_speaker["n_sentences"].sum())
     if spoken.empty:

@@ -19,8 +19,17 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from analysis.base.atomic import replaced_directory, write_text_atomic
-from analysis.base.config import FIGURES_DIR, FIGURES_ENV, NOTEBOOKS_DIR, NUMBERED_NOTEBOOKS, display_path
+from analysis.base.config import (
+    FIGURES_DIR,
+    FIGURES_ENV,
+    LANGUAGE_ENV,
+    NOTEBOOKS_DIR,
+    NUMBERED_NOTEBOOKS,
+    REPORTS_DIR,
+    display_path,
+)
 from analysis.base.errors import InputError
+from analysis.publish.words import DEFAULT_LANGUAGE
 
 TIMEOUT_SECONDS = 600
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -88,11 +97,46 @@ def _carry_over(figures_dir: Path, staging: Path, ran: tuple[str, ...]) -> None:
             write_text_atomic(staging / "index.csv", buffer.getvalue())
 
 
+def language_dir(lang: str, reports: Path = REPORTS_DIR) -> Path:
+    """Where a language's report, figures and executed notebooks go: reports/ for nb, reports/en/ for English.
+
+    The committed notebooks and figures are the Norwegian ones (nbval checks
+    them); another language is executed from copies, so it never touches them.
+    """
+    return Path(reports) if lang == DEFAULT_LANGUAGE else Path(reports) / lang
+
+
+def run_in_language(
+    lang: str,
+    folder: Path = NOTEBOOKS_DIR,
+    *,
+    reports: Path = REPORTS_DIR,
+    progress: Callable[[str], None] = print,
+) -> Path:
+    """Execute the notebooks in `lang`; returns the folder holding the executed notebooks.
+
+    nb runs them in place (as `make report`); another language runs copies
+    in `reports/<lang>/notebooks/`, drawing its figures into `reports/<lang>/figures/`.
+    """
+    if lang == DEFAULT_LANGUAGE:
+        run_notebooks(folder, progress=progress, lang=lang)
+        return Path(folder)
+    target = language_dir(lang, reports) / "notebooks"
+    target.mkdir(parents=True, exist_ok=True)
+    for old in numbered_notebooks(target):
+        old.unlink()
+    for path in numbered_notebooks(folder):
+        shutil.copy2(path, target / path.name)
+    run_notebooks(target, figures_dir=language_dir(lang, reports) / "figures", progress=progress, lang=lang)
+    return target
+
+
 def run_notebooks(
     folder: Path = NOTEBOOKS_DIR,
     *,
     figures_dir: Path = FIGURES_DIR,
     progress: Callable[[str], None] = print,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[Path]:
     """Execute every numbered notebook in order, then save them and their figures together.
 
@@ -111,7 +155,10 @@ def run_notebooks(
         )
     executed = []
     # kernels inherit the environment: their save_figure writes into the staging folder
-    with replaced_directory(figures_dir) as staging, patch.dict(os.environ, {FIGURES_ENV: str(staging)}):
+    with (
+        replaced_directory(figures_dir) as staging,
+        patch.dict(os.environ, {FIGURES_ENV: str(staging), LANGUAGE_ENV: lang}),
+    ):
         _carry_over(Path(figures_dir), staging, tuple(f"{p.name.split('-')[0]}-" for p in paths))
         for number, path in enumerate(paths, 1):
             progress(f"[{number}/{len(paths)}] {display_path(path)}")

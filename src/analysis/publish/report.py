@@ -23,7 +23,7 @@ from analysis.base.errors import InputError
 from analysis.coding.codebook import load_codebook
 from analysis.ingest.manifest import read_manifest
 from analysis.publish.notebooks import numbered_notebooks
-from analysis.publish.words import WORDS
+from analysis.publish.words import WORDS, kind_label
 
 _FRAME = re.compile(r'<table border="1" class="dataframe">.*?</table>', re.DOTALL)
 _ROW_NUMBER = re.compile(r"(<tr[^>]*>\s*)<th>\d+</th>\s*")
@@ -100,10 +100,11 @@ def notebook_html(path: Path) -> str:
     return _prefix_ids(body, path.stem)
 
 
-def _manifest_html(raw_dir: Path, words: dict[str, str]) -> str:
+def _manifest_html(raw_dir: Path, words: dict[str, str], lang: str) -> str:
     """The full sha256 of every document, wrapped inside its cell rather than cut off at the page edge."""
     rows = "".join(
-        f"<tr><td>{html.escape(e.file)}</td><td>{html.escape(e.kind)}</td><td>{html.escape(e.date)}</td>"
+        f"<tr><td>{html.escape(e.file)}</td><td>{html.escape(kind_label(e.kind, lang))}</td>"
+        f"<td>{html.escape(e.date)}</td>"
         f'<td>{html.escape(e.title)}</td><td><code class="sha">{e.sha256}</code></td></tr>'
         for e in read_manifest(raw_dir)
     )
@@ -131,7 +132,7 @@ def render_report(
 ) -> str:
     if lang not in WORDS:
         raise InputError("--lang", f"language {lang!r} is not one of {', '.join(WORDS)}", "use nb or en")
-    words = WORDS[lang]  # the report's own text; the notebooks' narrative is in Norwegian
+    words = WORDS[lang]  # the report's own text; the notebooks were executed in the same language
     sections, toc = [], []
     for path in numbered_notebooks(notebooks_dir):
         body = notebook_html(path)
@@ -147,7 +148,7 @@ def render_report(
     provenance = (
         f'<section class="notebook" id="provenance"><h1>{words["provenance"]}</h1>'
         f"<h2>{words['documents']}</h2>"
-        + _manifest_html(raw_dir, words)
+        + _manifest_html(raw_dir, words, lang)
         + f"<h2>{words['codebook']}</h2><p><code>{html.escape(codebook.source)}</code>, sha256 "
         f'<code class="sha">{codebook.sha256}</code>, {len(codebook.themes)} {words["themes"]}.</p>'
         f"<h2>{words['software']}</h2>" + _versions_html(words) + "</section>"

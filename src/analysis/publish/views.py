@@ -15,6 +15,7 @@ from analysis.coding.agreement import MIN_JUDGED, POOLED, WEAK_F1, trusted_rows,
 from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
+from analysis.publish.findings import decimal, share_phrase
 from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
 
 # Any table, as a reader sees it
@@ -50,8 +51,6 @@ def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[s
 
 # The corpus at a glance (notebook 01)
 
-NO_SPEAKER = text("no_speaker")
-
 
 def documents(meetings: pd.DataFrame) -> pd.DataFrame:
     """One line per document with the counts a reader checks first."""
@@ -72,9 +71,9 @@ def attendees_by_organisation(attendees: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def sentences_per_speaker(segments: pd.DataFrame) -> pd.DataFrame:
+def sentences_per_speaker(segments: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """Sentences attributed to each speaker per meeting, with the share of that meeting's sentences."""
-    table = segments.assign(speaker=segments["speaker"].replace("", NO_SPEAKER))
+    table = segments.assign(speaker=segments["speaker"].replace("", text("no_speaker", lang)))
     counts = (
         table.groupby(["meeting_id", "speaker", "organisation"], sort=True).size().rename("n_sentences").reset_index()
     )
@@ -85,25 +84,30 @@ def sentences_per_speaker(segments: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def attribution_rules(segments: pd.DataFrame) -> pd.DataFrame:
+def attribution_rules(segments: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """How each sentence got its speaker, so a reader can judge how much rests on inference."""
-    rules = segments.assign(attribution=segments["attribution"].replace("", text("no_attribution")))
+    rules = segments.assign(attribution=segments["attribution"].replace("", text("no_attribution", lang)))
     return rules.groupby(["meeting_id", "attribution"], sort=True).size().rename("n_sentences").reset_index()
 
 
 # The theme coding and its evidence (notebook 02)
 
 
-def codebook_table(codebook: Codebook) -> pd.DataFrame:
-    """The codebook as a reader sees it, with how many patterns of each kind find a theme."""
+def codebook_table(codebook: Codebook, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The codebook as a reader sees it, with how many patterns of each kind find a theme.
+
+    The definitions are written in English only (`data/codebook.yml`, after
+    `docs/codebook-spec.md`), so the Norwegian view leaves them out rather
+    than mix languages; the narrative points to the specification.
+    """
     rows = []
     for t in codebook.themes:
+        row = {"id": t.id, "label": t.label_nb if lang == "nb" else t.label_en}
+        if lang == "en":
+            row["definition"] = t.definition
         rows.append(
-            {
-                "id": t.id,
-                "label_nb": t.label_nb,
-                "label_en": t.label_en,
-                "definition": t.definition,
+            row
+            | {
                 "lemmas": len(t.lemmas),
                 "prefixes": len(t.prefixes) + len(t.suffixes),
                 "phrases": len(t.phrases),
@@ -112,6 +116,12 @@ def codebook_table(codebook: Codebook) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def parse_summary(summary: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """The parse scores per field (`Evaluation.summary`), fields named in `lang`, for `for_reader`."""
+    names = summary["field"].map(lambda f: text(f"field_{f}", lang) if f"field_{f}" in WORDS[lang] else f)
+    return summary.assign(field=names).set_index("field")
 
 
 def theme_frequencies(
@@ -157,23 +167,27 @@ def highlight(sentence: str, evidence: str) -> str:
     return "".join(parts)
 
 
-def evidence_html(codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codebook, per_theme: int = 3) -> str:
+def evidence_html(
+    codes: pd.DataFrame, segments: pd.DataFrame, codebook: Codebook, per_theme: int = 3, lang: str = DEFAULT_LANGUAGE
+) -> str:
     """For each theme, its first coded sentences with speaker and the matched words marked."""
     merged = codes.merge(segments, on="segment_id", how="left")
     out = []
     for t in codebook.themes:
         rows = merged[merged["theme"] == t.id]
-        count = text("n_sentences_short", n=len(rows))
-        out.append(f"<h4>{html.escape(t.label_nb)} <small>({t.id}, {count})</small></h4>")
+        count = text("n_sentences_short", lang, n=len(rows))
+        label = t.label_nb if lang == "nb" else t.label_en
+        out.append(f"<h4>{html.escape(label)} <small>({t.id}, {count})</small></h4>")
         if rows.empty:
-            out.append(f"<p><em>{text('no_coded_sentences')}</em></p>")
+            out.append(f"<p><em>{text('no_coded_sentences', lang)}</em></p>")
             continue
         items = []
         for r in rows.head(per_theme).itertuples(index=False):
             who = html.escape(r.speaker) + ", " if r.speaker else ""  # a narrative sentence has no speaker to name
             items.append(
-                f"<li>{highlight(r.text, r.evidence)} <small>— {who}<code>{r.segment_id}</code>"
-                f"{' · ' + text('manual') if r.source == 'manual' else ''}</small></li>"
+                f'<li><span lang="no">{highlight(r.text, r.evidence)}</span> '  # a quote: Norwegian in any report
+                f"<small>— {who}<code>{r.segment_id}</code>"
+                f"{' · ' + text('manual', lang) if r.source == 'manual' else ''}</small></li>"
             )
         out.append("<ul>" + "".join(items) + "</ul>")
     return "\n".join(out)
@@ -203,9 +217,9 @@ def _with_interval(value: float, low: float, high: float, percent: bool = False)
     return f"{shown(value)} ({shown(low)}–{shown(high)})" if not pd.isna(low) else shown(value)
 
 
-def agreement_summary(agreement: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+def agreement_summary(agreement: pd.DataFrame, codebook: Codebook, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
     """agreement.csv as a reader scans it: each score with its 95 % interval, themes in codebook order."""
-    labels = codebook.labels() | {"micro": text("micro"), "macro": text("macro")}
+    labels = codebook.labels(lang) | {"micro": text("micro", lang), "macro": text("macro", lang)}
     view = pd.DataFrame({"coder": agreement["coder"], "theme": agreement["theme"].map(labels)})
     view["n_hand"] = agreement["n_hand"].astype(int)
     view["n_auto"] = agreement["n_auto"].astype(int)
@@ -220,7 +234,9 @@ def agreement_summary(agreement: pd.DataFrame, codebook: Codebook) -> pd.DataFra
     return view.reset_index(drop=True)
 
 
-def trust_markdown(agreement: pd.DataFrame, coder_agreement: pd.DataFrame, codebook: Codebook) -> str:
+def trust_markdown(
+    agreement: pd.DataFrame, coder_agreement: pd.DataFrame, codebook: Codebook, lang: str = DEFAULT_LANGUAGE
+) -> str:
     """How far each theme can be trusted, computed from the validation tables, as Markdown.
 
     Names the hand coders and the sentences they coded, the themes that
@@ -228,55 +244,52 @@ def trust_markdown(agreement: pd.DataFrame, coder_agreement: pd.DataFrame, codeb
     few hand-coded sentences to judge, and the agreement between coders.
     """
     if agreement.empty:
-        return (
-            "No hand codes: nothing says how far the automatic codes can be trusted. "
-            "Draw a sample with `analysis sample` and have it coded (README: *Validate your own coding*)."
-        )
+        return text("trust_none", lang)
     rows = trusted_rows(agreement).set_index("theme")
     coders = sorted(c for c in agreement["coder"].unique() if c != POOLED)
-    labels = codebook.labels()
+    labels = codebook.labels(lang)
     micro = rows.loc["micro"]
     judged = [t for t in codebook.ids if rows.loc[t, "judged"] == "yes"]
     strong = [t for t in judged if float(rows.loc[t, "f1"]) >= WEAK_F1]
     weak = [t for t in judged if float(rows.loc[t, "f1"]) < WEAK_F1]
     few = [t for t in codebook.ids if t not in judged]
+    bar = decimal(WEAK_F1, lang)
+
+    def interval(row: pd.Series, score: str) -> str:
+        shown = _with_interval(float(row[score]), float(row[f"{score}_low"]), float(row[f"{score}_high"]))
+        return shown.replace(".", ",") if lang == "nb" else shown
 
     def scored(theme: str) -> str:
-        row = rows.loc[theme]
-        return f"{labels[theme]} {_with_interval(float(row['f1']), float(row['f1_low']), float(row['f1_high']))}"
+        return f"{labels[theme]} {interval(rows.loc[theme], 'f1')}"
 
-    who = f"`{coders[0]}`" if len(coders) == 1 else f"{len(coders)} coders ({', '.join(f'`{c}`' for c in coders)})"
-    lines = [
-        f"{int(micro['n_sentences'])} sentences were hand-coded by {who}. Against them the automatic coder reaches "
-        f"micro-F1 **{_with_interval(float(micro['f1']), float(micro['f1_low']), float(micro['f1_high']))}** "
-        f"(95 % bootstrap interval)."
-    ]
+    who = (
+        f"`{coders[0]}`"
+        if len(coders) == 1
+        else text("trust_coders", lang, n=len(coders), names=", ".join(f"`{c}`" for c in coders))
+    )
+    lines = [text("trust_head", lang, n=int(micro["n_sentences"]), who=who, f1=interval(micro, "f1"))]
     if strong:
-        lines.append(
-            f"\n- **F1 at least {WEAK_F1:.2f}** ({len(strong)}): " + "; ".join(scored(t) for t in strong) + "."
-        )
+        lines.append("\n" + text("trust_strong", lang, bar=bar, n=len(strong), themes="; ".join(map(scored, strong))))
     if weak:
-        lines.append(f"- **Weak, F1 below {WEAK_F1:.2f}** ({len(weak)}): " + "; ".join(scored(t) for t in weak) + ".")
+        lines.append(text("trust_weak", lang, bar=bar, n=len(weak), themes="; ".join(map(scored, weak))))
     if few:
-        lines.append(
-            f"- **Too few hand-coded sentences to judge** (under {MIN_JUDGED}): "
-            + "; ".join(f"{labels[t]} ({int(rows.loc[t, 'n_hand'])})" for t in few)
-            + "."
-        )
+        counts = "; ".join(f"{labels[t]} ({int(rows.loc[t, 'n_hand'])})" for t in few)
+        lines.append(text("trust_few", lang, min_judged=MIN_JUDGED, themes=counts))
     if weak or few:
-        lines.append(f"\nThe {len(weak) + len(few)} weak or unjudged themes carry † in every table and figure.")
+        lines.append("\n" + text("trust_marked", lang, n=len(weak) + len(few)))
     if coder_agreement.empty:
-        lines.append(
-            "\nOnly one hand coder: agreement between coders cannot be computed. "
-            "A second coder's rows in `data/hand_codes.csv` (another `coder` value) give Cohen's kappa and "
-            "Krippendorff's alpha per theme."
-        )
+        lines.append("\n" + text("trust_one_coder", lang))
     else:
         pooled = coder_agreement.set_index("theme").loc["micro"]
         lines.append(
-            f"\nBetween the hand coders ({int(pooled['n_sentences'])} sentences coded by more than one): "
-            f"Krippendorff's alpha **{float(pooled['krippendorff_alpha']):.2f}**, "
-            f"Cohen's kappa {float(pooled['cohen_kappa']):.2f}, all decisions pooled."
+            "\n"
+            + text(
+                "trust_between",
+                lang,
+                n=int(pooled["n_sentences"]),
+                alpha=decimal(float(pooled["krippendorff_alpha"]), lang),
+                kappa=decimal(float(pooled["cohen_kappa"]), lang),
+            )
         )
     return "\n".join(lines)
 
@@ -332,10 +345,10 @@ def actor_labels(lang: str = "nb") -> dict[str, str]:
     return {a: text(f"actor_{a}", lang) for a in ACTOR_TYPES}
 
 
-def meeting_labels(meetings: pd.DataFrame) -> dict[str, str]:
+def meeting_labels(meetings: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """Short column labels: the date and kind of document ('2019-12-06 referat')."""
     return {
-        m: f"{d} {kind_label(k)}"
+        m: f"{d} {kind_label(k, lang)}"
         for m, d, k in zip(meetings["meeting_id"], meetings["date"], meetings["kind"], strict=True)
     }
 
@@ -377,29 +390,28 @@ def unstable_note(quality: pd.DataFrame, model: str, lang: str = "nb") -> str:
     return " " + text("unstable_note", lang) if unstable_topics(quality, model) else ""
 
 
-def stability_markdown(quality: pd.DataFrame, threshold: float) -> str:
+def stability_markdown(quality: pd.DataFrame, threshold: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Which topics of each chosen model are stable, computed from `topic_stability.csv`, as Markdown."""
     if quality.empty:
-        return "No topic model was fitted (too few speaker turns)."
+        return text("finding_no_topics", lang).capitalize() + "."
     lines = []
     for model, part in quality.groupby("model", sort=False):
         part = part.sort_values("topic_id")
         unstable = part[part["stable"] == "no"]
-
-        def named(rows: pd.DataFrame) -> str:
-            return "; ".join(
-                f"{t} *{label}* ({float(s):.2f})"
-                for t, label, s in rows[["topic_id", "label", "stability"]].itertuples(index=False)
-            )
-
-        line = f"- **{model.upper()}**, k = {len(part)}: {len(part) - len(unstable)} of {len(part)} topics are stable"
-        line += f" (at least {threshold:.2f})"
-        line += f"; unstable: {named(unstable)}." if len(unstable) else "."
-        lines.append(line)
-    lines.append(
-        f"\nAn unstable topic is marked *({text('unstable')})* in the figures below: another subsample or seed "
-        "splits or merges it, so an argument should not rest on it alone."
-    )
+        named = "; ".join(
+            f"{t} *{label}* ({decimal(float(score), lang)})"
+            for t, label, score in unstable[["topic_id", "label", "stability"]].itertuples(index=False)
+        )
+        line = text(
+            "stability_line",
+            lang,
+            model=str(model).upper(),
+            k=len(part),
+            stable=len(part) - len(unstable),
+            threshold=decimal(threshold, lang),
+        )
+        lines.append(line + (text("stability_unstable", lang, topics=named) if len(unstable) else "."))
+    lines.append("\n" + text("stability_note", lang, mark=text("unstable", lang)))
     return "\n".join(lines)
 
 
@@ -409,25 +421,28 @@ def crosswalk_matrix(
     codebook: Codebook,
     labels: dict[str, str] | None = None,
     unstable: frozenset[int] = frozenset(),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> pd.DataFrame:
     """Topics (rows) × themes (columns): the share of each topic's weight on sentences with each theme."""
     rows = crosswalk[crosswalk["model"] == model]
-    mark = rows["topic_id"].astype(int).isin(unstable).map({True: f" ({text('unstable')})", False: ""})
+    mark = rows["topic_id"].astype(int).isin(unstable).map({True: f" ({text('unstable', lang)})", False: ""})
     rows = rows.assign(topic=rows["topic_id"].astype(str) + ": " + rows["label"] + mark)
     table = rows.pivot(index="topic", columns="theme", values="weight_share").astype(float)
     order = [t for t in [*codebook.ids, UNCODED] if t in table.columns]
     table = table[order].fillna(0.0)
-    table.columns = [(labels or codebook.labels()).get(c, text("uncoded")) for c in table.columns]
+    table.columns = [(labels or codebook.labels(lang)).get(c, text("uncoded", lang)) for c in table.columns]
     table = table.loc[sorted(table.index, key=lambda label: int(label.split(":")[0]))]
     table.index.name = None
     return table
 
 
-def responses_overview(responses: pd.DataFrame, codebook: Codebook, meetings: pd.DataFrame) -> pd.DataFrame:
+def responses_overview(
+    responses: pd.DataFrame, codebook: Codebook, meetings: pd.DataFrame, lang: str = DEFAULT_LANGUAGE
+) -> pd.DataFrame:
     """Who raised which theme, and whether and by whom the government side took it up."""
     view = responses.assign(
-        meeting=responses["meeting_id"].map(meeting_labels(meetings)),
-        theme=responses["theme"].map(codebook.labels()),
+        meeting=responses["meeting_id"].map(meeting_labels(meetings, lang)),
+        theme=responses["theme"].map(codebook.labels(lang)),
         raised_by=responses["raised_by"] + " (" + responses["raised_organisation"] + ")",
         n_sentences=responses["raised_segment_ids"].str.count(";") + 1,
     )
@@ -461,7 +476,9 @@ def raised_by_period(trends: pd.DataFrame, labels: dict[str, str]) -> pd.DataFra
     return table
 
 
-def trend_markdown(trends: pd.DataFrame, meetings: pd.DataFrame, labels: dict[str, str]) -> str:
+def trend_markdown(
+    trends: pd.DataFrame, meetings: pd.DataFrame, labels: dict[str, str], lang: str = DEFAULT_LANGUAGE
+) -> str:
     """What the time axis can and cannot say, computed from `theme_trends.csv` and the meetings, as Markdown.
 
     Counts the meetings placed and left out; below MIN_TREND_PERIODS periods
@@ -470,26 +487,22 @@ def trend_markdown(trends: pd.DataFrame, meetings: pd.DataFrame, labels: dict[st
     shares with their sentence counts), as a description, not a test.
     """
     rows = trends[trends["group_type"] == "all"]
+    if not len(rows):
+        return text("trend_no_dates", lang, n=len(meetings))
     placed = set(rows["period"]) if rows["resolution"].eq("meeting").all() else None
     n_periods = rows["period_order"].nunique()
-    resolution = str(rows["resolution"].iloc[0]) if len(rows) else "meeting"
+    resolution = str(rows["resolution"].iloc[0])
     n_placed = len(placed) if placed is not None else int(rows.drop_duplicates("period")["n_meetings"].sum())
     left_out = len(meetings) - n_placed
-    if not len(rows):
-        return f"None of the {len(meetings)} documents has a date: nothing can be said about change over time."
     first, last = rows["period_label"].iloc[0], rows.sort_values("period_order")["period_label"].iloc[-1]
-    unit = {"meeting": "meetings", "month": "months", "quarter": "quarters", "year": "years"}[resolution]
+    unit = text(f"unit_{resolution}", lang)
     lines = [
-        f"{n_placed} documents are placed in time, from {first} to {last}, as {n_periods} {unit}"
-        + (f"; {left_out} without a usable date are left out." if left_out else ".")
+        text("trend_placed", lang, n=n_placed, first=first, last=last, periods=n_periods, unit=unit)
+        + (text("trend_left_out", lang, n=left_out) if left_out else ".")
     ]
     if n_periods < MIN_TREND_PERIODS:
-        lines.append(
-            f"\n{n_periods} {unit} are too few for a trend (a smoothed line is drawn from {MIN_TREND_PERIODS} on): "
-            "the points show each period, and a difference between them is a difference between "
-            + ("these meetings" if resolution == "meeting" else "these periods")
-            + ", not evidence of change over time."
-        )
+        between = text("trend_these_meetings" if resolution == "meeting" else "trend_these_periods", lang)
+        lines.append("\n" + text("trend_too_few", lang, n=n_periods, unit=unit, min=MIN_TREND_PERIODS, between=between))
         return "\n".join(lines)
     third = max(1, n_periods // 3)
     early = rows[rows["period_order"] < third].groupby("theme")[["n_segments", "n_sentences"]].sum()
@@ -500,15 +513,23 @@ def trend_markdown(trends: pd.DataFrame, meetings: pd.DataFrame, labels: dict[st
 
     def described(theme: str) -> str:
         a, b = early.loc[theme], late.loc[theme]
-        return (
-            f"{labels.get(theme, theme)}, from {a['n_segments'] / a['n_sentences']:.1%} ({int(a['n_segments'])} of "
-            f"{int(a['n_sentences'])} sentences) to {b['n_segments'] / b['n_sentences']:.1%} "
-            f"({int(b['n_segments'])} of {int(b['n_sentences'])})"
+        return text(
+            "trend_change",
+            lang,
+            theme=labels.get(theme, theme),
+            before=share_phrase(int(a["n_segments"]), int(a["n_sentences"]), lang),
+            after=share_phrase(int(b["n_segments"]), int(b["n_sentences"]), lang),
         )
 
     lines.append(
-        f"\nBetween the first and the last {third} {unit}: the largest rise is {described(change.idxmax())}; "
-        f"the largest fall is {described(change.idxmin())}. These describe the corpus; read them with the points' "
-        "intervals before calling them a change."
+        "\n"
+        + text(
+            "trend_rise_fall",
+            lang,
+            n=third,
+            unit=unit,
+            rise=described(change.idxmax()),
+            fall=described(change.idxmin()),
+        )
     )
     return "\n".join(lines)

@@ -6,6 +6,16 @@ report in either language never mixes the two. `text(key, lang, **values)`
 fills the `{placeholders}`.
 """
 
+import functools
+import os
+from pathlib import Path
+
+import yaml
+from IPython.display import Markdown
+
+from analysis.base.config import LANGUAGE_ENV, NARRATIVE_PATH, display_path
+from analysis.base.errors import InputError
+
 DEFAULT_LANGUAGE = "nb"
 
 WORDS: dict[str, dict[str, str]] = {
@@ -80,6 +90,97 @@ WORDS: dict[str, dict[str, str]] = {
         "actor_employer": "arbeidsgiver",
         "actor_research": "forskning",
         "actor_other": "annet",
+        # computed Markdown in the notebooks (views.trust_markdown, stability_markdown, trend_markdown)
+        "trust_none": "Ingen håndkoder: ingenting sier hvor langt de automatiske kodene kan stoles på. Trekk et utvalg "
+        "med `analysis sample` og få det kodet (README: *Validate your own coding*).",
+        "trust_coders": "{n} kodere ({names})",
+        "trust_head": "{n} setninger ble håndkodet av {who}. Mot dem når den automatiske koderen mikro-F1 **{f1}** "
+        "(95 % bootstrapintervall).",
+        "trust_strong": "- **F1 minst {bar}** ({n}): {themes}.",
+        "trust_weak": "- **Svake, F1 under {bar}** ({n}): {themes}.",
+        "trust_few": "- **For få håndkodede setninger til å vurdere** (under {min_judged}): {themes}.",
+        "trust_marked": "De {n} svake eller uvurderte temaene har † i alle tabeller og figurer.",
+        "trust_one_coder": "Bare én håndkoder: samsvar mellom kodere kan ikke regnes ut. En annen koders rader i "
+        "`data/hand_codes.csv` (en annen verdi i `coder`) gir Cohens kappa og Krippendorffs alfa per tema.",
+        "trust_between": "Mellom håndkoderne ({n} setninger kodet av mer enn én): Krippendorffs alfa **{alpha}**, "
+        "Cohens kappa {kappa}, alle beslutninger samlet.",
+        "stability_line": "- **{model}**, k = {k}: {stable} av {k} temaer er stabile (minst {threshold})",
+        "stability_unstable": "; ustabile: {topics}.",
+        "stability_note": "Et ustabilt tema er merket *({mark})* i figurene under: et annet delutvalg eller frø deler "
+        "eller slår det sammen, så et argument bør ikke hvile på det alene.",
+        "trend_no_dates": "Ingen av de {n} dokumentene har dato: ingenting kan sies om endring over tid.",
+        "trend_placed": "{n} dokumenter er plassert i tid, fra {first} til {last}, som {periods} {unit}",
+        "trend_left_out": "; {n} uten brukbar dato er utelatt.",
+        "trend_too_few": "{n} {unit} er for få til en trend (en glattet linje tegnes fra {min}): punktene viser hver "
+        "periode, og en forskjell mellom dem er en forskjell mellom {between}, ikke et tegn på endring over tid.",
+        "trend_these_meetings": "disse møtene",
+        "trend_these_periods": "disse periodene",
+        "trend_change": "{theme}, fra {before} til {after}",
+        "trend_rise_fall": "Mellom de første og de siste {n} {unit}: størst økning har {rise}; størst nedgang har "
+        "{fall}. Dette beskriver korpuset; les det sammen med punktenes intervaller før det kalles en endring.",
+        # computed sentences of the evaluation (evaluate.score.describe, evaluate.coding.validity_markdown)
+        "parse_described": "Parseren finner {found} av de {gold} opplysningene ({share}) en nøye leser skrev ned for "
+        "{documents} {unit}; svakest er {field} ({field_found} av {field_gold}).",
+        "document_one": "dokument",
+        "document_many": "dokumenter",
+        "field_present": "deltakere til stede",
+        "field_absent": "deltakere med forfall",
+        "field_copy": "kopimottakere",
+        "field_agenda": "saker på sakslisten",
+        "field_speakers": "talere i setningene",
+        "field_date": "datoer",
+        "field_chair": "møteledere",
+        "field_minute_taker": "referenter",
+        "no_date": "ingen dato",
+        "validity_head": "Kodebok versjon {version} av {date}. På de {n_own} setningene i dokumentene kodeboken ble "
+        "skrevet ut fra (håndkodet av `{coder}`; innenfor utvalget) når den automatiske koderen mikro-F1 "
+        "**{f1_own}**. På {n_unseen} setninger fra {documents} dokumenter den ikke ble skrevet ut fra, håndkodet "
+        "blindt av to kodere og avgjort (utviklingssettet), når den mikro-F1 **{f1_unseen}**, og den koder "
+        "{off_coded} av de {off} setningene ({off_share}) i sine {off_documents} dokumenter utenfor temaet.",
+        "validity_stale": "Tallene for utviklingssettet ble målt med kodebok versjon {version} av {date}; kodeboken er "
+        "endret siden, så de beskriver den forrige (kjør `make evaluate-devset` på nytt).",
+        "validity_table_head": "| tema | F1, dokumentene den ble skrevet ut fra (håndkodede setninger) | F1, usette "
+        "dokumenter (håndkodede setninger) |",
+        "validity_min": "Et tema med færre enn {n} håndkodede setninger får ingen skår.",
+        "validity_none_hand": "ingen håndkodet; {coded} kodet",
+        "validity_too_few": "for få ({n})",
+        "validity_missing": "Koderen er ikke målt på dokumenter den ikke ble skrevet ut fra: `{path}` mangler "
+        "(`make evaluate-devset` skriver den).",
+        "field_all": "alle felt",
+        # figure titles and captions in the notebooks
+        "title_topic_selection": "Valg av antall temaer i temamodellene",
+        "title_crosswalk": "Kodebokens temaer i hvert {model}-tema",
+        "title_raised_answered": "Reist av sivilsamfunnet, tatt opp av regjeringssiden",
+        "caption_sentences_per_speaker": "Antall setninger i hvert dokument som er tilskrevet hver deltaker; "
+        "fortellende setninger uten taler vises som egen søyle.",
+        "caption_theme_frequencies": "Andel av hvert dokuments setninger som er kodet med hvert tema i kodeboken; "
+        "tallet ved søylen er antall setninger. En setning kan ha flere temaer.",
+        "caption_raw_and_corrected_meeting": "Andel av hvert møtes setninger med hvert tema: rå (automatisk koding, "
+        "åpen grå) og korrigert for kodefeil (fylt), med 95 %-intervaller som for den korrigerte også tar med "
+        "usikkerheten i feilratene.",
+        "caption_topic_selection": "NPMI-koherens og stabilitet over fem frø for NMF og LDA med k = 2–8; stiplet "
+        "linje viser valgt k (beste gjennomsnittlige rang).",
+        "caption_topic_quality": "Koherens (NPMI) og stabilitet for hvert tema i de valgte modellene; stiplet linje "
+        "ved stabilitet {threshold}, grå søyler er ustabile temaer.",
+        "caption_top_terms": "De åtte tyngste lemmaene i hvert tema i den valgte {model}-modellen.",
+        "caption_crosswalk": "Andel av hvert {model}-temas vekt som faller på setninger kodet med hvert kodeboktema; "
+        "(ukodet) er setninger uten tema.",
+        "caption_theme_by_meeting": "Andel av hvert møtes setninger med hvert tema, korrigert for kodefeil; rå andeler "
+        "og 95 %-intervaller står i CSV-filen. Tomme ruter: for få håndkodede setninger til å korrigere.",
+        "caption_theme_by_organisation": "Andel av hver organisasjons setninger kodet med hvert tema, for "
+        "organisasjoner med minst fem setninger, korrigert for kodefeil; n er antall setninger.",
+        "caption_raw_and_corrected_actor": "Andel av hver aktørtypes setninger med hvert tema: rå (automatisk koding, "
+        "åpen grå) og korrigert for kodefeil (fylt), med 95 %-intervaller.",
+        "caption_themes_over_time": "Andel av periodens setninger med hvert tema; punktets størrelse er antall "
+        "setninger, grå strek er 95 %-intervall, og linjen (glidende andel over fem perioder) vises først fra åtte "
+        "perioder.",
+        "caption_actors_over_time": "Andel av hver aktørtypes setninger med hvert tema per periode, for aktørtypene "
+        "med flest setninger; punktets størrelse er antall setninger.",
+        "caption_recurring_over_time": "Andel av møtene i hver periode der temaet ble reist i minst én setning; n er "
+        "antall møter i perioden.",
+        "caption_raised_answered": "For hvert tema: antall talere fra sivilsamfunnet som reiste det, og hvor mange av "
+        "dem som fikk temaet tatt opp av en taler fra regjeringssiden senere i samme møte (hel søyle).",
+        "no_gold": "Ingen `data/gold.json` ennå: parsingen er ikke kontrollert mot en lesers uttrekk.",
         # column labels of the tables a reader sees (views.for_reader)
         "col_meeting_id": "Møte",
         "col_meeting": "Møte",
@@ -194,7 +295,7 @@ WORDS: dict[str, dict[str, str]] = {
         "alt_recurring_over_time": "Varmekart med temaer som rader og perioder som kolonner",
         "alt_raised_and_answered": "Liggende søylediagram per tema over talere fra sivilsamfunnet som reiste det og "
         "om regjeringssiden tok det opp",
-        # the report's own text (the notebooks' narrative is in Norwegian)
+        # the report's own text
         "title": "Inkluderingsdugnaden i referater – analyserapport",
         "intro": "Laget av <code>make report</code> fra notatbøkene i <code>notebooks/</code>: fortelling, tabeller "
         "og figurer uten kode. Hver figur finnes også som PNG, SVG og CSV i <code>reports/figures/</code>.",
@@ -285,6 +386,98 @@ WORDS: dict[str, dict[str, str]] = {
         "actor_employer": "employer",
         "actor_research": "research",
         "actor_other": "other",
+        # computed Markdown in the notebooks (views.trust_markdown, stability_markdown, trend_markdown)
+        "trust_none": "No hand codes: nothing says how far the automatic codes can be trusted. Draw a sample with "
+        "`analysis sample` and have it coded (README: *Validate your own coding*).",
+        "trust_coders": "{n} coders ({names})",
+        "trust_head": "{n} sentences were hand-coded by {who}. Against them the automatic coder reaches micro-F1 "
+        "**{f1}** (95 % bootstrap interval).",
+        "trust_strong": "- **F1 at least {bar}** ({n}): {themes}.",
+        "trust_weak": "- **Weak, F1 below {bar}** ({n}): {themes}.",
+        "trust_few": "- **Too few hand-coded sentences to judge** (under {min_judged}): {themes}.",
+        "trust_marked": "The {n} weak or unjudged themes carry † in every table and figure.",
+        "trust_one_coder": "Only one hand coder: agreement between coders cannot be computed. A second coder's rows in "
+        "`data/hand_codes.csv` (another `coder` value) give Cohen's kappa and Krippendorff's alpha per theme.",
+        "trust_between": "Between the hand coders ({n} sentences coded by more than one): Krippendorff's alpha "
+        "**{alpha}**, Cohen's kappa {kappa}, all decisions pooled.",
+        "stability_line": "- **{model}**, k = {k}: {stable} of {k} topics are stable (at least {threshold})",
+        "stability_unstable": "; unstable: {topics}.",
+        "stability_note": "An unstable topic is marked *({mark})* in the figures below: another subsample or seed "
+        "splits or merges it, so an argument should not rest on it alone.",
+        "trend_no_dates": "None of the {n} documents has a date: nothing can be said about change over time.",
+        "trend_placed": "{n} documents are placed in time, from {first} to {last}, as {periods} {unit}",
+        "trend_left_out": "; {n} without a usable date are left out.",
+        "trend_too_few": "{n} {unit} are too few for a trend (a smoothed line is drawn from {min} on): the points "
+        "show each period, and a difference between them is a difference between {between}, not evidence of change "
+        "over time.",
+        "trend_these_meetings": "these meetings",
+        "trend_these_periods": "these periods",
+        "trend_change": "{theme}, from {before} to {after}",
+        "trend_rise_fall": "Between the first and the last {n} {unit}: the largest rise is {rise}; the largest fall "
+        "is {fall}. These describe the corpus; read them with the points' intervals before calling them a change.",
+        # computed sentences of the evaluation (evaluate.score.describe, evaluate.coding.validity_markdown)
+        "parse_described": "The parse recovers {found} of the {gold} facts ({share}) a careful reader wrote down for "
+        "{documents} {unit}; the weakest field is {field} ({field_found} of {field_gold}).",
+        "document_one": "document",
+        "document_many": "documents",
+        "field_present": "attendees present",
+        "field_absent": "attendees absent",
+        "field_copy": "copy recipients",
+        "field_agenda": "agenda items",
+        "field_speakers": "speakers of sentences",
+        "field_date": "dates",
+        "field_chair": "chairs",
+        "field_minute_taker": "minute-takers",
+        "no_date": "no date",
+        "validity_head": "Codebook version {version} of {date}. On the {n_own} sentences of the documents the codebook "
+        "was written from (hand-coded by `{coder}`; in-sample), the automatic coder reaches micro-F1 **{f1_own}**. On "
+        "{n_unseen} sentences of {documents} documents it was not written from, hand-coded blind by two coders and "
+        "adjudicated (the development set), it reaches micro-F1 **{f1_unseen}**, and it codes {off_coded} of the {off} "
+        "sentences ({off_share}) of its {off_documents} off-topic documents.",
+        "validity_stale": "The development-set figures were measured with codebook version {version} of {date}; the "
+        "codebook has changed since, so they describe the earlier one (re-run `make evaluate-devset`).",
+        "validity_table_head": "| theme | F1, documents written from (hand-coded sentences) | F1, unseen documents "
+        "(hand-coded sentences) |",
+        "validity_min": "A theme with fewer than {n} hand-coded sentences is not scored.",
+        "validity_none_hand": "none hand-coded; {coded} coded",
+        "validity_too_few": "too few ({n})",
+        "validity_missing": "The coder has not been scored on documents it was not written from: `{path}` is missing "
+        "(`make evaluate-devset` writes it).",
+        "field_all": "all fields",
+        # figure titles and captions in the notebooks
+        "title_topic_selection": "Choosing the number of topics in the topic models",
+        "title_crosswalk": "Codebook themes in each {model} topic",
+        "title_raised_answered": "Raised by civil society, taken up by the government side",
+        "caption_sentences_per_speaker": "Number of sentences in each document attributed to each attendee; "
+        "narrative sentences without a speaker are a bar of their own.",
+        "caption_theme_frequencies": "Share of each document's sentences coded with each codebook theme; the number "
+        "by the bar is the count of sentences. A sentence may carry several themes.",
+        "caption_raw_and_corrected_meeting": "Share of each meeting's sentences with each theme: raw (automatic "
+        "coding, open grey) and corrected for coding error (filled), with 95 % intervals that for the corrected "
+        "share include the uncertainty of the error rates.",
+        "caption_topic_selection": "NPMI coherence and stability over five seeds for NMF and LDA with k = 2–8; the "
+        "dashed line marks the chosen k (best mean rank).",
+        "caption_topic_quality": "Coherence (NPMI) and stability of each topic of the chosen models; dashed line at "
+        "stability {threshold}, grey bars are unstable topics.",
+        "caption_top_terms": "The eight heaviest lemmas of each topic of the chosen {model} model.",
+        "caption_crosswalk": "Share of each {model} topic's weight that falls on sentences coded with each codebook "
+        "theme; (uncoded) are sentences without a theme.",
+        "caption_theme_by_meeting": "Share of each meeting's sentences with each theme, corrected for coding error; "
+        "raw shares and 95 % intervals are in the CSV file. Empty cells: too few hand-coded sentences to correct.",
+        "caption_theme_by_organisation": "Share of each organisation's sentences coded with each theme, for "
+        "organisations with at least five sentences, corrected for coding error; n is the number of sentences.",
+        "caption_raw_and_corrected_actor": "Share of each actor type's sentences with each theme: raw (automatic "
+        "coding, open grey) and corrected for coding error (filled), with 95 % intervals.",
+        "caption_themes_over_time": "Share of the period's sentences with each theme; a point's size is its number of "
+        "sentences, the grey bar a 95 % interval, and the line (a moving share over five periods) appears only "
+        "from eight periods on.",
+        "caption_actors_over_time": "Share of each actor type's sentences with each theme per period, for the actor "
+        "types with most sentences; a point's size is its number of sentences.",
+        "caption_recurring_over_time": "Share of the meetings in each period in which the theme was raised in at least "
+        "one sentence; n is the number of meetings in the period.",
+        "caption_raised_answered": "For each theme: the civil-society speakers who raised it, and how many of them had "
+        "the theme taken up by a government-side speaker later in the same meeting (solid bar).",
+        "no_gold": "No `data/gold.json` yet: the parse has not been checked against a reader's extraction.",
         # column labels of the tables a reader sees (views.for_reader)
         "col_meeting_id": "Meeting",
         "col_meeting": "Meeting",
@@ -401,9 +594,9 @@ WORDS: dict[str, dict[str, str]] = {
         "whether the government side took it up",
         # the report's own text
         "title": "The inclusion effort in meeting minutes – analysis report",
-        "intro": "Made by <code>make report</code> from the notebooks in <code>notebooks/</code>: narrative, tables "
-        "and figures without code (the narrative is in Norwegian). Every figure is also in "
-        "<code>reports/figures/</code> as PNG, SVG and CSV.",
+        "intro": "Made by <code>analysis report --lang en</code> from the notebooks in <code>notebooks/</code>: "
+        "narrative, tables and figures without code. Every figure is also in <code>reports/en/figures/</code> as PNG, "
+        "SVG and CSV.",
         "contents": "Contents",
         "source": "Source",
         "provenance": "Sources and versions",
@@ -435,3 +628,40 @@ def kind_label(kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """'referat' for minutes; a kind without a word of its own is shown as the manifest writes it."""
     key = f"kind_{kind}"
     return text(key, lang) if key in WORDS[lang] else kind
+
+
+def language() -> str:
+    """The language a notebook writes in: `ANALYSIS_LANG` (set by `analysis notebooks --lang`), else nb."""
+    lang = os.environ.get(LANGUAGE_ENV) or DEFAULT_LANGUAGE
+    if lang not in WORDS:
+        raise InputError(LANGUAGE_ENV, f"language {lang!r} is not one of {', '.join(WORDS)}", "set it to nb or en")
+    return lang
+
+
+@functools.cache
+def narrative_texts(path: Path = NARRATIVE_PATH) -> dict[str, dict[str, str]]:
+    """The notebooks' narrative (`notebooks/narrative.yml`): key → {language: Markdown}, every language present."""
+    try:
+        texts = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(
+            display_path(Path(path)), f"cannot read the narrative: {error}", "restore it from git"
+        ) from None
+    for key, versions in texts.items():
+        missing = [lang for lang in WORDS if not isinstance(versions, dict) or not versions.get(lang)]
+        if missing:
+            raise InputError(display_path(Path(path)), f"{key!r} has no text in {', '.join(missing)}", "add it")
+    return texts
+
+
+def narrative(key: str, lang: str = DEFAULT_LANGUAGE, path: Path = NARRATIVE_PATH) -> str:
+    """The Markdown of narrative `key` in `lang`."""
+    texts = narrative_texts(path)
+    if key not in texts:
+        raise InputError(display_path(Path(path)), f"no narrative {key!r}", "add it, in every language")
+    return texts[key][lang].strip()
+
+
+def say(key: str, lang: str = DEFAULT_LANGUAGE) -> Markdown:
+    """Show narrative `key` in a notebook, in `lang`, as Markdown (the report renders it like a Markdown cell)."""
+    return Markdown(narrative(key, lang))
