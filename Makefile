@@ -90,7 +90,7 @@ evaluate-devset: data
 test: data
 	$(BIN)/ruff check src tests notebooks
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -rs tests
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider notebooks
 	@# nbval does not compare images: the re-executed notebooks must have redrawn every figure file identically
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
