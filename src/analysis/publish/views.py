@@ -206,7 +206,7 @@ def weak_note(codebook: Codebook, agreement: pd.DataFrame, lang: str = "nb") -> 
     """The caption's key to †, or nothing when no theme is marked."""
     if not weak_themes(agreement, codebook.ids):
         return ""
-    threshold = f"{WEAK_F1:.2f}".replace(".", "," if lang == "nb" else ".")
+    threshold = decimal(WEAK_F1, lang)
     return " " + text("weak_note", lang, threshold=threshold, min_judged=MIN_JUDGED)
 
 
