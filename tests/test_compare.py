@@ -1,25 +1,118 @@
 """Comparisons: intervals and tests on small hand-checkable counts, and responses in the real minutes."""
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.analyse.compare import _chi_square, share_interval
+from analysis.analyse import compare
+from analysis.analyse.compare import _chi_square, share_intervals
+from analysis.base.config import RANDOM_STATE
 
 
 def test_zero_share_gets_an_exact_interval() -> None:
-    low, high, method = share_interval(np.zeros(16, dtype=int), np.arange(16))
-    assert method == "clopper-pearson" and low == 0.0
-    assert high == pytest.approx(1 - 0.025 ** (1 / 16))
+    low, high, method = share_intervals(np.zeros((16, 1), dtype=int), np.arange(16))
+    assert method == ["clopper-pearson"] and low[0] == 0.0
+    assert high[0] == pytest.approx(1 - 0.025 ** (1 / 16))
 
 
 def test_bootstrap_interval_resamples_paragraphs_and_brackets_the_share() -> None:
-    hits = np.array([1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0])
+    hits = np.array([1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0])[:, None]
     clusters = np.repeat(np.arange(4), 3)
-    low, high, method = share_interval(hits, clusters)
-    assert method == "cluster-bootstrap"
-    assert low <= hits.mean() <= high
-    assert (low, high, method) == share_interval(hits, clusters)  # fixed seed: same interval every time
+    low, high, method = share_intervals(hits, clusters)
+    assert method == ["cluster-bootstrap"]
+    assert low[0] <= hits.mean() <= high[0]
+    again = share_intervals(hits, clusters)  # fixed seed: same interval every time
+    assert (low, high) == (again[0], again[1])
+
+
+def _scipy_interval(hits: np.ndarray, clusters: np.ndarray, batch: int | None = None) -> tuple[float, float]:
+    """The interval as scipy.stats.bootstrap gives it for one theme: paragraphs resampled, percentile method."""
+    frame = pd.DataFrame({"hit": hits, "cluster": clusters}).groupby("cluster")["hit"].agg(["sum", "count"])
+    result = stats.bootstrap(
+        (frame["sum"].to_numpy(float), frame["count"].to_numpy(float)),
+        lambda a, b, axis=-1: a.sum(axis=axis) / b.sum(axis=axis),
+        paired=True,
+        vectorized=True,
+        n_resamples=compare.N_RESAMPLES,
+        batch=batch,
+        confidence_level=compare.CONFIDENCE,
+        method="percentile",
+        random_state=np.random.default_rng(RANDOM_STATE),
+    )
+    return float(result.confidence_interval.low), float(result.confidence_interval.high)
+
+
+def test_all_themes_at_once_equal_scipy_bootstrap_theme_by_theme() -> None:
+    rng = np.random.default_rng(3)
+    hits = (rng.random((300, 5)) < [0.02, 0.1, 0.3, 0.5, 0.0]).astype(int)
+    clusters = rng.integers(0, 60, 300)
+    low, high, methods = share_intervals(hits, clusters)
+    for t in range(4):
+        assert methods[t] == "cluster-bootstrap"
+        assert (low[t], high[t]) == _scipy_interval(hits[:, t], clusters)
+    assert methods[4] == "clopper-pearson"
+
+
+def test_a_large_group_is_resampled_in_blocks_as_scipy_batches(monkeypatch) -> None:
+    monkeypatch.setattr(compare, "BOOTSTRAP_BLOCK", 60 * 150)  # 150 resamples per block for 60 paragraphs
+    rng = np.random.default_rng(4)
+    hits = (rng.random((400, 2)) < [0.1, 0.4]).astype(int)
+    clusters = rng.integers(0, 60, 400)
+    low, high, _ = share_intervals(hits, clusters)
+    for t in range(2):
+        assert (low[t], high[t]) == _scipy_interval(hits[:, t], clusters, batch=150)
+
+
+def test_counts_drawn_per_group_give_the_permutation_tests_p_value(monkeypatch) -> None:
+    """Above PERMUTE_LABELS_MAX the null is drawn as coded counts per group: the same test, within Monte Carlo error."""
+    rng = np.random.default_rng(5)
+    for rates in ([0.1, 0.1, 0.1, 0.1], [0.1, 0.15, 0.2, 0.1], [0.05, 0.3, 0.1, 0.1]):
+        samples = [(rng.random(size) < rate).astype(int) for size, rate in zip([40, 60, 30, 50], rates, strict=True)]
+        labels = compare._permutation_p_value(samples, np.random.default_rng(0))
+        monkeypatch.setattr(compare, "PERMUTE_LABELS_MAX", 0)
+        counts = compare._permutation_p_value(samples, np.random.default_rng(0))
+        monkeypatch.undo()
+        assert counts[0] == pytest.approx(labels[0])  # the same statistic
+        assert abs(counts[1] - labels[1]) < 4 * np.sqrt(labels[1] * (1 - labels[1]) / compare.N_RESAMPLES) + 1e-3
+
+
+def _matrix(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(meeting, speaker, actor type, coded) per sentence, as segments and a one-theme coded matrix."""
+    segments = pd.DataFrame(
+        {
+            "segment_id": [f"s{i}" for i in range(len(rows))],
+            "meeting_id": [r[0] for r in rows],
+            "speaker": [r[1] for r in rows],
+            "actor_type": [r[2] for r in rows],
+            "organisation_canonical": [r[1] + " org" if r[1] else "" for r in rows],
+        }
+    )
+    return segments, segments[["segment_id", "meeting_id"]].assign(t=[r[3] for r in rows])
+
+
+def test_an_answer_counts_only_later_in_the_same_meeting_by_a_named_government_speaker() -> None:
+    segments, matrix = _matrix(
+        [
+            ("m2", "Gov", "government", 1),  # before the raise: not an answer
+            ("m2", "Ann", "civil_society", 1),
+            ("m2", "Bob", "civil_society", 1),
+            ("m2", "", "government", 1),  # no speaker: not an answer
+            ("m2", "Gov", "government", 0),  # not coded: not an answer
+            ("m2", "Ann", "civil_society", 1),
+            ("m2", "Min", "government", 1),
+            ("m1", "Cid", "civil_society", 1),
+            ("m1", "Gov", "government", 1),  # another meeting
+        ]
+    )
+    table = compare.responses(matrix, segments, ["t"])
+    assert table[["meeting_id", "raised_by", "answered", "answered_by"]].values.tolist() == [
+        ["m1", "Cid", "yes", "Gov"],
+        ["m2", "Ann", "yes", "Min"],
+        ["m2", "Bob", "yes", "Min"],
+    ]
+    assert table["raised_segment_ids"].tolist() == ["s7", "s1; s5", "s2"]
+    assert table["answer_segment_ids"].tolist() == ["s8", "s6", "s6"]
 
 
 def test_chi_square_statistic_matches_scipy() -> None:

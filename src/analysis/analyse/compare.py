@@ -40,28 +40,61 @@ def coded_matrix(segments: pd.DataFrame, codes: pd.DataFrame, theme_ids: list[st
     return table
 
 
+def _group_positions(keys: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """(group, row positions) for every non-empty key, groups in sorted order, rows in table order."""
+    named = np.flatnonzero(keys != "")
+    groups, inverse = np.unique(keys[named], return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.cumsum(np.bincount(inverse, minlength=len(groups)))[:-1]
+    return list(zip(groups.tolist(), np.split(named[order], bounds), strict=True))
+
+
 def _group_column(group_type: str) -> str:
     return {"meeting": "meeting_id", "organisation": "organisation_canonical", "actor_type": "actor_type"}[group_type]
 
 
-def share_interval(hits: np.ndarray, clusters: np.ndarray) -> tuple[float, float, str]:
-    """95 % interval for the share of hits, resampling clusters (paragraphs)."""
-    n, k = len(hits), int(hits.sum())
-    if k in (0, n) or len(np.unique(clusters)) < 2:
-        ci = stats.binomtest(k, n).proportion_ci(confidence_level=CONFIDENCE, method="exact")
-        return float(ci.low), float(ci.high), "clopper-pearson"
-    frame = pd.DataFrame({"hit": hits, "cluster": clusters}).groupby("cluster")["hit"].agg(["sum", "count"])
-    result = stats.bootstrap(
-        (frame["sum"].to_numpy(float), frame["count"].to_numpy(float)),
-        lambda a, b, axis=-1: a.sum(axis=axis) / b.sum(axis=axis),
-        paired=True,
-        vectorized=True,
-        n_resamples=N_RESAMPLES,
-        confidence_level=CONFIDENCE,
-        method="percentile",
-        random_state=np.random.default_rng(RANDOM_STATE),
-    )
-    return float(result.confidence_interval.low), float(result.confidence_interval.high), "cluster-bootstrap"
+BOOTSTRAP_BLOCK = 4_000_000  # resampled cluster indices held at once (32 MB), however large a group
+
+
+def share_intervals(hits: np.ndarray, clusters: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """95 % interval for each theme's share (columns of `hits`), resampling clusters (paragraphs).
+
+    This is scipy.stats.bootstrap's paired percentile interval, drawn once
+    for all themes of a group: the same seed, the same resampled indices and
+    the same quantiles, so each interval equals `scipy.stats.bootstrap` on
+    that theme alone. A group of many paragraphs is resampled in blocks
+    (scipy's `batch`), so memory stays flat however large the corpus. Where
+    a share is 0 or 1 (or the group is one paragraph) resampling has nothing
+    to vary, and the exact Clopper–Pearson interval is given instead.
+    """
+    n, n_themes = hits.shape
+    k = hits.sum(axis=0)
+    codes, inverse = np.unique(clusters, return_inverse=True)
+    low, high = np.empty(n_themes), np.empty(n_themes)
+    exact = (k == 0) | (k == n) | (len(codes) < 2)
+    methods = ["clopper-pearson" if e else "cluster-bootstrap" for e in exact]
+    for t in np.flatnonzero(exact):
+        ci = stats.binomtest(int(k[t]), n).proportion_ci(confidence_level=CONFIDENCE, method="exact")
+        low[t], high[t] = ci.low, ci.high
+    drawn = np.flatnonzero(~exact)
+    if len(drawn):
+        sums = np.zeros((len(codes), len(drawn)))
+        np.add.at(sums, inverse, hits[:, drawn])
+        sizes = np.bincount(inverse, minlength=len(codes)).astype(float)
+        rng = np.random.default_rng(RANDOM_STATE)
+        batch = max(1, min(N_RESAMPLES, BOOTSTRAP_BLOCK // len(codes)))
+        theta = []
+        for start in range(0, N_RESAMPLES, batch):
+            rows = min(batch, N_RESAMPLES - start)
+            index = rng.integers(0, len(codes), (rows, len(codes)))
+            counts = np.bincount(
+                (index + len(codes) * np.arange(rows)[:, None]).ravel(), minlength=rows * len(codes)
+            ).reshape(rows, len(codes))
+            theta.append((counts @ sums) / (counts @ sizes)[:, None])
+        tail = (1 - CONFIDENCE) / 2
+        bounds = stats.quantile(np.vstack(theta).T, np.tile([tail, 1 - tail], (len(drawn), 1)), axis=-1)
+        low[drawn], high[drawn] = bounds[:, 0], bounds[:, 1]
+    return low, high, methods
 
 
 def _share_draws(hits: np.ndarray, clusters: np.ndarray, n_draws: int, rng: np.random.Generator) -> np.ndarray:
@@ -126,30 +159,33 @@ def theme_comparison(matrix: pd.DataFrame, theme_ids: list[str], error: CodingEr
     Each share is given raw (the automatic codes as they are) and, with hand
     codes to measure the coder's error, corrected for it; a theme with too
     few hand-coded sentences, or without any hand codes, has no corrected share.
+    Every group is one pass over its own sentences, so time and memory grow
+    with the corpus and not faster.
     """
     rows = []
     rng = np.random.default_rng(RANDOM_STATE)
+    # paragraphs numbered once, in the order of their "meeting#paragraph" names, which the resampling follows
+    clusters = pd.factorize(matrix["meeting_id"] + "#" + matrix["paragraph_no"].astype(str), sort=True)[0]
+    hits_all = matrix[theme_ids].to_numpy(float)
     for group_type in GROUP_TYPES:
         column = _group_column(group_type)
-        for group, part in matrix[matrix[column] != ""].groupby(column, sort=True):
-            clusters = (part["meeting_id"] + "#" + part["paragraph_no"].astype(str)).to_numpy()
+        for group, at in _group_positions(matrix[column].to_numpy(object)):
+            hits, group_clusters = hits_all[at], clusters[at]
+            low, high, ci_methods = share_intervals(hits, group_clusters)
             if error is not None:
-                corrected, low_c, high_c, methods = corrected_shares(
-                    part[theme_ids].to_numpy(float), clusters, error, rng
-                )
+                corrected, low_c, high_c, methods = corrected_shares(hits, group_clusters, error, rng)
+            counts, shares = hits.sum(axis=0), hits.mean(axis=0)
             for t, theme in enumerate(theme_ids):
-                hits = part[theme].to_numpy()
-                low, high, method = share_interval(hits, clusters)
                 row = {
                     "group_type": group_type,
                     "group": group,
                     "theme": theme,
-                    "n_segments": int(hits.sum()),
-                    "share": round(hits.mean(), 4),
+                    "n_segments": int(counts[t]),
+                    "share": round(float(shares[t]), 4),
                     "n_group": len(hits),
-                    "ci_low": round(low, 4),
-                    "ci_high": round(high, 4),
-                    "ci_method": method,
+                    "ci_low": round(float(low[t]), 4),
+                    "ci_high": round(float(high[t]), 4),
+                    "ci_method": ci_methods[t],
                     "correction": "no-hand-codes",
                 }
                 if error is not None:
@@ -163,20 +199,26 @@ def theme_comparison(matrix: pd.DataFrame, theme_ids: list[str], error: CodingEr
     return pd.DataFrame(rows)
 
 
-def _chi_square(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
-    """Pearson's chi-square of a groups × (coded, not coded) table, vectorised over resamples.
+def _chi_square_counts(hits: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Pearson's chi-square of a groups × (coded, not coded) table from its coded counts per group.
 
-    Group sizes stay fixed under permutation, so only the coded counts vary;
-    the statistic is the textbook sum of (observed − expected)² / expected.
+    `hits` is (…, groups): one table per leading index, all with the group
+    sizes `sizes`; the statistic is the textbook sum of
+    (observed − expected)² / expected over both columns.
     """
-    hits = np.stack([np.sum(s, axis=axis) for s in samples], axis=-1).astype(float)
-    sizes = np.array([np.shape(s)[axis] for s in samples], dtype=float)
+    hits = hits.astype(float)
     total_hits = hits.sum(axis=-1, keepdims=True)
     n = sizes.sum()
     expected_hit = sizes * total_hits / n
     expected_miss = sizes * (n - total_hits) / n
     misses = sizes - hits
     return ((hits - expected_hit) ** 2 / expected_hit + (misses - expected_miss) ** 2 / expected_miss).sum(axis=-1)
+
+
+def _chi_square(*samples: np.ndarray, axis: int = -1) -> np.ndarray:
+    """The chi-square of one sample of 0/1 codes per group, vectorised over resamples (for scipy)."""
+    hits = np.stack([np.sum(s, axis=axis) for s in samples], axis=-1)
+    return _chi_square_counts(hits, np.array([np.shape(s)[axis] for s in samples], dtype=float))
 
 
 def _cramers_v(table: np.ndarray) -> float:
@@ -194,22 +236,22 @@ def theme_differences(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFram
     """
     rows = []
     rng = np.random.default_rng(RANDOM_STATE)  # one stream across groupings, so the results are reproducible
+    hits_all = matrix[theme_ids].to_numpy(int)
     for group_type in GROUP_TYPES:
-        column = _group_column(group_type)
-        part = matrix[matrix[column] != ""]
-        sizes = part[column].value_counts()
-        groups = sorted(g for g in sizes.index if sizes[g] >= MIN_GROUP_SIZE)
-        part = part[part[column].isin(groups)]
-        if len(groups) < 2:
+        named = _group_positions(matrix[_group_column(group_type)].to_numpy(object))
+        tested_groups = [(g, at) for g, at in named if len(at) >= MIN_GROUP_SIZE]
+        if len(tested_groups) < 2:
             continue
+        groups = [g for g, _ in tested_groups]
+        samples = [hits_all[at] for _, at in tested_groups]
         type_rows = [
             {
                 "group_type": group_type,
                 "theme": theme,
                 "groups": "; ".join(groups),
-                **_difference_test(part, column, groups, theme, rng),
+                **_difference_test([sample[:, t] for sample in samples], groups, rng),
             }
-            for theme in theme_ids
+            for t, theme in enumerate(theme_ids)
         ]
         tested = [r for r in type_rows if not math.isnan(r["p_value"])]
         if tested:
@@ -224,19 +266,48 @@ def theme_differences(matrix: pd.DataFrame, theme_ids: list[str]) -> pd.DataFram
     return table
 
 
-def _difference_test(
-    part: pd.DataFrame, column: str, groups: list[str], theme: str, rng: np.random.Generator
-) -> dict[str, object]:
-    """One theme across groups: Fisher's exact test for two groups, a permutation chi-square for more."""
-    table = np.array(
-        [
-            [
-                int(part.loc[part[column] == g, theme].sum()),
-                int((part[column] == g).sum() - part.loc[part[column] == g, theme].sum()),
-            ]
-            for g in groups
-        ]
-    )
+PERMUTE_LABELS_MAX = 5_000  # sentences; above, the permutation null is drawn as coded counts per group
+
+
+def _permutation_p_value(samples: list[np.ndarray], rng: np.random.Generator) -> tuple[float, float]:
+    """Chi-square and its permutation p-value (one-sided: differences at least as large).
+
+    Up to PERMUTE_LABELS_MAX sentences this is scipy.stats.permutation_test,
+    which permutes every sentence's group label (or enumerates all
+    partitions when there are fewer than N_RESAMPLES). Above it, permuting
+    labels costs sentences × resamples; the statistic depends only on how
+    many coded sentences land in each group, which under permutation is
+    multivariate hypergeometric, so those counts are drawn directly (one
+    draw per group, not per sentence) and the p-value is scipy's (count + 1)
+    / (resamples + 1), with its tolerance for ties.
+    """
+    sizes = np.array([len(s) for s in samples], dtype=float)
+    if sizes.sum() <= PERMUTE_LABELS_MAX:
+        perm = stats.permutation_test(
+            samples,
+            _chi_square,
+            permutation_type="independent",
+            vectorized=False,
+            n_resamples=N_RESAMPLES,
+            alternative="greater",
+            random_state=rng,
+        )
+        return float(perm.statistic), float(perm.pvalue)
+    hits = np.array([int(s.sum()) for s in samples])
+    observed = float(_chi_square_counts(hits, sizes))
+    gamma = abs(np.finfo(float).eps * 100 * observed)
+    exceeding = 0
+    for start in range(0, N_RESAMPLES, 100):  # in blocks, so many groups stay small in memory
+        draws = rng.multivariate_hypergeometric(
+            sizes.astype(np.int64), int(hits.sum()), size=min(100, N_RESAMPLES - start)
+        )
+        exceeding += int((_chi_square_counts(draws, sizes) >= observed - gamma).sum())
+    return observed, (exceeding + 1) / (N_RESAMPLES + 1)
+
+
+def _difference_test(samples: list[np.ndarray], groups: list[str], rng: np.random.Generator) -> dict[str, object]:
+    """One theme's 0/1 codes per group: Fisher's exact test for two groups, a permutation chi-square for more."""
+    table = np.array([[int(s.sum()), len(s) - int(s.sum())] for s in samples])
     counts = {"n": int(table.sum()), "n_coded": int(table[:, 0].sum())}
     if table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
         return counts | {
@@ -256,20 +327,11 @@ def _difference_test(
             "effect": f"risk difference ({groups[0]} − {groups[1]})",
             "effect_size": float(shares[0] - shares[1]),
         }
-    samples = [part.loc[part[column] == g, theme].to_numpy() for g in groups]
-    perm = stats.permutation_test(
-        samples,
-        _chi_square,
-        permutation_type="independent",
-        vectorized=False,
-        n_resamples=N_RESAMPLES,
-        alternative="greater",
-        random_state=rng,
-    )
+    statistic, p_value = _permutation_p_value(samples, rng)
     return counts | {
         "test": "permutation chi-square",
-        "statistic": float(perm.statistic),
-        "p_value": float(perm.pvalue),
+        "statistic": statistic,
+        "p_value": p_value,
         "effect": "Cramér's V",
         "effect_size": _cramers_v(table),
     }
@@ -324,36 +386,36 @@ def responses(matrix: pd.DataFrame, segments: pd.DataFrame, theme_ids: list[str]
     One row per (meeting, theme, civil-society speaker). The answer is every
     later sentence in the same meeting coded with the same theme and spoken
     by someone whose organisation is `government`; the segment ids on both
-    sides are the evidence a researcher checks.
+    sides are the evidence a researcher checks. `matrix` has the rows of
+    `segments`, in their order; each meeting is looked at once, on its own.
     """
-    info = segments.set_index("segment_id")
-    order = {sid: i for i, sid in enumerate(segments["segment_id"])}
+    speaker = segments["speaker"].to_numpy(object)
+    actor = segments["actor_type"].to_numpy(object)
+    segment_id = segments["segment_id"].to_numpy(object)
+    organisation = segments["organisation_canonical"].to_numpy(object)
+    raiser = (actor == "civil_society") & (speaker != "")
+    answerer = (actor == "government") & (speaker != "")
+    coded_all = matrix[theme_ids].to_numpy(bool)
     rows = []
-    for meeting_id, part in matrix.groupby("meeting_id", sort=True):
-        for theme in theme_ids:
-            coded = part[part[theme] == 1]["segment_id"].tolist()
-            raisers: dict[str, list[str]] = {}
-            for sid in coded:
-                if info.loc[sid, "actor_type"] == "civil_society" and info.loc[sid, "speaker"]:
-                    raisers.setdefault(info.loc[sid, "speaker"], []).append(sid)
-            for speaker, raised in sorted(raisers.items(), key=lambda item: order[item[1][0]]):
-                answers = [
-                    s
-                    for s in coded
-                    if order[s] > order[raised[0]]
-                    and info.loc[s, "actor_type"] == "government"
-                    and info.loc[s, "speaker"]
-                ]
+    for meeting_id, at in _group_positions(matrix["meeting_id"].to_numpy(object)):
+        for t, theme in enumerate(theme_ids):
+            coded = at[coded_all[at, t]]
+            raisers: dict[str, list[int]] = {}  # in the order each first raised it
+            for position in coded[raiser[coded]]:
+                raisers.setdefault(speaker[position], []).append(position)
+            answers_all = coded[answerer[coded]]
+            for name, raised in raisers.items():
+                answers = answers_all[answers_all > raised[0]]
                 rows.append(
                     {
                         "meeting_id": meeting_id,
                         "theme": theme,
-                        "raised_by": speaker,
-                        "raised_organisation": info.loc[raised[0], "organisation_canonical"],
-                        "raised_segment_ids": "; ".join(raised),
-                        "answered": "yes" if answers else "no",
-                        "answered_by": "; ".join(dict.fromkeys(info.loc[s, "speaker"] for s in answers)),
-                        "answer_segment_ids": "; ".join(answers),
+                        "raised_by": name,
+                        "raised_organisation": organisation[raised[0]],
+                        "raised_segment_ids": "; ".join(segment_id[raised]),
+                        "answered": "yes" if len(answers) else "no",
+                        "answered_by": "; ".join(dict.fromkeys(speaker[answers])),
+                        "answer_segment_ids": "; ".join(segment_id[answers]),
                     }
                 )
     return pd.DataFrame(rows, columns=COLUMNS["responses"])
