@@ -1,5 +1,6 @@
 """Write files and folders so a failure never leaves them half-written."""
 
+import fcntl
 import io
 import os
 import shutil
@@ -8,6 +9,8 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from analysis.base.errors import InputError
 
 FILE_MODE = 0o644  # mkstemp makes files private (0600); outputs are meant to be read by colleagues
 
@@ -60,6 +63,49 @@ def copy_atomic(source: Path, target: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def lock_path(target: Path) -> Path:
+    return Path(target).parent / f".lock.{Path(target).name}"
+
+
+@contextmanager
+def exclusive(target: Path, what: str = "build") -> Iterator[None]:
+    """Hold the lock of `target` for the block; a second writer stops at once with one line, never interleaving.
+
+    The lock is the kernel's (flock) on a file beside the target, so it is
+    released when the holder exits, even when killed: a lock never outlives
+    its build. Readers take no lock: `replaced_directory` swaps whole folders.
+    """
+    path = lock_path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(
+                target, f"another {what} is writing this folder now", "wait for it to finish, then run again"
+            ) from None
+        try:
+            recover_directory(target)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover_directory(target: Path) -> None:
+    """Undo what a killed `replaced_directory` left: restore the previous folder if the swap stopped halfway.
+
+    A build killed between its two renames leaves the previous tables under
+    `.NAME.old` and no `NAME`; they are put back. Staging folders of killed
+    builds are removed. Call only while holding the lock (`exclusive`).
+    """
+    target = Path(target)
+    backup = target.parent / f".{target.name}.old"
+    if backup.is_dir() and not target.exists():
+        os.replace(backup, target)
+    for staging in target.parent.glob(f".{target.name}.new.*"):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager

@@ -220,6 +220,8 @@ def validity_markdown(
     """
     measures = dict(devset_summary.itertuples(index=False))
     own = trusted_rows(bundled).set_index("theme")
+    if own.empty:
+        return text("validity_no_hand_codes", lang)
     coder = str(own["coder"].iloc[0])
     unseen = devset.set_index("theme")
     off_share = float(measures["off_topic_share_coded"] or 0)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.analyse import compare, topics, trends
 from analysis.analyse.topic_labels import read_topic_labels
-from analysis.base.atomic import replaced_directory
+from analysis.base.atomic import exclusive, replaced_directory
 from analysis.base.cache import Cache
 from analysis.base.config import (
     CODEBOOK_PATH,
@@ -280,8 +280,22 @@ def _collector_paused(function: Callable[..., BuildResult]) -> Callable[..., Bui
     return paused
 
 
-@_collector_paused
 def build(
+    raw_dir: Path = RAW_DIR,
+    out_dir: Path = PROCESSED_DIR,
+    **options: object,
+) -> BuildResult:
+    """`build_tables` while holding the output folder's lock: one build at a time writes it.
+
+    A second build started meanwhile stops at once with one line; a build
+    killed halfway is cleaned up by the next (see `base.atomic.exclusive`).
+    """
+    with exclusive(out_dir):
+        return build_tables(raw_dir, out_dir, **options)
+
+
+@_collector_paused
+def build_tables(
     raw_dir: Path = RAW_DIR,
     out_dir: Path = PROCESSED_DIR,
     *,

@@ -296,7 +296,13 @@ def trends_chart(
     return fig
 
 
-MAX_SHARE_PANELS = 6  # groups side by side in the raw-and-corrected chart; more would not read
+MAX_SHARE_PANELS = 6  # groups side by side in the raw-and-corrected chart and table; more would not read
+
+
+def largest_groups(rows: pd.DataFrame, limit: int = MAX_SHARE_PANELS) -> list[str]:
+    """The `limit` groups with most sentences (ties in table order), in name order: what a reader can compare."""
+    sizes = rows.drop_duplicates("group").set_index("group")["n_group"].astype(int)
+    return sorted(sizes.sort_values(ascending=False, kind="stable").index[:limit])
 
 
 def raw_and_corrected_chart(
@@ -312,8 +318,8 @@ def raw_and_corrected_chart(
     corrected share (too few hand codes) shows only its raw share.
     """
     rows = comparison[comparison["group_type"] == group_type]
+    groups = largest_groups(rows)
     sizes = rows.drop_duplicates("group").set_index("group")["n_group"].astype(int)
-    groups = sorted(sizes.sort_values(ascending=False, kind="stable").index[:MAX_SHARE_PANELS])
     themes = list(labels)
     fig, axes = plt.subplots(
         1,

@@ -16,6 +16,7 @@ from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
 from analysis.publish.findings import decimal, share_phrase
+from analysis.publish.plots import MAX_SHARE_PANELS, largest_groups
 from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
 
 # Any table, as a reader sees it
@@ -306,8 +307,11 @@ def raw_and_corrected(
 
     A corrected cell reads "–" where the theme had too few hand-coded
     sentences to be corrected (`theme_comparison.csv` says why in `correction`).
+    Only the MAX_SHARE_PANELS largest groups are shown, as in the chart
+    beside it; `theme_comparison.csv` has them all.
     """
     rows = comparison[(comparison["group_type"] == group_type) & (comparison["n_group"].astype(int) >= min_group)]
+    rows = rows[rows["group"].isin(largest_groups(rows, MAX_SHARE_PANELS))]
     names = column_labels or {}
     raw, corrected = text("raw_short", lang), text("corrected_short", lang)
     view = pd.DataFrame(
@@ -346,11 +350,17 @@ def actor_labels(lang: str = "nb") -> dict[str, str]:
 
 
 def meeting_labels(meetings: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """Short column labels: the date and kind of document ('2019-12-06 referat')."""
-    return {
-        m: f"{d} {kind_label(k, lang)}"
-        for m, d, k in zip(meetings["meeting_id"], meetings["date"], meetings["kind"], strict=True)
-    }
+    """Short column labels: the date and kind of document ('2019-12-06 referat').
+
+    Labels stay unique, as columns must: a second document of the same date
+    and kind is '2019-12-06 referat #2', numbered in meeting-id order.
+    """
+    labels, seen = {}, {}
+    for m, d, k in sorted(zip(meetings["meeting_id"], meetings["date"], meetings["kind"], strict=True)):
+        label = f"{d} {kind_label(k, lang)}".strip()
+        seen[label] = seen.get(label, 0) + 1
+        labels[m] = label if seen[label] == 1 else f"{label} #{seen[label]}"
+    return {m: labels[m] for m in meetings["meeting_id"]}
 
 
 def theme_by_group(

@@ -146,6 +146,8 @@ WORDS: dict[str, dict[str, str]] = {
         "validity_too_few": "for få ({n})",
         "validity_missing": "Koderen er ikke målt på dokumenter den ikke ble skrevet ut fra: `{path}` mangler "
         "(`make evaluate-devset` skriver den).",
+        "validity_no_hand_codes": "Koderen er ikke målt på dette korpuset: ingen setning i `data/hand_codes.csv` "
+        "er fra disse dokumentene (`analysis sample` trekker et utvalg å kode for hånd).",
         "field_all": "alle felt",
         # figure titles and captions in the notebooks
         "title_topic_selection": "Valg av antall temaer i temamodellene",
@@ -443,6 +445,8 @@ WORDS: dict[str, dict[str, str]] = {
         "validity_too_few": "too few ({n})",
         "validity_missing": "The coder has not been scored on documents it was not written from: `{path}` is missing "
         "(`make evaluate-devset` writes it).",
+        "validity_no_hand_codes": "The coder has not been scored on this corpus: no sentence in `data/hand_codes.csv` "
+        "is from these documents (`analysis sample` draws a sample to code by hand).",
         "field_all": "all fields",
         # figure titles and captions in the notebooks
         "title_topic_selection": "Choosing the number of topics in the topic models",
