@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from analysis.base.config import display_path
 from analysis.base.errors import InputError
 
 FILE_MODE = 0o644  # mkstemp makes files private (0600); outputs are meant to be read by colleagues
@@ -84,7 +85,9 @@ def exclusive(target: Path, what: str = "build") -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise InputError(
-                target, f"another {what} is writing this folder now", "wait for it to finish, then run again"
+                display_path(Path(target)),
+                f"another {what} is writing this folder now",
+                "wait for it to finish, then run again",
             ) from None
         try:
             recover_directory(target)

@@ -4,7 +4,8 @@ Stages run one after another in this process so each gets its own time:
 ingest (read, verify sha256, decode), then the build's own parse stages
 (`analysis.parse.document.PARSE_STAGES`, by name and in their order), code
 (lemmatise every new word form and match the codebook, as the build's
-workers do), topic model. MB/s is the corpus' size in UTF-8 over the stage's
+workers do), topic model, comparisons (the build's `comparison_tables`).
+MB/s is the corpus' size in UTF-8 over the stage's
 seconds; peak memory is the process's maximum resident size when the stage
 ends (it only grows). The floor reads every file and splits it on white
 space in plain Python. Then the real build runs end to end on all cores
@@ -27,14 +28,16 @@ import pandas as pd
 
 from analysis.analyse.topics import fit_topics
 from analysis.base.config import REPORTS_DIR
+from analysis.base.tables import frame
 from analysis.bench.synth import synth_corpus
 from analysis.coding.codebook import load_codebook
 from analysis.coding.coder import Coder
 from analysis.coding.codes import codes_frame
 from analysis.coding.masking import name_mask
+from analysis.coding.organisations import load_register
 from analysis.ingest.documents import ingest, registered_entries
 from analysis.parse.document import PARSE_STAGES, Draft, finish
-from analysis.pipeline.build import build
+from analysis.pipeline.build import build, comparison_tables, organisation_tables, rows_of
 from analysis.pipeline.workers import code_document
 
 BENCH_COLUMNS = ["docs", "stage", "seconds", "mb_per_s", "share_of_floor", "peak_rss_mb", "machine"]
@@ -94,6 +97,12 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None, *, topics: bool =
     )
     fit_topics(sample, codes, set())
     record("topic model" + (f" ({topic_sample} docs)" if topic_sample else ""), time.perf_counter() - start)
+
+    tables = {name: frame(name, table_rows) for name, table_rows in rows_of(parsed).items()}
+    tables |= organisation_tables(tables, load_register())[0] | {"codes": codes}
+    start = time.perf_counter()
+    comparison_tables(tables, codebook)  # the build's own: shares, differences, trends, recurring issues, responses
+    record("comparisons and recurring issues", time.perf_counter() - start)
     return rows
 
 
