@@ -363,6 +363,26 @@ def meeting_labels(meetings: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> dict
     return {m: labels[m] for m in meetings["meeting_id"]}
 
 
+def shown_share(comparison: pd.DataFrame) -> str:
+    """The share a reader is shown: "corrected" where hand codes allow any correction, else the raw "share".
+
+    A corpus without hand codes of its own has no corrected share at all; a
+    chart of blanks would say nothing, so it shows raw shares and says so.
+    """
+    corrected = pd.to_numeric(comparison.get("corrected", pd.Series(dtype=float)), errors="coerce")
+    return "corrected" if corrected.notna().any() else "share"
+
+
+def share_words(key: str, shown: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A caption in the reader's language for the share shown: `key` for corrected shares, `key_raw` for raw ones."""
+    return text(key if shown == "corrected" else f"{key}_raw", lang)
+
+
+def share_note(shown: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What a colour bar adds to its label: " (corrected for coding error)", or nothing for raw shares."""
+    return f" ({text('corrected', lang)})" if shown == "corrected" else ""
+
+
 def theme_by_group(
     comparison: pd.DataFrame,
     group_type: str,

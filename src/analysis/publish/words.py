@@ -171,6 +171,10 @@ WORDS: dict[str, dict[str, str]] = {
         "og 95 %-intervaller står i CSV-filen. Tomme ruter: for få håndkodede setninger til å korrigere.",
         "caption_theme_by_organisation": "Andel av hver organisasjons setninger kodet med hvert tema, for "
         "organisasjoner med minst fem setninger, korrigert for kodefeil; n er antall setninger.",
+        "caption_theme_by_meeting_raw": "Andel av hvert møtes setninger med hvert tema, rå (automatisk koding): "
+        "ingen håndkoder fra dette korpuset å korrigere med; 95 %-intervaller står i CSV-filen.",
+        "caption_theme_by_organisation_raw": "Andel av hver organisasjons setninger kodet med hvert tema, for "
+        "organisasjoner med minst fem setninger, rå (automatisk koding); n er antall setninger.",
         "caption_raw_and_corrected_actor": "Andel av hver aktørtypes setninger med hvert tema: rå (automatisk koding, "
         "åpen grå) og korrigert for kodefeil (fylt), med 95 %-intervaller.",
         "caption_themes_over_time": "Andel av periodens setninger med hvert tema; punktets størrelse er antall "
@@ -470,6 +474,10 @@ WORDS: dict[str, dict[str, str]] = {
         "raw shares and 95 % intervals are in the CSV file. Empty cells: too few hand-coded sentences to correct.",
         "caption_theme_by_organisation": "Share of each organisation's sentences coded with each theme, for "
         "organisations with at least five sentences, corrected for coding error; n is the number of sentences.",
+        "caption_theme_by_meeting_raw": "Share of each meeting's sentences with each theme, raw (automatic coding): "
+        "no hand codes from this corpus to correct with; 95 % intervals are in the CSV file.",
+        "caption_theme_by_organisation_raw": "Share of each organisation's sentences coded with each theme, for "
+        "organisations with at least five sentences, raw (automatic coding); n is the number of sentences.",
         "caption_raw_and_corrected_actor": "Share of each actor type's sentences with each theme: raw (automatic "
         "coding, open grey) and corrected for coding error (filled), with 95 % intervals.",
         "caption_themes_over_time": "Share of the period's sentences with each theme; a point's size is its number of "
