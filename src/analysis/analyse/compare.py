@@ -44,6 +44,8 @@ def _group_positions(keys: np.ndarray) -> list[tuple[str, np.ndarray]]:
     """(group, row positions) for every non-empty key, groups in sorted order, rows in table order."""
     named = np.flatnonzero(keys != "")
     groups, inverse = np.unique(keys[named], return_inverse=True)
+    if not len(groups):
+        return []  # no sentence has a group of this kind (no organisation named anywhere, say)
     order = np.argsort(inverse, kind="stable")
     bounds = np.cumsum(np.bincount(inverse, minlength=len(groups)))[:-1]
     return list(zip(groups.tolist(), np.split(named[order], bounds), strict=True))
