@@ -39,3 +39,8 @@ def build_corpus(raw_dir: Path = CORPUS, out_dir: Path | None = None, **options)
     if out_dir is None:
         raise TypeError("build_corpus needs an output folder")
     return build(raw_dir, out_dir, **options)
+
+
+def store_snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of a built store, partitions included, by its path in the folder: equal means the same bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}

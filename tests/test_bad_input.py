@@ -7,20 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from corpus import build_corpus
+from corpus import build_corpus, store_snapshot
 
 from analysis.cli import main
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 @pytest.fixture
 def built_copy(raw_copy: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     out = tmp_path / "processed"
     build_corpus(raw_copy, out, analyses=False)
-    return raw_copy, out, _snapshot(out)
+    return raw_copy, out, store_snapshot(out)
 
 
 def _register(raw: Path, name: str, data: bytes) -> None:
@@ -102,7 +98,7 @@ def test_bad_input_gives_one_line_and_keeps_previous_tables(built_copy, breaker,
     assert len(err) == 1 and err[0].startswith("error: "), err
     assert expected in err[0]
     assert "Traceback" not in err[0]
-    assert _snapshot(out) == before
+    assert store_snapshot(out) == before
 
 
 def test_failure_after_a_good_build_leaves_no_staging_folder(built_copy) -> None:
@@ -131,4 +127,4 @@ def test_console_command_exits_non_zero_without_traceback(built_copy) -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines()[-1].startswith("error: ")
-    assert _snapshot(out) == before
+    assert store_snapshot(out) == before

@@ -6,15 +6,11 @@ import sys
 import time
 from pathlib import Path
 
-import pandas as pd
-from corpus import HAND_CODES, MANUAL_CODES, build_corpus
+from corpus import HAND_CODES, MANUAL_CODES, build_corpus, store_snapshot
 
 from analysis.base.atomic import exclusive
+from analysis.base.tables import load
 from analysis.cli import main
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def _build_arguments(raw: Path, out: Path) -> list[str]:
@@ -48,7 +44,7 @@ def _put_back(raw: Path, aside: Path, name: str) -> None:
 def test_a_second_build_while_one_runs_stops_with_one_line(raw_copy: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "processed"
     build_corpus(raw_copy, out, analyses=False)
-    before = _snapshot(out)
+    before = store_snapshot(out)
     with exclusive(out):  # as a running build holds it
         code = main(_build_arguments(raw_copy, out))
         err = capsys.readouterr().err.strip().splitlines()
@@ -56,7 +52,7 @@ def test_a_second_build_while_one_runs_stops_with_one_line(raw_copy: Path, tmp_p
     assert code == 2 and len(err) == 1 and "another build is writing this folder now" in err[0], err
     assert other.returncode == 2 and len(other.stderr.strip().splitlines()) == 1, other.stderr
     assert "Traceback" not in other.stderr
-    assert _snapshot(out) == before
+    assert store_snapshot(out) == before
     assert main(_build_arguments(raw_copy, out)) == 0  # released
 
 
@@ -66,9 +62,11 @@ def test_a_removed_documents_rows_disappear(raw_copy: Path, tmp_path: Path) -> N
     removed = _remove_first_document(raw_copy, tmp_path / "aside").removesuffix(".txt")
     build_corpus(raw_copy, out, analyses=False)
     for table in ("meetings", "attendees", "agenda", "segments"):
-        frame = pd.read_parquet(out / f"{table}.parquet")
+        frame = load(table, out)
         assert len(frame) and removed not in set(frame["meeting_id"]), table
-    assert not pd.read_parquet(out / "codes.parquet")["segment_id"].str.startswith(removed).any()
+        assert not [path for path in (out / table).iterdir() if path.name.startswith(removed)], table
+    assert not load("codes", out)["segment_id"].str.startswith(removed).any()
+    assert removed not in (out / "segments.csv").read_text(encoding="utf-8")
 
 
 def test_a_build_killed_at_any_moment_leaves_the_previous_tables_readable(raw_copy: Path, tmp_path: Path) -> None:
@@ -76,33 +74,33 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_tables_readable(raw_co
     whole new one, never a mix, and the next build cleans up whatever the killed one left."""
     out = tmp_path / "processed"
     build_corpus(raw_copy, out, analyses=False)
-    before = _snapshot(out)
+    before = store_snapshot(out)
     aside = tmp_path / "aside"
     name = _remove_first_document(raw_copy, aside)  # the new build has one document less
     start = time.perf_counter()
     subprocess.run(_build_command(raw_copy, tmp_path / "reference"), check=True)
     took = time.perf_counter() - start
-    after = _snapshot(tmp_path / "reference")
+    after = store_snapshot(tmp_path / "reference")
     assert after != before
     outcomes = set()
     for fraction in (0.3, 0.6, 0.85, 0.95):
         _put_back(raw_copy, aside, name)
         build_corpus(raw_copy, out, analyses=False)  # the previous tables again (from the cache: quick)
-        assert _snapshot(out) == before
+        assert store_snapshot(out) == before
         _remove_first_document(raw_copy, aside)
         build = subprocess.Popen(_build_command(raw_copy, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(took * fraction)
         build.send_signal(signal.SIGKILL)
         build.wait()
         if out.is_dir():
-            state = _snapshot(out)
+            state = store_snapshot(out)
             assert state in (before, after)
             outcomes.add("new" if state == after else "previous")
         else:  # killed between the two renames: the previous folder waits beside it and is put back under the lock
             assert (out.parent / ".processed.old").is_dir()
             outcomes.add("between")
         with exclusive(out):
-            assert _snapshot(out) in (before, after)
+            assert store_snapshot(out) in (before, after)
             assert not list(out.parent.glob(".processed.new.*"))  # a killed build's staging folder is removed
     print(sorted(outcomes))
     assert "previous" in outcomes, outcomes

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, HAND_CODES, build_corpus
+from corpus import CORPUS, HAND_CODES, build_corpus, store_snapshot
 
 from analysis.cli import main
 
@@ -68,10 +68,10 @@ def test_removing_a_code_that_is_not_there_warns(tmp_path: Path) -> None:
 def test_bad_manual_rows_stop_the_build_and_keep_the_tables(tmp_path: Path, capsys, row: str, message: str) -> None:
     out = tmp_path / "processed"
     build_corpus(CORPUS, out, manual_path=None, analyses=False)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = store_snapshot(out)
     manual = _manual(tmp_path, [row])
     inputs = ["--raw", str(CORPUS), "--manual-codes", str(manual), "--hand-codes", str(HAND_CODES)]
     code = main(["build", *inputs, "--out", str(out), "--quiet", "--no-analyses"])
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert store_snapshot(out) == before

@@ -28,7 +28,7 @@ def test_report_is_self_contained(report: str) -> None:
 
 
 def test_report_has_no_code_cells(report: str) -> None:
-    assert "from analysis" not in report and "load_table(" not in report
+    assert "from analysis" not in report and 'load("' not in report
 
 
 def test_table_of_contents_links_resolve(report: str) -> None:

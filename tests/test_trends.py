@@ -113,7 +113,7 @@ def hundred_meetings(tmp_path_factory):
 
 def test_an_empty_measure_column_is_read_back_as_missing(built, tmp_path) -> None:
     """Two meetings give no smoothed line: the whole column is empty in the CSV and must load as NaN."""
-    from analysis.base.tables import frame, load_table, write_table
+    from analysis.base.tables import frame, load, write_table
 
     tables = built[1].tables
     codebook = load_codebook()
@@ -121,6 +121,6 @@ def test_an_empty_measure_column_is_read_back_as_missing(built, tmp_path) -> Non
         coded_matrix(tables["segments"], tables["codes"], codebook.ids), tables["meetings"], codebook.ids
     )
     write_table(frame("theme_trends", trends), "theme_trends", tmp_path)
-    loaded = load_table("theme_trends", tmp_path)
+    loaded = load("theme_trends", tmp_path)
     assert loaded["smoothed"].isna().all() and loaded["share"].dtype == float
     pd.testing.assert_series_equal(loaded["share"], trends["share"].astype(float), check_names=False)

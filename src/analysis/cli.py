@@ -276,10 +276,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _load_processed(folder: Path) -> dict:
-    from analysis.base.tables import CONTRACT_TABLES, load_table
+    from analysis.base.tables import CONTRACT_TABLES, load
 
     try:
-        return {name: load_table(name, folder) for name in CONTRACT_TABLES}
+        return {name: load(name, folder) for name in CONTRACT_TABLES}
     except FileNotFoundError as error:
         raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
 
@@ -329,13 +329,31 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from analysis.base.atomic import write_text_atomic
+    from analysis.base.tables import COLUMNS, load, to_csv_text
+
+    folder, out = Path(args.processed), Path(args.out or f"{args.table}.csv")
+    if args.table not in COLUMNS:
+        raise InputError(args.table, "is not a table", f"name one of: {', '.join(COLUMNS)}")
+    try:
+        table = load(args.table, folder, where=args.where)
+    except FileNotFoundError as error:
+        raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
+    except ValueError as error:
+        raise InputError(f"--where {args.where!r}", str(error), "use the table's column names and SQL") from None
+    write_text_atomic(out, to_csv_text(table))
+    _say(f"wrote {display_path(out)} ({len(table)} rows of {args.table})")
+    return 0
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
-    from analysis.base.tables import load_table
+    from analysis.base.tables import load
     from analysis.coding.codebook import load_codebook
     from analysis.coding.sample import draw_sample, write_sample
 
     tables = _load_processed(Path(args.processed))
-    codes = load_table("codes", Path(args.processed))
+    codes = load("codes", Path(args.processed))
     codebook = load_codebook(Path(args.codebook))
     sample, design = draw_sample(tables["segments"], codes, codebook.ids, args.n, args.seed)
     design_file = write_sample(sample, design, Path(args.out))
@@ -518,6 +536,22 @@ def parser() -> argparse.ArgumentParser:
             "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
         )
         p.set_defaults(func=func)
+
+    p = sub.add_parser("export", help="write a table of the Parquet store as a file for people")
+    formats = p.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    p = formats.add_parser(
+        "csv", help="one table as CSV, the contract's form, optionally only the rows --where selects"
+    )
+    p.add_argument("table", help="a table name: meetings, attendees, agenda, segments, codes, theme_comparison, …")
+    p.add_argument(
+        "--where",
+        help="an SQL condition on the table's columns, e.g. \"meeting_id LIKE '2019-%%' AND speaker <> ''\"",
+    )
+    p.add_argument("--out", type=output_file, help="file to write (default TABLE.csv here)")
+    p.add_argument(
+        "--processed", type=processed_folder, default=str(PROCESSED_DIR), help="built tables (default data/processed)"
+    )
+    p.set_defaults(func=cmd_export_csv)
 
     p = sub.add_parser("import-qdpx", help="bring codings made in another QDA tool back as manual codes")
     p.add_argument("file", type=existing_file, help="a .qdpx exported by `analysis export-qdpx` and coded elsewhere")

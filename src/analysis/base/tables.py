@@ -1,8 +1,18 @@
 """The data contract: table names, their columns in order, and how they are written and read."""
 
+import hashlib
+import json
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from analysis.base.config import PROCESSED_DIR
 
@@ -269,32 +279,248 @@ def to_csv_text(table: pd.DataFrame) -> str:
     return table.to_csv(index=False, lineterminator="\n", na_rep="")
 
 
-def write_table(table: pd.DataFrame, name: str, out_dir: Path) -> Path:
-    """NAME.csv, the contract's form, and NAME.parquet with the same columns (text as text, counts as numbers)."""
-    path = Path(out_dir) / f"{name}.csv"
-    path.write_text(to_csv_text(table), encoding="utf-8", newline="")
-    typed = table.copy()
-    for column in typed.columns:
-        if column in INT_COLUMNS:
-            typed[column] = pd.to_numeric(typed[column]).astype("int64")
-        elif column in FLOAT_COLUMNS:
-            typed[column] = pd.to_numeric(typed[column].replace("", None)).astype("float64")
+# The store (`data/processed/`). Per-document tables are partitioned: NAME/MEETING_ID.DIGEST.parquet, one file per
+# document, named by the digest of its rows so an unchanged document's file is kept, not rewritten. Corpus-level
+# tables are one NAME.parquet. NAME.csv beside them while the corpus has at most CSV_MAX_DOCUMENTS documents.
+PARTITIONED = CONTRACT_TABLES
+PARTITION_KEY = "meeting_id"
+# 200 minutes-sized documents make a segments.csv of about 40,000 rows (8 MB): still a file a spreadsheet opens.
+# Past that the CSV copy costs time and disk for no reader; `analysis export csv` writes any table on demand.
+CSV_MAX_DOCUMENTS = 200
+DATAPACKAGE = "datapackage.json"
+
+
+def column_kind(column: str) -> str:
+    """`integer`, `number` or `string`: the one place a column's type is decided (Parquet, pandas, datapackage)."""
+    return "integer" if column in INT_COLUMNS else "number" if column in FLOAT_COLUMNS else "string"
+
+
+_ARROW = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string()}
+
+
+def stored_columns(name: str) -> list[str]:
+    """The contract's columns, plus the partition key where a per-document table lacks it (codes)."""
+    columns = COLUMNS[name]
+    return [*columns, PARTITION_KEY] if name in PARTITIONED and PARTITION_KEY not in columns else columns
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    return pa.schema([(column, _ARROW[column_kind(column)]) for column in stored_columns(name)])
+
+
+def typed(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts as int64, measures as float64 (missing: NaN), text as text ('' when empty)."""
+    out = table.copy()
+    for column in out.columns:
+        kind = column_kind(column)
+        if kind == "integer":
+            out[column] = pd.to_numeric(out[column]).astype("int64")
+        elif kind == "number":
+            out[column] = pd.to_numeric(out[column].replace("", None)).astype("float64")
         else:
-            typed[column] = typed[column].astype(str).replace({"nan": "", "None": ""})
-    typed.to_parquet(path.with_suffix(".parquet"), index=False, engine="pyarrow", compression="zstd")
+            out[column] = out[column].astype(str).replace({"nan": "", "None": ""})
+    return out
+
+
+def _arrow(table: pd.DataFrame, name: str) -> pa.Table:
+    return pa.Table.from_pandas(typed(table), schema=arrow_schema(name), preserve_index=False)
+
+
+def _write_parquet(data: pa.Table, path: Path) -> None:
+    pq.write_table(data, path, compression="zstd")
+
+
+def write_table(table: pd.DataFrame, name: str, out_dir: Path, csv: bool = True) -> Path:
+    """NAME.parquet (typed), and NAME.csv (the contract's form for people) when `csv`."""
+    path = Path(out_dir) / f"{name}.parquet"
+    _write_parquet(_arrow(table, name), path)
+    if csv:
+        write_csv(table, name, out_dir)
     return path
 
 
-def load_table(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
-    """Read a processed table: text columns as text ('' when empty), counts as int, measures as float."""
-    path = Path(processed_dir) / f"{name}.csv"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path.name} not built yet: run `analysis build` (or `make data`)")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+def write_csv(table: pd.DataFrame, name: str, out_dir: Path) -> Path:
+    path = Path(out_dir) / f"{name}.csv"
+    path.write_text(to_csv_text(table), encoding="utf-8", newline="")
+    return path
+
+
+@dataclass
+class Written:
+    """How many partition files a table wrote and how many it kept from the previous build unchanged."""
+
+    written: int = 0
+    kept: int = 0
+
+
+def row_hashes(data: pd.DataFrame) -> np.ndarray:
+    """A 64-bit hash of each row's content; pandas' hash has a fixed key, so it is the same on every run."""
+    return pd.util.hash_pandas_object(data, index=False).to_numpy()
+
+
+def write_partitions(
+    table: pd.DataFrame, name: str, out_dir: Path, keys: pd.Series, previous: Path | None = None
+) -> Written:
+    """One Parquet file per document under out_dir/NAME/, each named MEETING_ID.DIGEST.parquet.
+
+    The digest covers the document's typed rows, the schema and the Parquet
+    writer's version, so a file of the same name in `previous` holds exactly
+    these bytes' content: it is linked (kept), not rewritten. A document whose
+    rows changed gets a new file; a removed document's file is not carried over.
+    """
+    folder = Path(out_dir) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    old = Path(previous) / name if previous else None
+    data = typed(table).assign(**{PARTITION_KEY: keys.to_numpy()})[stored_columns(name)]
+    order = np.argsort(data[PARTITION_KEY].to_numpy(), kind="stable")
+    data = data.iloc[order].reset_index(drop=True)
+    hashes = row_hashes(data)
+    ids = data[PARTITION_KEY].to_numpy()
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.array([], dtype=int)
+    ends = np.r_[starts[1:], len(ids)] if len(ids) else starts
+    arrow = pa.Table.from_pandas(data, schema=arrow_schema(name), preserve_index=False)
+    salt = f"{name}|{arrow_schema(name)}|{pa.__version__}".encode()
+    result = Written()
+    todo = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        digest = hashlib.sha256(salt + hashes[start:end].tobytes()).hexdigest()[:16]
+        file_name = f"{ids[start]}.{digest}.parquet"
+        if old is not None and (old / file_name).is_file():
+            _keep(old / file_name, folder / file_name)
+            result.kept += 1
+        else:
+            todo.append((start, end, folder / file_name))
+    # pyarrow writes outside the GIL: two threads keep both cores busy on a first build
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        list(pool.map(lambda job: _write_parquet(arrow.slice(job[0], job[1] - job[0]), job[2]), todo))
+    result.written = len(todo)
+    return result
+
+
+def _keep(source: Path, target: Path) -> None:
+    """The previous build's file, linked (no bytes written); copied where the file system has no hard links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return typed(pd.DataFrame({column: pd.Series([], dtype=object) for column in COLUMNS[name]}))
+
+
+def partition_owner(path: Path) -> str:
+    """The meeting a partition file holds: MEETING_ID.DIGEST.parquet."""
+    return Path(path).name.rsplit(".", 2)[0]
+
+
+def stored_files(name: str, processed_dir: Path = PROCESSED_DIR) -> list[Path]:
+    """The Parquet files that hold a table: its partitions in meeting order, or its one file."""
+    folder = Path(processed_dir)
+    if (folder / name).is_dir():
+        return sorted((folder / name).glob("*.parquet"), key=lambda path: (partition_owner(path), path.name))
+    return [folder / f"{name}.parquet"] if (folder / f"{name}.parquet").is_file() else []
+
+
+def load(name: str, processed_dir: Path = PROCESSED_DIR, where: str | None = None) -> pd.DataFrame:
+    """A processed table as pandas, read by DuckDB with the filter `where` (SQL) pushed down to the files.
+
+    Text columns are text ('' when empty), counts int, measures float (NaN
+    when missing), rows in the contract's order: per-document tables by
+    meeting then as written, corpus tables as written. An unknown column or a
+    malformed `where` raises ValueError with DuckDB's one-line reason.
+    """
+    if name not in COLUMNS:
+        raise ValueError(f"no table {name!r}; the tables are: {', '.join(COLUMNS)}")
+    folder = Path(processed_dir)
+    partitioned = (folder / name).is_dir()
+    files = stored_files(name, folder)
+    if not files and not partitioned:
+        raise FileNotFoundError(f"{name} not built yet: run `analysis build` (or `make data`)")
+    if not files:
+        return _empty(name)
+    select = ", ".join(f'"{column}"' for column in COLUMNS[name])
+    order = f'"{PARTITION_KEY}", file_row_number' if partitioned else "file_row_number"
+    condition = f"WHERE {where}" if where else ""
+    query = f"SELECT {select} FROM read_parquet(?, file_row_number = true) {condition} ORDER BY {order}"
+    with duckdb.connect() as connection:
+        try:
+            table = connection.execute(query, [[str(path) for path in files]]).df()
+        except duckdb.Error as error:
+            reason = str(error).strip().splitlines()[0]
+            raise ValueError(f"{name}: {reason}") from None
+    return contract_types(table)
+
+
+def contract_types(table: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes a CSV read with `dtype=str` and the contract's numbers gives, whichever reader read the table."""
     for column in table.columns:
-        if column in INT_COLUMNS:
+        kind = column_kind(column)
+        if kind == "integer":
             table[column] = table[column].astype(int)
-        elif column in FLOAT_COLUMNS:
-            # an empty cell is a missing measure (an undefined kappa, a share that could not be corrected)
-            table[column] = pd.to_numeric(table[column].mask(table[column] == "")).astype(float)
-    return table
+        elif kind == "number":
+            table[column] = table[column].astype(float)
+        else:
+            table[column] = table[column].fillna("").astype(str)
+    return table.reset_index(drop=True)
+
+
+# one line per table for datapackage.json: what a row is
+TABLE_ROWS = {
+    "meetings": "one row per document",
+    "attendees": "one row per person listed at a meeting, in the document's order",
+    "agenda": "one row per agenda item or presentation, in the document's order",
+    "segments": "one row per sentence, in reading order",
+    "codes": "one row per (sentence, theme); sentences in reading order, themes in codebook order",
+    "agreement": "automatic coding against each hand coder: a row per theme, then micro and macro",
+    "coder_agreement": "agreement between hand coders, on the sentences at least two of them coded",
+    "unregistered_organisations": "one row per organisation written in a document but missing from the register",
+    "topic_selection": "one row per (model, k) tried",
+    "topics": "one row per (model, topic, top term) for the chosen k",
+    "topic_stability": "one row per (model, topic) for the chosen k",
+    "segment_topics": "one row per (sentence, model, topic) with weight at least 0.01",
+    "topic_theme_crosswalk": "one row per (model, topic, theme)",
+    "theme_comparison": "one row per (group, theme)",
+    "theme_differences": "one row per (group type, theme)",
+    "theme_trends": "one row per (period, group, theme)",
+    "recurring_issues": "one row per theme",
+    "responses": "one row per (meeting, theme, civil-society speaker)",
+}
+
+
+def datapackage(processed_dir: Path) -> dict[str, object]:
+    """A Frictionless Data Package describing the tables in `processed_dir`: files, columns in order, types.
+
+    A table is described by its CSV file where one was written (the form
+    people publish), else by its Parquet file or partitions. Paths are
+    relative and sorted, so the file is the same for the same build.
+    """
+    folder = Path(processed_dir)
+    resources = []
+    for name in COLUMNS:
+        csv_path, files = folder / f"{name}.csv", stored_files(name, folder)
+        if csv_path.is_file():
+            where: dict[str, object] = {"path": csv_path.name, "format": "csv", "mediatype": "text/csv"}
+            where["encoding"] = "utf-8"
+        elif files or (folder / name).is_dir():
+            paths = [path.relative_to(folder).as_posix() for path in files]
+            where = {"path": paths[0] if len(paths) == 1 and name not in PARTITIONED else paths, "format": "parquet"}
+        else:
+            continue
+        fields = [{"name": column, "type": column_kind(column)} for column in COLUMNS[name]]
+        resources.append(
+            {
+                "name": name,
+                "profile": "tabular-data-resource",
+                "description": TABLE_ROWS[name],
+                **where,
+                "schema": {"fields": fields, "missingValues": [""]},
+            }
+        )
+    return {"name": "inkluderingsdugnaden-minutes", "profile": "tabular-data-package", "resources": resources}
+
+
+def write_datapackage(processed_dir: Path) -> Path:
+    path = Path(processed_dir) / DATAPACKAGE
+    path.write_text(json.dumps(datapackage(processed_dir), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.base.atomic import write_text_atomic
 from analysis.base.config import CODEBOOK_PATH, PROCESSED_DIR, REGISTER_PATH, REPORTS_DIR, display_path
 from analysis.base.errors import InputError
-from analysis.base.tables import frame, load_table, to_csv_text
+from analysis.base.tables import frame, load, to_csv_text
 from analysis.coding.codebook import load_codebook
 from analysis.coding.masking import name_mask
 from analysis.evaluate.coding import CodingEvaluation, read_coding_gold, score_coding, validity_markdown
@@ -53,7 +53,7 @@ def check_folder(gold: list[GoldDocument], docs: Path) -> None:
 def built_tables(gold: list[GoldDocument], processed: Path) -> dict[str, pd.DataFrame]:
     """The current build's tables; every gold document must be in it."""
     try:
-        tables = {name: load_table(name, processed) for name in TABLES}
+        tables = {name: load(name, processed) for name in TABLES}
     except FileNotFoundError as error:
         raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
     built = set(tables["meetings"]["source_file"])
@@ -148,7 +148,7 @@ def readme_validity_block(readme: str) -> str:
 def update_readme(readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path) -> Path:
     """Write the devset and bundled coding scores into the README, from the tables."""
     try:
-        bundled = load_table("agreement", processed)
+        bundled = load("agreement", processed)
     except FileNotFoundError as error:
         raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
     block = validity_markdown(bundled, evaluation.agreement, evaluation.summary, load_codebook(codebook_path))
@@ -162,7 +162,7 @@ def coding_validity(processed: Path = PROCESSED_DIR, reports: Path = REPORTS_DIR
     if not (devset.is_file() and summary.is_file()):
         return text("validity_missing", lang, path=display_path(devset))
     return validity_markdown(
-        load_table("agreement", processed),
+        load("agreement", processed),
         pd.read_csv(devset),
         pd.read_csv(summary, dtype=str, keep_default_na=False),
         load_codebook(),

@@ -28,7 +28,17 @@ from analysis.base.config import (
     REGISTER_PATH,
     TOPIC_LABELS_PATH,
 )
-from analysis.base.tables import frame, write_table
+from analysis.base.tables import (
+    CSV_MAX_DOCUMENTS,
+    PARTITION_KEY,
+    PARTITIONED,
+    Written,
+    frame,
+    write_csv,
+    write_datapackage,
+    write_partitions,
+    write_table,
+)
 from analysis.coding.agreement import (
     POOLED,
     CodingError,
@@ -357,7 +367,32 @@ def build_tables(
         warnings += found
         say("comparing meetings and actors")
         tables.update(comparison_tables(tables, codebook, error))
+    csv = len(processed) <= CSV_MAX_DOCUMENTS
     with replaced_directory(out_dir) as staging:
-        for name, table in tables.items():
-            write_table(table, name, staging)
+        written = write_store(tables, staging, Path(out_dir), csv)
+    say(
+        f"wrote {written.written} document partition(s), kept {written.kept} unchanged"
+        + ("" if csv else f"; no CSV files above {CSV_MAX_DOCUMENTS} documents (`analysis export csv TABLE`)")
+    )
     return BuildResult(tables, warnings)
+
+
+def write_store(tables: dict[str, pd.DataFrame], staging: Path, previous: Path, csv: bool) -> Written:
+    """Every table into `staging`: per-document tables partitioned by meeting, the rest as one file each.
+
+    A partition whose rows are unchanged since the build in `previous` is
+    linked from it rather than rewritten. `csv` adds the contract's CSV files.
+    """
+    meeting_of = pd.Series(tables["segments"][PARTITION_KEY].to_numpy(), index=tables["segments"]["segment_id"])
+    total = Written()
+    for name, table in tables.items():
+        if name in PARTITIONED:
+            keys = table[PARTITION_KEY] if PARTITION_KEY in table else table["segment_id"].map(meeting_of)
+            done = write_partitions(table, name, staging, keys, previous if previous.is_dir() else None)
+            total = Written(total.written + done.written, total.kept + done.kept)
+            if csv:
+                write_csv(table, name, staging)
+        else:
+            write_table(table, name, staging, csv=csv)
+    write_datapackage(staging)
+    return total

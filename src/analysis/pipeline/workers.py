@@ -21,6 +21,7 @@ from tqdm import tqdm
 from analysis.base.cache import Cache, code_version, digest_text
 from analysis.base.config import LAYOUT_PATH
 from analysis.base.errors import InputError
+from analysis.base.tables import COLUMNS, stored_files
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
 from analysis.coding.codes import code_rows
@@ -135,6 +136,21 @@ def dask_client(scheduler: str):
     from dask.distributed import Client
 
     return Client(scheduler)
+
+
+def dask_table(name: str, processed_dir: Path):
+    """A table of the store as a Dask DataFrame, one partition per file, for corpus analyses past one machine.
+
+    Files come in meeting order, so `.compute()` gives the rows, columns and
+    (through `contract_types`) the types that `analysis.base.tables.load` gives.
+    """
+    require_dask()
+    import dask.dataframe as dd
+
+    files = stored_files(name, processed_dir)
+    if not files:
+        raise FileNotFoundError(f"{name} not built yet: run `analysis build` (or `make data`)")
+    return dd.read_parquet([str(path) for path in files], columns=COLUMNS[name], split_row_groups=False)
 
 
 def default_jobs() -> int:

@@ -1,0 +1,172 @@
+"""The store: per-document Parquet partitions read through DuckDB, CSV for people, a datapackage.json beside them."""
+
+import hashlib
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from corpus import NEWS, build_corpus
+
+from analysis.base.config import CODEBOOK_PATH
+from analysis.base.tables import (
+    COLUMNS,
+    DATAPACKAGE,
+    PARTITIONED,
+    column_kind,
+    contract_types,
+    load,
+    stored_files,
+    to_csv_text,
+)
+from analysis.cli import main
+from analysis.coding.codebook import load_codebook
+from analysis.pipeline.build import comparison_tables
+from analysis.pipeline.workers import dask_table
+
+
+def _csv_as_contract(path: Path) -> pd.DataFrame:
+    """What a researcher gets from the CSV file with pandas and the contract's column types."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in table.columns:
+        if column_kind(column) == "integer":
+            table[column] = table[column].astype(int)
+        elif column_kind(column) == "number":
+            table[column] = pd.to_numeric(table[column].mask(table[column] == "")).astype(float)
+    return table
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each partition file of the store with its inode and modification time: a rewritten file changes both."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for name in PARTITIONED
+        for path in stored_files(name, folder)
+    }
+
+
+def test_every_table_loads_as_its_csv_reads(built) -> None:
+    out, result = built
+    for name in COLUMNS:
+        loaded = load(name, out)
+        pd.testing.assert_frame_equal(loaded, _csv_as_contract(out / f"{name}.csv"), obj=name)
+        assert to_csv_text(loaded) == (out / f"{name}.csv").read_text(encoding="utf-8"), name
+        assert len(loaded) == len(result.tables[name]), name
+
+
+def test_per_document_tables_have_one_file_per_document(built) -> None:
+    out, result = built
+    meetings = set(result.tables["meetings"]["meeting_id"])
+    for name in PARTITIONED:
+        files = stored_files(name, out)
+        owners = {path.name.rsplit(".", 2)[0] for path in files}
+        assert owners <= meetings and len(owners) == len(files), name
+        for path in files:  # each file holds its document's rows only
+            assert set(pq.read_table(path, columns=["meeting_id"])["meeting_id"].to_pylist()) == {
+                path.name.rsplit(".", 2)[0]
+            }
+
+
+def test_where_selects_rows_in_the_files_and_keeps_reading_order(built) -> None:
+    out, _ = built
+    segments = load("segments", out)
+    chosen = segments["meeting_id"].iloc[-1]
+    some = load("segments", out, where=f"meeting_id = '{chosen}' AND paragraph_no <= 3")
+    expected = segments[(segments["meeting_id"] == chosen) & (segments["paragraph_no"] <= 3)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(some, expected)
+    assert len(some) and len(some) < len(segments)
+    codes = load("codes", out, where=f"meeting_id = '{chosen}'")  # codes are partitioned by meeting too
+    assert len(codes) and codes["segment_id"].str.startswith(chosen).all()
+    with pytest.raises(ValueError, match="nosuch"):
+        load("segments", out, where="nosuch = 1")
+    with pytest.raises(ValueError, match="no table"):
+        load("sentences", out)
+
+
+def test_a_changed_document_rewrites_only_its_partitions(raw_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "processed"
+    build_corpus(raw_copy, out, analyses=False)
+    before = _files(out)
+    document = raw_copy / NEWS
+    document.write_text(
+        document.read_text(encoding="utf-8") + "\nDeltakerne ba om flere lønnstilskudd til unge.\n", encoding="utf-8"
+    )
+    manifest = raw_copy / "manifest.csv"
+    old_sha = next(line.split(",")[1] for line in manifest.read_text(encoding="utf-8").splitlines() if NEWS in line)
+    new_sha = hashlib.sha256(document.read_bytes()).hexdigest()
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old_sha, new_sha), encoding="utf-8")
+    build_corpus(raw_copy, out, analyses=False)
+    after = _files(out)
+    changed = NEWS.removesuffix(".txt")
+    kept = {path: stat for path, stat in before.items() if changed not in path}
+    assert kept and all(after.get(path) == stat for path, stat in kept.items())  # same file: not rewritten
+    rewritten = {path.split("/")[0] for path in after if changed in path and after[path] != before.get(path)}
+    assert {"meetings", "segments"} <= rewritten  # its sha256 and sentences changed; its attendee list did not
+    assert after.get(next(p for p in before if p.startswith(f"attendees/{changed}."))) is not None
+    assert "lønnstilskudd til unge" in " ".join(load("segments", out, where=f"meeting_id = '{changed}'")["text"])
+
+
+def test_a_large_corpus_writes_no_csv_and_exports_it_on_demand(
+    built, raw_copy: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setattr("analysis.pipeline.build.CSV_MAX_DOCUMENTS", 1)
+    out = tmp_path / "processed"
+    build_corpus(raw_copy, out, analyses=False)
+    assert not list(out.glob("*.csv"))
+    reference, _ = built
+    for name in ("meetings", "segments", "codes", "agreement"):
+        target = tmp_path / f"{name}.csv"
+        assert main(["export", "csv", name, "--processed", str(out), "--out", str(target)]) == 0
+        assert target.read_bytes() == (reference / f"{name}.csv").read_bytes(), name
+    package = frictionless.Package(str(out / DATAPACKAGE))
+    segments = package.get_resource("segments")
+    assert segments.format == "parquet" and all((out / path).is_file() for path in segments.paths)
+    schema = pq.read_schema(out / segments.paths[0])
+    assert [field.name for field in segments.schema.fields] == COLUMNS["segments"]
+    assert schema.names[: len(COLUMNS["segments"])] == COLUMNS["segments"]
+
+
+def test_export_with_a_bad_condition_says_one_line_and_writes_nothing(built, tmp_path: Path, capsys) -> None:
+    out, _ = built
+    target = tmp_path / "some.csv"
+    code = main(
+        ["export", "csv", "segments", "--processed", str(out), "--where", "speeker = 'x'", "--out", str(target)]
+    )
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "speeker" in err[0] and "Traceback" not in err[0], err
+    assert not target.exists()
+    assert main(["export", "csv", "sentences", "--processed", str(out), "--out", str(target)]) == 2
+    assert not target.exists()
+
+
+def test_the_datapackage_describes_and_validates_the_tables(built) -> None:
+    """The reference implementation of Frictionless checks every CSV against the declared fields and types."""
+    out, _ = built
+    report = frictionless.validate(str(out / DATAPACKAGE))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
+    package = frictionless.Package(str(out / DATAPACKAGE))
+    assert sorted(resource.name for resource in package.resources) == sorted(COLUMNS)
+    for resource in package.resources:
+        assert [field.name for field in resource.schema.fields] == COLUMNS[resource.name]
+        assert all(field.type == column_kind(field.name) for field in resource.schema.fields)
+
+
+def test_dask_reads_the_same_store_for_identical_corpus_analyses(built) -> None:
+    """Past one machine: dask.dataframe on a local cluster reads the partitions; the corpus analyses agree."""
+    distributed = pytest.importorskip("dask.distributed")
+    out, _ = built
+    names = ("meetings", "segments", "codes")
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster),
+    ):
+        on_dask = {name: contract_types(dask_table(name, out).compute()) for name in names}
+    in_process = {name: load(name, out) for name in names}
+    for name in names:
+        pd.testing.assert_frame_equal(on_dask[name], in_process[name], obj=name)
+    codebook = load_codebook(CODEBOOK_PATH)
+    first, second = comparison_tables(on_dask, codebook), comparison_tables(in_process, codebook)
+    for name, table in first.items():
+        assert to_csv_text(table) == to_csv_text(second[name]), name
+        assert len(table), name
