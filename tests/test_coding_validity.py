@@ -6,6 +6,9 @@ coder is scored against sentences two people coded blind (real documents
 whose licence allows copying them here).
 """
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -80,6 +83,23 @@ def test_masking_can_be_switched_off_and_leaves_other_text_alone() -> None:
     assert NameMask(enabled=False).mask([sentence]) == [sentence]
     masked = NameMask(("forum",)).mask([sentence])[0]
     assert masked == f"{MASK} møtte statsråden."
+
+
+def test_the_mask_and_so_the_codes_cache_key_do_not_depend_on_the_string_hash_seed() -> None:
+    """A build run outside make (any PYTHONHASHSEED) must find the codes the last build cached."""
+    script = "from analysis.coding.codebook import load_codebook; from analysis.coding.masking import name_mask; "
+    script += "print(name_mask(load_codebook()).digest)"
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1, digests
 
 
 # --- general words count in the definition's sense ---------------------------------------------------------------

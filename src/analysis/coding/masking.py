@@ -59,9 +59,14 @@ def _name_after_first(match: re.Match[str]) -> str:
 
 
 def _alternation(names: Iterable[str]) -> str:
-    """Longest first, so "Mental Helse Ungdom" is hidden whole before "Mental Helse"."""
-    escaped = sorted({re.escape(" ".join(n.split())) for n in names if len(n.strip()) >= _MIN_NAME}, key=len)
-    return "|".join(name.replace(r"\ ", r"\s+") for name in reversed(escaped))
+    """Longest first, so "Mental Helse Ungdom" is hidden whole before "Mental Helse".
+
+    Names of equal length are in alphabetical order, so the pattern (and the
+    digest the codes are cached under) is the same in every process, whatever
+    Python's string-hash seed; before, each build missed the cache.
+    """
+    escaped = {re.escape(" ".join(n.split())) for n in names if len(n.strip()) >= _MIN_NAME}
+    return "|".join(name.replace(r"\ ", r"\s+") for name in sorted(escaped, key=lambda name: (-len(name), name)))
 
 
 class NameMask:
