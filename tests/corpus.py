@@ -23,6 +23,8 @@ NEWS = "2018-10_innspillsmote_tiltaksarrangorer_nyhet.txt"
 HAND_CODES = PROJECT / "hand_codes.csv"
 MANUAL_CODES = PROJECT / "manual_codes.csv"
 TOPIC_LABELS = PROJECT / "topic_labels.csv"
+# `analysis build` arguments that point it at the test project's codes instead of the researcher's data/ files
+PROJECT_ARGUMENTS = ["--manual-codes", str(MANUAL_CODES), "--hand-codes", str(HAND_CODES)]
 
 
 def build_corpus(raw_dir: Path = CORPUS, out_dir: Path | None = None, **options) -> "BuildResult":

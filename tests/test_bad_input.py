@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from corpus import build_corpus, store_snapshot
+from corpus import PROJECT_ARGUMENTS, build_corpus, store_snapshot
 
 from analysis.cli import main
 
@@ -92,7 +92,7 @@ def _break_binary(raw: Path) -> str:
 def test_bad_input_gives_one_line_and_keeps_previous_tables(built_copy, breaker, capsys) -> None:
     raw, out, before = built_copy
     expected = breaker(raw)
-    code = main(["build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses"])
+    code = main(["build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses", *PROJECT_ARGUMENTS])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(err) == 1 and err[0].startswith("error: "), err
@@ -104,14 +104,14 @@ def test_bad_input_gives_one_line_and_keeps_previous_tables(built_copy, breaker,
 def test_failure_after_a_good_build_leaves_no_staging_folder(built_copy) -> None:
     raw, out, _ = built_copy
     _break_sha(raw)
-    main(["build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses"])
+    main(["build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses", *PROJECT_ARGUMENTS])
     assert not [p.name for p in out.parent.iterdir() if p.name.startswith(".processed")]  # no staging left
 
 
 def test_verbose_shows_the_traceback(built_copy, capsys) -> None:
     raw, out, _ = built_copy
     _break_sha(raw)
-    assert main(["--verbose", "build", "--raw", str(raw), "--out", str(out), "--no-analyses"]) == 2
+    assert main(["--verbose", "build", "--raw", str(raw), "--out", str(out), "--no-analyses", *PROJECT_ARGUMENTS]) == 2
     assert "Traceback" in capsys.readouterr().err
 
 
@@ -119,7 +119,18 @@ def test_console_command_exits_non_zero_without_traceback(built_copy) -> None:
     raw, out, before = built_copy
     _break_sha(raw)
     run = subprocess.run(
-        [sys.executable, "-m", "analysis", "build", "--raw", str(raw), "--out", str(out), "--no-analyses"],
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "build",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--no-analyses",
+            *PROJECT_ARGUMENTS,
+        ],
         capture_output=True,
         text=True,
         check=False,

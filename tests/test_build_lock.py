@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from corpus import HAND_CODES, MANUAL_CODES, build_corpus, store_snapshot
+from corpus import PROJECT_ARGUMENTS, build_corpus, store_snapshot
 
 from analysis.base.atomic import exclusive
 from analysis.base.tables import load
@@ -15,8 +15,7 @@ from analysis.cli import main
 
 def _build_arguments(raw: Path, out: Path) -> list[str]:
     return [
-        "build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses",
-        "--manual-codes", str(MANUAL_CODES), "--hand-codes", str(HAND_CODES),
+        "build", "--raw", str(raw), "--out", str(out), "--quiet", "--no-analyses", *PROJECT_ARGUMENTS,
     ]  # fmt: skip
 
 

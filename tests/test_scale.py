@@ -7,6 +7,7 @@ import pytest
 from corpus import build_corpus, store_snapshot
 
 from analysis.bench.synth import synth_corpus
+from analysis.pipeline.build import BUILD_RECORD
 from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS
 
 
@@ -57,6 +58,9 @@ def test_cache_gives_identical_tables_and_only_redoes_what_changed(raw_copy: Pat
     cache = tmp_path / "a" / ".cache"
     snapshot = store_snapshot(tmp_path / "a" / "processed")
     messages.clear()
+    build_corpus(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
+    assert messages == ["nothing changed since the last build (2 documents verified): the tables stand as they are"]
+    (tmp_path / "a" / "processed" / BUILD_RECORD).unlink()  # the record gone, the tables are rebuilt from the cache
     build_corpus(raw_copy, tmp_path / "a" / "processed", analyses=False, progress=messages.append)
     assert "coded 0 of 2 documents (the rest unchanged, from the cache)" in messages
     assert store_snapshot(tmp_path / "a" / "processed") == snapshot

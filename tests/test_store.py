@@ -1,15 +1,16 @@
 """The store: per-document Parquet partitions read through DuckDB, CSV for people, a datapackage.json beside them."""
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import frictionless
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from corpus import NEWS, build_corpus
+from corpus import NEWS, PROJECT_ARGUMENTS, build_corpus, store_snapshot
 
-from analysis.base.config import CODEBOOK_PATH
+from analysis.base.config import CODEBOOK_PATH, REGISTER_PATH
 from analysis.base.tables import (
     COLUMNS,
     DATAPACKAGE,
@@ -22,7 +23,7 @@ from analysis.base.tables import (
 )
 from analysis.cli import main
 from analysis.coding.codebook import load_codebook
-from analysis.pipeline.build import comparison_tables
+from analysis.pipeline.build import BUILD_RECORD, comparison_tables
 from analysis.pipeline.workers import dask_table
 
 
@@ -170,3 +171,52 @@ def test_dask_reads_the_same_store_for_identical_corpus_analyses(built) -> None:
     for name, table in first.items():
         assert to_csv_text(table) == to_csv_text(second[name]), name
         assert len(table), name
+
+
+def test_a_build_with_nothing_changed_keeps_the_store_and_says_so(raw_copy: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "processed"
+    arguments = ["build", "--raw", str(raw_copy), "--out", str(out), "--no-analyses", *PROJECT_ARGUMENTS]
+    assert main(arguments) == 0
+    first = capsys.readouterr().err
+    before = {**_files(out), "build": (out / BUILD_RECORD).stat().st_ino}
+    assert main(arguments) == 0
+    again = capsys.readouterr().err
+    assert "nothing changed since the last build (2 documents verified)" in again
+    assert {**_files(out), "build": (out / BUILD_RECORD).stat().st_ino} == before  # not a file touched
+    warnings = [line for line in first.splitlines() if line.startswith("warning:")]
+    assert warnings == [line for line in again.splitlines() if line.startswith("warning:")]  # said again
+    assert first.splitlines()[-1].split(":", 1)[1] == again.splitlines()[-1].split(":", 1)[1]  # the same counts
+
+
+@pytest.mark.parametrize("change", ["register", "table deleted", "analyses asked for"])
+def test_any_changed_input_rebuilds(raw_copy: Path, tmp_path: Path, change: str) -> None:
+    out = tmp_path / "processed"
+    register = tmp_path / "organisations.csv"
+    shutil.copyfile(REGISTER_PATH, register)
+    build_corpus(raw_copy, out, analyses=False, register_path=register)
+    analyses = False
+    if change == "register":
+        register.write_text(register.read_text(encoding="utf-8") + "Forum for testing,civil_society,,\n", "utf-8")
+    elif change == "table deleted":
+        (out / "segments.csv").unlink()
+    else:
+        analyses = True
+    result = build_corpus(raw_copy, out, analyses=analyses, register_path=register)
+    assert not result.unchanged and (out / "segments.csv").is_file()
+    assert ("topics" in result.tables) == analyses
+
+
+def test_a_document_edited_in_place_is_caught_even_when_nothing_else_changed(
+    raw_copy: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "processed"
+    arguments = ["build", "--raw", str(raw_copy), "--out", str(out), "--no-analyses", "--quiet", *PROJECT_ARGUMENTS]
+    assert main(arguments) == 0
+    before = store_snapshot(out)
+    capsys.readouterr()
+    with open(raw_copy / NEWS, "a", encoding="utf-8") as handle:
+        handle.write("En setning lagt til uten å registrere endringen.\n")
+    assert main(arguments) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "sha256 mismatch" in err[0]
+    assert store_snapshot(out) == before

@@ -206,8 +206,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     for warning in result.warnings:
         _say(f"warning: {warning}")
-    counts = ", ".join(f"{len(t)} {name}" for name, t in result.tables.items())
-    _say(f"built {display_path(Path(args.out))}: {counts}")
+    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
+    _say(f"{'kept' if result.unchanged else 'built'} {display_path(Path(args.out))}: {counts}")
     return 0
 
 

@@ -29,7 +29,6 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score
 
 from analysis.base.config import RANDOM_STATE, display_path
 from analysis.base.errors import InputError
@@ -206,6 +205,8 @@ def _alpha(*coders: np.ndarray) -> float:
 
 
 def _kappa(a: np.ndarray, b: np.ndarray, weights: np.ndarray | None = None) -> float:
+    from sklearn.metrics import cohen_kappa_score  # here: scikit-learn takes most of a second to import
+
     if len(np.unique(np.concatenate([a, b]))) < 2:
         return math.nan
     return float(cohen_kappa_score(a, b, sample_weight=weights))

@@ -7,6 +7,9 @@ comparison.
 
 import functools
 import gc
+import hashlib
+import importlib.metadata
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,21 +18,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.analyse import compare, topics, trends
-from analysis.analyse.topic_labels import read_topic_labels
 from analysis.base.atomic import exclusive, replaced_directory
-from analysis.base.cache import Cache
+from analysis.base.cache import Cache, code_version
 from analysis.base.config import (
     CODEBOOK_PATH,
     HAND_CODES_PATH,
+    LAYOUT_PATH,
     MANUAL_CODES_PATH,
     PROCESSED_DIR,
     RAW_DIR,
     REGISTER_PATH,
     TOPIC_LABELS_PATH,
+    TOPIC_STOPWORDS_PATH,
 )
 from analysis.base.tables import (
     CSV_MAX_DOCUMENTS,
+    DATAPACKAGE,
     PARTITION_KEY,
     PARTITIONED,
     Written,
@@ -56,7 +60,8 @@ from analysis.coding.manual_codes import apply_manual_codes, read_manual_codes
 from analysis.coding.masking import NameMask
 from analysis.coding.organisations import Register, canonical_columns, load_register
 from analysis.coding.sample import design_path, read_design
-from analysis.ingest.documents import registered_entries
+from analysis.ingest.documents import registered_entries, verified_bytes
+from analysis.ingest.manifest import ManifestEntry
 from analysis.parse.document import ParsedDocument
 from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask
 
@@ -67,6 +72,59 @@ CACHE_NAME = ".cache"  # beside the output folder: data/.cache for data/processe
 class BuildResult:
     tables: dict[str, pd.DataFrame]
     warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # rows per table, also when nothing was rebuilt
+    unchanged: bool = False  # True when every input was as the last build left it: no table was touched
+
+
+# What made the tables in data/processed: every input's digest, the code's, the libraries', the warnings, the counts.
+BUILD_RECORD = "build.json"
+# the packages whose code shapes a table in the store (publishing, exports, the bench and evaluation do not)
+STORE_CODE = ("analyse", "base", "coding", "ingest", "language", "parse", "pipeline")
+LIBRARIES = ("numpy", "pandas", "scipy", "scikit-learn", "pyarrow", "duckdb", "simplemma")
+
+
+def _file_digest(path: Path | None) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path and Path(path).is_file() else ""
+
+
+def build_inputs(
+    raw_dir: Path, entries: list[ManifestEntry], files: dict[str, Path | None], analyses: bool
+) -> dict[str, object]:
+    """Everything a build's tables depend on, as digests: equal inputs, equal tables.
+
+    Each document's bytes are verified against the manifest here, as on every
+    build; the manifest row (kind, date, title, source) counts too.
+    """
+    for entry in entries:
+        verified_bytes(raw_dir, entry)
+    return {
+        "code": code_version(*STORE_CODE),
+        "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES},
+        "analyses": analyses,
+        "files": {label: _file_digest(path) for label, path in sorted(files.items())},
+        "documents": [[e.file, e.sha256, e.kind, e.date, e.title, e.source] for e in entries],
+    }
+
+
+def store_complete(out_dir: Path) -> bool:
+    """Every file datapackage.json lists is there: a table deleted by hand is rebuilt, not reported as kept."""
+    try:
+        package = json.loads((Path(out_dir) / DATAPACKAGE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    for resource in package.get("resources", []):
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        if not all((Path(out_dir) / path).is_file() for path in paths):
+            return False
+    return True
+
+
+def _last_build(out_dir: Path) -> dict[str, object]:
+    path = Path(out_dir) / BUILD_RECORD
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):
+        return {}  # an unreadable record only means the build runs
 
 
 def rows_of(parsed: list[ParsedDocument]) -> dict[str, list[dict[str, object]]]:
@@ -233,6 +291,9 @@ def topic_tables(
     tables: dict[str, pd.DataFrame], labels_path: Path | None, cache_dir: Path | None = None
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     names = {word for name in tables["attendees"]["name"] for word in name.split()}
+    from analysis.analyse import topics  # here, not at the top: a build with nothing to redo never needs it
+    from analysis.analyse.topic_labels import read_topic_labels
+
     labels = read_topic_labels(labels_path) if labels_path else {}
     result = topics.fit_topics(tables["segments"], tables["codes"], names, labels, cache_dir=cache_dir)
     warnings = result.notes + [
@@ -252,6 +313,8 @@ def topic_tables(
 def comparison_tables(
     tables: dict[str, pd.DataFrame], codebook: Codebook, error: CodingError | None = None
 ) -> dict[str, pd.DataFrame]:
+    from analysis.analyse import compare, trends  # here: scipy.stats costs half a second to import
+
     matrix = compare.coded_matrix(tables["segments"], tables["codes"], codebook.ids)
     return {
         "theme_comparison": frame(
@@ -337,6 +400,21 @@ def build_tables(
     register = load_register(register_path)
     entries = registered_entries(raw_dir)
     cache_dir = Path(out_dir).parent / CACHE_NAME if cache else None
+    files = {
+        "codebook": codebook_path,
+        "register": register_path,
+        "manual_codes": manual_path,
+        "hand_codes": hand_path,
+        "hand_codes_design": design_path(Path(hand_path)) if hand_path else None,
+        "topic_labels": labels_path,
+        "topic_stopwords": TOPIC_STOPWORDS_PATH,
+        "layout": LAYOUT_PATH,
+    }
+    inputs = build_inputs(raw_dir, entries, files, analyses)
+    last = _last_build(out_dir)
+    if cache and last.get("inputs") == inputs and store_complete(out_dir):
+        say(f"nothing changed since the last build ({len(entries)} documents verified): the tables stand as they are")
+        return BuildResult({}, list(last.get("warnings", [])), dict(last.get("counts", {})), unchanged=True)
     note_codebook(codebook, cache_dir, say)
     processed = process_all(
         raw_dir,
@@ -368,13 +446,16 @@ def build_tables(
         say("comparing meetings and actors")
         tables.update(comparison_tables(tables, codebook, error))
     csv = len(processed) <= CSV_MAX_DOCUMENTS
+    counts = {name: len(table) for name, table in tables.items()}
+    record = {"inputs": inputs, "counts": counts, "warnings": warnings}
     with replaced_directory(out_dir) as staging:
         written = write_store(tables, staging, Path(out_dir), csv)
+        (staging / BUILD_RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     say(
         f"wrote {written.written} document partition(s), kept {written.kept} unchanged"
         + ("" if csv else f"; no CSV files above {CSV_MAX_DOCUMENTS} documents (`analysis export csv TABLE`)")
     )
-    return BuildResult(tables, warnings)
+    return BuildResult(tables, warnings, counts)
 
 
 def write_store(tables: dict[str, pd.DataFrame], staging: Path, previous: Path, csv: bool) -> Written:
