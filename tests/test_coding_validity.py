@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from corpus import CORPUS
 
 from analysis.base.config import PROJ_ROOT, REPORTS_DIR
 from analysis.base.errors import InputError
@@ -100,6 +101,33 @@ def test_the_mask_and_so_the_codes_cache_key_do_not_depend_on_the_string_hash_se
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1, digests
+
+
+def test_screened_masking_equals_running_every_expression_on_every_sentence(mask: NameMask, tmp_path: Path) -> None:
+    """The one-pass word screen only skips sentences the names' expression cannot match: same output, always."""
+    from analysis.bench.synth import synth_corpus
+    from analysis.ingest.documents import ingest, registered_entries
+    from analysis.parse.document import parse_document
+    from analysis.pipeline.workers import document_names
+
+    hard = [
+        "INLO - Innvandrernes landsorganisasjon og ARS – Antirasistisk Senter deltok.",
+        "Arbeids- og integreringsministeren og Barne-, likestillings- og inkluderingsdepartementet møttes.",
+        "Forum mot barnefattigdom og rådet for personer med funksjonsnedsettelse kom.",
+        "Mental\tHelse og KIRKENS BYMISJON og nav-kontoret og Nav.",
+        "ſkole og İPS hos NAV: ſ and İ fold differently under the regex engine",
+        "Rusmisbrukernes interesseorganisasjon hadde med seg tre personer.",
+        "En setning uten navn.",
+        "",
+    ]
+    documents = [("", hard)]
+    for raw in (CORPUS, synth_corpus(8, tmp_path / "raw")):
+        for entry in registered_entries(raw):
+            parsed = parse_document(ingest(raw, entry))
+            documents.append((document_names(parsed), [s.text for s in parsed.segments]))
+    assert sum(len(texts) for _, texts in documents) > 500
+    for names, texts in documents:
+        assert mask.mask(texts, names) == mask.mask(texts, names, screen=False)
 
 
 # --- general words count in the definition's sense ---------------------------------------------------------------

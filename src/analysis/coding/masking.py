@@ -27,9 +27,12 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import ahocorasick
+
 from analysis.base.config import REGISTER_PATH
 from analysis.coding.codebook import Codebook
 from analysis.coding.organisations import load_register
+from analysis.coding.patterns import UNSAFE_CASE
 
 # what a name becomes: letters (so a phrase cannot run across it) that no codebook pattern reaches
 MASK = "Xqx"
@@ -69,6 +72,37 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(name.replace(r"\ ", r"\s+") for name in sorted(escaped, key=lambda name: (-len(name), name)))
 
 
+# The fixed names' expression has five branches; each needs a word (lower-cased) that the screen finds in one pass
+REGISTER, ACRONYM, OFFICE, ORGANISATION, GENITIVE = 1, 2, 4, 8, 16
+EVERY_BRANCH = REGISTER | ACRONYM | OFFICE | ORGANISATION | GENITIVE
+_OFFICE_WORDS = ("minister", "departement", "direktorat")
+_SPACED_DASH = re.compile(r"\s[-–]\s")  # what a spelled-out acronym needs
+
+
+def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) -> ahocorasick.Automaton:
+    """A compiled multi-pattern matcher from words to the branches that need them.
+
+    A register name needs its longest word (its case folds like `str.lower`
+    except for the characters `UNSAFE_CASE` marks, which bypass the screen);
+    the organisation and genitive forms end in an organisation word; an
+    office ends in an office word.
+    """
+    needs: dict[str, int] = {}
+    for name in register_names:
+        if len(name.strip()) >= _MIN_NAME:
+            word = max(name.split(), key=len).lower()
+            needs[word] = needs.get(word, 0) | REGISTER
+    for word in organisation_words:
+        needs[word.lower()] = needs.get(word.lower(), 0) | ORGANISATION | GENITIVE
+    for word in _OFFICE_WORDS:
+        needs[word] = needs.get(word, 0) | OFFICE
+    automaton = ahocorasick.Automaton()
+    for word, branches in sorted(needs.items()):  # never empty: the office words are always there
+        automaton.add_word(word, branches)
+    automaton.make_automaton()
+    return automaton
+
+
 class NameMask:
     """Replaces names in sentences before they are coded; the register's and the layout's names are compiled once."""
 
@@ -85,9 +119,17 @@ class NameMask:
         # a genitive before an organisation word: "Rusmisbrukernes interesseorganisasjon"
         genitive = rf"[{_UPPER}]\w+s\s+\w*(?:{words})\w*" if words else ""
         register = _alternation(register_names)
-        named = (register and f"(?i:{register})", _ACRONYM_NAME, _OFFICE, organisation, genitive)
-        parts = [p for p in named if p]
-        self._fixed = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
+        named = (
+            (REGISTER, register and f"(?i:{register})"),
+            (ACRONYM, _ACRONYM_NAME),
+            (OFFICE, _OFFICE),
+            (ORGANISATION, organisation),
+            (GENITIVE, genitive),
+        )
+        self._parts = [(branch, p) for branch, p in named if p]
+        self._fixed = self._expression(EVERY_BRANCH) if self._parts else None
+        self._screen = _screen(organisation_words, register_names)
+        self._by_branches: dict[int, re.Pattern[str] | None] = {EVERY_BRANCH: self._fixed, 0: None}
         self._capitalised = re.compile(rf"(?<!\w){_CAPITALISED_RUN}(?!\w)")
         # codes are cached under this: a change to the register or the organisation words recodes
         self.digest = hashlib.sha256(f"{enabled}\0{self._fixed and self._fixed.pattern}".encode()).hexdigest()[:16]
@@ -101,8 +143,33 @@ class NameMask:
         alternation = _alternation(names)
         return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if alternation else None
 
-    def mask(self, texts: Sequence[str], names: Iterable[str] = ()) -> list[str]:
-        """The sentences with every name replaced by MASK (all of them as they are when masking is off)."""
+    def _expression(self, branches: int) -> re.Pattern[str] | None:
+        """The names' expression with only these branches: where the others cannot match, it matches the same."""
+        parts = [p for branch, p in self._parts if branch & branches]
+        return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)") if parts else None
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """The expression for this sentence: the branches whose words occur in it (None when no branch can match)."""
+        if UNSAFE_CASE.search(text):
+            return self._fixed
+        branches = ACRONYM if _SPACED_DASH.search(text) else 0
+        for _, needed in self._screen.iter(text.lower()):
+            branches |= needed
+        if branches not in self._by_branches:
+            self._by_branches[branches] = self._expression(branches)
+        return self._by_branches[branches]
+
+    def mask(self, texts: Sequence[str], names: Iterable[str] = (), *, screen: bool = True) -> list[str]:
+        """The sentences with every name replaced by MASK (all of them as they are when masking is off).
+
+        The register's names, offices, spelled-out acronyms and organisation
+        words are one expression of five branches, slow to run on every
+        sentence. A sentence meets only the branches whose words occur in it
+        (found for all of them in one pass); a branch that cannot match changes
+        nothing, so the result is the same.
+        `screen=False` runs it on every sentence: the reference the tests hold
+        the screened result to.
+        """
         if not self.enabled:
             return list(texts)
         own = self.names_in(names)
@@ -110,8 +177,9 @@ class NameMask:
         for text in texts:
             if own is not None:
                 text = own.sub(MASK, text)
-            if self._fixed is not None:
-                text = self._fixed.sub(MASK, text)
+            fixed = self._for(text) if screen else self._fixed
+            if fixed is not None:
+                text = fixed.sub(MASK, text)
             text = self._capitalised.sub(_name_after_first, text)
             masked.append(text)
         return masked
