@@ -52,6 +52,11 @@ def test_wage_subsidy_recurs_and_is_answered_again(three) -> None:
 def test_unregistered_organisation_is_reported_not_guessed(three) -> None:
     unknown = three.tables["unregistered_organisations"]
     assert list(unknown["organisation"]) == ["Fontenehuset Oslo"]
+    written = [three.tables[name]["organisation"].str.strip() for name in ("attendees", "segments")]
+    rows = sum(int((column == "Fontenehuset Oslo").sum()) for column in written)
+    rows += int(three.tables["agenda"]["organisations"].str.split("; ").explode().eq("Fontenehuset Oslo").sum())
+    assert unknown["n_rows"].tolist() == [rows] and rows > 1
+    assert unknown["meeting_ids"].tolist() == [THIRD]
     assert any("Fontenehuset Oslo" in w and "organisations.csv" in w for w in three.warnings)
     attendees = three.tables["attendees"]
     fjell = attendees[attendees["name"] == "Siri Fjell"].iloc[0]

@@ -89,9 +89,10 @@ def read_hand_codes(path: Path, segments: pd.DataFrame, theme_ids: list[str]) ->
         raise InputError(
             where, f"header lacks column(s) {', '.join(missing)}", "the header must be segment_id,coder,themes,text"
         )
-    texts = dict(zip(segments["segment_id"], segments["text"], strict=True))
     # hand codes of documents that are not in this build (another raw folder) are left out, not errors
-    table = table[table["segment_id"].map(meeting_of).isin(set(segments["meeting_id"]))]
+    table = table[table["segment_id"].map(meeting_of).isin(set(segments["meeting_id"].unique()))]
+    coded = segments[segments["segment_id"].isin(table["segment_id"])]  # only these texts are compared
+    texts = dict(zip(coded["segment_id"], coded["text"], strict=True))
     waiting = int((table["coder"].str.strip() == "").sum())
     table = table[table["coder"].str.strip() != ""]
     seen: set[tuple[str, str]] = set()

@@ -172,16 +172,19 @@ def organisation_tables(
         table = tables[name].copy()
         canonical, actor_types, unknown = canonical_columns(table["organisation"].tolist(), register)
         table["organisation_canonical"], table["actor_type"] = canonical, actor_types
-        for org in unknown:
-            rows = table[table["organisation"].str.strip() == org]
-            unknown_rows.setdefault(org, set()).update(rows["meeting_id"])
-            counts[org] = counts.get(org, 0) + len(rows)
+        written = table["organisation"].str.strip()
+        rows = pd.DataFrame({"meeting_id": table["meeting_id"], "organisation": written})[written.isin(unknown)]
+        for org, group in rows.groupby("organisation", sort=True):  # one pass, not one scan per organisation
+            unknown_rows.setdefault(org, set()).update(group["meeting_id"])
+            counts[org] = counts.get(org, 0) + len(group)
         out[name] = table
-    for org in tables["agenda"]["organisations"].str.split("; ").explode().dropna():
-        if org and register.lookup(org) is None:
-            meetings = tables["agenda"][tables["agenda"]["organisations"].str.contains(org, regex=False)]["meeting_id"]
+    agenda = tables["agenda"]
+    named = agenda["organisations"].str.split("; ").explode().dropna()
+    for org, times in named[named != ""].value_counts(sort=False).items():
+        if register.lookup(org) is None:
+            meetings = agenda[agenda["organisations"].str.contains(org, regex=False)]["meeting_id"]
             unknown_rows.setdefault(org, set()).update(meetings)
-            counts[org] = counts.get(org, 0) + 1
+            counts[org] = counts.get(org, 0) + int(times)
     out["unregistered_organisations"] = frame(
         "unregistered_organisations",
         [
