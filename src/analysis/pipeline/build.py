@@ -438,7 +438,11 @@ def build_tables(
     enriched, found = organisation_tables(tables, register)
     tables.update(enriched)
     warnings += found
-    coded, error, found = code_tables(tables["segments"], auto_codes(processed), codebook, manual_path, hand_path)
+    auto, documents = auto_codes(processed), len(processed)
+    # the tables now hold all that is needed: the documents' objects, most of a large build's memory, go here
+    del processed, parsed
+    coded, error, found = code_tables(tables["segments"], auto, codebook, manual_path, hand_path)
+    del auto
     tables.update(coded)
     warnings += found
     if analyses:
@@ -448,7 +452,7 @@ def build_tables(
         warnings += found
         say("comparing meetings and actors")
         tables.update(comparison_tables(tables, codebook, error))
-    csv = len(processed) <= CSV_MAX_DOCUMENTS
+    csv = documents <= CSV_MAX_DOCUMENTS
     counts = {name: len(table) for name, table in tables.items()}
     record = {"inputs": inputs, "counts": counts, "warnings": warnings}
     with replaced_directory(out_dir) as staging:
