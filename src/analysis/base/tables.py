@@ -444,8 +444,13 @@ def load(name: str, processed_dir: Path = PROCESSED_DIR, where: str | None = Non
     condition = f"WHERE {where}" if where else ""
     query = f"SELECT {select} FROM read_parquet(?, file_row_number = true) {condition} ORDER BY {order}"
     with duckdb.connect() as connection:
+        try:  # no progress bar on a terminal; in Jupyter DuckDB draws one only with ipywidgets, and then refuses this
+            connection.execute("SET enable_progress_bar = false")
+        except duckdb.Error:
+            pass
         try:
-            table = connection.execute(query, [[str(path) for path in files]]).df()
+            # through Arrow: three times faster than DuckDB's own DataFrame conversion on two million sentences
+            table = connection.sql(query, params=[[str(path) for path in files]]).to_arrow_table().to_pandas()
         except duckdb.Error as error:
             reason = str(error).strip().splitlines()[0]
             raise ValueError(f"{name}: {reason}") from None
