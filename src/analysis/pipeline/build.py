@@ -458,7 +458,7 @@ def build_tables(
         written = write_store(tables, staging, Path(out_dir), csv)
         (staging / BUILD_RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     say(
-        f"wrote {written.written} document partition(s), kept {written.kept} unchanged"
+        f"per-document tables: wrote {written.written} file(s), kept {written.kept} unchanged"
         + ("" if csv else f"; no CSV files above {CSV_MAX_DOCUMENTS} documents (`analysis export csv TABLE`)")
     )
     return BuildResult(tables, warnings, counts)
