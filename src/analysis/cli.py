@@ -275,13 +275,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_processed(folder: Path) -> dict:
-    from analysis.base.tables import CONTRACT_TABLES, load
+def _load(folder: Path, name: str, where: str | None = None):
+    """A built table; a table not built yet is one line naming the folder."""
+    from analysis.base.tables import load
 
     try:
-        return {name: load(name, folder) for name in CONTRACT_TABLES}
+        return load(name, folder, where=where)
     except FileNotFoundError as error:
         raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
+
+
+def _load_processed(folder: Path) -> dict:
+    from analysis.base.tables import CONTRACT_TABLES
+
+    return {name: _load(folder, name) for name in CONTRACT_TABLES}
 
 
 def cmd_export_qdpx(args: argparse.Namespace) -> int:
@@ -331,15 +338,13 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from analysis.base.atomic import write_text_atomic
-    from analysis.base.tables import COLUMNS, load, to_csv_text
+    from analysis.base.tables import COLUMNS, to_csv_text
 
     folder, out = Path(args.processed), Path(args.out or f"{args.table}.csv")
     if args.table not in COLUMNS:
         raise InputError(args.table, "is not a table", f"name one of: {', '.join(COLUMNS)}")
     try:
-        table = load(args.table, folder, where=args.where)
-    except FileNotFoundError as error:
-        raise InputError(display_path(folder), str(error), "run `analysis build` first") from None
+        table = _load(folder, args.table, where=args.where)
     except ValueError as error:
         raise InputError(f"--where {args.where!r}", str(error), "use the table's column names and SQL") from None
     write_text_atomic(out, to_csv_text(table))
@@ -348,12 +353,11 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from analysis.base.tables import load
     from analysis.coding.codebook import load_codebook
     from analysis.coding.sample import draw_sample, write_sample
 
     tables = _load_processed(Path(args.processed))
-    codes = load("codes", Path(args.processed))
+    codes = tables["codes"]
     codebook = load_codebook(Path(args.codebook))
     sample, design = draw_sample(tables["segments"], codes, codebook.ids, args.n, args.seed)
     design_file = write_sample(sample, design, Path(args.out))

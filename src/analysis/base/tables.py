@@ -323,8 +323,9 @@ def typed(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _arrow(table: pd.DataFrame, name: str) -> pa.Table:
-    return pa.Table.from_pandas(typed(table), schema=arrow_schema(name), preserve_index=False)
+def _arrow(data: pd.DataFrame, name: str) -> pa.Table:
+    """A typed frame (see `typed`) with the stored columns as an Arrow table of the declared schema."""
+    return pa.Table.from_pandas(data, schema=arrow_schema(name), preserve_index=False)
 
 
 def _write_parquet(data: pa.Table, path: Path) -> None:
@@ -334,7 +335,7 @@ def _write_parquet(data: pa.Table, path: Path) -> None:
 def write_table(table: pd.DataFrame, name: str, out_dir: Path, csv: bool = True) -> Path:
     """NAME.parquet (typed), and NAME.csv (the contract's form for people) when `csv`."""
     path = Path(out_dir) / f"{name}.parquet"
-    _write_parquet(_arrow(table, name), path)
+    _write_parquet(_arrow(typed(table), name), path)
     if csv:
         write_csv(table, name, out_dir)
     return path
@@ -379,7 +380,7 @@ def write_partitions(
     ids = data[PARTITION_KEY].to_numpy()
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.array([], dtype=int)
     ends = np.r_[starts[1:], len(ids)] if len(ids) else starts
-    arrow = pa.Table.from_pandas(data, schema=arrow_schema(name), preserve_index=False)
+    arrow = _arrow(data, name)
     salt = f"{name}|{arrow_schema(name)}|{pa.__version__}".encode()
     result = Written()
     todo = []
@@ -404,6 +405,10 @@ def _keep(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def not_built(name: str) -> FileNotFoundError:
+    return FileNotFoundError(f"{name} not built yet: run `analysis build` (or `make data`)")
 
 
 def _empty(name: str) -> pd.DataFrame:
@@ -437,7 +442,7 @@ def load(name: str, processed_dir: Path = PROCESSED_DIR, where: str | None = Non
     partitioned = (folder / name).is_dir()
     files = stored_files(name, folder)
     if not files and not partitioned:
-        raise FileNotFoundError(f"{name} not built yet: run `analysis build` (or `make data`)")
+        raise not_built(name)
     if not files:
         return _empty(name)
     select = ", ".join(f'"{column}"' for column in COLUMNS[name])
@@ -505,11 +510,15 @@ def datapackage(processed_dir: Path) -> dict[str, object]:
     for name in COLUMNS:
         csv_path, files = folder / f"{name}.csv", stored_files(name, folder)
         if csv_path.is_file():
-            where: dict[str, object] = {"path": csv_path.name, "format": "csv", "mediatype": "text/csv"}
-            where["encoding"] = "utf-8"
+            location: dict[str, object] = {
+                "path": csv_path.name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+            }
         elif files or (folder / name).is_dir():
             paths = [path.relative_to(folder).as_posix() for path in files]
-            where = {"path": paths[0] if len(paths) == 1 and name not in PARTITIONED else paths, "format": "parquet"}
+            location = {"path": paths[0] if len(paths) == 1 and name not in PARTITIONED else paths, "format": "parquet"}
         else:
             continue
         fields = [{"name": column, "type": column_kind(column)} for column in COLUMNS[name]]
@@ -518,7 +527,7 @@ def datapackage(processed_dir: Path) -> dict[str, object]:
                 "name": name,
                 "profile": "tabular-data-resource",
                 "description": TABLE_ROWS[name],
-                **where,
+                **location,
                 "schema": {"fields": fields, "missingValues": [""]},
             }
         )

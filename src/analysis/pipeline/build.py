@@ -7,7 +7,6 @@ comparison.
 
 import functools
 import gc
-import hashlib
 import importlib.metadata
 import json
 import os
@@ -61,7 +60,7 @@ from analysis.coding.masking import NameMask
 from analysis.coding.organisations import Register, canonical_columns, load_register
 from analysis.coding.sample import design_path, read_design
 from analysis.ingest.documents import registered_entries, verified_bytes
-from analysis.ingest.manifest import ManifestEntry
+from analysis.ingest.manifest import ManifestEntry, sha256_of
 from analysis.parse.document import ParsedDocument
 from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask
 
@@ -84,7 +83,7 @@ LIBRARIES = ("numpy", "pandas", "scipy", "scikit-learn", "pyarrow", "duckdb", "s
 
 
 def _file_digest(path: Path | None) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path and Path(path).is_file() else ""
+    return sha256_of(Path(path)) if path and Path(path).is_file() else ""
 
 
 def build_inputs(entries: list[ManifestEntry], files: dict[str, Path | None], analyses: bool) -> dict[str, object]:

@@ -21,7 +21,7 @@ from tqdm import tqdm
 from analysis.base.cache import Cache, code_version, digest_text
 from analysis.base.config import LAYOUT_PATH
 from analysis.base.errors import InputError
-from analysis.base.tables import COLUMNS, stored_files
+from analysis.base.tables import COLUMNS, not_built, stored_files
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
 from analysis.coding.codes import code_rows
@@ -149,7 +149,7 @@ def dask_table(name: str, processed_dir: Path):
 
     files = stored_files(name, processed_dir)
     if not files:
-        raise FileNotFoundError(f"{name} not built yet: run `analysis build` (or `make data`)")
+        raise not_built(name)
     return dd.read_parquet([str(path) for path in files], columns=COLUMNS[name], split_row_groups=False)
 
 
