@@ -8,7 +8,7 @@ import frictionless
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from corpus import NEWS, PROJECT_ARGUMENTS, build_corpus, store_snapshot
+from corpus import FIXTURES, NEWS, PROJECT_ARGUMENTS, build_corpus, store_snapshot
 
 from analysis.base.config import CODEBOOK_PATH, REGISTER_PATH
 from analysis.base.tables import (
@@ -220,3 +220,65 @@ def test_a_document_edited_in_place_is_caught_even_when_nothing_else_changed(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "sha256 mismatch" in err[0]
     assert store_snapshot(out) == before
+
+
+THIRD = FIXTURES / "2020-03-12_kontaktutvalget_referat.txt"
+OTHER = FIXTURES / "formats" / "nynorsk_radet.txt"
+
+
+def _build(raw: Path, out: Path, analyses: bool, **options) -> list[str]:
+    """build_corpus, returning what it said."""
+    said: list[str] = []
+    build_corpus(raw, out, analyses=analyses, progress=said.append, **options)
+    return said
+
+
+@pytest.mark.parametrize("analyses", [False, True])
+def test_adding_a_document_writes_only_its_files_and_gives_the_full_builds_store(
+    raw_copy: Path, tmp_path: Path, analyses: bool
+) -> None:
+    out = tmp_path / "processed"
+    _build(raw_copy, out, analyses)
+    before = _files(out)
+    assert main(["add", str(THIRD), "--raw", str(raw_copy)]) == 0
+    said = _build(raw_copy, out, analyses)
+    assert "coded 1 of 3 documents (the rest unchanged, from the store)" in said
+    after = _files(out)
+    assert all(after[path] == stat for path, stat in before.items())  # every file of the two kept, not rewritten
+    assert {path.split("/", 1)[1].split(".")[0] for path in set(after) - set(before)} == {THIRD.stem}
+    full = tmp_path / "full"
+    _build(raw_copy, full, analyses, cache=False)
+    assert store_snapshot(out) == store_snapshot(full)  # tables, CSV files, datapackage.json and build.json
+
+
+def test_removing_and_adding_documents_gives_the_full_builds_store(raw_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "processed"
+    for document in (THIRD, OTHER):
+        assert main(["add", str(document), "--raw", str(raw_copy), "--kind", "minutes"]) == 0
+    _build(raw_copy, out, False)
+    manifest = raw_copy / "manifest.csv"
+    manifest.write_text(
+        "".join(line for line in manifest.read_text("utf-8").splitlines(True) if THIRD.name not in line), "utf-8"
+    )
+    (raw_copy / THIRD.name).unlink()
+    said = _build(raw_copy, out, False)
+    assert "coded 0 of 3 documents (the rest unchanged, from the store)" in said
+    assert THIRD.stem not in set(load("segments", out)["meeting_id"])
+    assert not any(THIRD.stem in path for path in _files(out))
+    full = tmp_path / "full"
+    _build(raw_copy, full, False, cache=False)
+    assert store_snapshot(out) == store_snapshot(full)
+
+
+def test_a_changed_document_with_hand_codes_is_built_in_full(raw_copy: Path, tmp_path: Path) -> None:
+    """Its hand codes must be checked against its new sentences, and the agreement computed again."""
+    out = tmp_path / "processed"
+    _build(raw_copy, out, False)
+    document = raw_copy / NEWS
+    document.write_text(document.read_text(encoding="utf-8") + "\nEn ny setning om arbeid.\n", encoding="utf-8")
+    manifest = raw_copy / "manifest.csv"
+    old_sha = next(line.split(",")[1] for line in manifest.read_text(encoding="utf-8").splitlines() if NEWS in line)
+    new_sha = hashlib.sha256(document.read_bytes()).hexdigest()
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old_sha, new_sha), encoding="utf-8")
+    said = _build(raw_copy, out, False)
+    assert "coded 1 of 2 documents (the rest unchanged, from the cache)" in said

@@ -388,7 +388,7 @@ def write_partitions(
         digest = hashlib.sha256(salt + hashes[start:end].tobytes()).hexdigest()[:16]
         file_name = f"{ids[start]}.{digest}.parquet"
         if old is not None and (old / file_name).is_file():
-            _keep(old / file_name, folder / file_name)
+            keep_file(old / file_name, folder / file_name)
             result.kept += 1
         else:
             todo.append((start, end, folder / file_name))
@@ -399,7 +399,7 @@ def write_partitions(
     return result
 
 
-def _keep(source: Path, target: Path) -> None:
+def keep_file(source: Path, target: Path) -> None:
     """The previous build's file, linked (no bytes written); copied where the file system has no hard links."""
     try:
         os.link(source, target)
@@ -415,16 +415,23 @@ def _empty(name: str) -> pd.DataFrame:
     return typed(pd.DataFrame({column: pd.Series([], dtype=object) for column in COLUMNS[name]}))
 
 
-def partition_owner(path: Path) -> str:
+def partition_owner(path: Path | str) -> str:
     """The meeting a partition file holds: MEETING_ID.DIGEST.parquet."""
-    return Path(path).name.rsplit(".", 2)[0]
+    return os.path.basename(path).rsplit(".", 2)[0]
+
+
+def partition_names(name: str, processed_dir: Path = PROCESSED_DIR) -> list[str]:
+    """The file names of a partitioned table's partitions, in meeting order (names, not paths: a store has many)."""
+    with os.scandir(Path(processed_dir) / name) as found:
+        names = [entry.name for entry in found if entry.name.endswith(".parquet")]
+    return sorted(names, key=lambda file_name: (partition_owner(file_name), file_name))
 
 
 def stored_files(name: str, processed_dir: Path = PROCESSED_DIR) -> list[Path]:
     """The Parquet files that hold a table: its partitions in meeting order, or its one file."""
     folder = Path(processed_dir)
     if (folder / name).is_dir():
-        return sorted((folder / name).glob("*.parquet"), key=lambda path: (partition_owner(path), path.name))
+        return [folder / name / file_name for file_name in partition_names(name, folder)]
     return [folder / f"{name}.parquet"] if (folder / f"{name}.parquet").is_file() else []
 
 
@@ -508,7 +515,7 @@ def datapackage(processed_dir: Path) -> dict[str, object]:
     folder = Path(processed_dir)
     resources = []
     for name in COLUMNS:
-        csv_path, files = folder / f"{name}.csv", stored_files(name, folder)
+        csv_path, single = folder / f"{name}.csv", folder / f"{name}.parquet"
         if csv_path.is_file():
             location: dict[str, object] = {
                 "path": csv_path.name,
@@ -516,9 +523,13 @@ def datapackage(processed_dir: Path) -> dict[str, object]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
             }
-        elif files or (folder / name).is_dir():
-            paths = [path.relative_to(folder).as_posix() for path in files]
-            location = {"path": paths[0] if len(paths) == 1 and name not in PARTITIONED else paths, "format": "parquet"}
+        elif (folder / name).is_dir():
+            location = {
+                "path": [f"{name}/{file_name}" for file_name in partition_names(name, folder)],
+                "format": "parquet",
+            }
+        elif single.is_file():
+            location = {"path": single.name, "format": "parquet"}
         else:
             continue
         fields = [{"name": column, "type": column_kind(column)} for column in COLUMNS[name]]

@@ -52,14 +52,15 @@ def registered_entries(raw_dir: Path = RAW_DIR) -> list[ManifestEntry]:
 def verified_bytes(raw_dir: Path, entry: ManifestEntry) -> bytes:
     """The file's bytes, once they are shown to be the registered ones."""
     path = Path(raw_dir) / entry.file
-    where = display_path(path)
     if not path.is_file():
-        raise InputError(where, "listed in manifest.csv but missing", "restore the file or remove its manifest row")
+        raise InputError(
+            display_path(path), "listed in manifest.csv but missing", "restore the file or remove its manifest row"
+        )
     data = path.read_bytes()
     actual = hashlib.sha256(data).hexdigest()
     if actual != entry.sha256:
         raise InputError(
-            where,
+            display_path(path),
             f"sha256 mismatch (manifest {entry.sha256[:12]}…, file {actual[:12]}…)",
             "restore the original bytes; raw files are never edited",
         )

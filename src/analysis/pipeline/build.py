@@ -10,7 +10,7 @@ import gc
 import importlib.metadata
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,12 +31,17 @@ from analysis.base.config import (
     TOPIC_STOPWORDS_PATH,
 )
 from analysis.base.tables import (
+    COLUMNS,
     CSV_MAX_DOCUMENTS,
     DATAPACKAGE,
     PARTITION_KEY,
     PARTITIONED,
     Written,
     frame,
+    keep_file,
+    load,
+    partition_names,
+    partition_owner,
     write_csv,
     write_datapackage,
     write_partitions,
@@ -55,11 +60,11 @@ from analysis.coding.agreement import (
 )
 from analysis.coding.codebook import Codebook, load_codebook
 from analysis.coding.codes import codes_frame, theme_indicators
-from analysis.coding.manual_codes import apply_manual_codes, read_manual_codes
+from analysis.coding.manual_codes import apply_manual_codes, meeting_of, read_manual_codes
 from analysis.coding.masking import NameMask
 from analysis.coding.organisations import Register, canonical_columns, load_register
 from analysis.coding.sample import design_path, read_design
-from analysis.ingest.documents import registered_entries, verified_bytes
+from analysis.ingest.documents import meeting_id_for, registered_entries, verified_bytes
 from analysis.ingest.manifest import ManifestEntry, sha256_of
 from analysis.parse.document import ParsedDocument
 from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask
@@ -69,7 +74,7 @@ CACHE_NAME = ".cache"  # beside the output folder: data/.cache for data/processe
 
 @dataclass
 class BuildResult:
-    tables: dict[str, pd.DataFrame]
+    tables: Mapping[str, pd.DataFrame]  # read from the store on first use when the build kept or extended it
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # rows per table, also when nothing was rebuilt
     unchanged: bool = False  # True when every input was as the last build left it: no table was touched
@@ -86,6 +91,11 @@ def _file_digest(path: Path | None) -> str:
     return sha256_of(Path(path)) if path and Path(path).is_file() else ""
 
 
+def entry_key(entry: ManifestEntry) -> list[str]:
+    """A document as the build record keeps it: equal keys, equal per-document tables."""
+    return [entry.file, entry.sha256, entry.kind, entry.date, entry.title, entry.source]
+
+
 def build_inputs(entries: list[ManifestEntry], files: dict[str, Path | None], analyses: bool) -> dict[str, object]:
     """Everything a build's tables depend on, as digests: equal inputs, equal tables.
 
@@ -98,7 +108,7 @@ def build_inputs(entries: list[ManifestEntry], files: dict[str, Path | None], an
         "libraries": {name: importlib.metadata.version(name) for name in LIBRARIES},
         "analyses": analyses,
         "files": {label: _file_digest(path) for label, path in sorted(files.items())},
-        "documents": [[e.file, e.sha256, e.kind, e.date, e.title, e.source] for e in entries],
+        "documents": [entry_key(e) for e in entries],
     }
 
 
@@ -110,7 +120,7 @@ def store_complete(out_dir: Path) -> bool:
         return False
     for resource in package.get("resources", []):
         paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
-        if not all((Path(out_dir) / path).is_file() for path in paths):
+        if not all(os.path.isfile(os.path.join(out_dir, path)) for path in paths):
             return False
     return True
 
@@ -159,40 +169,52 @@ def rows_of(parsed: list[ParsedDocument]) -> dict[str, list[dict[str, object]]]:
 
 def organisation_tables(
     tables: dict[str, pd.DataFrame], register: Register
-) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Canonical organisation and actor type on attendees and segments; unknown names listed, not guessed."""
-    unknown_rows: dict[str, set[str]] = {}
-    counts: dict[str, int] = {}
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Canonical organisation and actor type on attendees and segments, and each meeting's unregistered names.
+
+    The second table has a row per (meeting_id, organisation) written in that
+    meeting but missing from the register, with how many rows write it: a
+    build that adds one document adds that document's rows to the last
+    build's, and `unregistered_table` makes the corpus table from either.
+    """
+    unknown_rows = []
     out = {}
     for name in ("attendees", "segments"):
         table = tables[name].copy()
         canonical, actor_types, unknown = canonical_columns(table["organisation"].tolist(), register)
         table["organisation_canonical"], table["actor_type"] = canonical, actor_types
         written = table["organisation"].str.strip()
-        rows = pd.DataFrame({"meeting_id": table["meeting_id"], "organisation": written})[written.isin(unknown)]
-        for org, group in rows.groupby("organisation", sort=True):  # one pass, not one scan per organisation
-            unknown_rows.setdefault(org, set()).update(group["meeting_id"])
-            counts[org] = counts.get(org, 0) + len(group)
+        unknown_rows.append(
+            pd.DataFrame({"meeting_id": table["meeting_id"], "organisation": written})[written.isin(unknown)]
+        )
         out[name] = table
     agenda = tables["agenda"]
-    named = agenda["organisations"].str.split("; ").explode().dropna()
-    for org, times in named[named != ""].value_counts(sort=False).items():
-        if register.lookup(org) is None:
-            meetings = agenda[agenda["organisations"].str.contains(org, regex=False)]["meeting_id"]
-            unknown_rows.setdefault(org, set()).update(meetings)
-            counts[org] = counts.get(org, 0) + int(times)
-    out["unregistered_organisations"] = frame(
+    named = pd.DataFrame({"meeting_id": agenda["meeting_id"], "organisation": agenda["organisations"].str.split("; ")})
+    named = named.explode("organisation").dropna()
+    named = named[named["organisation"] != ""]
+    missing = {org for org in named["organisation"].unique() if register.lookup(org) is None}
+    unknown_rows.append(named[named["organisation"].isin(missing)])
+    rows = pd.concat(unknown_rows, ignore_index=True)
+    per_meeting = rows.groupby(["meeting_id", "organisation"], sort=True).size().rename("n_rows").reset_index()
+    return out, per_meeting
+
+
+def unregistered_table(per_meeting: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """unregistered_organisations (an organisation, the meetings writing it, how many rows), a warning each."""
+    grouped = per_meeting.groupby("organisation", sort=True)
+    meetings = {org: sorted(set(group["meeting_id"])) for org, group in grouped}
+    table = frame(
         "unregistered_organisations",
         [
-            {"organisation": org, "meeting_ids": "; ".join(sorted(ids)), "n_rows": counts[org]}
-            for org, ids in unknown_rows.items()
+            {"organisation": org, "meeting_ids": "; ".join(meetings[org]), "n_rows": int(n)}
+            for org, n in grouped["n_rows"].sum().items()
         ],
     )
     warnings = [
-        f"organisation {org!r} ({'; '.join(sorted(ids))}) is not in data/organisations.csv; add it with its actor_type"
-        for org, ids in sorted(unknown_rows.items())
+        f"organisation {org!r} ({'; '.join(ids)}) is not in data/organisations.csv; add it with its actor_type"
+        for org, ids in meetings.items()
     ]
-    return out, warnings
+    return table, warnings
 
 
 def auto_codes(processed: list[Processed]) -> pd.DataFrame:
@@ -207,6 +229,14 @@ def note_codebook(codebook: Codebook, cache_dir: Path | None, say: Callable[[str
     if last is not None and last != codebook.sha256:
         say("the codebook changed since the last build: recoding every document")
     store.put("codebook", codebook.sha256, "last-build")
+
+
+def code_order(segments: pd.DataFrame, codebook: Codebook) -> dict[str, dict[str, int]]:
+    """Codes sort by sentence in reading order, then theme in codebook order."""
+    return {
+        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
+        "theme": {t: i for i, t in enumerate(codebook.ids)},
+    }
 
 
 def code_tables(
@@ -227,11 +257,7 @@ def code_tables(
     codes, warnings = apply_manual_codes(auto, manual)
     if elsewhere:
         warnings.append(f"{elsewhere} manual code row(s) name documents that are not in this build; left out")
-    order = {
-        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
-        "theme": {t: i for i, t in enumerate(codebook.ids)},
-    }
-    tables = {"codes": frame("codes", codes, order=order)}
+    tables = {"codes": frame("codes", codes, order=code_order(segments, codebook))}
     error = None
     tables |= {"agreement": frame("agreement", []), "coder_agreement": frame("coder_agreement", [])}
     if hand_path and Path(hand_path).is_file():
@@ -390,7 +416,9 @@ def build_tables(
     build leaves the previous tables exactly as they were. `analyses=False`
     stops after coding (no topic models or comparisons), for quick checks.
     Documents are processed on `jobs` cores (default: all) or on a Dask
-    cluster at `scheduler`, with identical output either way.
+    cluster at `scheduler`, with identical output either way. When only
+    documents changed since the last build, only theirs are processed and
+    written (`extend_store`); the store is the same as a full build's.
     """
     say = progress or (lambda _message: None)
     if scheduler is not None:
@@ -415,52 +443,299 @@ def build_tables(
         for entry in entries:  # the bytes are checked on every build, also when nothing else is done
             verified_bytes(raw_dir, entry)
         say(f"nothing changed since the last build ({len(entries)} documents verified): the tables stand as they are")
-        return BuildResult({}, list(last.get("warnings", [])), dict(last.get("counts", {})), unchanged=True)
+        counts = dict(last.get("counts", {}))
+        return BuildResult(StoredTables(out_dir, list(counts)), list(last.get("warnings", [])), counts, unchanged=True)
     note_codebook(codebook, cache_dir, say)
-    processed = process_all(
-        raw_dir,
-        entries,
-        codebook,
-        NameMask(codebook.organisation_words, register.aliases()),
-        jobs=jobs,
-        scheduler=scheduler,
-        progress=progress,
-        bar=progress is not None and len(entries) >= MIN_PARALLEL_DOCUMENTS,
-        cache_dir=cache_dir,
-    )
+    mask = NameMask(codebook.organisation_words, register.aliases())
+
+    def run(todo: list[ManifestEntry]) -> list[Processed]:
+        return process_all(
+            raw_dir,
+            todo,
+            codebook,
+            mask,
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=progress,
+            bar=progress is not None and len(todo) >= MIN_PARALLEL_DOCUMENTS,
+            cache_dir=cache_dir,
+        )
+
+    options = Options(codebook, register, manual_path, hand_path, labels_path, analyses, cache_dir)
+    if cache and only_documents_changed(inputs, last) and store_complete(out_dir):
+        extended = extend_store(raw_dir, Path(out_dir), entries, inputs, last, run, options, say)
+        if extended is not None:
+            return extended
+    processed = run(entries)
     parsed = [result.parsed for result in processed]
     recoded = sum(result.recoded for result in processed)
     say(f"coded {recoded} of {len(processed)} documents (the rest unchanged, from the cache)")
-    warnings = [w for doc in parsed for w in doc.warnings]
-    tables = {name: frame(name, rows) for name, rows in rows_of(parsed).items()}
-    enriched, found = organisation_tables(tables, register)
-    tables.update(enriched)
-    warnings += found
-    auto, documents = auto_codes(processed), len(processed)
+    parse_warnings = {doc.meeting["meeting_id"]: doc.warnings for doc in parsed}
+    tables, unregistered = document_tables(processed, register)
+    documents = len(processed)
     # the tables now hold all that is needed: the documents' objects, most of a large build's memory, go here
     del processed, parsed
-    coded, error, found = code_tables(tables["segments"], auto, codebook, manual_path, hand_path)
-    del auto
+    tables["unregistered_organisations"], org_warnings = unregistered_table(unregistered)
+    coded, error, code_warnings = code_tables(tables["segments"], tables.pop("auto"), codebook, manual_path, hand_path)
     tables.update(coded)
-    warnings += found
+    warnings = [w for found in parse_warnings.values() for w in found] + org_warnings + code_warnings
     if analyses:
-        say("fitting topic models")
-        fitted, found = topic_tables(tables, labels_path, topic_cache_dir(cache_dir))
-        tables.update(fitted)
-        warnings += found
-        say("comparing meetings and actors")
-        tables.update(comparison_tables(tables, codebook, error))
+        warnings += analysis_tables(tables, options, error, say)
     csv = documents <= CSV_MAX_DOCUMENTS
-    counts = {name: len(table) for name, table in tables.items()}
-    record = {"inputs": inputs, "counts": counts, "warnings": warnings}
+    summaries = document_summaries(entries, parse_warnings, tables, unregistered)
     with replaced_directory(out_dir) as staging:
         written = write_store(tables, staging, Path(out_dir), csv)
-        (staging / BUILD_RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    say(
-        f"per-document tables: wrote {written.written} file(s), kept {written.kept} unchanged"
-        + ("" if csv else f"; no CSV files above {CSV_MAX_DOCUMENTS} documents (`analysis export csv TABLE`)")
-    )
+        counts = in_contract_order({name: len(table) for name, table in tables.items()})
+        _write_record(staging, inputs, counts, warnings, code_warnings, summaries)
+    say(_written_line(written, csv))
     return BuildResult(tables, warnings, counts)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build reads besides the documents, and whether it runs the corpus analyses."""
+
+    codebook: Codebook
+    register: Register
+    manual_path: Path | None
+    hand_path: Path | None
+    labels_path: Path | None
+    analyses: bool
+    cache_dir: Path | None
+
+
+def document_tables(processed: list[Processed], register: Register) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """These documents' per-document tables (codes as `auto`, before corrections) and unregistered names."""
+    tables = {name: frame(name, rows) for name, rows in rows_of([result.parsed for result in processed]).items()}
+    enriched, unregistered = organisation_tables(tables, register)
+    tables.update(enriched)
+    tables["auto"] = auto_codes(processed)
+    return tables, unregistered
+
+
+def analysis_tables(
+    tables: dict[str, pd.DataFrame], options: Options, error: CodingError | None, say: Callable[[str], None]
+) -> list[str]:
+    """Topic models and comparisons added to `tables`; returns their warnings."""
+    say("fitting topic models")
+    fitted, warnings = topic_tables(tables, options.labels_path, topic_cache_dir(options.cache_dir))
+    tables.update(fitted)
+    say("comparing meetings and actors")
+    tables.update(comparison_tables(tables, options.codebook, error))
+    return warnings
+
+
+def meeting_keys(table: pd.DataFrame, segments: pd.DataFrame) -> pd.Series:
+    """Each row's meeting: its own meeting_id, or (codes) its sentence's."""
+    if PARTITION_KEY in table:
+        return table[PARTITION_KEY]
+    position = pd.Index(segments["segment_id"]).get_indexer(table["segment_id"])
+    return pd.Series(segments[PARTITION_KEY].to_numpy()[position], index=table.index)
+
+
+def document_summaries(
+    entries: list[ManifestEntry],
+    parse_warnings: dict[str, list[str]],
+    tables: dict[str, pd.DataFrame],
+    unregistered: pd.DataFrame,
+) -> dict[str, dict[str, object]]:
+    """Per meeting: its manifest row, parse warnings, rows per table and unregistered names.
+
+    Kept in build.json so that the next build, when only documents changed,
+    makes the corpus-level parts without reading the unchanged documents.
+    """
+    rows = {name: meeting_keys(tables[name], tables["segments"]).value_counts() for name in PARTITIONED}
+    unknown = {
+        meeting: dict(zip(group["organisation"], group["n_rows"].astype(int).tolist(), strict=True))
+        for meeting, group in unregistered.groupby("meeting_id", sort=True)
+    }
+    summaries = {}
+    for entry in entries:
+        meeting = meeting_id_for(entry.file)
+        summaries[meeting] = {
+            "entry": entry_key(entry),
+            "warnings": list(parse_warnings.get(meeting, [])),
+            "rows": {name: int(rows[name].get(meeting, 0)) for name in PARTITIONED},
+            "unregistered": unknown.get(meeting, {}),
+        }
+    return summaries
+
+
+def only_documents_changed(inputs: dict[str, object], last: dict[str, object]) -> bool:
+    """The last build had the same code, libraries and input files, and recorded its documents."""
+    before = last.get("inputs")
+    if not isinstance(before, dict) or not isinstance(last.get("documents"), dict):
+        return False
+    return {k: v for k, v in before.items() if k != "documents"} == {
+        k: v for k, v in inputs.items() if k != "documents"
+    }
+
+
+def meetings_named(*paths: Path | None) -> set[str]:
+    """The meetings that manual codes or hand codes name (by their segment ids)."""
+    named: set[str] = set()
+    for path in paths:
+        if path and Path(path).is_file():
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            if "segment_id" in table:
+                named.update(meeting_of(segment) for segment in table["segment_id"])
+    return named
+
+
+def extend_store(
+    raw_dir: Path,
+    out_dir: Path,
+    entries: list[ManifestEntry],
+    inputs: dict[str, object],
+    last: dict[str, object],
+    run: Callable[[list[ManifestEntry]], list[Processed]],
+    options: Options,
+    say: Callable[[str], None],
+) -> BuildResult | None:
+    """The last build's store with documents added, changed or removed, touching only those documents.
+
+    An unchanged document's partition files are linked from the last build
+    and its share of the corpus tables (rows, warnings, unregistered names)
+    comes from build.json; only the new documents are processed and written.
+    Returns None, for a full build, when a manual code or hand code names a
+    changed document: its corrections and agreement must be checked again.
+    """
+    before: dict[str, dict[str, object]] = last["documents"]  # type: ignore[assignment]
+    now = {meeting_id_for(entry.file): entry for entry in entries}
+    kept = {
+        meeting for meeting, entry in now.items() if meeting in before and before[meeting]["entry"] == entry_key(entry)
+    }
+    if (set(now) | set(before)) - kept & meetings_named(options.manual_path, options.hand_path):
+        return None
+    for meeting in sorted(kept):  # the bytes are checked on every build
+        verified_bytes(raw_dir, now[meeting])
+    fresh = [entry for meeting, entry in now.items() if meeting not in kept]
+    processed = run(fresh)
+    say(f"coded {sum(r.recoded for r in processed)} of {len(now)} documents (the rest unchanged, from the store)")
+    parse_warnings = {result.parsed.meeting["meeting_id"]: result.parsed.warnings for result in processed}
+    tables, unregistered = document_tables(processed, options.register)
+    del processed
+    tables["codes"] = frame(
+        "codes",
+        tables.pop("auto").reindex(columns=COLUMNS["codes"]),
+        order=code_order(tables["segments"], options.codebook),
+    )
+    summaries = {meeting: before[meeting] for meeting in kept} | document_summaries(
+        fresh, parse_warnings, tables, unregistered
+    )
+    summaries = dict(sorted(summaries.items()))
+    per_meeting = pd.DataFrame(
+        [(m, org, n) for m, summary in summaries.items() for org, n in summary["unregistered"].items()],  # type: ignore[attr-defined]
+        columns=["meeting_id", "organisation", "n_rows"],
+    )
+    unregistered_organisations, org_warnings = unregistered_table(per_meeting)
+    code_warnings = list(last.get("code_warnings", []))  # type: ignore[arg-type]
+    parse = [w for summary in summaries.values() for w in summary["warnings"]]  # type: ignore[attr-defined]
+    warnings = parse + org_warnings + code_warnings
+    csv = len(now) <= CSV_MAX_DOCUMENTS
+    with replaced_directory(out_dir) as staging:
+        total = Written()
+        for name in PARTITIONED:
+            os.mkdir(staging / name)
+            for file_name in partition_names(name, out_dir):
+                if partition_owner(file_name) in kept:
+                    keep_file(os.path.join(out_dir, name, file_name), os.path.join(staging, name, file_name))
+                    total.kept += 1
+            keys = meeting_keys(tables[name], tables["segments"])
+            total.written += write_partitions(tables[name], name, staging, keys, out_dir).written
+        unchanged = ("agreement", "coder_agreement")  # from hand codes of unchanged documents only
+        for name in unchanged:
+            keep_file(out_dir / f"{name}.parquet", staging / f"{name}.parquet")
+        write_table(unregistered_organisations, "unregistered_organisations", staging, csv=False)
+        counts = {name: sum(s["rows"][name] for s in summaries.values()) for name in PARTITIONED}  # type: ignore[index]
+        counts |= {name: int(last["counts"][name]) for name in unchanged}  # type: ignore[index]
+        counts["unregistered_organisations"] = len(unregistered_organisations)
+        if options.analyses or csv:  # both need the whole tables: read from the new store
+            stored = {name: load(name, staging) for name in (*PARTITIONED, *unchanged)}
+            stored["unregistered_organisations"] = unregistered_organisations
+            if options.analyses:
+                error = coding_error(stored["segments"], [now[m] for m in sorted(kept)], run, options)
+                ready = set(stored)
+                warnings += analysis_tables(stored, options, error, say)
+                for name in sorted(set(stored) - ready):
+                    write_table(stored[name], name, staging, csv=False)
+                    counts[name] = len(stored[name])
+            if csv:
+                for name, table in stored.items():
+                    write_csv(table, name, staging)
+        write_datapackage(staging)
+        counts = in_contract_order(counts)
+        _write_record(staging, inputs, counts, warnings, code_warnings, summaries)
+    say(_written_line(total, csv))
+    return BuildResult(StoredTables(out_dir, list(counts)), warnings, counts)
+
+
+def coding_error(
+    segments: pd.DataFrame,
+    kept: list[ManifestEntry],
+    run: Callable[[list[ManifestEntry]], list[Processed]],
+    options: Options,
+) -> CodingError | None:
+    """The coder's error rates for corrected prevalence, from the hand-coded documents' cached automatic codes.
+
+    Only called when no changed document is hand-coded, so these are the
+    rates the last build used.
+    """
+    if not options.hand_path or not Path(options.hand_path).is_file():
+        return None
+    named = meetings_named(options.hand_path)
+    coded = [entry for entry in kept if meeting_id_for(entry.file) in named]
+    auto = auto_codes(run(coded))
+    return validation_tables(segments, auto, options.codebook, Path(options.hand_path))[1]
+
+
+def in_contract_order(counts: dict[str, int]) -> dict[str, int]:
+    """Rows per table, tables in the contract's order: the same record whichever way the build went."""
+    return {name: counts[name] for name in COLUMNS if name in counts}
+
+
+def _write_record(
+    staging: Path,
+    inputs: dict[str, object],
+    counts: dict[str, int],
+    warnings: list[str],
+    code_warnings: list[str],
+    documents: dict[str, dict[str, object]],
+) -> None:
+    record = {
+        "inputs": inputs,
+        "counts": counts,
+        "warnings": warnings,
+        "code_warnings": code_warnings,
+        "documents": documents,
+    }
+    (staging / BUILD_RECORD).write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _written_line(written: Written, csv: bool) -> str:
+    return f"per-document tables: wrote {written.written} file(s), kept {written.kept} unchanged" + (
+        "" if csv else f"; no CSV files above {CSV_MAX_DOCUMENTS} documents (`analysis export csv TABLE`)"
+    )
+
+
+class StoredTables(Mapping[str, pd.DataFrame]):
+    """A build's tables read from the store when first asked for: a build that kept them holds none in memory."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self._folder, self._names, self._read = Path(folder), list(names), {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._read:
+            self._read[name] = load(name, self._folder)
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def write_store(tables: dict[str, pd.DataFrame], staging: Path, previous: Path, csv: bool) -> Written:
@@ -469,11 +744,10 @@ def write_store(tables: dict[str, pd.DataFrame], staging: Path, previous: Path, 
     A partition whose rows are unchanged since the build in `previous` is
     linked from it rather than rewritten. `csv` adds the contract's CSV files.
     """
-    meeting_of = pd.Series(tables["segments"][PARTITION_KEY].to_numpy(), index=tables["segments"]["segment_id"])
     total = Written()
     for name, table in tables.items():
         if name in PARTITIONED:
-            keys = table[PARTITION_KEY] if PARTITION_KEY in table else table["segment_id"].map(meeting_of)
+            keys = meeting_keys(table, tables["segments"])
             done = write_partitions(table, name, staging, keys, previous if previous.is_dir() else None)
             total = Written(total.written + done.written, total.kept + done.kept)
             if csv:
