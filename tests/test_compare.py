@@ -64,6 +64,23 @@ def test_a_large_group_is_resampled_in_blocks_as_scipy_batches(monkeypatch) -> N
         assert (low[t], high[t]) == _scipy_interval(hits[:, t], clusters, batch=150)
 
 
+def test_a_group_of_many_paragraphs_gets_the_normal_interval_the_bootstrap_converges_to(monkeypatch) -> None:
+    """Above BOOTSTRAP_MAX_CLUSTERS paragraphs: the cluster-robust normal interval, equal to the bootstrap's within
+    the reported precision, and named in ci_method."""
+    rng = np.random.default_rng(6)
+    clusters = np.repeat(np.arange(6000), rng.integers(1, 8, 6000))
+    rates = rng.beta(2, 20, 6000)[clusters]  # paragraphs differ: the sentences of one are not independent
+    hits = np.column_stack([rng.random(len(clusters)) < rates, rng.random(len(clusters)) < 0.4]).astype(int)
+    low, high, methods = share_intervals(hits, clusters)
+    assert methods == ["cluster-normal", "cluster-normal"]
+    monkeypatch.setattr(compare, "BOOTSTRAP_MAX_CLUSTERS", 10_000)
+    boot_low, boot_high, boot_methods = share_intervals(hits, clusters)
+    assert boot_methods == ["cluster-bootstrap", "cluster-bootstrap"]
+    assert np.abs(low - boot_low).max() < 0.001 and np.abs(high - boot_high).max() < 0.001
+    naive = stats.binomtest(int(hits[:, 0].sum()), len(hits)).proportion_ci(method="wilson")
+    assert high[0] - low[0] > naive.high - naive.low  # wider than if the sentences were independent
+
+
 def test_counts_drawn_per_group_give_the_permutation_tests_p_value(monkeypatch) -> None:
     """Above PERMUTE_LABELS_MAX the null is drawn as coded counts per group: the same test, within Monte Carlo error."""
     rng = np.random.default_rng(5)
@@ -163,3 +180,23 @@ def test_recurring_issues_name_who_raised_first(built) -> None:
     substance = recurring.loc["substance_prison"]
     assert substance["recurs"] == "no" and substance["only_in"] == "2019-12-06_kontaktutvalget_referat"
     assert substance["first_speaker"] == "Johan Lothe"
+
+
+def test_drawn_permutation_tests_give_the_same_p_values_however_the_threads_run(monkeypatch) -> None:
+    """Above PERMUTE_LABELS_MAX each theme's test runs on a thread with its own seed: reproducible, order-free."""
+    monkeypatch.setattr(compare, "PERMUTE_LABELS_MAX", 0)
+    rng = np.random.default_rng(7)
+    meetings = np.repeat(["a", "b", "c", "d"], [40, 60, 30, 50])
+    matrix = pd.DataFrame(
+        {
+            "meeting_id": meetings,
+            "organisation_canonical": "",
+            "actor_type": "",
+            "t1": (rng.random(180) < np.where(meetings == "b", 0.4, 0.1)).astype(int),
+            "t2": (rng.random(180) < 0.2).astype(int),
+        }
+    )
+    first = compare.theme_differences(matrix, ["t1", "t2"])
+    pd.testing.assert_frame_equal(first, compare.theme_differences(matrix, ["t1", "t2"]))
+    assert set(first["test"]) == {"permutation chi-square"}
+    assert first.set_index("theme").loc["t1", "p_value"] < 0.01 < first.set_index("theme").loc["t2", "p_value"]

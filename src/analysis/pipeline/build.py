@@ -342,18 +342,14 @@ def comparison_tables(
 
     matrix = compare.coded_matrix(tables["segments"], tables["codes"], codebook.ids)
     return {
-        "theme_comparison": frame(
-            "theme_comparison", compare.theme_comparison(matrix, codebook.ids, error).to_dict("records")
-        ),
-        "theme_differences": frame(
-            "theme_differences", compare.theme_differences(matrix, codebook.ids).to_dict("records")
-        ),
+        "theme_comparison": frame("theme_comparison", compare.theme_comparison(matrix, codebook.ids, error)),
+        "theme_differences": frame("theme_differences", compare.theme_differences(matrix, codebook.ids)),
         "theme_trends": frame("theme_trends", trends.theme_trends(matrix, tables["meetings"], codebook.ids)),
         "recurring_issues": frame(
             "recurring_issues",
-            compare.recurring_issues(matrix, tables["segments"], tables["meetings"], codebook.ids).to_dict("records"),
+            compare.recurring_issues(matrix, tables["segments"], tables["meetings"], codebook.ids),
         ),
-        "responses": frame("responses", compare.responses(matrix, tables["segments"], codebook.ids).to_dict("records")),
+        "responses": frame("responses", compare.responses(matrix, tables["segments"], codebook.ids)),
     }
 
 
