@@ -478,9 +478,10 @@ def build_tables(
     if analyses:
         warnings += analysis_tables(tables, options, error, say)
     csv = documents <= CSV_MAX_DOCUMENTS
-    summaries = document_summaries(entries, parse_warnings, tables, unregistered)
+    keys = {name: meeting_keys(tables[name], tables["segments"]) for name in PARTITIONED}
+    summaries = document_summaries(entries, parse_warnings, keys, unregistered)
     with replaced_directory(out_dir) as staging:
-        written = write_store(tables, staging, Path(out_dir), csv)
+        written = write_store(tables, keys, staging, Path(out_dir), csv)
         counts = in_contract_order({name: len(table) for name, table in tables.items()})
         _write_record(staging, inputs, counts, warnings, code_warnings, summaries)
     say(_written_line(written, csv))
@@ -532,7 +533,7 @@ def meeting_keys(table: pd.DataFrame, segments: pd.DataFrame) -> pd.Series:
 def document_summaries(
     entries: list[ManifestEntry],
     parse_warnings: dict[str, list[str]],
-    tables: dict[str, pd.DataFrame],
+    keys: dict[str, pd.Series],
     unregistered: pd.DataFrame,
 ) -> dict[str, dict[str, object]]:
     """Per meeting: its manifest row, parse warnings, rows per table and unregistered names.
@@ -540,7 +541,7 @@ def document_summaries(
     Kept in build.json so that the next build, when only documents changed,
     makes the corpus-level parts without reading the unchanged documents.
     """
-    rows = {name: meeting_keys(tables[name], tables["segments"]).value_counts() for name in PARTITIONED}
+    rows = {name: keys[name].value_counts() for name in PARTITIONED}
     unknown = {
         meeting: dict(zip(group["organisation"], group["n_rows"].astype(int).tolist(), strict=True))
         for meeting, group in unregistered.groupby("meeting_id", sort=True)
@@ -616,8 +617,9 @@ def extend_store(
         tables.pop("auto").reindex(columns=COLUMNS["codes"]),
         order=code_order(tables["segments"], options.codebook),
     )
+    keys = {name: meeting_keys(tables[name], tables["segments"]) for name in PARTITIONED}
     summaries = {meeting: before[meeting] for meeting in kept} | document_summaries(
-        fresh, parse_warnings, tables, unregistered
+        fresh, parse_warnings, keys, unregistered
     )
     summaries = dict(sorted(summaries.items()))
     per_meeting = pd.DataFrame(
@@ -637,8 +639,7 @@ def extend_store(
                 if partition_owner(file_name) in kept:
                     keep_file(os.path.join(out_dir, name, file_name), os.path.join(staging, name, file_name))
                     total.kept += 1
-            keys = meeting_keys(tables[name], tables["segments"])
-            total.written += write_partitions(tables[name], name, staging, keys, out_dir).written
+            total.written += write_partitions(tables[name], name, staging, keys[name], out_dir).written
         unchanged = ("agreement", "coder_agreement")  # from hand codes of unchanged documents only
         for name in unchanged:
             keep_file(out_dir / f"{name}.parquet", staging / f"{name}.parquet")
@@ -734,7 +735,9 @@ class StoredTables(Mapping[str, pd.DataFrame]):
         return len(self._names)
 
 
-def write_store(tables: dict[str, pd.DataFrame], staging: Path, previous: Path, csv: bool) -> Written:
+def write_store(
+    tables: dict[str, pd.DataFrame], keys: dict[str, pd.Series], staging: Path, previous: Path, csv: bool
+) -> Written:
     """Every table into `staging`: per-document tables partitioned by meeting, the rest as one file each.
 
     A partition whose rows are unchanged since the build in `previous` is
@@ -743,8 +746,7 @@ def write_store(tables: dict[str, pd.DataFrame], staging: Path, previous: Path, 
     total = Written()
     for name, table in tables.items():
         if name in PARTITIONED:
-            keys = meeting_keys(table, tables["segments"])
-            done = write_partitions(table, name, staging, keys, previous if previous.is_dir() else None)
+            done = write_partitions(table, name, staging, keys[name], previous if previous.is_dir() else None)
             total = Written(total.written + done.written, total.kept + done.kept)
             if csv:
                 write_csv(table, name, staging)
