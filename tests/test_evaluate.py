@@ -3,7 +3,9 @@
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from corpus import PROJECT_ARGUMENTS
 
 from analysis.cli import main
 from analysis.evaluate.gold import GoldDocument, GoldPerson, GoldSpeaker, read_gold
@@ -157,7 +159,7 @@ def test_gold_entries_are_named_in_errors(tmp_path: Path) -> None:
         read_gold(path)
 
 
-def test_without_docs_the_current_build_is_scored_and_must_hold_every_gold_document(
+def test_without_docs_the_current_build_is_scored_once_there_is_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, gold_path = _folder(tmp_path, [GOLD])
@@ -167,6 +169,33 @@ def test_without_docs_the_current_build_is_scored_and_must_hold_every_gold_docum
         == 2
     )
     assert "run `analysis build` first" in capsys.readouterr().err
+
+
+def test_gold_documents_not_in_the_build_are_left_out_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A researcher who removed the bundled documents still gets a report: the scores are of what is built."""
+    docs, gold = _folder(tmp_path, [GOLD])
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    assert main(["add", str(docs / "brukerrad.txt"), "--raw", str(raw)]) == 0
+    build = ["build", "--raw", str(raw), "--out", str(processed), "--no-analyses", "--quiet", *PROJECT_ARGUMENTS]
+    assert main(build) == 0
+    both = tmp_path / "both.json"
+    both.write_text(json.dumps([GOLD, dict(GOLD, file="removed.txt")], ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    out = tmp_path / "e.csv"
+    assert main(["evaluate", "--gold", str(both), "--processed", str(processed), "--out", str(out), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "1 document(s) of" in err and "not in the build, left out of the scores: removed.txt" in err
+    alone = tmp_path / "alone.csv"
+    assert main(["evaluate", "--gold", str(gold), "--processed", str(processed), "--out", str(alone), "--quiet"]) == 0
+    assert out.read_bytes() == alone.read_bytes()  # the scores of the built document, as if the other were not there
+    assert pd.read_csv(out).set_index("field").loc["all", "gold"] > 0
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(json.dumps([dict(GOLD, file="removed.txt")], ensure_ascii=False), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(elsewhere), "--processed", str(processed), "--out", str(out)]) == 0
+    assert "is in the build: nothing scored" in capsys.readouterr().err
+    assert pd.read_csv(out).set_index("field").loc["all", "gold"] == 0
 
 
 def test_the_notebook_sentence_is_computed_from_the_scores() -> None:

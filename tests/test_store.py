@@ -11,17 +11,20 @@ import pytest
 from corpus import FIXTURES, NEWS, PROJECT_ARGUMENTS, build_corpus, store_snapshot
 
 from analysis.base.config import CODEBOOK_PATH, REGISTER_PATH
+from analysis.base.markers import between
 from analysis.base.tables import (
     COLUMNS,
     DATAPACKAGE,
     PARTITIONED,
     column_kind,
+    columns_markdown,
     contract_types,
     load,
     stored_files,
+    table_docs,
     to_csv_text,
 )
-from analysis.cli import main
+from analysis.cli import COLUMNS_BEGIN, COLUMNS_END, main
 from analysis.coding.codebook import load_codebook
 from analysis.pipeline.build import BUILD_RECORD, comparison_tables
 from analysis.pipeline.workers import dask_table
@@ -151,6 +154,22 @@ def test_the_datapackage_describes_and_validates_the_tables(built) -> None:
     for resource in package.resources:
         assert [field.name for field in resource.schema.fields] == COLUMNS[resource.name]
         assert all(field.type == column_kind(field.name) for field in resource.schema.fields)
+        assert resource.description and all(field.description for field in resource.schema.fields)
+    segment_id = package.get_resource("segments").schema.get_field("segment_id")
+    assert "survives rebuilds" in segment_id.description  # the README's words travel with the data
+
+
+def test_every_column_is_documented_once_and_the_readme_shows_it() -> None:
+    """columns.yml names exactly the tables' columns in order; the README's block is what it generates."""
+    docs = table_docs()
+    assert list(docs) == list(COLUMNS)
+    for name, doc in docs.items():
+        assert list(doc.columns) == COLUMNS[name], name
+        assert doc.rows and all(text.strip() for text in doc.columns.values()), name
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert between(readme, COLUMNS_BEGIN, COLUMNS_END) == columns_markdown(), (
+        "run `analysis columns --readme README.md`"
+    )
 
 
 def test_dask_reads_the_same_store_for_identical_corpus_analyses(built) -> None:

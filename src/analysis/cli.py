@@ -372,6 +372,30 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+COLUMNS_BEGIN = (
+    "<!-- columns: written by `analysis columns --readme README.md` from src/analysis/base/columns.yml, "
+    "do not edit by hand -->"
+)
+COLUMNS_END = "<!-- /columns -->"
+
+
+def cmd_columns(args: argparse.Namespace) -> int:
+    from analysis.base.atomic import write_text_atomic
+    from analysis.base.markers import with_block
+    from analysis.base.tables import columns_markdown
+
+    if args.readme is None:
+        print(columns_markdown())
+        return 0
+    readme = Path(args.readme)
+    if not readme.is_file():
+        raise InputError(display_path(readme), "no such file", "pass the README to write the tables into")
+    text = readme.read_text(encoding="utf-8")
+    write_text_atomic(readme, with_block(text, COLUMNS_BEGIN, COLUMNS_END, columns_markdown(), display_path(readme)))
+    _say(f"wrote the tables' columns into {display_path(readme)}")
+    return 0
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     from analysis.bench.synth import synth_corpus
 
@@ -409,6 +433,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         Path(args.processed),
         progress=None if args.quiet else _say,
     )
+    if evaluation.left_out:
+        shown = ", ".join(evaluation.left_out[:3]) + (", …" if len(evaluation.left_out) > 3 else "")
+        _say(
+            f"warning: {len(evaluation.left_out)} document(s) of {display_path(Path(args.gold))} are not in the build, "
+            f"left out of the scores: {shown}"
+        )
+    if not evaluation.documents:
+        _say(
+            f"warning: no document of {display_path(Path(args.gold))} is in the build: nothing scored; write a gold "
+            "file for some of your own documents (README, 'Writing a gold file for your documents')"
+        )
     if not args.quiet:
         for miss in evaluation.misses.itertuples(index=False):
             shown = " → ".join(part for part in (miss.expected, miss.parsed) if part)
@@ -416,9 +451,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(evaluation.summary.to_string(index=False, na_rep=""))
     written = write_evaluation(evaluation, Path(args.out), Path(args.misses) if args.misses else None)
     summary = evaluation.summary.set_index("field")
+    share = f" ({evaluation.share_found:.0%})" if summary.loc["all", "gold"] else ""
     _say(
-        f"found {summary.loc['all', 'found']} of {summary.loc['all', 'gold']} gold facts "
-        f"({evaluation.share_found:.0%}); wrote {', '.join(display_path(p) for p in written)}"
+        f"found {summary.loc['all', 'found']} of {summary.loc['all', 'gold']} gold facts{share}; "
+        f"wrote {', '.join(display_path(p) for p in written)}"
     )
     if args.coding:
         coding = evaluate_coding(
@@ -589,6 +625,10 @@ def parser() -> argparse.ArgumentParser:
         "--codebook", type=existing_file, default=str(CODEBOOK_PATH), help="codebook (default data/codebook.yml)"
     )
     p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("columns", help="print every table's columns and their meaning (from columns.yml) as Markdown")
+    p.add_argument("--readme", help="write them between the README's column markers instead")
+    p.set_defaults(func=cmd_columns)
 
     p = sub.add_parser("synth", help="write a deterministic synthetic corpus shaped like the real minutes")
     p.add_argument("--docs", type=positive_count, required=True, help="number of documents")

@@ -1,6 +1,7 @@
 """The data contract: table names, their columns in order, and how they are written and read."""
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import yaml
 
 from analysis.base.config import PROCESSED_DIR
 
@@ -496,27 +498,42 @@ def contract_types(table: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-# one line per table for datapackage.json: what a row is
-TABLE_ROWS = {
-    "meetings": "one row per document",
-    "attendees": "one row per person listed at a meeting, in the document's order",
-    "agenda": "one row per agenda item or presentation, in the document's order",
-    "segments": "one row per sentence, in reading order",
-    "codes": "one row per (sentence, theme); sentences in reading order, themes in codebook order",
-    "agreement": "automatic coding against each hand coder: a row per theme, then micro and macro",
-    "coder_agreement": "agreement between hand coders, on the sentences at least two of them coded",
-    "unregistered_organisations": "one row per organisation written in a document but missing from the register",
-    "topic_selection": "one row per (model, k) tried",
-    "topics": "one row per (model, topic, top term) for the chosen k",
-    "topic_stability": "one row per (model, topic) for the chosen k",
-    "segment_topics": "one row per (sentence, model, topic) with weight at least 0.01",
-    "topic_theme_crosswalk": "one row per (model, topic, theme)",
-    "theme_comparison": "one row per (group, theme)",
-    "theme_differences": "one row per (group type, theme)",
-    "theme_trends": "one row per (period, group, theme)",
-    "recurring_issues": "one row per theme",
-    "responses": "one row per (meeting, theme, civil-society speaker)",
-}
+COLUMN_DOCS = Path(__file__).with_name("columns.yml")
+
+
+@dataclass(frozen=True)
+class TableDoc:
+    """What a table's rows are, a paragraph more where needed, and each column's meaning (from columns.yml)."""
+
+    rows: str
+    note: str
+    columns: dict[str, str]
+
+
+@functools.cache
+def table_docs() -> dict[str, TableDoc]:
+    """columns.yml, read once: the one place a table's and a column's meaning is written."""
+    data = yaml.safe_load(COLUMN_DOCS.read_text(encoding="utf-8"))
+    return {
+        name: TableDoc(str(doc["rows"]), str(doc.get("note", "")), {str(c): str(t) for c, t in doc["columns"].items()})
+        for name, doc in data.items()
+    }
+
+
+def columns_markdown() -> str:
+    """The README's data-contract tables: for each table its rows, its note and a column | meaning table."""
+    parts = []
+    for name, doc in table_docs().items():
+        lines = [f"### `{name}` — {doc.rows}", ""]
+        if doc.note:
+            lines += [doc.note, ""]
+        lines += ["| column | type | meaning |", "|---|---|---|"]
+        lines += [
+            f"| `{column}` | {column_kind(column)} | {text.replace('|', chr(92) + '|')} |"
+            for column, text in doc.columns.items()
+        ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
 
 
 def datapackage(processed_dir: Path) -> dict[str, object]:
@@ -546,12 +563,15 @@ def datapackage(processed_dir: Path) -> dict[str, object]:
             location = {"path": single.name, "format": "parquet"}
         else:
             continue
-        fields = [{"name": column, "type": column_kind(column)} for column in COLUMNS[name]]
+        meaning = table_docs()[name].columns
+        fields = [
+            {"name": column, "type": column_kind(column), "description": meaning[column]} for column in COLUMNS[name]
+        ]
         resources.append(
             {
                 "name": name,
                 "profile": "tabular-data-resource",
-                "description": TABLE_ROWS[name],
+                "description": table_docs()[name].rows,
                 **location,
                 "schema": {"fields": fields, "missingValues": [""]},
             }

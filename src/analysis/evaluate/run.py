@@ -1,6 +1,7 @@
 """`analysis evaluate`: parse a folder of documents (or read the current build) and score it against a gold file."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -8,6 +9,7 @@ import pandas as pd
 from analysis.base.atomic import write_text_atomic
 from analysis.base.config import CODEBOOK_PATH, PROCESSED_DIR, REGISTER_PATH, REPORTS_DIR, display_path
 from analysis.base.errors import InputError
+from analysis.base.markers import between, with_block
 from analysis.base.tables import frame, load, to_csv_text
 from analysis.coding.codebook import load_codebook
 from analysis.coding.masking import name_mask
@@ -50,21 +52,12 @@ def check_folder(gold: list[GoldDocument], docs: Path) -> None:
             )
 
 
-def built_tables(gold: list[GoldDocument], processed: Path) -> dict[str, pd.DataFrame]:
-    """The current build's tables; every gold document must be in it."""
+def built_tables(processed: Path) -> dict[str, pd.DataFrame]:
+    """The current build's tables."""
     try:
-        tables = {name: load(name, processed) for name in TABLES}
+        return {name: load(name, processed) for name in TABLES}
     except FileNotFoundError as error:
         raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
-    built = set(tables["meetings"]["source_file"])
-    for document in gold:
-        if document.file not in built:
-            raise InputError(
-                document.file,
-                f"is in the gold file but not in the build ({display_path(processed)})",
-                "register it with `analysis add` and build, or pass --docs FOLDER",
-            )
-    return tables
 
 
 def evaluate(
@@ -73,15 +66,27 @@ def evaluate(
     processed: Path = PROCESSED_DIR,
     progress: Callable[[str], None] | None = None,
 ) -> Evaluation:
-    """Score the parse of the gold file's documents: a temporary parse of `docs`, or else the current build."""
+    """Score the parse of the gold file's documents: a temporary parse of `docs`, or else the current build.
+
+    Against the build, a gold document that is not in it (removed, or the
+    gold file describes another corpus) is left out and named in
+    `Evaluation.left_out`, as hand codes of documents not in the build are:
+    the scores are of the documents that are there.
+    """
     gold = read_gold(gold_path, need_kind=docs is not None)
+    left_out: tuple[str, ...] = ()
     if docs is not None:
         check_folder(gold, docs)
+        tables = parsed_tables(parse_folder(gold, docs))
+    else:
+        tables = built_tables(processed)
+        built = set(tables["meetings"]["source_file"])
+        left_out = tuple(document.file for document in gold if document.file not in built)
+        gold = [document for document in gold if document.file in built]
     if progress:
         where = display_path(docs) if docs is not None else f"the build in {display_path(processed)}"
         progress(f"scoring {len(gold)} documents of {where} against {display_path(gold_path)}")
-    tables = parsed_tables(parse_folder(gold, docs)) if docs is not None else built_tables(gold, processed)
-    return score(gold, parsed_from_tables(tables))
+    return replace(score(gold, parsed_from_tables(tables)), left_out=left_out)
 
 
 def evaluate_coding(
@@ -133,16 +138,12 @@ README_END = "<!-- /coding-validity -->"
 
 def with_validity_block(readme: str, block: str) -> str:
     """The README with the text between its coding-validity markers replaced by `block`."""
-    start, end = readme.find(README_BEGIN), readme.find(README_END)
-    if start < 0 or end < start:
-        raise InputError("README.md", "has no coding-validity markers", f"add {README_BEGIN} and {README_END}")
-    return f"{readme[: start + len(README_BEGIN)]}\n{block}\n{readme[end:]}"
+    return with_block(readme, README_BEGIN, README_END, block)
 
 
 def readme_validity_block(readme: str) -> str:
     """What the README says between its coding-validity markers."""
-    start, end = readme.find(README_BEGIN), readme.find(README_END)
-    return readme[start + len(README_BEGIN) : end].strip("\n") if 0 <= start < end else ""
+    return between(readme, README_BEGIN, README_END)
 
 
 def update_readme(readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path) -> Path:

@@ -211,6 +211,8 @@ def _ratio(numerator: int, denominator: int) -> float:
 class Evaluation:
     summary: pd.DataFrame  # one row per field and a last row 'all'
     misses: pd.DataFrame
+    documents: int = 0  # gold documents scored
+    left_out: tuple[str, ...] = ()  # gold documents not in the build, not scored
 
     @property
     def share_found(self) -> float:
@@ -237,7 +239,7 @@ def score(gold: list[GoldDocument], parsed: dict[str, Parsed]) -> Evaluation:
     rows.append([ALL, total_gold, total_parsed, total_found, precision, recall, f1, float("nan")])
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     missed = pd.DataFrame(misses, columns=MISS_COLUMNS).sort_values(["file", "field"], kind="stable")
-    return Evaluation(summary, missed.reset_index(drop=True))
+    return Evaluation(summary, missed.reset_index(drop=True), documents=len(gold))
 
 
 def _text_columns(table: pd.DataFrame, *columns: str) -> Iterable:

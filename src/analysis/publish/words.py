@@ -187,6 +187,8 @@ WORDS: dict[str, dict[str, str]] = {
         "caption_raised_answered": "For hvert tema: antall talere fra sivilsamfunnet som reiste det, og hvor mange av "
         "dem som fikk temaet tatt opp av en taler fra regjeringssiden senere i samme møte (hel søyle).",
         "no_gold": "Ingen `data/gold.json` ennå: parsingen er ikke kontrollert mot en lesers uttrekk.",
+        "gold_not_in_build": "Ingen av dokumentene i `data/gold.json` er med i denne byggingen: parsingen er ikke "
+        "kontrollert mot en lesers uttrekk. Skriv en gullfil for noen av dine egne dokumenter.",
         # column labels of the tables a reader sees (views.for_reader)
         "col_meeting_id": "Møte",
         "col_meeting": "Møte",
@@ -490,6 +492,8 @@ WORDS: dict[str, dict[str, str]] = {
         "caption_raised_answered": "For each theme: the civil-society speakers who raised it, and how many of them had "
         "the theme taken up by a government-side speaker later in the same meeting (solid bar).",
         "no_gold": "No `data/gold.json` yet: the parse has not been checked against a reader's extraction.",
+        "gold_not_in_build": "No document of `data/gold.json` is in this build: the parse has not been checked "
+        "against a reader's extraction. Write a gold file for some of your own documents.",
         # column labels of the tables a reader sees (views.for_reader)
         "col_meeting_id": "Meeting",
         "col_meeting": "Meeting",
