@@ -52,3 +52,13 @@ def test_the_raw_and_corrected_table_shows_the_largest_groups_like_its_chart() -
     table = views.raw_and_corrected(comparison, "meeting", {"t1": "T1", "t2": "T2"}, lang="en")
     shown = {column.split(" (n")[0] for column in table.columns}
     assert shown == {f"m{g:03d}" for g in range(40 - MAX_SHARE_PANELS, 40)}  # the largest groups
+
+
+def test_meetings_are_shown_in_time_order_whatever_their_ids() -> None:
+    """Ids need not start with the date (synthetic or renamed files): the reader still sees time run left to right."""
+    meetings = pd.DataFrame(
+        {"meeting_id": ["m000", "m001", "m002"], "date": ["2020-03-01", "2019-01-15", "2020-01-01"], "kind": "minutes"}
+    )
+    codebook = type("Codebook", (), {"ids": ["t1", "t2"], "labels": lambda self: {"t1": "T1", "t2": "T2"}})()
+    table = views.theme_by_group(_comparison(3, 0.1), "meeting", codebook, views.meeting_labels(meetings, "en"))
+    assert [c.split(" ")[0] for c in table.columns] == ["2019-01-15", "2020-01-01", "2020-03-01"]

@@ -433,7 +433,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         Path(args.processed),
         progress=None if args.quiet else _say,
     )
-    if evaluation.left_out:
+    if evaluation.left_out and evaluation.documents:
         shown = ", ".join(evaluation.left_out[:3]) + (", …" if len(evaluation.left_out) > 3 else "")
         _say(
             f"warning: {len(evaluation.left_out)} document(s) of {display_path(Path(args.gold))} are not in the build, "

@@ -392,7 +392,8 @@ def theme_by_group(
     labels: dict[str, str] | None = None,
     value: str = "share",
 ) -> pd.DataFrame:
-    """Share of each group's sentences coded with each theme: themes as rows (codebook order), groups as columns.
+    """Share of each group's sentences coded with each theme: themes as rows (codebook order), groups as columns
+    (meetings in the order of their labels, so by date; other groups by name).
 
     `value="corrected"` gives the shares corrected for coding error (blank
     where a theme has too few hand codes to correct).
@@ -404,6 +405,8 @@ def theme_by_group(
     table.index = [(labels or codebook.labels())[t] for t in table.index]
     sizes = rows.drop_duplicates("group").set_index("group")["n_group"].astype(int)
     labels = column_labels or {}
+    if group_type == "meeting":  # a meeting's label starts with its date: meetings read in time order
+        table = table[sorted(table.columns, key=lambda c: (labels.get(c, c), c))]
     table.columns = [f"{labels.get(c, c)} (n\u00a0=\u00a0{sizes[c]})" for c in table.columns]
     table.columns.name = None
     return table
