@@ -30,7 +30,7 @@ import pandas as pd
 
 from analysis.analyse.topics import fit_topics
 from analysis.base.config import REPORTS_DIR
-from analysis.base.tables import frame
+from analysis.base.tables import frame, load
 from analysis.bench.synth import synth_corpus
 from analysis.coding.codebook import load_codebook
 from analysis.coding.coder import Coder
@@ -160,15 +160,30 @@ def _own_peak_mb() -> float:
     return _peak_mb()
 
 
-def _builds_in_fresh_process(raw_dir: Path, work: Path) -> list[dict[str, object]]:
-    """run_builds in a new interpreter, so its peak memory is the build's own and not the stages' before it."""
+COMPARISONS_ALONE = "comparisons and recurring issues, own process"
+
+
+def run_comparisons(processed: Path) -> list[dict[str, object]]:
+    """The build's comparison stage on the tables a build stored, as `analysis build` runs it after the topics.
+
+    Its peak memory is that of a process holding the four tables it reads
+    and computing the comparisons: what the target bounds, unlike the stage
+    row above, whose process still holds every earlier stage's data.
+    """
+    tables = {name: load(name, processed) for name in ("meetings", "attendees", "segments", "codes")}
+    start = time.perf_counter()
+    comparison_tables(tables, load_codebook())
+    seconds = round(time.perf_counter() - start, 3)
+    return [{"stage": COMPARISONS_ALONE, "seconds": seconds, "peak_rss_mb": round(_own_peak_mb(), 1)}]
+
+
+def _in_fresh_process(function: str, *paths: Path) -> list[dict[str, object]]:
+    """A function of this module in a new interpreter, so its peak memory is its own and not the stages' before it."""
     script = (
-        "import json, sys; from pathlib import Path; from analysis.bench.bench import run_builds; "
-        "print(json.dumps(run_builds(Path(sys.argv[1]), Path(sys.argv[2]))))"
+        f"import json, sys; from pathlib import Path; from analysis.bench.bench import {function}; "
+        f"print(json.dumps({function}(*map(Path, sys.argv[1:]))))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(raw_dir), str(work)], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", script, *map(str, paths)], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -211,7 +226,8 @@ def bench(
             raw = synth_corpus(n, Path(tmp) / "raw")
             rows = run_stages(raw, topic_sample)
             floor_seconds, size = rows[0]["seconds"], rows[0]["mb"]
-            builds = _builds_in_fresh_process(raw, Path(tmp))
+            builds = _in_fresh_process("run_builds", raw, Path(tmp))
+            builds += _in_fresh_process("run_comparisons", Path(tmp) / "processed")
             for row in rows + builds:
                 row.pop("mb", None)
                 row["mb_per_s"] = round(size / row["seconds"], 2) if row["seconds"] else None
