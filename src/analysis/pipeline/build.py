@@ -602,7 +602,8 @@ def extend_store(
     kept = {
         meeting for meeting, entry in now.items() if meeting in before and before[meeting]["entry"] == entry_key(entry)
     }
-    if (set(now) | set(before)) - kept & meetings_named(options.manual_path, options.hand_path):
+    changed = (set(now) | set(before)) - kept
+    if changed & meetings_named(options.manual_path, options.hand_path):
         return None
     for meeting in sorted(kept):  # the bytes are checked on every build
         verified_bytes(raw_dir, now[meeting])
