@@ -388,8 +388,6 @@ def cmd_columns(args: argparse.Namespace) -> int:
         print(columns_markdown())
         return 0
     readme = Path(args.readme)
-    if not readme.is_file():
-        raise InputError(display_path(readme), "no such file", "pass the README to write the tables into")
     text = readme.read_text(encoding="utf-8")
     write_text_atomic(readme, with_block(text, COLUMNS_BEGIN, COLUMNS_END, columns_markdown(), display_path(readme)))
     _say(f"wrote the tables' columns into {display_path(readme)}")
@@ -627,7 +625,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("columns", help="print every table's columns and their meaning (from columns.yml) as Markdown")
-    p.add_argument("--readme", help="write them between the README's column markers instead")
+    p.add_argument("--readme", type=existing_file, help="write them between this README's column markers instead")
     p.set_defaults(func=cmd_columns)
 
     p = sub.add_parser("synth", help="write a deterministic synthetic corpus shaped like the real minutes")
