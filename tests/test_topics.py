@@ -150,3 +150,21 @@ def test_each_chosen_topic_has_a_stability_and_coherence(built) -> None:
     assert quality.groupby("model").size().to_dict() == chosen.astype(int).to_dict()
     assert quality["stability"].between(0, 1).all() and quality["coherence"].between(-1, 1).all()
     assert ((quality["stability"] >= STABLE_TOPIC) == (quality["stable"] == "yes")).all()
+
+
+def test_an_lda_grid_fitted_in_two_processes_is_the_grid_fitted_in_one(monkeypatch) -> None:
+    """A corpus of thousands of turns fits LDA's grid on two cores; the models must be exactly the serial ones."""
+    from scipy import sparse
+
+    from analysis.analyse import selection
+
+    rng = np.random.default_rng(3)
+    matrix = sparse.csr_matrix(rng.poisson(0.3, (80, 120)).astype(float))
+    vocabulary = np.array([f"ord{i}" for i in range(120)])
+    monkeypatch.setattr(selection, "PARALLEL_GRID_ROWS", 10**9)
+    serial = selection.fit_grid("lda", matrix, vocabulary, [2, 3], None)
+    monkeypatch.setattr(selection, "PARALLEL_GRID_ROWS", 0)
+    parallel = selection.fit_grid("lda", matrix, vocabulary, [2, 3], None)
+    for k in (2, 3):
+        assert serial[k][0] == parallel[k][0] and serial[k][1] == parallel[k][1]
+        assert np.array_equal(serial[k][2].components_, parallel[k][2].components_)

@@ -11,12 +11,14 @@ content-addressed cache, keyed by everything a fit depends on.
 import hashlib
 import itertools
 import math
+import os
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import sklearn
+from joblib import Parallel, delayed
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.exceptions import ConvergenceWarning
@@ -159,17 +161,34 @@ def fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path |
     grid = store.get("topics", kind, key)
     if grid is not None:
         return grid
+    jobs = [(k, seed) for k in usable for seed in SEEDS]
+    workers = min(2, os.cpu_count() or 1) if kind == "lda" and matrix.shape[0] >= PARALLEL_GRID_ROWS else 1
+    fitted = Parallel(n_jobs=workers)(delayed(_fit)(kind, k, seed, matrix) for k, seed in jobs)
     grid = {}
     for k in usable:
         runs, converged, chosen = [], True, None
-        for seed in SEEDS:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", ConvergenceWarning)
-                model = make_model(kind, k, seed).fit(matrix)
-            converged &= not any(issubclass(w.category, ConvergenceWarning) for w in caught)
+        for (k_, seed), (model, ok) in zip(jobs, fitted, strict=True):
+            if k_ != k:
+                continue
+            converged &= ok
             runs.append(top_terms(model, vocabulary))
             if seed == RANDOM_STATE:
                 chosen = model
         grid[k] = (runs, converged, chosen)
     store.put("topics", grid, kind, key)
     return grid
+
+
+# From this many turns LDA's grid (7 k × 5 seeds) is fitted in two processes: its per-document Python loop takes
+# minutes on a few thousand turns, and each fit gives the same model in any process (tests/test_topics.py). NMF
+# stays in this process: it takes seconds, and its multi-threaded matrix products differ in the last bits from
+# a worker's single-threaded ones. Below this size LDA takes seconds too.
+PARALLEL_GRID_ROWS = 1000
+
+
+def _fit(kind: str, k: int, seed: int, matrix) -> tuple[object, bool]:
+    """One model of the grid, and whether it converged."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        model = make_model(kind, k, seed).fit(matrix)
+    return model, not any(issubclass(w.category, ConvergenceWarning) for w in caught)
