@@ -164,17 +164,15 @@ def fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path |
     jobs = [(k, seed) for k in usable for seed in SEEDS]
     workers = min(2, os.cpu_count() or 1) if kind == "lda" and matrix.shape[0] >= PARALLEL_GRID_ROWS else 1
     fitted = Parallel(n_jobs=workers)(delayed(_fit)(kind, k, seed, matrix) for k, seed in jobs)
-    grid = {}
-    for k in usable:
-        runs, converged, chosen = [], True, None
-        for (k_, seed), (model, ok) in zip(jobs, fitted, strict=True):
-            if k_ != k:
-                continue
-            converged &= ok
-            runs.append(top_terms(model, vocabulary))
-            if seed == RANDOM_STATE:
-                chosen = model
-        grid[k] = (runs, converged, chosen)
+    by_fit = dict(zip(jobs, fitted, strict=True))
+    grid = {
+        k: (
+            [top_terms(by_fit[k, seed][0], vocabulary) for seed in SEEDS],
+            all(by_fit[k, seed][1] for seed in SEEDS),
+            by_fit[k, RANDOM_STATE][0],
+        )
+        for k in usable
+    }
     store.put("topics", grid, kind, key)
     return grid
 

@@ -231,14 +231,6 @@ def note_codebook(codebook: Codebook, cache_dir: Path | None, say: Callable[[str
     store.put("codebook", codebook.sha256, "last-build")
 
 
-def code_order(segments: pd.DataFrame, codebook: Codebook) -> dict[str, dict[str, int]]:
-    """Codes sort by sentence in reading order, then theme in codebook order."""
-    return {
-        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
-        "theme": {t: i for i, t in enumerate(codebook.ids)},
-    }
-
-
 def code_tables(
     segments: pd.DataFrame,
     auto: pd.DataFrame,
@@ -257,7 +249,11 @@ def code_tables(
     codes, warnings = apply_manual_codes(auto, manual)
     if elsewhere:
         warnings.append(f"{elsewhere} manual code row(s) name documents that are not in this build; left out")
-    tables = {"codes": frame("codes", codes, order=code_order(segments, codebook))}
+    order = {
+        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
+        "theme": {t: i for i, t in enumerate(codebook.ids)},
+    }
+    tables = {"codes": frame("codes", codes, order=order)}
     error = None
     tables |= {"agreement": frame("agreement", []), "coder_agreement": frame("coder_agreement", [])}
     if hand_path and Path(hand_path).is_file():
@@ -613,11 +609,8 @@ def extend_store(
     parse_warnings = {result.parsed.meeting["meeting_id"]: result.parsed.warnings for result in processed}
     tables, unregistered = document_tables(processed, options.register)
     del processed
-    tables["codes"] = frame(
-        "codes",
-        tables.pop("auto").reindex(columns=COLUMNS["codes"]),
-        order=code_order(tables["segments"], options.codebook),
-    )
+    # no manual code names a new document (checked above): its codes are the automatic pass, as code_tables sorts it
+    tables["codes"] = code_tables(tables["segments"], tables.pop("auto"), options.codebook, None, None)[0]["codes"]
     keys = {name: meeting_keys(tables[name], tables["segments"]) for name in PARTITIONED}
     summaries = {meeting: before[meeting] for meeting in kept} | document_summaries(
         fresh, parse_warnings, keys, unregistered
