@@ -80,6 +80,7 @@ class Roster:
         self._definite_roles = {form: next(iter(h)) for form, h in forms.items() if len(h) == 1}
         self._bodies = {body.casefold(): body for body in layout().speaking_bodies}
         self._memo: dict[tuple[str, ...], list[Mention]] = {}
+        self._read: dict[str, tuple[list[str], list[Mention]]] = {}
         orgs: dict[str, list[Person]] = {}
         for person in self.people:
             for alias in organisation_forms(person.organisation):
@@ -89,6 +90,24 @@ class Roster:
             key=lambda item: -len(item[0]),
         )
         self._names.sort(key=lambda item: -len(item[0]))
+        # The names, blocked names and organisations by their first token, in the order they are tried:
+        # a token is compared with the few that can begin at it, not with every name of the meeting.
+        self._blocked_at: dict[str, list[tuple[str, ...]]] = {}
+        for parts in self._blocked:
+            if parts:
+                self._blocked_at.setdefault(parts[0], []).append(parts)
+        self._names_at: dict[str, list[tuple[tuple[str, ...], Person]]] = {}
+        for parts, person in self._names:
+            if parts:
+                self._names_at.setdefault(parts[0], []).append((parts, person))
+        self._orgs_at: dict[str, list[tuple[tuple[str, ...], str, list[Person]]]] = {}
+        for parts, alias, members in self._orgs:
+            if not parts:
+                continue
+            first = parts[0].casefold()  # what `_org_token_matches` lets open it
+            openers = {first} | ({first + suffix for suffix in ("ne", "en", "n")} if len(parts) == 1 else set())
+            for opener in openers:
+                self._orgs_at.setdefault(opener, []).append((parts, alias, members))
         # Every token that can open a mention, casefolded: the rest of a sentence is skipped in one lookup.
         self._triggers = {parts[0].casefold() for parts in self._blocked if parts}
         self._triggers |= {parts[0].casefold() for parts, _ in self._names}
@@ -103,6 +122,14 @@ class Roster:
         """A present person by full name, else by a surname only one of them has."""
         return find_person(name, self.people)
 
+    def read(self, sentence: str) -> tuple[list[str], list[Mention]]:
+        """A sentence's tokens and mentions, worked out once: attribution reads each sentence two or three times."""
+        found = self._read.get(sentence)
+        if found is None:
+            tokens = tokens_of(sentence)
+            found = self._read[sentence] = (tokens, self.mentions(tokens))
+        return found
+
     def mentions(self, tokens: list[str]) -> list[Mention]:
         """Non-overlapping references to present people or their organisations, left to right.
 
@@ -114,14 +141,14 @@ class Roster:
         return self._memo[key]
 
     def _find_mentions(self, tokens: list[str]) -> list[Mention]:
+        """Only a trigger token can open a mention, so only those positions are tried, left to right."""
         found: list[Mention] = []
         index = 0
-        starts = [i for i, token in enumerate(tokens) if token.casefold() in self._triggers]
-        if not starts:
-            return found
-        index = starts[0]
-        while index < len(tokens):
-            mention = self._mention_at(tokens, index)
+        triggers = self._triggers
+        for position in [i for i, token in enumerate(tokens) if token.casefold() in triggers]:
+            if position < index:
+                continue  # inside the mention found before
+            mention = self._mention_at(tokens, position)
             if mention and not mention.person and not mention.organisation:
                 index = mention.end  # a blocked name: skip it
             elif mention:
@@ -130,32 +157,31 @@ class Roster:
                     start -= 1
                 found.append(Mention(start, mention.end, mention.person, mention.organisation, mention.body))
                 index = mention.end
-            else:
-                index += 1
         return found
 
     def _mention_at(self, tokens: list[str], i: int) -> Mention | None:
-        if tokens[i].casefold() not in self._triggers:
+        token = tokens[i]
+        folded = token.casefold()
+        if folded not in self._triggers:
             return None
-        for parts in self._blocked:
+        for parts in self._blocked_at.get(token, ()):
             if tuple(tokens[i : i + len(parts)]) == parts:
                 return Mention(i, i + len(parts), None, "")
-        for parts, person in self._names:
+        for parts, person in self._names_at.get(token, ()):
             if tuple(tokens[i : i + len(parts)]) == parts:
                 return Mention(i, i + len(parts), person, person.organisation)
-        token = tokens[i]
         if token in self._surnames and not _part_of_other_name(tokens, i):
             person = self._surnames[token]
             return Mention(i, i + 1, person, person.organisation)
         if token in self._first_names and not (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()):
             person = self._first_names[token]  # not "Jonas Dahl", who is someone else
             return Mention(i, i + 1, person, person.organisation)
-        if token.casefold() in self._definite_roles:
-            person = self._definite_roles[token.casefold()]
+        if folded in self._definite_roles:
+            person = self._definite_roles[folded]
             return Mention(i, i + 1, person, person.organisation)
-        if token.casefold() in self._bodies:
+        if folded in self._bodies:
             return Mention(i, i + 1, None, token, body=True)
-        for parts, alias, members in self._orgs:
+        for parts, alias, members in self._orgs_at.get(folded, ()):
             window = tokens[i : i + len(parts)]
             if len(window) == len(parts) and all(
                 _org_token_matches(t, a, k == len(parts) - 1)
@@ -210,10 +236,9 @@ def _followed_by_reporting_verb(tokens: list[str], end: int, window: int = 4) ->
 
 def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     """The mention the sentence reports and the rule that found it ('named', 'pronoun' or '')."""
-    tokens = tokens_of(sentence)
+    tokens, mentions = roster.read(sentence)
     if not tokens:
         return None, ""
-    mentions = roster.mentions(tokens)
     if mentions and mentions[0].start == 0 and not mentions[0].body:
         return mentions[0], "named"
     if tokens[0].casefold() in PRONOUNS:
@@ -239,8 +264,8 @@ _SIGNED = re.compile(r"[\"”»]\s*[-–]\s*(?P<who>[A-ZÆØÅ][\wæøå-]+(?:\s
 def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
     """In '– …, sier statssekretær Morten Bakke.' the whole quote is his; in '– …, skriver IMDi.' the body's."""
     for sentence in sentences:
-        tokens = tokens_of(sentence)
-        for mention in roster.mentions(tokens):
+        tokens, mentions = roster.read(sentence)
+        for mention in mentions:
             after = tokens[mention.end] if mention.end < len(tokens) else ""
             before = tokens[max(0, mention.start - MAX_TITLE_TOKENS) : mention.start]
             verb_before = next((k for k in range(len(before) - 1, -1, -1) if _is_reporting(before[k])), None)
@@ -329,7 +354,7 @@ def attribute_paragraph(
 def last_mentioned(sentences: list[str], roster: Roster, before: Attribution) -> Attribution:
     """The last attendee these sentences name, else `before`: what a pronoun after them refers to."""
     for sentence in reversed(sentences):
-        named = [m for m in roster.mentions(tokens_of(sentence)) if m.person]
+        named = [m for m in roster.read(sentence)[1] if m.person]
         if named:
             return _from_mention(named[-1], "named")
     return before
