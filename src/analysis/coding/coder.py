@@ -76,8 +76,15 @@ class Coder:
         self._exclusions = {t.id: t.exclude for t in codebook.themes if t.exclude}
         self._lexicons: dict[str, Lexicon] = {}
 
+    def _lexicon_of(self, lang: str) -> Lexicon:
+        """The language's lexicon, made on first use (a new one per sentence would cost more than the sentence)."""
+        lexicon = self._lexicons.get(lang)
+        if lexicon is None:
+            lexicon = self._lexicons[lang] = Lexicon(lang)
+        return lexicon
+
     def _lexicon(self, lang: str, tokens: Iterable[str]) -> Lexicon:
-        lexicon = self._lexicons.setdefault(lang, Lexicon(lang))
+        lexicon = self._lexicon_of(lang)
         for token in sorted(set(tokens).difference(lexicon.raw_index)):
             lexicon.add_raw(token, self.words, lang)
         return lexicon
@@ -180,7 +187,7 @@ class Coder:
         well ("NAV-tiltakene", "NAV", "tiltakene"), so both a compound and its
         head can match; phrases run over consecutive letter runs.
         """
-        lexicon = self._lexicons.setdefault(lang, Lexicon(lang))
+        lexicon = self._lexicon_of(lang)
         found: list[Match] = []
         runs: list[tuple[int, int, int]] = []  # (form, start, end)
         form_of, position = lexicon.form_index.get, 0
