@@ -13,9 +13,11 @@ from corpus import FIXTURES, NEWS, PROJECT_ARGUMENTS, build_corpus, store_snapsh
 from analysis.base.config import CODEBOOK_PATH, REGISTER_PATH
 from analysis.base.markers import between
 from analysis.base.tables import (
+    BATCH_DOCUMENTS,
     COLUMNS,
     DATAPACKAGE,
     PARTITIONED,
+    batches,
     column_kind,
     columns_markdown,
     contract_types,
@@ -59,17 +61,36 @@ def test_every_table_loads_as_its_csv_reads(built) -> None:
         assert len(loaded) == len(result.tables[name]), name
 
 
-def test_per_document_tables_have_one_file_per_document(built) -> None:
+def test_per_document_tables_are_stored_in_batches_of_whole_documents(built) -> None:
+    """Each file holds a run of meetings in id order, named by its first; the files come in meeting order."""
     out, result = built
     meetings = set(result.tables["meetings"]["meeting_id"])
     for name in PARTITIONED:
         files = stored_files(name, out)
-        owners = {path.name.rsplit(".", 2)[0] for path in files}
-        assert owners <= meetings and len(owners) == len(files), name
-        for path in files:  # each file holds its document's rows only
-            assert set(pq.read_table(path, columns=["meeting_id"])["meeting_id"].to_pylist()) == {
-                path.name.rsplit(".", 2)[0]
-            }
+        held = [pq.read_table(path, columns=["meeting_id"])["meeting_id"].to_pylist() for path in files]
+        present = sorted({meeting for rows in held for meeting in rows})
+        assert set(present) <= meetings, name
+        assert [path.name.rsplit(".", 2)[0] for path in files] == sorted(set(batches(present).values())), name
+        for path, rows in zip(files, held, strict=True):
+            assert rows == sorted(rows) and rows[0] == path.name.rsplit(".", 2)[0], name
+        assert [meeting for rows in held for meeting in dict.fromkeys(rows)] == present, name  # one file each
+
+
+def test_batches_change_only_where_a_meeting_comes_or_goes() -> None:
+    """Adding or removing one meeting changes its own batch (or splits or merges it with the one before)."""
+    meetings = [f"{2000 + n % 25}-{n:05d}_referat" for n in range(3000)]
+    layout = batches(meetings)
+    sizes = pd.Series(layout).value_counts()
+    assert 0.5 * BATCH_DOCUMENTS < sizes.mean() < 2 * BATCH_DOCUMENTS
+
+    def grouped(layout: dict[str, str]) -> set[frozenset[str]]:
+        return {frozenset(m for m, label in layout.items() if label == first) for first in set(layout.values())}
+
+    for meeting in meetings[::97]:
+        fewer = batches(m for m in meetings if m != meeting)
+        assert len(grouped(layout) ^ grouped(fewer)) <= 3  # two old batches merged into one, or one shrunk
+        more = batches([*meetings, meeting + "b"])
+        assert len(grouped(layout) ^ grouped(more)) <= 3
 
 
 def test_where_selects_rows_in_the_files_and_keeps_reading_order(built) -> None:
@@ -88,7 +109,8 @@ def test_where_selects_rows_in_the_files_and_keeps_reading_order(built) -> None:
         load("sentences", out)
 
 
-def test_a_changed_document_rewrites_only_its_partitions(raw_copy: Path, tmp_path: Path) -> None:
+def test_a_changed_document_rewrites_only_its_partitions(raw_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("analysis.base.tables.BATCH_DOCUMENTS", 1)  # a batch per document
     out = tmp_path / "processed"
     build_corpus(raw_copy, out, analyses=False)
     before = _files(out)
@@ -254,8 +276,9 @@ def _build(raw: Path, out: Path, analyses: bool, **options) -> list[str]:
 
 @pytest.mark.parametrize("analyses", [False, True])
 def test_adding_a_document_writes_only_its_files_and_gives_the_full_builds_store(
-    raw_copy: Path, tmp_path: Path, analyses: bool
+    raw_copy: Path, tmp_path: Path, analyses: bool, monkeypatch
 ) -> None:
+    monkeypatch.setattr("analysis.base.tables.BATCH_DOCUMENTS", 1)  # a batch per document
     out = tmp_path / "processed"
     _build(raw_copy, out, analyses)
     before = _files(out)
@@ -270,7 +293,35 @@ def test_adding_a_document_writes_only_its_files_and_gives_the_full_builds_store
     assert store_snapshot(out) == store_snapshot(full)  # tables, CSV files, datapackage.json and build.json
 
 
-def test_removing_and_adding_documents_gives_the_full_builds_store(raw_copy: Path, tmp_path: Path) -> None:
+def test_a_document_added_to_a_batch_rewrites_that_batch_only(raw_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    """With three documents a batch on average, the new one joins the batch of the meetings around it: that file
+    is written again from their stored rows and its own, and the other batch is kept."""
+    monkeypatch.setattr("analysis.base.tables.BATCH_DOCUMENTS", 3)
+    out = tmp_path / "processed"
+    for document in (THIRD, OTHER):
+        assert main(["add", str(document), "--raw", str(raw_copy), "--kind", "minutes"]) == 0
+    _build(raw_copy, out, False)
+    before = _files(out)
+    old = sorted(load("meetings", out)["meeting_id"])
+    new = FIXTURES / "formats" / "numbered_kommunestyre.txt"
+    assert main(["add", str(new), "--raw", str(raw_copy), "--kind", "minutes"]) == 0
+    assert "coded 1 of 5 documents (the rest unchanged, from the store)" in _build(raw_copy, out, False)
+    after = _files(out)
+    joined = batches([*old, new.stem])[new.stem]
+    assert joined != new.stem and joined in old  # it joined a batch of stored meetings
+    rewritten = {path for path in before if path.split("/")[1].startswith(joined + ".")}
+    assert rewritten and all(after[path] == before[path] for path in set(before) - rewritten)
+    assert not rewritten & set(after)
+    full = tmp_path / "full"
+    _build(raw_copy, full, False, cache=False)
+    assert store_snapshot(out) == store_snapshot(full)
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_removing_and_adding_documents_gives_the_full_builds_store(
+    raw_copy: Path, tmp_path: Path, batch: int, monkeypatch
+) -> None:
+    monkeypatch.setattr("analysis.base.tables.BATCH_DOCUMENTS", batch)
     out = tmp_path / "processed"
     for document in (THIRD, OTHER):
         assert main(["add", str(document), "--raw", str(raw_copy), "--kind", "minutes"]) == 0

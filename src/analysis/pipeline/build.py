@@ -10,6 +10,7 @@ import gc
 import importlib.metadata
 import json
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,11 +38,13 @@ from analysis.base.tables import (
     PARTITION_KEY,
     PARTITIONED,
     Written,
+    batches,
     frame,
     keep_file,
     load,
     partition_names,
     partition_owner,
+    stored_rows,
     write_csv,
     write_datapackage,
     write_partitions,
@@ -629,11 +632,19 @@ def extend_store(
         total = Written()
         for name in PARTITIONED:
             os.mkdir(staging / name)
+            layout, same = batches_kept(name, before, summaries, kept)
+            rewritten: set[str] = set()  # the last build's batches some meeting in a changed batch comes from
             for file_name in partition_names(name, out_dir):
-                if partition_owner(file_name) in kept:
+                if partition_owner(file_name) in same:
                     keep_file(os.path.join(out_dir, name, file_name), os.path.join(staging, name, file_name))
                     total.kept += 1
-            total.written += write_partitions(tables[name], name, staging, keys[name], out_dir).written
+                else:
+                    rewritten.add(file_name)
+            again = {meeting for meeting in kept if layout.get(meeting) not in same}
+            rows, row_keys = stored_rows(out_dir / name, sorted(rewritten), name, again)
+            table = pd.concat([rows, tables[name]], ignore_index=True) if len(rows) else tables[name]
+            table_keys = pd.concat([row_keys, keys[name]], ignore_index=True) if len(rows) else keys[name]
+            total.written += write_partitions(table, name, staging, table_keys, out_dir, layout).written
         unchanged = ("agreement", "coder_agreement")  # from hand codes of unchanged documents only
         for name in unchanged:
             keep_file(out_dir / f"{name}.parquet", staging / f"{name}.parquet")
@@ -659,6 +670,24 @@ def extend_store(
         _write_record(staging, inputs, counts, warnings, code_warnings, summaries)
     say(_written_line(total, csv))
     return BuildResult(StoredTables(out_dir, list(counts)), warnings, counts)
+
+
+def batches_kept(
+    name: str, before: dict[str, dict[str, object]], after: dict[str, dict[str, object]], kept: set[str]
+) -> tuple[dict[str, str], set[str]]:
+    """The table's batches now (each meeting's) and those whose file the last build wrote as they must be:
+    the same meetings as then, none of them changed."""
+
+    def members(summaries: dict[str, dict[str, object]]) -> tuple[dict[str, str], dict[str, set[str]]]:
+        layout = batches(m for m, summary in summaries.items() if summary["rows"][name])  # type: ignore[index]
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for meeting, label in layout.items():
+            grouped[label].add(meeting)
+        return layout, grouped
+
+    layout, now = members(after)
+    _, then = members(before)
+    return layout, {label for label, meetings in now.items() if then.get(label) == meetings and meetings <= kept}
 
 
 def coding_error(
