@@ -1,15 +1,19 @@
 """The synthetic corpus, and parallel processing that never changes a byte of the output."""
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from corpus import build_corpus, store_snapshot
 
-from analysis.base.tables import to_csv_text
+from analysis.base.tables import frame, to_csv_text
 from analysis.bench.synth import synth_corpus
+from analysis.ingest.documents import ingest, registered_entries
+from analysis.parse.document import parse_document
 from analysis.pipeline.build import BUILD_RECORD
-from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS
+from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, segment_table
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +126,17 @@ def test_bench_times_the_stages_the_build_runs_in_their_order(tmp_path: Path) ->
     stages = [row["stage"] for row in rows]
     assert stages == ["floor: read + split", "ingest", *(name for name, _ in PARSE_STAGES), "code (lemmatise + match)"]
     assert all(row["seconds"] >= 0 for row in rows) and rows[0]["mb"] > 0
+
+
+def test_sentences_sent_back_as_columns_make_the_table_the_objects_make(synthetic: Path) -> None:
+    """Workers send a document's sentences as Arrow columns; joined, they are the table its Segment objects give."""
+    entries = registered_entries(synthetic)[:6]
+    parsed = [parse_document(ingest(synthetic, entry)) for entry in entries]
+    parsed[3] = dataclasses.replace(parsed[3], segments=[])  # a document without sentences sends an empty table
+    parsed.reverse()  # not in meeting order: the table is sorted all the same
+    columns = pa.concat_tables([segment_table(document.segments) for document in parsed]).to_pandas()
+    from_columns = frame("segments", columns)
+    from_objects = frame("segments", [vars(s) for document in parsed for s in document.segments])
+    pd.testing.assert_frame_equal(from_columns, from_objects)
+    assert len(from_columns) == sum(len(document.segments) for document in parsed) > 0
+    assert "ø" in " ".join(from_columns["text"])  # Norwegian letters survive the trip

@@ -316,6 +316,10 @@ def column_kind(column: str) -> str:
 _ARROW = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string()}
 
 
+def arrow_type(column: str) -> pa.DataType:
+    return _ARROW[column_kind(column)]
+
+
 def stored_columns(name: str) -> list[str]:
     """The contract's columns, plus the partition key where a per-document table lacks it (codes)."""
     columns = COLUMNS[name]
@@ -323,7 +327,7 @@ def stored_columns(name: str) -> list[str]:
 
 
 def arrow_schema(name: str) -> pa.Schema:
-    return pa.schema([(column, _ARROW[column_kind(column)]) for column in stored_columns(name)])
+    return pa.schema([(column, arrow_type(column)) for column in stored_columns(name)])
 
 
 def typed(table: pd.DataFrame) -> pd.DataFrame:

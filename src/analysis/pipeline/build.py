@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.base.atomic import exclusive, replaced_directory
 from analysis.base.cache import Cache, code_version
@@ -503,6 +504,8 @@ class Options:
 def document_tables(processed: list[Processed], register: Register) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """These documents' per-document tables (codes as `auto`, before corrections) and unregistered names."""
     tables = {name: frame(name, rows) for name, rows in rows_of([result.parsed for result in processed]).items()}
+    segments = pa.concat_tables([result.segments for result in processed]) if processed else None
+    tables["segments"] = frame("segments", segments.to_pandas() if segments is not None else [])
     enriched, unregistered = organisation_tables(tables, register)
     tables.update(enriched)
     tables["auto"] = auto_codes(processed)

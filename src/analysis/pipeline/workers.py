@@ -9,19 +9,21 @@ worker and two give byte-identical tables. Small corpora stay in-process:
 starting workers costs more than it saves below `MIN_PARALLEL_DOCUMENTS`.
 """
 
+import dataclasses
 import os
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 from joblib import Parallel, delayed, parallel_config
 from tqdm import tqdm
 
 from analysis.base.cache import Cache, code_version, digest_text
 from analysis.base.config import LAYOUT_PATH
 from analysis.base.errors import InputError
-from analysis.base.tables import COLUMNS, not_built, stored_files
+from analysis.base.tables import COLUMNS, arrow_type, not_built, stored_files
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
 from analysis.coding.codes import code_rows
@@ -29,6 +31,7 @@ from analysis.coding.masking import NameMask
 from analysis.ingest.documents import ingest, verified_bytes
 from analysis.ingest.manifest import ManifestEntry
 from analysis.parse.document import ParsedDocument, parse_document
+from analysis.parse.segment import Segment
 
 MIN_PARALLEL_DOCUMENTS = 50
 # The code that shapes a document's parse and codes: a change anywhere in it (recursively) misses the cache;
@@ -42,9 +45,31 @@ Codes = list[tuple[str, str, str]]  # (segment_id, theme, evidence) of the autom
 
 @dataclass
 class Processed:
-    parsed: ParsedDocument
+    parsed: ParsedDocument  # without its sentences, which travel as `segments`
+    segments: pa.Table  # the document's sentences as columns: see `segment_table`
     codes: Codes
     recoded: bool  # False when the codes came from the cache
+
+
+SEGMENT_FIELDS = [field.name for field in dataclasses.fields(Segment)]
+
+
+def segment_table(segments: list[Segment]) -> pa.Table:
+    """A document's sentences as Arrow columns, the contract's types.
+
+    The sentences are most of what a worker sends back: as columns the main
+    process unpickles them three times faster than as objects, and joins the
+    documents' into the table without turning two million strings into
+    pandas' once more (a sixth of a 10,000-document build's main process).
+    """
+    return pa.table(
+        [[getattr(segment, name) for segment in segments] for name in SEGMENT_FIELDS],
+        schema=pa.schema([(name, arrow_type(name)) for name in SEGMENT_FIELDS]),
+    )
+
+
+def _processed(parsed: ParsedDocument, codes: Codes, recoded: bool) -> Processed:
+    return Processed(dataclasses.replace(parsed, segments=[]), segment_table(parsed.segments), codes, recoded)
 
 
 _coders: dict[str, Coder] = {}  # one per codebook in each worker: its word lexicon grows across documents
@@ -72,7 +97,7 @@ def cached(
     if parsed is None:
         return None
     codes = store.get("codes", *keys, codebook.sha256[:16], mask.digest, parsed.meeting["language"])
-    return None if codes is None else Processed(parsed, codes, recoded=False)
+    return None if codes is None else _processed(parsed, codes, recoded=False)
 
 
 def process(
@@ -90,13 +115,13 @@ def process(
     code_keys = (*keys, codebook.sha256[:16], mask.digest, lang)
     codes = store.get("codes", *code_keys)
     if codes is not None:
-        return Processed(parsed, codes, recoded=False)
+        return _processed(parsed, codes, recoded=False)
     coder = _coders.get(codebook.sha256)
     if coder is None:
         coder = _coders[codebook.sha256] = Coder(codebook)
     codes = code_document(parsed, coder, mask)
     store.put("codes", codes, *code_keys)
-    return Processed(parsed, codes, recoded=True)
+    return _processed(parsed, codes, recoded=True)
 
 
 def document_names(parsed: ParsedDocument) -> set[str]:
