@@ -26,18 +26,27 @@ _HARD_BREAK = re.compile(r"(?<![-,;])\n(?=\s*(?:[-*•–]\s|[A-ZÆØÅÄÖÜÉ0
 
 
 def _ends_with_non_final_abbreviation(sentence: str) -> bool:
-    match = _LAST_TOKEN.search(sentence)
-    return bool(match) and match[1].lstrip('("«').lower() in NON_FINAL_ABBREVIATIONS
+    """Whether the sentence's last word, up to its closing full stop, is a NON_FINAL_ABBREVIATION.
+
+    What `_LAST_TOKEN.search` finds, without a regular expression that tries
+    every position of the sentence: a tenth of the splitting time.
+    """
+    text = sentence.removesuffix("\n")  # `$` matches before a final line break too
+    if not text.endswith(".") or len(text) < 2 or text[-2].isspace():
+        return False
+    last = text[:-1].rsplit(None, 1)[-1]
+    return last.lstrip('("«').lower() in NON_FINAL_ABBREVIATIONS
 
 
 def split_sentences(paragraph: str, lang: str = "nb") -> list[str]:
-    lines = [" ".join(line.split()) for line in _HARD_BREAK.split(paragraph)]
+    # the two splits below need a line break and a ". " (lines have single spaces): most text has neither
+    lines = [" ".join(line.split()) for line in (_HARD_BREAK.split(paragraph) if "\n" in paragraph else [paragraph])]
     pieces = [
         part
         for line in lines
         if line
         for piece in simplemma.split_sentences(line, lang=lang)
-        for part in _AFTER_SHORT_WORD.split(piece)
+        for part in (_AFTER_SHORT_WORD.split(piece) if ". " in piece else [piece])
     ]
     sentences: list[str] = []
     for piece in pieces:
