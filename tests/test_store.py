@@ -317,6 +317,25 @@ def test_a_document_added_to_a_batch_rewrites_that_batch_only(raw_copy: Path, tm
     assert store_snapshot(out) == store_snapshot(full)
 
 
+@pytest.mark.parametrize("name", ["2000-01-01_forste_referat", "2000-01-02_forste_referat"])
+def test_a_document_that_sorts_first_gives_the_full_builds_store(
+    raw_copy: Path, tmp_path: Path, name: str, monkeypatch
+) -> None:
+    """The first batch is named by its first meeting: a new first meeting either renames it, taking the old first
+    batch's meetings in (01-01 does not begin a batch of three), or begins a batch of its own (01-02 does)."""
+    monkeypatch.setattr("analysis.base.tables.BATCH_DOCUMENTS", 3)
+    out = tmp_path / "processed"
+    _build(raw_copy, out, False)
+    first = tmp_path / f"{name}.txt"
+    shutil.copyfile(OTHER, first)
+    assert main(["add", str(first), "--raw", str(raw_copy), "--kind", "minutes"]) == 0
+    assert "coded 1 of 3 documents (the rest unchanged, from the store)" in _build(raw_copy, out, False)
+    assert stored_files("segments", out)[0].name.startswith(name + ".")
+    full = tmp_path / "full"
+    _build(raw_copy, full, False, cache=False)
+    assert store_snapshot(out) == store_snapshot(full)
+
+
 @pytest.mark.parametrize("batch", [1, 3])
 def test_removing_and_adding_documents_gives_the_full_builds_store(
     raw_copy: Path, tmp_path: Path, batch: int, monkeypatch
