@@ -77,6 +77,8 @@ REGISTER, ACRONYM, OFFICE, ORGANISATION, GENITIVE = 1, 2, 4, 8, 16
 EVERY_BRANCH = REGISTER | ACRONYM | OFFICE | ORGANISATION | GENITIVE
 _OFFICE_WORDS = ("minister", "departement", "direktorat")
 _SPACED_DASH = re.compile(r"\s[-–]\s")  # what a spelled-out acronym needs
+_SPACE_CAPITAL = re.compile(rf"\s[{_UPPER}]")  # what a run of capitalised words needs
+_FOR_OR_AGAINST = re.compile(r"\s(?:for|mot)\s")  # what an organisation named by its purpose needs besides its word
 
 
 def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) -> ahocorasick.Automaton:
@@ -99,6 +101,15 @@ def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) ->
     automaton = ahocorasick.Automaton()
     for word, branches in sorted(needs.items()):  # never empty: the office words are always there
         automaton.add_word(word, branches)
+    automaton.make_automaton()
+    return automaton
+
+
+def _first_words(names: Iterable[str]) -> ahocorasick.Automaton:
+    """The first word of each name `names_in` hides, as written: a sentence without any cannot hold one of them."""
+    automaton = ahocorasick.Automaton()
+    for word in sorted({name.split()[0] for name in names if len(name.strip()) >= _MIN_NAME}):
+        automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
 
@@ -155,6 +166,8 @@ class NameMask:
         branches = ACRONYM if _SPACED_DASH.search(text) else 0
         for _, needed in self._screen.iter(text.lower()):
             branches |= needed
+        if branches & ORGANISATION and not _FOR_OR_AGAINST.search(text):
+            branches &= ~ORGANISATION
         if branches not in self._by_branches:
             self._by_branches[branches] = self._expression(branches)
         return self._by_branches[branches]
@@ -166,21 +179,25 @@ class NameMask:
         words are one expression of five branches, slow to run on every
         sentence. A sentence meets only the branches whose words occur in it
         (found for all of them in one pass); a branch that cannot match changes
-        nothing, so the result is the same.
+        nothing, so the result is the same. Likewise the document's own names
+        run only where one of their first words occurs.
         `screen=False` runs it on every sentence: the reference the tests hold
         the screened result to.
         """
         if not self.enabled:
             return list(texts)
+        names = list(names)
         own = self.names_in(names)
+        firsts = _first_words(names) if own is not None and screen else None
         masked = []
         for text in texts:
-            if own is not None:
+            if own is not None and (firsts is None or next(firsts.iter(text), None) is not None):
                 text = own.sub(MASK, text)
             fixed = self._for(text) if screen else self._fixed
             if fixed is not None:
                 text = fixed.sub(MASK, text)
-            text = self._capitalised.sub(_name_after_first, text)
+            if not screen or _SPACE_CAPITAL.search(text):  # a run's second word follows a space
+                text = self._capitalised.sub(_name_after_first, text)
             masked.append(text)
         return masked
 
