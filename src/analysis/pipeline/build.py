@@ -636,7 +636,7 @@ def extend_store(
         for name in PARTITIONED:
             os.mkdir(staging / name)
             layout, same = batches_kept(name, before, summaries, kept)
-            rewritten: set[str] = set()  # the last build's batches some meeting in a changed batch comes from
+            rewritten: set[str] = set()  # the last build's other files: kept meetings of changed batches are read back
             for file_name in partition_names(name, out_dir):
                 if partition_owner(file_name) in same:
                     keep_file(os.path.join(out_dir, name, file_name), os.path.join(staging, name, file_name))
