@@ -61,6 +61,11 @@ def _name_after_first(match: re.Match[str]) -> str:
     return f"{first} {MASK}"
 
 
+def _hidden(names: Iterable[str]) -> set[str]:
+    """The names a mask hides, white space made single: those of at least _MIN_NAME characters."""
+    return {" ".join(name.split()) for name in names if len(name.strip()) >= _MIN_NAME}
+
+
 def _alternation(names: Iterable[str]) -> str:
     """Longest first, so "Mental Helse Ungdom" is hidden whole before "Mental Helse".
 
@@ -68,7 +73,7 @@ def _alternation(names: Iterable[str]) -> str:
     digest the codes are cached under) is the same in every process, whatever
     Python's string-hash seed; before, each build missed the cache.
     """
-    escaped = {re.escape(" ".join(n.split())) for n in names if len(n.strip()) >= _MIN_NAME}
+    escaped = {re.escape(name) for name in _hidden(names)}
     return "|".join(name.replace(r"\ ", r"\s+") for name in sorted(escaped, key=lambda name: (-len(name), name)))
 
 
@@ -90,10 +95,9 @@ def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) ->
     office ends in an office word.
     """
     needs: dict[str, int] = {}
-    for name in register_names:
-        if len(name.strip()) >= _MIN_NAME:
-            word = max(name.split(), key=len).lower()
-            needs[word] = needs.get(word, 0) | REGISTER
+    for name in sorted(_hidden(register_names)):
+        word = max(name.split(), key=len).lower()
+        needs[word] = needs.get(word, 0) | REGISTER
     for word in organisation_words:
         needs[word.lower()] = needs.get(word.lower(), 0) | ORGANISATION | GENITIVE
     for word in _OFFICE_WORDS:
@@ -108,7 +112,7 @@ def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) ->
 def _first_words(names: Iterable[str]) -> ahocorasick.Automaton:
     """The first word of each name `names_in` hides, as written: a sentence without any cannot hold one of them."""
     automaton = ahocorasick.Automaton()
-    for word in sorted({name.split()[0] for name in names if len(name.strip()) >= _MIN_NAME}):
+    for word in sorted({name.split()[0] for name in _hidden(names)}):
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton

@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 _BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg er var".split())
 _MODALS = frozenset("å skal vil kan må bør skulle ville kunne måtte burde".split())
 _ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
+# endings of a plural organisation name in the definite plural: "Bydelsmødre" → "Bydelsmødrene"
+_DEFINITE_PLURAL = ("ne", "en", "n")
 QUOTE_OPENERS = ("–", "-", "«", '"', "“")
 
 
@@ -44,7 +46,7 @@ def _org_token_matches(token: str, alias_token: str, last: bool) -> bool:
     return (
         last
         and token[:1].isupper()
-        and token.casefold() in {alias_token.casefold() + suffix for suffix in ("ne", "en", "n")}
+        and token.casefold() in {alias_token.casefold() + suffix for suffix in _DEFINITE_PLURAL}
     )
 
 
@@ -105,18 +107,13 @@ class Roster:
             if not parts:
                 continue
             first = parts[0].casefold()  # what `_org_token_matches` lets open it
-            openers = {first} | ({first + suffix for suffix in ("ne", "en", "n")} if len(parts) == 1 else set())
+            openers = {first} | ({first + suffix for suffix in _DEFINITE_PLURAL} if len(parts) == 1 else set())
             for opener in openers:
                 self._orgs_at.setdefault(opener, []).append((parts, alias, members))
         # Every token that can open a mention, casefolded: the rest of a sentence is skipped in one lookup.
-        self._triggers = {parts[0].casefold() for parts in self._blocked if parts}
-        self._triggers |= {parts[0].casefold() for parts, _ in self._names}
+        self._triggers = {first.casefold() for first in (*self._blocked_at, *self._names_at)} | set(self._orgs_at)
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
         self._triggers |= {f.casefold() for f in self._first_names} | set(self._bodies)
-        for parts, _, _ in self._orgs:
-            self._triggers.add(parts[0].casefold())
-            if len(parts) == 1:
-                self._triggers |= {parts[0].casefold() + suffix for suffix in ("ne", "en", "n")}
 
     def person_named(self, name: str) -> Person | None:
         """A present person by full name, else by a surname only one of them has."""

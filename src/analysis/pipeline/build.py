@@ -71,7 +71,7 @@ from analysis.coding.sample import design_path, read_design
 from analysis.ingest.documents import meeting_id_for, registered_entries, verified_bytes
 from analysis.ingest.manifest import ManifestEntry, sha256_of
 from analysis.parse.document import ParsedDocument
-from analysis.pipeline.workers import MIN_PARALLEL_DOCUMENTS, Processed, process_all, require_dask
+from analysis.pipeline.workers import Processed, process_all, require_dask
 
 CACHE_NAME = ".cache"  # beside the output folder: data/.cache for data/processed
 
@@ -453,7 +453,7 @@ def build_tables(
             jobs=jobs,
             scheduler=scheduler,
             progress=progress,
-            bar=progress is not None and len(todo) >= MIN_PARALLEL_DOCUMENTS,
+            bar=progress is not None,  # process_all draws it from MIN_PARALLEL_DOCUMENTS documents to process
             cache_dir=cache_dir,
         )
 
