@@ -163,3 +163,17 @@ def test_case_folding_shortcut_is_safe() -> None:
         for other in re.compile(re.escape(ch), re.IGNORECASE).findall(every):
             # only safe characters enter a pattern's literal, so only those need to agree
             assert UNSAFE_CASE.match(other) or other.lower() == ch.lower(), (ch, other)
+
+
+def test_token_ids_are_each_whitespace_token_looked_up_with_the_separator_between_sentences() -> None:
+    """Coding's first step, which the bench times alone: every token of every sentence, in order, found again."""
+    from analysis.coding.patterns import SEPARATOR
+
+    coder = Coder(load_codebook())
+    texts = ["Hull i CV-en er et problem.", "Arbeidsgivere møter språkkrav", f"Et {SEPARATOR} inni"]
+    batch = coder.token_ids(texts, "nb")
+    tokens = list(batch.lexicon.raw_index)
+    assert [tokens[i] for i in batch.ids] == batch.joined.split()
+    assert batch.joined.split()[:7] == ["Hull", "i", "CV-en", "er", "et", "problem.", SEPARATOR]
+    assert batch.full == {2}  # a sentence holding the separator goes to the exact matcher, its separator blanked
+    assert (batch.ids == 0).sum() == len(texts) - 1

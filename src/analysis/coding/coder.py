@@ -31,6 +31,13 @@ class Match(NamedTuple):
     text: str
 
 
+class TokenIds(NamedTuple):
+    joined: str  # the batch's sentences joined by SEPARATOR
+    full: set[int]  # sentences that held SEPARATOR themselves, so go to the exact matcher
+    lexicon: Lexicon  # the language's lexicon, with every token of the batch in it
+    ids: np.ndarray  # each whitespace token's id in `lexicon.raw_index`; SEPARATOR is 0
+
+
 def _dedupe(words: Iterable[str]) -> str:
     """Distinct evidence words in reading order; a word inside one already listed adds nothing."""
     kept: list[str] = []
@@ -89,6 +96,23 @@ class Coder:
             lexicon.add_raw(token, self.words, lang)
         return lexicon
 
+    def token_ids(self, texts: Sequence[str], lang: str = "nb") -> TokenIds:
+        """Coding's first step: the sentences joined by SEPARATOR, split on white space, each token looked up.
+
+        The least any coder of words must do. `analysis bench` times it alone
+        beside the whole coder, so a reader sees how much of the floor it
+        leaves for everything else (lemmas, phrases, patterns, evidence).
+        """
+        joined = f" {SEPARATOR} ".join(texts)
+        full: set[int] = set()
+        if joined.count(SEPARATOR) != len(texts) - 1:  # a sentence holding the separator itself
+            full = {number for number, text in enumerate(texts) if SEPARATOR in text}
+            joined = f" {SEPARATOR} ".join(text.replace(SEPARATOR, " ") for text in texts)
+        raw = joined.split()
+        lexicon = self._lexicon(lang, raw)
+        ids = np.fromiter(map(lexicon.raw_index.__getitem__, raw), dtype=np.int64, count=len(raw))
+        return TokenIds(joined, full, lexicon, ids)
+
     def _pattern_sentences(self, texts: list[str], joined: str, unsafe_case: bool) -> set[int]:
         """The sentences some regular-expression pattern matches in.
 
@@ -122,15 +146,8 @@ class Coder:
         texts = list(texts)
         if not texts:
             return []
-        joined = f" {SEPARATOR} ".join(texts)
-        full: set[int] = set()
-        if joined.count(SEPARATOR) != len(texts) - 1:  # a sentence holding the separator itself
-            full = {number for number, text in enumerate(texts) if SEPARATOR in text}
-            joined = f" {SEPARATOR} ".join(text.replace(SEPARATOR, " ") for text in texts)
-        raw = joined.split()
-        lexicon = self._lexicon(lang, raw)
+        joined, full, lexicon, raw_ids = self.token_ids(texts, lang)
         known = lexicon.arrays()
-        raw_ids = np.fromiter(map(lexicon.raw_index.__getitem__, raw), dtype=np.int64, count=len(raw))
         raw_sentence = np.cumsum(raw_ids == 0)
         full.update(raw_sentence[known.needs_full[raw_ids]].tolist())
         # the letter runs in reading order, with their sentence: what phrases are matched on
