@@ -42,7 +42,7 @@ from analysis.parse.document import PARSE_STAGES, Draft, finish
 from analysis.pipeline.build import build, comparison_tables, organisation_tables, rows_of
 from analysis.pipeline.workers import code_document
 
-# not a stage: the coder's first step timed alone, the least a coder of words must do, beside the coding row
+# not a stage: the coder's first step timed alone beside the coding row, the least a coder that looks up every word does
 TOKEN_LOOKUP = "reference: split + look up words (coding's first step)"
 BENCH_COLUMNS = ["docs", "stage", "seconds", "mb_per_s", "share_of_floor", "peak_rss_mb", "machine"]
 
@@ -92,7 +92,7 @@ def run_stages(raw_dir: Path, topic_sample: int | None = None, *, topics: bool =
     start = time.perf_counter()
     codes = codes_frame([row for document in parsed for row in code_document(document, coder, mask)])
     record("code (lemmatise + match)", time.perf_counter() - start)
-    start = time.perf_counter()  # the coder's first step alone, its lexicon now warm: what any coder must do
+    start = time.perf_counter()  # the coder's first step alone, its lexicon now warm: the least this design does
     for document in parsed:
         coder.token_ids([s.text for s in document.segments], document.meeting["language"])
     record(TOKEN_LOOKUP, time.perf_counter() - start)

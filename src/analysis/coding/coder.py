@@ -99,7 +99,7 @@ class Coder:
     def token_ids(self, texts: Sequence[str], lang: str = "nb") -> TokenIds:
         """Coding's first step: the sentences joined by SEPARATOR, split on white space, each token looked up.
 
-        The least any coder of words must do. `analysis bench` times it alone
+        The least a coder that looks up every word does. `analysis bench` times it alone
         beside the whole coder, so a reader sees how much of the floor it
         leaves for everything else (lemmas, phrases, patterns, evidence).
         """
