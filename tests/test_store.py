@@ -5,7 +5,9 @@ import shutil
 from pathlib import Path
 
 import frictionless
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from corpus import FIXTURES, NEWS, PROJECT_ARGUMENTS, build_corpus, store_snapshot
@@ -371,3 +373,19 @@ def test_a_changed_document_with_hand_codes_is_built_in_full(raw_copy: Path, tmp
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(old_sha, new_sha), encoding="utf-8")
     said = _build(raw_copy, out, False)
     assert "coded 1 of 2 documents (the rest unchanged, from the cache)" in said
+
+
+def test_positions_are_pandas_index_positions_for_every_kind_of_string_column() -> None:
+    """The build sorts codes by sentence and finds each code's meeting with `positions`: the same answer as
+    `pd.Index.get_indexer`, whether the strings come as a list, an object column, Arrow-backed or chunked."""
+    from analysis.base.tables import positions
+
+    rng = np.random.default_rng(7)
+    keys = [f"møte-{n:05d}-s{n % 7}" for n in rng.permutation(5_000)]
+    values = [keys[i] if i < len(keys) else f"ukjent-{i}" for i in rng.integers(0, 6_000, 20_000)]
+    expected = pd.Index(keys).get_indexer(values)
+    chunked = pd.Series(pa.chunked_array([values[:7_000], values[7_000:]]), dtype=pd.ArrowDtype(pa.string()))
+    for given in (values, pd.Series(values, dtype=object), pd.Series(values, dtype="string[pyarrow]"), chunked):
+        np.testing.assert_array_equal(positions(given, pd.Series(keys)), expected)
+    assert (expected == -1).any() and (expected >= 0).any()
+    np.testing.assert_array_equal(positions(["b", None, "æ"], ["æ", "b"], missing=2), [1, 2, 0])

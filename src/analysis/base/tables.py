@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,12 +259,13 @@ FLOAT_COLUMNS = {
 
 
 def frame(
-    name: str, rows: list[dict[str, object]] | pd.DataFrame, order: dict[str, dict[str, int]] | None = None
+    name: str, rows: list[dict[str, object]] | pd.DataFrame, order: dict[str, Sequence[str]] | None = None
 ) -> pd.DataFrame:
     """Rows as a table with the contract's columns, sorted, and empty strings for missing values.
 
-    `order` maps a sort column to the rank of each value when alphabetical
-    order is not the reading order (segments in the text, themes in the codebook).
+    `order` maps a sort column to its values in reading order, when
+    alphabetical order is not the reading order (segments in the text, themes
+    in the codebook); a value not listed sorts last.
     """
     columns = COLUMNS[name]
     sort_keys = SORT_KEYS.get(name, [])
@@ -275,16 +276,28 @@ def frame(
         table = table.sort_values(
             sort_keys,
             kind="stable",
-            key=lambda col: _ranked(col, ranks[col.name]) if col.name in ranks else col,
+            key=lambda col: (
+                pd.Series(positions(col, ranks[col.name], missing=len(ranks[col.name])), index=col.index)
+                if col.name in ranks
+                else col
+            ),
         )
     return table[columns].reset_index(drop=True)
 
 
-def _ranked(column: pd.Series, ranks: dict[str, int]) -> pd.Series:
-    """Each value's rank; a value without one sorts last. A hash lookup: Series.map(dict) is slow on a million."""
-    keys, values = pd.Index(list(ranks)), np.asarray([*ranks.values(), len(ranks)])
-    position = keys.get_indexer(column)  # -1 where absent: the appended last rank
-    return pd.Series(values[position], index=column.index)
+def positions(values: Sequence[str] | pd.Series, keys: Sequence[str] | pd.Series, missing: int = -1) -> np.ndarray:
+    """Each value's position in `keys` (distinct strings), `missing` where it is not there.
+
+    Arrow's hash lookup: pandas' `Index.get_indexer` on a million strings
+    turns each into a Python object first, and took seconds of the build's
+    serial part at 10,000 documents.
+    """
+    found = pc.index_in(_strings(values), value_set=_strings(keys))
+    return np.asarray(found.fill_null(missing).to_numpy(), dtype=np.int64)
+
+
+def _strings(values: Sequence[str] | pd.Series) -> pa.Array | pa.ChunkedArray:
+    return pa.array(values, type=pa.large_string(), from_pandas=True)
 
 
 def to_csv_text(table: pd.DataFrame) -> str:

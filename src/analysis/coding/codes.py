@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.base.tables import COLUMNS
+from analysis.base.tables import COLUMNS, positions
 
 # In tables that list themes (the topic–theme crosswalk), the row for sentences without any theme.
 UNCODED = "(uncoded)"
@@ -43,8 +43,7 @@ def theme_indicators(codes: pd.DataFrame, segment_ids: Sequence[str], theme_ids:
 
     Codes naming a sentence or theme outside the two lists are ignored.
     """
-    rows = pd.Index(segment_ids).get_indexer(codes["segment_id"])
-    columns = pd.Index(theme_ids).get_indexer(codes["theme"])
+    rows, columns = positions(codes["segment_id"], segment_ids), positions(codes["theme"], theme_ids)
     keep = (rows >= 0) & (columns >= 0)
     matrix = np.zeros((len(segment_ids), len(theme_ids)), dtype=np.int64)
     matrix[rows[keep], columns[keep]] = 1

@@ -45,6 +45,7 @@ from analysis.base.tables import (
     load,
     partition_names,
     partition_owner,
+    positions,
     stored_rows,
     write_csv,
     write_datapackage,
@@ -253,10 +254,7 @@ def code_tables(
     codes, warnings = apply_manual_codes(auto, manual)
     if elsewhere:
         warnings.append(f"{elsewhere} manual code row(s) name documents that are not in this build; left out")
-    order = {
-        "segment_id": {s: i for i, s in enumerate(segments["segment_id"].tolist())},
-        "theme": {t: i for i, t in enumerate(codebook.ids)},
-    }
+    order = {"segment_id": segments["segment_id"], "theme": codebook.ids}
     tables = {"codes": frame("codes", codes, order=order)}
     error = None
     tables |= {"agreement": frame("agreement", []), "coder_agreement": frame("coder_agreement", [])}
@@ -528,7 +526,7 @@ def meeting_keys(table: pd.DataFrame, segments: pd.DataFrame) -> pd.Series:
     """Each row's meeting: its own meeting_id, or (codes) its sentence's."""
     if PARTITION_KEY in table:
         return table[PARTITION_KEY]
-    position = pd.Index(segments["segment_id"]).get_indexer(table["segment_id"])
+    position = positions(table["segment_id"], segments["segment_id"])
     return pd.Series(segments[PARTITION_KEY].to_numpy()[position], index=table.index)
 
 
