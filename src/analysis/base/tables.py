@@ -276,13 +276,14 @@ def frame(
         table = table.sort_values(
             sort_keys,
             kind="stable",
-            key=lambda col: (
-                pd.Series(positions(col, ranks[col.name], missing=len(ranks[col.name])), index=col.index)
-                if col.name in ranks
-                else col
-            ),
+            key=lambda col: _ranked(col, ranks[col.name]) if col.name in ranks else col,
         )
     return table[columns].reset_index(drop=True)
+
+
+def _ranked(column: pd.Series, keys: Sequence[str]) -> pd.Series:
+    """Each value's position in `keys`, the reading order; a value not there sorts last."""
+    return pd.Series(positions(column, keys, missing=len(keys)), index=column.index)
 
 
 def positions(values: Sequence[str] | pd.Series, keys: Sequence[str] | pd.Series, missing: int = -1) -> np.ndarray:
