@@ -66,3 +66,12 @@ def test_bad_bytes_are_refused(data: bytes, message: str) -> None:
 def test_short_texts_and_english_read_as_text() -> None:
     assert reads_as_text("Strømmen")
     assert reads_as_text("The meeting discussed wage subsidies and training for people outside the labour market. " * 3)
+
+
+def test_over_long_letter_runs_are_left_out_of_the_language_sample() -> None:
+    """Minutes with an embedded blob of letters (an exported signature, a mangled link) still read as text:
+    the sample of words that must be known skips runs longer than any word."""
+    blob = " ".join(["QmFzZVNpeHRGbVckVuYkZWRTaWduYXRcmVCbGiRGFYQ"] * 30)
+    text = " ".join([f"Vi snakket om arbeid og inkludering i kommunen. {blob}"] * 40)
+    assert reads_as_text(text)
+    assert not reads_as_text(text.replace("Vi snakket om arbeid og inkludering i kommunen.", "Xq zv."))
