@@ -111,9 +111,7 @@ def reads_as_text(text: str) -> bool:
     letters = ascii_letters + other_letters
     if letters and ascii_letters / letters < MIN_ASCII_LETTER_SHARE:
         return False
-    words = _WORD.findall(text)
-    if max(map(len, words), default=0) > MAX_WORD_LENGTH:  # rare: most texts skip a Python pass over every word
-        words = [w for w in words if len(w) <= MAX_WORD_LENGTH]
+    words = [w for w in _WORD.findall(text) if len(w) <= MAX_WORD_LENGTH]
     if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return len(text) < 1000 and (bool(words) or not text.strip())
     sample = words[:: max(1, len(words) // WORD_SAMPLE)][:WORD_SAMPLE]  # spread over the document
