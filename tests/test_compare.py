@@ -94,6 +94,24 @@ def test_counts_drawn_per_group_give_the_permutation_tests_p_value(monkeypatch) 
         assert abs(counts[1] - labels[1]) < 4 * np.sqrt(labels[1] * (1 - labels[1]) / compare.N_RESAMPLES) + 1e-3
 
 
+def test_the_permutation_test_is_scipys_with_the_statistic_taken_one_resample_at_a_time() -> None:
+    """The chi-square is computed for all resamples at once (vectorised): the same p-values, to the last bit."""
+    rng = np.random.default_rng(8)
+    for sizes in ([40, 60, 30], [3, 2, 3], [12, 9, 15, 7]):  # resampled, enumerated exactly, four groups
+        samples = [(rng.random(size) < 0.3).astype(int) for size in sizes]
+        vectorised = compare._permutation_p_value(samples, np.random.default_rng(0))
+        one_at_a_time = stats.permutation_test(
+            samples,
+            lambda *sample: float(_chi_square(*sample)),
+            permutation_type="independent",
+            vectorized=False,
+            n_resamples=compare.N_RESAMPLES,
+            alternative="greater",
+            random_state=np.random.default_rng(0),
+        )
+        assert vectorised == (one_at_a_time.statistic, one_at_a_time.pvalue)
+
+
 def _matrix(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(meeting, speaker, actor type, coded) per sentence, as segments and a one-theme coded matrix."""
     segments = pd.DataFrame(

@@ -320,7 +320,7 @@ def _permutation_p_value(samples: list[np.ndarray], rng: np.random.Generator) ->
             samples,
             _chi_square,
             permutation_type="independent",
-            vectorized=False,
+            vectorized=True,
             n_resamples=N_RESAMPLES,
             alternative="greater",
             random_state=rng,
