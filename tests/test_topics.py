@@ -168,3 +168,22 @@ def test_an_lda_grid_fitted_in_two_processes_is_the_grid_fitted_in_one(monkeypat
     for k in (2, 3):
         assert serial[k][0] == parallel[k][0] and serial[k][1] == parallel[k][1]
         assert np.array_equal(serial[k][2].components_, parallel[k][2].components_)
+
+
+def test_lda_stability_refits_in_two_processes_are_the_serial_ones_and_its_grid_says_each_k(monkeypatch) -> None:
+    """The chosen k's refits share the grid's two processes; a grid fitted there reports each k as it is done."""
+    from scipy import sparse
+
+    from analysis.analyse import selection
+
+    rng = np.random.default_rng(4)
+    matrix = sparse.csr_matrix(rng.poisson(0.3, (60, 90)).astype(float))
+    monkeypatch.setattr(selection, "PARALLEL_GRID_ROWS", 10**9)
+    serial = selection.perturbed_fits("lda", 3, matrix, None)
+    monkeypatch.setattr(selection, "PARALLEL_GRID_ROWS", 0)
+    parallel = selection.perturbed_fits("lda", 3, matrix, None)
+    assert len(serial) == len(selection.SEEDS) - 1
+    assert all(np.array_equal(a, b) for a, b in zip(serial, parallel, strict=True))
+    heard: list[str] = []
+    selection.fit_grid("lda", matrix, np.array([f"ord{i}" for i in range(90)]), [2, 3], None, heard.append)
+    assert heard[1:] == ["topic models: LDA k = 2 fitted (5/10 fits)", "topic models: LDA k = 3 fitted (10/10 fits)"]

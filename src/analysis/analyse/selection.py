@@ -13,6 +13,7 @@ import itertools
 import math
 import os
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -95,7 +96,9 @@ def topic_stability(reference: np.ndarray, others: list[np.ndarray]) -> np.ndarr
 STABILITY_SHARE = 0.8  # of the turns each stability refit sees
 
 
-def perturbed_fits(kind: str, k: int, matrix, cache_dir: Path | None) -> list[np.ndarray]:
+def perturbed_fits(
+    kind: str, k: int, matrix, cache_dir: Path | None, progress: Callable[[str], None] | None = None
+) -> list[np.ndarray]:
     """Topic-term weights of the chosen k refitted once per other seed, each on a random 80 % of the turns.
 
     A seed alone barely moves NMF (its NNDSVD start is deterministic), so
@@ -108,13 +111,20 @@ def perturbed_fits(kind: str, k: int, matrix, cache_dir: Path | None) -> list[np
     fits = store.get("topic-stability", kind, key.hexdigest())
     if fits is not None:
         return fits
-    fits = []
     n = matrix.shape[0]
-    for seed in SEEDS[1:]:
-        rows = np.sort(np.random.default_rng(seed).choice(n, max(2, round(n * STABILITY_SHARE)), replace=False))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            fits.append(make_model(kind, k, seed).fit(matrix[rows]).components_.astype(np.float64))
+    if progress:
+        progress(
+            f"topic models: {kind.upper()} k = {k} chosen, {len(SEEDS) - 1} stability refits "
+            f"on {round(STABILITY_SHARE * 100)} % of the turns"
+        )
+    samples = [
+        (seed, np.sort(np.random.default_rng(seed).choice(n, max(2, round(n * STABILITY_SHARE)), replace=False)))
+        for seed in SEEDS[1:]
+    ]
+    fitted = Parallel(n_jobs=_workers(kind, matrix))(
+        delayed(_fit)(kind, k, seed, matrix[rows]) for seed, rows in samples
+    )
+    fits = [model.components_.astype(np.float64) for model, _ in fitted]
     store.put("topic-stability", fits, kind, key.hexdigest())
     return fits
 
@@ -148,13 +158,21 @@ def _grid_key(kind: str, matrix, vocabulary, usable: list[int]) -> str:
     return digest.hexdigest()
 
 
-def fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path | None) -> dict[int, tuple]:
+def fit_grid(
+    kind: str,
+    matrix,
+    vocabulary,
+    usable: list[int],
+    cache_dir: Path | None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[int, tuple]:
     """k → (top terms of each seed's run, all converged?, the model of RANDOM_STATE).
 
     The fits are deterministic (fixed seeds), so a grid fitted before on the
     same matrix is read back instead of refitted: rebuilding after a manual
     code or a new organisation costs no topic fitting. LDA on a few dozen
-    turns takes tens of seconds on two cores.
+    turns takes tens of seconds on two cores; on a few thousand, minutes, so
+    a grid fitted in two processes says each k as it is done (`progress`).
     """
     store = Cache(cache_dir, code_version("analyse"))
     key = _grid_key(kind, matrix, vocabulary, usable)
@@ -162,9 +180,18 @@ def fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path |
     if grid is not None:
         return grid
     jobs = [(k, seed) for k in usable for seed in SEEDS]
-    workers = min(2, os.cpu_count() or 1) if kind == "lda" and matrix.shape[0] >= PARALLEL_GRID_ROWS else 1
-    fitted = Parallel(n_jobs=workers)(delayed(_fit)(kind, k, seed, matrix) for k, seed in jobs)
-    by_fit = dict(zip(jobs, fitted, strict=True))
+    workers = _workers(kind, matrix)
+    if progress and jobs:
+        progress(
+            f"topic models: {kind.upper()}, {len(jobs)} fits (k = {usable[0]}–{usable[-1]}, {len(SEEDS)} seeds) "
+            f"on {matrix.shape[0]:,} speaker turns"
+        )
+    fitted = Parallel(n_jobs=workers, return_as="generator")(delayed(_fit)(kind, k, seed, matrix) for k, seed in jobs)
+    by_fit = {}
+    for done, (job, fit) in enumerate(zip(jobs, fitted, strict=True), start=1):
+        by_fit[job] = fit
+        if progress and workers > 1 and job[1] == SEEDS[-1]:
+            progress(f"topic models: {kind.upper()} k = {job[0]} fitted ({done}/{len(jobs)} fits)")
     grid = {
         k: (
             [top_terms(by_fit[k, seed][0], vocabulary) for seed in SEEDS],
@@ -177,11 +204,17 @@ def fit_grid(kind: str, matrix, vocabulary, usable: list[int], cache_dir: Path |
     return grid
 
 
-# From this many turns LDA's grid (7 k × 5 seeds) is fitted in two processes: its per-document Python loop takes
-# minutes on a few thousand turns, and each fit gives the same model in any process (tests/test_topics.py). NMF
+# From this many turns LDA's grid (7 k × 5 seeds) and the chosen k's four stability refits are fitted in two
+# processes: its per-document Python loop takes minutes on a few thousand turns, and each fit gives the same model
+# in any process (tests/test_topics.py). NMF
 # stays in this process: it takes seconds, and its multi-threaded matrix products differ in the last bits from
 # a worker's single-threaded ones. Below this size LDA takes seconds too.
 PARALLEL_GRID_ROWS = 1000
+
+
+def _workers(kind: str, matrix) -> int:
+    """Two processes for LDA on PARALLEL_GRID_ROWS turns or more (the grid and the stability refits), else one."""
+    return min(2, os.cpu_count() or 1) if kind == "lda" and matrix.shape[0] >= PARALLEL_GRID_ROWS else 1
 
 
 def _fit(kind: str, k: int, seed: int, matrix) -> tuple[object, bool]:

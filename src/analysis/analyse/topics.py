@@ -15,6 +15,7 @@ k is chosen per model by coherence and stability (`analysis.analyse.selection`).
 import itertools
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,8 +147,13 @@ def fit_topics(
     labels: dict[tuple[str, int, int], str] | None = None,
     k_range: range = K_RANGE,
     cache_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> TopicResult:
-    """Fit, select and describe the topic models; `cache_dir` keeps fitted grids for identical input."""
+    """Fit, select and describe the topic models; `cache_dir` keeps fitted grids for identical input.
+
+    `progress` hears what each model is about to fit: on a few thousand turns
+    LDA takes minutes, and a researcher should see that it is working.
+    """
     units = modelling_units(segments)
     analyzer = make_analyzer({w.lower() for w in excluded_words} | genre_words())
     large = len(units) > LARGE_CORPUS_UNITS
@@ -169,7 +175,7 @@ def fit_topics(
         matrix = full_matrix[chosen_units] if large else full_matrix
         vocabulary = vectorizer.get_feature_names_out()
         usable = [k for k in k_range if k < min(matrix.shape)]
-        grid = fit_grid(kind, matrix, vocabulary, usable, cache_dir)
+        grid = fit_grid(kind, matrix, vocabulary, usable, cache_dir, progress)
         rows = _selection_rows(kind, grid, usable, documents)
         selection_rows += rows
         if not usable:
@@ -180,7 +186,7 @@ def fit_topics(
         model = _refit(k, full_matrix) if large else grid[k][2]
         described, topic_labels = _topic_rows(kind, k, model, vocabulary, labels)
         topic_rows += described
-        scores = topic_stability(model.components_, perturbed_fits(kind, k, matrix, cache_dir))
+        scores = topic_stability(model.components_, perturbed_fits(kind, k, matrix, cache_dir, progress))
         own_terms = {int(r["topic_id"]): [] for r in described}
         for r in described:
             own_terms[int(r["topic_id"])].append(r["term"])

@@ -311,14 +311,19 @@ def topic_cache_dir(cache_dir: Path | None) -> Path | None:
 
 
 def topic_tables(
-    tables: dict[str, pd.DataFrame], labels_path: Path | None, cache_dir: Path | None = None
+    tables: dict[str, pd.DataFrame],
+    labels_path: Path | None,
+    cache_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     names = {word for name in tables["attendees"]["name"] for word in name.split()}
     from analysis.analyse import topics  # here, not at the top: a build with nothing to redo never needs it
     from analysis.analyse.topic_labels import read_topic_labels
 
     labels = read_topic_labels(labels_path) if labels_path else {}
-    result = topics.fit_topics(tables["segments"], tables["codes"], names, labels, cache_dir=cache_dir)
+    result = topics.fit_topics(
+        tables["segments"], tables["codes"], names, labels, cache_dir=cache_dir, progress=progress
+    )
     warnings = result.notes + [
         f"topic label override {key} does not match a fitted model; it was not applied"
         for key in sorted(set(labels) - result.applied_labels)
@@ -515,7 +520,7 @@ def analysis_tables(
 ) -> list[str]:
     """Topic models and comparisons added to `tables`; returns their warnings."""
     say("fitting topic models")
-    fitted, warnings = topic_tables(tables, options.labels_path, topic_cache_dir(options.cache_dir))
+    fitted, warnings = topic_tables(tables, options.labels_path, topic_cache_dir(options.cache_dir), say)
     tables.update(fitted)
     say("comparing meetings and actors")
     tables.update(comparison_tables(tables, options.codebook, error))
