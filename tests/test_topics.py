@@ -107,6 +107,30 @@ def test_a_fitted_grid_is_read_back_only_for_identical_input(built, tmp_path) ->
     assert len(list(folder.iterdir())) == 4  # other turns, other matrix: fitted and kept apart
 
 
+def test_topic_models_say_what_they_fit_and_nothing_when_read_back(built, tmp_path) -> None:
+    """Minutes of LDA on a mid-sized corpus must not look like a hang; a grid read from the cache is not fitted."""
+    tables = built[1].tables
+    heard: list[str] = []
+    result = fit_topics(
+        tables["segments"], tables["codes"], set(), k_range=range(2, 4), cache_dir=tmp_path, progress=heard.append
+    )
+    turns = len(modelling_units(tables["segments"]))
+    chosen = result.selection[result.selection["chosen"] == "yes"].set_index("model")["k"].astype(int)
+    assert heard == [
+        line
+        for kind in ("nmf", "lda")
+        for line in (
+            f"topic models: {kind.upper()}, 10 fits (k = 2–3, 5 seeds) on {turns:,} speaker turns",
+            f"topic models: {kind.upper()} k = {chosen[kind]} chosen, 4 stability refits on 80 % of the turns",
+        )
+    ]
+    heard.clear()
+    again = fit_topics(
+        tables["segments"], tables["codes"], set(), k_range=range(2, 4), cache_dir=tmp_path, progress=heard.append
+    )
+    assert heard == [] and again.selection.equals(result.selection)
+
+
 def test_topic_stability_by_hand() -> None:
     """Matched one to one whatever the order: a reproduced topic scores 1, one no other fit finds scores low."""
     from analysis.analyse.selection import topic_stability

@@ -147,9 +147,17 @@ def choose_k(selection: pd.DataFrame) -> int:
 
 
 def _grid_key(kind: str, matrix, vocabulary, usable: list[int]) -> str:
-    """Everything a fit depends on: the term matrix, its terms, the grid, the models' settings and versions."""
+    """Everything a fit depends on: the term matrix, its terms, the grid, the models' settings and versions.
+
+    The matrix is hashed with its column indices sorted: NMF sorts them in
+    place when it fits, so otherwise a grid read from the cache, which fits
+    nothing, would key the stability refits differently from the build that
+    fitted it, and the next build would refit them all.
+    """
     digest = hashlib.sha256()
     matrix = matrix.tocsr()
+    if not matrix.has_sorted_indices:
+        matrix = matrix.sorted_indices()
     for part in (matrix.indptr, matrix.indices, matrix.data):
         digest.update(np.ascontiguousarray(part).tobytes())
     digest.update("\x00".join(vocabulary).encode("utf-8"))
