@@ -214,9 +214,8 @@ def fit_grid(
 
 # From this many turns LDA's grid (7 k × 5 seeds) and the chosen k's four stability refits are fitted in two
 # processes: its per-document Python loop takes minutes on a few thousand turns, and each fit gives the same model
-# in any process (tests/test_topics.py). NMF
-# stays in this process: it takes seconds, and its multi-threaded matrix products differ in the last bits from
-# a worker's single-threaded ones. Below this size LDA takes seconds too.
+# in any process (tests/test_topics.py). NMF stays in this process: it takes seconds, and its multi-threaded matrix
+# products differ in the last bits from a worker's single-threaded ones. Below this size LDA takes seconds too.
 PARALLEL_GRID_ROWS = 1000
 
 
