@@ -41,6 +41,15 @@ def pytest_configure(config: pytest.Config) -> None:
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Each test's figures closed after it: pyplot keeps every figure until closed, and a worker runs hundreds."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")  # a test that drew nothing does not import matplotlib here
+    if pyplot is not None:
+        pyplot.close("all")
+
+
 @pytest.fixture(scope="session")
 def minutes_text() -> str:
     return (CORPUS / MINUTES).read_text(encoding="utf-8")
