@@ -105,3 +105,19 @@ def test_a_run_of_some_notebooks_replaces_only_their_figures(tmp_path: Path) -> 
     assert not (figures / "02-old.png").exists()
     index = (figures / "index.csv").read_text(encoding="utf-8")
     assert '01-keep,Ø,"Å, med\nlinjeskift",Æ,x,y' in index and "02-new" in index and "02-old" not in index
+
+
+def test_a_notebook_runs_in_a_kernel_on_unix_sockets_without_the_tcp_warning(tmp_path: Path, capfd) -> None:
+    """`make report` must not print ipykernel's "susceptible to eavesdropping" line for each notebook; the
+    kernel runs in the notebook's folder and still finds its sockets, which are removed afterwards."""
+    import tempfile
+
+    from analysis.publish.notebooks import execute_notebook
+
+    before = set(Path(tempfile.gettempdir()).glob("analysis-kernel-*"))
+    path = _notebook(tmp_path, "01-ipc.ipynb", "import os\nprint(os.getcwd(), 'æøå')")
+    notebook = execute_notebook(path)
+    assert notebook.cells[0].outputs[0]["text"] == f"{tmp_path} æøå\n"
+    assert "without encryption" not in capfd.readouterr().err
+    assert set(Path(tempfile.gettempdir()).glob("analysis-kernel-*")) == before
+    assert not list(tmp_path.glob("kernel*"))

@@ -10,6 +10,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
@@ -17,6 +18,7 @@ from unittest.mock import patch
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets.config import Config
 
 from analysis.base.atomic import replaced_directory, write_text_atomic
 from analysis.base.config import (
@@ -39,16 +41,31 @@ def numbered_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(p for p in Path(folder).glob(NUMBERED_NOTEBOOKS))
 
 
+def _local_kernel(folder: str) -> Config:
+    """Kernels talk to us over Unix sockets in `folder`, not TCP ports.
+
+    ipykernel 7 warns on every TCP start that the traffic is unencrypted
+    ("susceptible to eavesdropping"): four alarming lines per `make report`
+    for a kernel nobody else can reach. The sockets' path must be absolute,
+    because the kernel runs in the notebook's folder.
+    """
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = os.path.join(folder, "kernel")
+    return config
+
+
 def execute_notebook(path: Path) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        timeout=TIMEOUT_SECONDS,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
     try:
-        client.execute()
+        with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+            NotebookClient(
+                notebook,
+                timeout=TIMEOUT_SECONDS,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(path.parent)}},
+                config=_local_kernel(sockets),
+            ).execute()
     except CellExecutionError as error:
         failing = next(
             (
