@@ -47,9 +47,12 @@ def _local_kernel(folder: str) -> Config:
     ipykernel 7 warns on every TCP start that the traffic is unencrypted
     ("susceptible to eavesdropping"): four alarming lines per `make report`
     for a kernel nobody else can reach. The sockets' path must be absolute,
-    because the kernel runs in the notebook's folder.
+    because the kernel runs in the notebook's folder. Windows keeps TCP:
+    ZeroMQ's IPC transport is not available there.
     """
     config = Config()
+    if os.name != "posix":
+        return config
     config.KernelManager.transport = "ipc"
     config.KernelManager.ip = os.path.join(folder, "kernel")
     return config
