@@ -61,7 +61,7 @@ def _local_kernel(folder: str) -> Config:
 def execute_notebook(path: Path) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
     try:
-        with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+        with tempfile.TemporaryDirectory(prefix="analysis-kernel-", ignore_cleanup_errors=True) as sockets:
             NotebookClient(
                 notebook,
                 timeout=TIMEOUT_SECONDS,
