@@ -72,8 +72,13 @@ def _break_nonsense(raw: Path) -> str:
 
 
 def _break_binary(raw: Path) -> str:
-    _register(raw, MINUTES, b"%PDF-1.4\x00\x01\x02")
+    _register(raw, MINUTES, b"\x00\x01\x02\x03binary\x00")
     return f"{MINUTES}: file is binary"
+
+
+def _break_pdf_as_text(raw: Path) -> str:
+    _register(raw, MINUTES, b"%PDF-1.4\x00\x01\x02")
+    return f"{MINUTES}: file is a PDF, though its name ends in .txt — rename it to .pdf"
 
 
 @pytest.mark.parametrize(
@@ -87,6 +92,7 @@ def _break_binary(raw: Path) -> str:
         _break_bad_kind,
         _break_nonsense,
         _break_binary,
+        _break_pdf_as_text,
     ],
 )
 def test_bad_input_gives_one_line_and_keeps_previous_tables(built_copy, breaker, capsys) -> None:

@@ -9,12 +9,16 @@ join. A PDF without a text layer is refused: it needs OCR first.
 """
 
 import io
+import logging
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.base.errors import InputError
 from analysis.ingest.encoding import Decoded, decode, reads_as_text
+from analysis.ingest.filetype import KINDS, check_kind, identify
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
@@ -38,7 +42,7 @@ def remove_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and any first or last line that repeats on most pages (running headers/footers)."""
     repeated: set[str] = set()
     if len(pages) >= 2:
-        edges = Counter(line for lines in pages for line in {lines[0], lines[-1]} if lines)
+        edges = Counter(line for lines in pages if lines for line in {lines[0], lines[-1]})  # blank pages too
         repeated = {line for line, n in edges.items() if n >= max(2, len(pages) // 2 + 1)}
     cleaned = []
     for lines in pages:
@@ -71,29 +75,76 @@ def join_pages(pages: list[list[str]]) -> str:
     return dehyphenate(text)
 
 
-def pdf_text(data: bytes, where: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+class _Notes(logging.Handler):
+    """Collects what a parser logs, so its repair notes do not interleave with the build's progress lines."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collected(logger_name: str) -> Iterator[list[str]]:
+    """The messages the named logger (and its children) emit inside the block, kept from the terminal."""
+    logger, notes = logging.getLogger(logger_name), _Notes()
+    propagate = logger.propagate
+    logger.addHandler(notes)
+    logger.propagate = False
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [_page_lines(page.extract_text(extraction_mode="layout") or "") for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as error:
-        raise InputError(where, f"PDF cannot be read ({error})", "check that the file is a complete PDF") from None
+        yield notes.messages
+    finally:
+        logger.removeHandler(notes)
+        logger.propagate = propagate
+
+
+def _damaged(where: str, what: str, error: Exception, notes: Sequence[str] = ()) -> InputError:
+    """A file the parser gave up on: its first note ("EOF marker not found") says more than most exceptions."""
+    detail = notes[0] if notes else (str(error).strip() or type(error).__name__)
+    return InputError(where, f"{what} is damaged or incomplete ({detail})", "download or export it again")
+
+
+def pdf_text(data: bytes, where: str) -> str:
+    """The PDF's text, page furniture removed.
+
+    A reader of untrusted bytes can fail in any way (pypdf raises index and
+    attribute errors on some damaged files, not only its own): every
+    failure means the file cannot be read, and says so in one line.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError
+
+    with _collected("pypdf") as notes:
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            pages = [_page_lines(page.extract_text(extraction_mode="layout") or "") for page in reader.pages]
+        except FileNotDecryptedError:
+            raise InputError(
+                where, "PDF is protected by a password", "save a copy without the password and add that"
+            ) from None
+        except MemoryError:
+            raise
+        except Exception as error:
+            raise _damaged(where, "PDF", error, notes) from None
     if not any(pages):
         raise InputError(where, "PDF has no text layer (a scan?)", "run OCR first, then add the OCR'd PDF or its text")
     return join_pages(remove_page_furniture(pages))
 
 
 def docx_text(data: bytes, where: str) -> str:
+    """The Word document's paragraphs; a damaged archive or part is one line, whatever layer noticed it."""
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise InputError(where, f"Word file cannot be read ({error})", "save it again as .docx") from None
-    return "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
+        paragraphs = [p.text.strip() for p in document.paragraphs]
+    except MemoryError:
+        raise
+    except Exception as error:
+        raise _damaged(where, "Word file", error) from None
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def html_text(data: bytes, where: str) -> str:
@@ -110,20 +161,32 @@ def html_text(data: bytes, where: str) -> str:
     return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
 
 
+def unsupported(suffix: str, data: bytes, where: str) -> InputError:
+    """The error for a file type no extractor reads, with what the file is when its bytes tell."""
+    kind = identify(data)
+    formats = ", ".join(sorted(s for s in SUFFIXES if s))
+    if kind is None:
+        return InputError(where, f"file type {suffix} is not supported", f"convert it to one of {formats}")
+    what, remedy = KINDS[kind]
+    return InputError(where, f"file type {suffix} is not supported; the file is {what}", remedy)
+
+
 def extract(path: Path, data: bytes, where: str) -> Decoded:
-    """The document's text by file type; text files are decoded, others extracted."""
+    """The document's text by file type; text files are decoded, others extracted.
+
+    The bytes must be what the name says (see `filetype`), so a web page
+    saved as .pdf is named as one instead of failing inside the PDF reader.
+    """
     suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise unsupported(suffix, data, where)
+    if suffix not in TEXT_SUFFIXES and not data.strip():
+        raise InputError(where, "file is empty", "replace it with the document's real file")
+    if data.strip():
+        check_kind(data, suffix, where)
     if suffix in TEXT_SUFFIXES:
         return decode(data, where)
-    if not data.strip():
-        raise InputError(where, "file is empty", "replace it with the document's real file")
     extractors = {".pdf": pdf_text, ".docx": docx_text, ".html": html_text, ".htm": html_text}
-    if suffix not in extractors:
-        raise InputError(
-            where,
-            f"file type {suffix} is not supported",
-            f"convert it to one of {', '.join(sorted(s for s in SUFFIXES if s))}",
-        )
     text = extractors[suffix](data, where)
     if not text.strip():
         raise InputError(where, "no text found in the document", "check the file, or convert it to text")

@@ -139,14 +139,8 @@ def add_document(
     validate_entry(entry, display_path(source))
     if target_name in NOT_DOCUMENTS or target_name.startswith("."):
         raise InputError(display_path(source), f"{target_name!r} is reserved in the raw folder", "rename the file")
-    from analysis.ingest.extract import SUFFIXES, extract
+    from analysis.ingest.extract import extract
 
-    if source.suffix.lower() not in SUFFIXES:
-        raise InputError(
-            display_path(source),
-            f"file type {source.suffix} is not supported",
-            f"convert it to one of {', '.join(sorted(s for s in SUFFIXES if s))}",
-        )
     extract(source, source.read_bytes(), display_path(source))  # refuse now what the build would refuse
     for existing in entries:
         if existing.file == target_name:
