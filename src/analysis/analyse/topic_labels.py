@@ -6,6 +6,7 @@ from pathlib import Path
 
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 
 
 def read_topic_labels(path: Path) -> dict[tuple[str, int, int], str]:
@@ -15,7 +16,7 @@ def read_topic_labels(path: Path) -> dict[tuple[str, int, int], str]:
         return {}
     where = display_path(path)
     labels = {}
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+    reader = csv.DictReader(io.StringIO(read_csv_text(path, ("model", "k", "topic_id", "label"))))
     for line_no, row in enumerate(reader, start=2):
         try:
             key = (row["model"].strip(), int(row["k"]), int(row["topic_id"]))

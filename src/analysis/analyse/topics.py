@@ -38,6 +38,7 @@ from analysis.analyse.selection import (
     topic_stability,
 )
 from analysis.base.config import RANDOM_STATE, TOPIC_STOPWORDS_PATH
+from analysis.base.handfiles import read_text
 from analysis.coding.codes import UNCODED, themes_by_segment
 from analysis.language.norwegian import LETTER_RUN, STOP_WORDS, lemma
 from analysis.language.wordlists import REPORTING_LEMMAS
@@ -71,7 +72,7 @@ def genre_words(path=TOPIC_STOPWORDS_PATH) -> set[str]:
     """The editable list of minutes' genre words, plus the verbs of saying."""
     words = set(REPORTING_LEMMAS)
     if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in read_text(path).splitlines():
             word = line.split("#")[0].strip().lower()
             if word:
                 words.add(word)

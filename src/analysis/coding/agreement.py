@@ -21,6 +21,7 @@ prevalence (`rogan_gladen`), so a corrected share's interval includes the
 uncertainty of the validation itself.
 """
 
+import io
 import itertools
 import math
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ import pandas as pd
 
 from analysis.base.config import RANDOM_STATE, display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 from analysis.base.tables import COLUMNS
 from analysis.coding.manual_codes import meeting_of
 
@@ -73,6 +75,9 @@ class CodingError:
         return self.n_hand >= MIN_JUDGED
 
 
+HAND_COLUMNS = ("segment_id", "coder", "themes", "text")
+
+
 def read_hand_codes(path: Path, segments: pd.DataFrame, theme_ids: list[str]) -> tuple[pd.DataFrame, int]:
     """Rows (segment_id, coder, themes, text) of coded sentences, also those with no theme, and how many wait.
 
@@ -83,12 +88,8 @@ def read_hand_codes(path: Path, segments: pd.DataFrame, theme_ids: list[str]) ->
     """
     path = Path(path)
     where = display_path(path)
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in ("segment_id", "coder", "themes", "text") if c not in table.columns]
-    if missing:
-        raise InputError(
-            where, f"header lacks column(s) {', '.join(missing)}", "the header must be segment_id,coder,themes,text"
-        )
+    text = read_csv_text(path, HAND_COLUMNS)
+    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     # hand codes of documents that are not in this build (another raw folder) are left out, not errors
     table = table[table["segment_id"].map(meeting_of).isin(set(segments["meeting_id"].unique()))]
     coded = segments[segments["segment_id"].isin(table["segment_id"])]  # only these texts are compared

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 from analysis.base.tables import COLUMNS
 
 # data/manual_codes.csv, the researcher's corrections (an input file, not a built table)
@@ -37,12 +38,7 @@ def read_manual_codes(path: Path, segment_ids: set[str], theme_ids: list[str]) -
     where = display_path(path)
     if not path.is_file():
         return [], 0
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
-    missing = [c for c in FILE_COLUMNS[:3] if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(
-            where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(FILE_COLUMNS)}"
-        )
+    reader = csv.DictReader(io.StringIO(read_csv_text(path, FILE_COLUMNS, required=FILE_COLUMNS[:3])))
     rows = []
     elsewhere = 0
     meetings = {meeting_of(s) for s in segment_ids}

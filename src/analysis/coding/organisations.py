@@ -12,9 +12,12 @@ from pathlib import Path
 
 from analysis.base.config import REGISTER_PATH, display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 from analysis.base.records import organisation_forms
 
 ACTOR_TYPES = ("government", "agency", "civil_society", "measure_provider", "employer", "research", "other")
+
+REGISTER_COLUMNS = ("organisation", "actor_type", "aliases")  # and an optional note
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,8 @@ def load_register(path: Path = REGISTER_PATH) -> Register:
         raise InputError(
             where, "organisation register not found", "create it with columns organisation,actor_type,aliases"
         )
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
-    missing = [c for c in ("organisation", "actor_type", "aliases") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(where, f"header lacks column(s) {', '.join(missing)}", "add them")
+    text = read_csv_text(path, (*REGISTER_COLUMNS, "note"), required=REGISTER_COLUMNS)
+    reader = csv.DictReader(io.StringIO(text))
     by_alias: dict[str, Organisation] = {}
     for line_no, row in enumerate(reader, start=2):
         name = (row["organisation"] or "").strip()

@@ -16,6 +16,7 @@ rows are in text order, so nothing in it tells a coder what the machine
 said. The design goes to a separate file for the analyst.
 """
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ import pandas as pd
 from analysis.base.atomic import write_text_atomic
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 from analysis.base.tables import to_csv_text
 from analysis.coding.agreement import Design
 from analysis.coding.codes import theme_indicators
@@ -139,12 +141,8 @@ def read_design(path: Path, segment_ids: list[str]) -> Design:
     """
     path = Path(path)
     where = display_path(path)
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in ("segment_id", "stratum", "weight") if c not in table.columns]
-    if missing:
-        raise InputError(
-            where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(DESIGN_COLUMNS)}"
-        )
+    text = read_csv_text(path, DESIGN_COLUMNS, required=("segment_id", "stratum", "weight"))
+    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     table = table.drop_duplicates("segment_id").set_index("segment_id")
     absent = [s for s in segment_ids if s not in table.index]
     if absent:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import SAVE_AS_CSV, read_csv_text
 from analysis.coding.agreement import MIN_JUDGED, agreement_table, trusted_rows
 from analysis.coding.codebook import Codebook
 from analysis.coding.coder import Coder
@@ -69,14 +70,11 @@ def read_coding_gold(path: Path, theme_ids: list[str]) -> list[GoldSentence]:
     shown = display_path(path)
     if not path.is_file():
         raise InputError(shown, "no such coding gold file", "pass a CSV with columns doc,sentence_id,themes,sentence")
+    reader = csv.DictReader(io.StringIO(read_csv_text(path, GOLD_COLUMNS)))
     try:
-        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
         rows = list(reader)
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise InputError(shown, f"is not a UTF-8 CSV file ({error})", "save it as UTF-8 CSV") from None
-    missing = [column for column in GOLD_COLUMNS if column not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(shown, f"header lacks column(s) {', '.join(missing)}", f"use {','.join(GOLD_COLUMNS)}")
+    except csv.Error as error:
+        raise InputError(shown, f"is not a CSV file ({error})", SAVE_AS_CSV) from None
     known, sentences, seen = set(theme_ids), [], set()
     for line_no, row in enumerate(rows, start=2):
         at = f"{shown}:{line_no}"

@@ -28,6 +28,7 @@ from analysis import __version__
 from analysis.base.atomic import deterministic_zip, write_bytes_atomic, write_text_atomic
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 from analysis.coding.codebook import Codebook
 from analysis.coding.manual_codes import FILE_COLUMNS as MANUAL_COLUMNS
 from analysis.publish.style import theme_colours
@@ -314,7 +315,9 @@ def import_qdpx(
     ]
     rows += [[s, t, "remove", coder, note] for s, t in sorted(current - imported, key=key)]
     manual_path = Path(manual_path)
-    existing = manual_path.read_text(encoding="utf-8") if manual_path.is_file() else ",".join(MANUAL_COLUMNS) + "\n"
+    existing = ",".join(MANUAL_COLUMNS) + "\n"
+    if manual_path.is_file():  # appended to as it is, so it must be what `read_manual_codes` reads
+        existing = read_csv_text(manual_path, MANUAL_COLUMNS, required=MANUAL_COLUMNS[:3])
     if not existing.endswith("\n"):
         existing += "\n"
     buffer = io.StringIO()

@@ -10,6 +10,7 @@ from pathlib import Path
 from analysis.base.atomic import copy_atomic, write_text_atomic
 from analysis.base.config import MANIFEST_NAME, RAW_DIR, display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_csv_text
 
 KINDS = ("minutes", "news", "agenda", "other")
 # A full date, a month or only a year: "2019" is what a researcher often knows about a news item.
@@ -74,17 +75,7 @@ def read_manifest(raw_dir: Path = RAW_DIR) -> list[ManifestEntry]:
     where = display_path(path)
     if not path.is_file():
         raise InputError(where, "manifest not found", "register documents with `analysis add FILE`")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(where, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the manifest as UTF-8") from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    missing = [c for c in ("file", "sha256", "kind") if c not in header]
-    if missing:
-        raise InputError(
-            where, f"header lacks column(s) {', '.join(missing)}", f"the header must be {','.join(COLUMNS)}"
-        )
+    reader = csv.DictReader(io.StringIO(read_csv_text(path, COLUMNS, required=("file", "sha256", "kind"))))
     entries: list[ManifestEntry] = []
     seen: set[str] = set()
     for line_no, row in enumerate(reader, start=2):

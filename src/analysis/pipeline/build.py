@@ -8,6 +8,7 @@ comparison.
 import functools
 import gc
 import importlib.metadata
+import io
 import json
 import os
 from collections import defaultdict
@@ -32,6 +33,7 @@ from analysis.base.config import (
     TOPIC_LABELS_PATH,
     TOPIC_STOPWORDS_PATH,
 )
+from analysis.base.handfiles import SAVE_AS_CSV, read_text
 from analysis.base.tables import (
     COLUMNS,
     CSV_MAX_DOCUMENTS,
@@ -578,7 +580,7 @@ def meetings_named(*paths: Path | None) -> set[str]:
     named: set[str] = set()
     for path in paths:
         if path and Path(path).is_file():
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            table = pd.read_csv(io.StringIO(read_text(path, SAVE_AS_CSV)), dtype=str, keep_default_na=False)
             if "segment_id" in table:
                 named.update(meeting_of(segment) for segment in table["segment_id"])
     return named
