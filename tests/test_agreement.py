@@ -62,3 +62,18 @@ def test_hand_codes_must_still_describe_the_same_sentences(tmp_path, segments) -
     path.write_text(f"segment_id,coder,themes,text\n{first['segment_id']},X,,Noe helt annet.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"no longer matches segments\.csv"):
         read_hand_codes(path, segments, ["wage_subsidy"])
+
+
+def test_hand_codes_of_a_long_document_are_kept(tmp_path) -> None:
+    """Segment ids grow past their padding (a PDF transcript without blank lines gives a paragraph of
+    a hundred sentences; a long hearing, a thousand paragraphs): their hand codes still count. Before,
+    `meeting_of` found no meeting in "…-p1000-s01" and the row was dropped as another corpus's."""
+    from analysis.coding.agreement import read_hand_codes
+
+    ids = ["møte-p001-s01", "møte-p012-s100", "møte-p1000-s07"]
+    segments = pd.DataFrame({"segment_id": ids, "meeting_id": "møte", "text": ["En.", "To.", "Tre."]})
+    rows = "".join(f"{segment},hand-A,,{text}\n" for segment, text in zip(ids, segments["text"], strict=True))
+    path = tmp_path / "hand.csv"
+    path.write_text("segment_id,coder,themes,text\n" + rows, encoding="utf-8")
+    table, waiting = read_hand_codes(path, segments, ["wage_subsidy"])
+    assert table["segment_id"].tolist() == ids and waiting == 0

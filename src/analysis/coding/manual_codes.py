@@ -23,7 +23,8 @@ FILE_COLUMNS = ["segment_id", "theme", "action", "coder", "note"]
 ACTIONS = ("add", "remove")
 
 
-_SEGMENT_ID = re.compile(r"^(?P<meeting>.+)-p\d{3}-s\d{2}$")
+# the numbers are padded to three and two digits, and grow past them in a long document (`parse.segment`)
+_SEGMENT_ID = re.compile(r"^(?P<meeting>.+)-p\d{3,}-s\d{2,}$")
 
 
 def meeting_of(segment_id: str) -> str:
