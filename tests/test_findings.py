@@ -126,3 +126,43 @@ def test_tables_for_readers_speak_one_language(corpora) -> None:
         assert "answered" not in shown.columns or lang == "en"
         themed = views.for_reader(rates.drop(columns="label"), lang, themes=load_codebook().labels(lang))
         assert set(themed[views.column_label("theme", lang)]) <= set(load_codebook().labels(lang).values())
+
+
+# a count of one before a plural noun: what a corpus of one meeting used to read in captions and alt text
+ONE_BEFORE_PLURAL = re.compile(
+    r"(?<![\d.,])1 (?:møter|dokumenter|setninger|temaer|perioder|måneder|kvartaler|meetings|documents|sentences|"
+    r"themes|topics|periods|months|quarters|years)\b|(?<![\d.,])1 (?:meeting|document) are\b"
+)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_corpus_of_one_meeting_counts_in_the_singular(tmp_path: Path, lang: str) -> None:
+    tables = _tables(tmp_path, 5, 1)
+    labels = load_codebook().labels(lang)
+    computed = [
+        *_all_findings(tables, lang),
+        findings.periods(tables["trends"], lang),
+        views.trend_markdown(tables["trends"], tables["meetings"], labels, lang),
+    ]
+    assert any(re.search(r"(?<![\d.,])1 (?:møte|meeting)\b", sentence) for sentence in computed), computed
+    assert not [sentence for sentence in computed if ONE_BEFORE_PLURAL.search(sentence)]
+
+
+def test_every_count_in_the_string_table_chooses_its_noun() -> None:
+    """Each template filled with ones (and the unit words with their count) holds no "1 <plural>"."""
+    from string import Formatter
+
+    from analysis.publish.words import WORDS, text
+
+    names_not_counts = {"model", "who", "group", "theme", "unit"}
+    never_one = {"stability_line": "k", "finding_no_standout": "n"}  # topics come two or more; n is a minimum
+    for lang, words in WORDS.items():
+        for key, template in words.items():
+            names = {name for _, name, _, _ in Formatter().parse(template) if name}
+            values = {name: "NMF" if name in names_not_counts else 1 for name in names}
+            if "unit" in names:
+                values["unit"] = text("unit_meeting", lang, n=1)
+            if key in never_one:
+                values[never_one[key]] = 2
+            assert not ONE_BEFORE_PLURAL.search(text(key, lang, **values)), (lang, key, text(key, lang, **values))
+    assert text("unit_meeting", "nb", n=2) == "møter" and text("finding_and_more", "nb", n=1) == " og 1 tema til"

@@ -232,13 +232,13 @@ def validity_markdown(
             n_own=int(own.loc["micro", "n_sentences"]),
             coder=coder,
             f1_own=decimal(float(own.loc["micro", "f1"]), lang, 3),
-            n_unseen=measures["gold_sentences"],
-            documents=measures["documents"],
+            n_unseen=int(measures["gold_sentences"]),
+            documents=int(measures["documents"]),
             f1_unseen=decimal(float(measures["micro_f1"]), lang, 3),
-            off_coded=measures["off_topic_sentences_coded"],
-            off=measures["off_topic_sentences"],
+            off_coded=int(measures["off_topic_sentences_coded"]),
+            off=int(measures["off_topic_sentences"]),
             off_share=percent(off_share, lang),
-            off_documents=measures["off_topic_documents"],
+            off_documents=int(measures["off_topic_documents"]),
         )
     ]
     if measures["codebook_sha256"] != codebook.sha256[:16]:

@@ -290,7 +290,6 @@ def describe(evaluation: Evaluation, documents: int, lang: str = "en") -> str:
         gold=int(total["gold"]),
         share=percent(float(total["recall"]), lang),
         documents=documents,
-        unit=text("document_one" if documents == 1 else "document_many", lang),
         field=text(f"field_{weakest.name}", lang),
         field_found=int(weakest["found"]),
         field_gold=int(weakest["gold"]),

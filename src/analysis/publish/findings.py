@@ -235,7 +235,7 @@ def periods(trends: pd.DataFrame, lang: str = "nb") -> str:
     if rows.empty:
         return text("finding_no_dates", lang)
     n = int(rows["period_order"].nunique())
-    unit = text(f"unit_{rows['resolution'].iloc[0]}", lang)
+    unit = text(f"unit_{rows['resolution'].iloc[0]}", lang, n=n)
     return text("finding_periods", lang, n=n, unit=unit) + (
         text("finding_too_few_periods", lang) if rows["smoothed"].isna().all() else ""
     )

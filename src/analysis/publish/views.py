@@ -528,7 +528,7 @@ def trend_markdown(
     n_placed = len(placed) if placed is not None else int(rows.drop_duplicates("period")["n_meetings"].sum())
     left_out = len(meetings) - n_placed
     first, last = rows["period_label"].iloc[0], rows.sort_values("period_order")["period_label"].iloc[-1]
-    unit = text(f"unit_{resolution}", lang)
+    unit = text(f"unit_{resolution}", lang, n=n_periods)
     lines = [
         text("trend_placed", lang, n=n_placed, first=first, last=last, periods=n_periods, unit=unit)
         + (text("trend_left_out", lang, n=left_out) if left_out else ".")
@@ -560,7 +560,7 @@ def trend_markdown(
             "trend_rise_fall",
             lang,
             n=third,
-            unit=unit,
+            unit=text(f"unit_{resolution}", lang, n=third),
             rise=described(change.idxmax()),
             fall=described(change.idxmin()),
         )

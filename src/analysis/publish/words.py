@@ -7,6 +7,7 @@ fills the `{placeholders}`.
 """
 
 import functools
+import numbers
 import os
 from pathlib import Path
 
@@ -25,7 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
         "n_sentences": "Antall setninger",
         "no_speaker": "(ingen taler / fortellende tekst)",
         "no_attribution": "(ingen)",
-        "top_speakers": "De {n} talerne med flest setninger i {documents} dokumenter",
+        "top_speakers": "De {n} talerne med flest setninger i {documents} {documents:dokument|dokumenter}",
         "themes_per_meeting": "Temaer per møte",
         "share_of_meeting": "Andel av møtets setninger (%); tallet ved søylen er antall setninger",
         "choosing_k": "Valg av antall temaer",
@@ -54,7 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "kind_agenda": "saksliste",
         "kind_other": "dokument",
         "share_of_meeting_sentences": "Andel av møtets setninger",
-        "n_sentences_short": "{n} setninger",
+        "n_sentences_short": "{n} {n:setning|setninger}",
         "no_coded_sentences": "Ingen setninger kodet.",
         "manual": "manuell",
         "micro": "Alle (mikro)",
@@ -94,22 +95,22 @@ WORDS: dict[str, dict[str, str]] = {
         "trust_none": "Ingen håndkoder: ingenting sier hvor langt de automatiske kodene kan stoles på. Trekk et utvalg "
         "med `analysis sample` og få det kodet (README: *Validate your own coding*).",
         "trust_coders": "{n} kodere ({names})",
-        "trust_head": "{n} setninger ble håndkodet av {who}. Mot dem når den automatiske koderen mikro-F1 **{f1}** "
-        "(95 % bootstrapintervall).",
+        "trust_head": "{n} {n:setning|setninger} ble håndkodet av {who}. Mot dem når den automatiske koderen mikro-F1 "
+        "**{f1}** (95 % bootstrapintervall).",
         "trust_strong": "- **F1 minst {bar}** ({n}): {themes}.",
         "trust_weak": "- **Svake, F1 under {bar}** ({n}): {themes}.",
         "trust_few": "- **For få håndkodede setninger til å vurdere** (under {min_judged}): {themes}.",
         "trust_marked": "De {n} svake eller uvurderte temaene har † i alle tabeller og figurer.",
         "trust_one_coder": "Bare én håndkoder: samsvar mellom kodere kan ikke regnes ut. En annen koders rader i "
         "`data/hand_codes.csv` (en annen verdi i `coder`) gir Cohens kappa og Krippendorffs alfa per tema.",
-        "trust_between": "Mellom håndkoderne ({n} setninger kodet av mer enn én): Krippendorffs alfa **{alpha}**, "
-        "Cohens kappa {kappa}, alle beslutninger samlet.",
+        "trust_between": "Mellom håndkoderne ({n} {n:setning|setninger} kodet av mer enn én): Krippendorffs alfa "
+        "**{alpha}**, Cohens kappa {kappa}, alle beslutninger samlet.",
         "stability_line": "- **{model}**, k = {k}: {stable} av {k} temaer er stabile (minst {threshold})",
         "stability_unstable": "; ustabile: {topics}.",
         "stability_note": "Et ustabilt tema er merket *({mark})* i figurene under: et annet delutvalg eller frø deler "
         "eller slår det sammen, så et argument bør ikke hvile på det alene.",
         "trend_no_dates": "Ingen av de {n} dokumentene har dato: ingenting kan sies om endring over tid.",
-        "trend_placed": "{n} dokumenter er plassert i tid, fra {first} til {last}, som {periods} {unit}",
+        "trend_placed": "{n} {n:dokument|dokumenter} er plassert i tid, fra {first} til {last}, som {periods} {unit}",
         "trend_left_out": "; {n} uten brukbar dato er utelatt.",
         "trend_too_few": "{n} {unit} er for få til en trend (en glattet linje tegnes fra {min}): punktene viser hver "
         "periode, og en forskjell mellom dem er en forskjell mellom {between}, ikke et tegn på endring over tid.",
@@ -120,9 +121,7 @@ WORDS: dict[str, dict[str, str]] = {
         "{fall}. Dette beskriver korpuset; les det sammen med punktenes intervaller før det kalles en endring.",
         # computed sentences of the evaluation (evaluate.score.describe, evaluate.coding.validity_markdown)
         "parse_described": "Parseren finner {found} av de {gold} opplysningene ({share}) en nøye leser skrev ned for "
-        "{documents} {unit}; svakest er {field} ({field_found} av {field_gold}).",
-        "document_one": "dokument",
-        "document_many": "dokumenter",
+        "{documents} {documents:dokument|dokumenter}; svakest er {field} ({field_found} av {field_gold}).",
         "field_present": "deltakere til stede",
         "field_absent": "deltakere med forfall",
         "field_copy": "kopimottakere",
@@ -134,9 +133,10 @@ WORDS: dict[str, dict[str, str]] = {
         "no_date": "ingen dato",
         "validity_head": "Kodebok versjon {version} av {date}. På de {n_own} setningene i dokumentene kodeboken ble "
         "skrevet ut fra (håndkodet av `{coder}`; innenfor utvalget) når den automatiske koderen mikro-F1 "
-        "**{f1_own}**. På {n_unseen} setninger fra {documents} dokumenter den ikke ble skrevet ut fra, håndkodet "
-        "blindt av to kodere og avgjort (utviklingssettet), når den mikro-F1 **{f1_unseen}**, og den koder "
-        "{off_coded} av de {off} setningene ({off_share}) i sine {off_documents} dokumenter utenfor temaet.",
+        "**{f1_own}**. På {n_unseen} {n_unseen:setning|setninger} fra {documents} {documents:dokument|dokumenter} den "
+        "ikke ble skrevet ut fra, håndkodet blindt av to kodere og avgjort (utviklingssettet), når den mikro-F1 "
+        "**{f1_unseen}**, og den koder {off_coded} av de {off} setningene ({off_share}) i sine {off_documents} "
+        "{off_documents:dokument|dokumenter} utenfor temaet.",
         "validity_stale": "Tallene for utviklingssettet ble målt med kodebok versjon {version} av {date}; kodeboken er "
         "endret siden, så de beskriver den forrige (kjør `make evaluate-devset` på nytt).",
         "validity_table_head": "| tema | F1, dokumentene den ble skrevet ut fra (håndkodede setninger) | F1, usette "
@@ -259,22 +259,23 @@ WORDS: dict[str, dict[str, str]] = {
         "yes": "ja",
         "no": "nei",
         # computed findings (analysis.publish.findings) and the fixed part of each alt text
-        "k_of_n_sentences": "{k} av {n} setninger",
+        "k_of_n_sentences": "{k} av {n} {n:setning|setninger}",
         "finding_no_speakers": "ingen av de {n} setningene er tilskrevet en taler",
-        "finding_top_speaker": "flest setninger er tilskrevet {who}, {share}, og {none} setninger har ingen taler",
+        "finding_top_speaker": "flest setninger er tilskrevet {who}, {share}, og {none} {none:setning|setninger} har "
+        "ingen taler",
         "finding_nothing_coded": "ingen setninger er kodet med et tema",
         "finding_group_leader": "{group} har flest setninger om {theme}, {share}",
         "finding_common_leader": "{theme} er det hyppigste temaet i flest grupper ({k} av {n})",
         "finding_no_standout": "ingen gruppe har minst {n} setninger med et tema",
-        "finding_standout": "{group} skiller seg mest ut på {theme}, med {k} av {n} setninger mot {overall} i hele "
-        "korpuset",
+        "finding_standout": "{group} skiller seg mest ut på {theme}, med {k} av {n} {n:setning|setninger} mot "
+        "{overall} i hele korpuset",
         "finding_no_correction": "ingen andel kunne korrigeres (for få håndkodede setninger)",
         "finding_correction": "korreksjonen flytter {theme} i {group} mest, fra {raw} rå til {corrected} korrigert",
         "finding_no_topics": "ingen temamodell ble tilpasset (for få taleturer)",
         "finding_chosen_k": "{model} valgte k = {k} (koherens {coherence}, stabilitet {stability})",
         "finding_stable_topics": "{k} av {n} {model}-temaer er stabile",
         "finding_topic_terms": "tema {topic}: {terms}",
-        "finding_and_more": " og {n} temaer til",
+        "finding_and_more": " og {n} {n:tema|temaer} til",
         "finding_crosswalk": "tema {topic} heller mest mot {theme} ({share} av vekten)",
         "finding_crosswalk_uncoded": ", og tema {topic} har mest vekt på ukodede setninger ({share})",
         "finding_nothing_raised": "ingen taler fra sivilsamfunnet reiste et kodet tema",
@@ -283,10 +284,11 @@ WORDS: dict[str, dict[str, str]] = {
         "finding_no_dates": "ingen dokumenter har dato",
         "finding_periods": "{n} {unit} i tidsrekkefølge",
         "finding_too_few_periods": ", for få til en trend, så bare punktene vises",
-        "finding_recurring": "{k} av {n} temaer ble reist i mer enn én av {periods} perioder",
-        "unit_meeting": "møter",
-        "unit_month": "måneder",
-        "unit_quarter": "kvartaler",
+        "finding_recurring": "{k} av {n} {n:tema|temaer} ble reist i mer enn én av {periods} "
+        "{periods:periode|perioder}",
+        "unit_meeting": "{n:møte|møter}",
+        "unit_month": "{n:måned|måneder}",
+        "unit_quarter": "{n:kvartal|kvartaler}",
         "unit_year": "år",
         "alt_sentences_per_speaker": "Liggende søylediagram over antall setninger per taler",
         "alt_theme_frequencies": "Liggende søylediagram over andelen setninger med hvert tema per møte",
@@ -329,7 +331,7 @@ WORDS: dict[str, dict[str, str]] = {
         "n_sentences": "Number of sentences",
         "no_speaker": "(no speaker / narrative)",
         "no_attribution": "(none)",
-        "top_speakers": "The {n} speakers with the most sentences in {documents} documents",
+        "top_speakers": "The {n} speakers with the most sentences in {documents} {documents:document|documents}",
         "themes_per_meeting": "Themes per meeting",
         "share_of_meeting": "Share of the meeting's sentences (%); the number is the count of sentences",
         "choosing_k": "Choosing the number of topics",
@@ -358,7 +360,7 @@ WORDS: dict[str, dict[str, str]] = {
         "kind_agenda": "agenda",
         "kind_other": "document",
         "share_of_meeting_sentences": "Share of the meeting's sentences",
-        "n_sentences_short": "{n} sentences",
+        "n_sentences_short": "{n} {n:sentence|sentences}",
         "no_coded_sentences": "No sentences coded.",
         "manual": "manual",
         "micro": "All (micro)",
@@ -398,26 +400,27 @@ WORDS: dict[str, dict[str, str]] = {
         "trust_none": "No hand codes: nothing says how far the automatic codes can be trusted. Draw a sample with "
         "`analysis sample` and have it coded (README: *Validate your own coding*).",
         "trust_coders": "{n} coders ({names})",
-        "trust_head": "{n} sentences were hand-coded by {who}. Against them the automatic coder reaches micro-F1 "
-        "**{f1}** (95 % bootstrap interval).",
+        "trust_head": "{n} {n:sentence was|sentences were} hand-coded by {who}. Against them the automatic coder "
+        "reaches micro-F1 **{f1}** (95 % bootstrap interval).",
         "trust_strong": "- **F1 at least {bar}** ({n}): {themes}.",
         "trust_weak": "- **Weak, F1 below {bar}** ({n}): {themes}.",
         "trust_few": "- **Too few hand-coded sentences to judge** (under {min_judged}): {themes}.",
         "trust_marked": "The {n} weak or unjudged themes carry † in every table and figure.",
         "trust_one_coder": "Only one hand coder: agreement between coders cannot be computed. A second coder's rows in "
         "`data/hand_codes.csv` (another `coder` value) give Cohen's kappa and Krippendorff's alpha per theme.",
-        "trust_between": "Between the hand coders ({n} sentences coded by more than one): Krippendorff's alpha "
-        "**{alpha}**, Cohen's kappa {kappa}, all decisions pooled.",
+        "trust_between": "Between the hand coders ({n} {n:sentence|sentences} coded by more than one): "
+        "Krippendorff's alpha **{alpha}**, Cohen's kappa {kappa}, all decisions pooled.",
         "stability_line": "- **{model}**, k = {k}: {stable} of {k} topics are stable (at least {threshold})",
         "stability_unstable": "; unstable: {topics}.",
         "stability_note": "An unstable topic is marked *({mark})* in the figures below: another subsample or seed "
         "splits or merges it, so an argument should not rest on it alone.",
-        "trend_no_dates": "None of the {n} documents has a date: nothing can be said about change over time.",
-        "trend_placed": "{n} documents are placed in time, from {first} to {last}, as {periods} {unit}",
+        "trend_no_dates": "None of the {n} {n:document|documents} has a date: nothing can be said about change over "
+        "time.",
+        "trend_placed": "{n} {n:document is|documents are} placed in time, from {first} to {last}, as {periods} {unit}",
         "trend_left_out": "; {n} without a usable date are left out.",
-        "trend_too_few": "{n} {unit} are too few for a trend (a smoothed line is drawn from {min} on): the points "
-        "show each period, and a difference between them is a difference between {between}, not evidence of change "
-        "over time.",
+        "trend_too_few": "{n} {unit} {n:is|are} too few for a trend (a smoothed line is drawn from {min} on): the "
+        "points show each period, and a difference between them is a difference between {between}, not evidence of "
+        "change over time.",
         "trend_these_meetings": "these meetings",
         "trend_these_periods": "these periods",
         "trend_change": "{theme}, from {before} to {after}",
@@ -425,9 +428,7 @@ WORDS: dict[str, dict[str, str]] = {
         "is {fall}. These describe the corpus; read them with the points' intervals before calling them a change.",
         # computed sentences of the evaluation (evaluate.score.describe, evaluate.coding.validity_markdown)
         "parse_described": "The parse recovers {found} of the {gold} facts ({share}) a careful reader wrote down for "
-        "{documents} {unit}; the weakest field is {field} ({field_found} of {field_gold}).",
-        "document_one": "document",
-        "document_many": "documents",
+        "{documents} {documents:document|documents}; the weakest field is {field} ({field_found} of {field_gold}).",
         "field_present": "attendees present",
         "field_absent": "attendees absent",
         "field_copy": "copy recipients",
@@ -437,11 +438,12 @@ WORDS: dict[str, dict[str, str]] = {
         "field_chair": "chairs",
         "field_minute_taker": "minute-takers",
         "no_date": "no date",
-        "validity_head": "Codebook version {version} of {date}. On the {n_own} sentences of the documents the codebook "
-        "was written from (hand-coded by `{coder}`; in-sample), the automatic coder reaches micro-F1 **{f1_own}**. On "
-        "{n_unseen} sentences of {documents} documents it was not written from, hand-coded blind by two coders and "
-        "adjudicated (the development set), it reaches micro-F1 **{f1_unseen}**, and it codes {off_coded} of the {off} "
-        "sentences ({off_share}) of its {off_documents} off-topic documents.",
+        "validity_head": "Codebook version {version} of {date}. On the {n_own} {n_own:sentence|sentences} of the "
+        "documents the codebook was written from (hand-coded by `{coder}`; in-sample), the automatic coder reaches "
+        "micro-F1 **{f1_own}**. On {n_unseen} {n_unseen:sentence|sentences} of {documents} "
+        "{documents:document|documents} it was not written from, hand-coded blind by two coders and adjudicated (the "
+        "development set), it reaches micro-F1 **{f1_unseen}**, and it codes {off_coded} of the {off} "
+        "{off:sentence|sentences} ({off_share}) of its {off_documents} off-topic {off_documents:document|documents}.",
         "validity_stale": "The development-set figures were measured with codebook version {version} of {date}; the "
         "codebook has changed since, so they describe the earlier one (re-run `make evaluate-devset`).",
         "validity_table_head": "| theme | F1, documents written from (hand-coded sentences) | F1, unseen documents "
@@ -564,22 +566,23 @@ WORDS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         # computed findings (analysis.publish.findings) and the fixed part of each alt text
-        "k_of_n_sentences": "{k} of {n} sentences",
-        "finding_no_speakers": "none of the {n} sentences is attributed to a speaker",
-        "finding_top_speaker": "most sentences are attributed to {who}, {share}, and {none} sentences have no speaker",
+        "k_of_n_sentences": "{k} of {n} {n:sentence|sentences}",
+        "finding_no_speakers": "none of the {n} {n:sentence|sentences} is attributed to a speaker",
+        "finding_top_speaker": "most sentences are attributed to {who}, {share}, and {none} {none:sentence "
+        "has|sentences have} no speaker",
         "finding_nothing_coded": "no sentence is coded with a theme",
         "finding_group_leader": "{group} has most sentences on {theme}, {share}",
         "finding_common_leader": "{theme} is the most frequent theme in most groups ({k} of {n})",
         "finding_no_standout": "no group has at least {n} sentences with a theme",
-        "finding_standout": "{group} stands out most on {theme}, with {k} of {n} sentences against {overall} in the "
-        "whole corpus",
+        "finding_standout": "{group} stands out most on {theme}, with {k} of {n} {n:sentence|sentences} against "
+        "{overall} in the whole corpus",
         "finding_no_correction": "no share could be corrected (too few hand-coded sentences)",
         "finding_correction": "the correction moves {theme} in {group} most, from {raw} raw to {corrected} corrected",
         "finding_no_topics": "no topic model was fitted (too few speaker turns)",
         "finding_chosen_k": "{model} chose k = {k} (coherence {coherence}, stability {stability})",
         "finding_stable_topics": "{k} of {n} {model} topics are stable",
         "finding_topic_terms": "topic {topic}: {terms}",
-        "finding_and_more": " and {n} more topics",
+        "finding_and_more": " and {n} more {n:topic|topics}",
         "finding_crosswalk": "topic {topic} leans most towards {theme} ({share} of its weight)",
         "finding_crosswalk_uncoded": ", and topic {topic} has most weight on uncoded sentences ({share})",
         "finding_nothing_raised": "no civil-society speaker raised a coded theme",
@@ -588,11 +591,12 @@ WORDS: dict[str, dict[str, str]] = {
         "finding_no_dates": "no document has a date",
         "finding_periods": "{n} {unit} in date order",
         "finding_too_few_periods": ", too few for a trend, so only the points are shown",
-        "finding_recurring": "{k} of {n} themes were raised in more than one of {periods} periods",
-        "unit_meeting": "meetings",
-        "unit_month": "months",
-        "unit_quarter": "quarters",
-        "unit_year": "years",
+        "finding_recurring": "{k} of {n} {n:theme was|themes were} raised in more than one of {periods} "
+        "{periods:period|periods}",
+        "unit_meeting": "{n:meeting|meetings}",
+        "unit_month": "{n:month|months}",
+        "unit_quarter": "{n:quarter|quarters}",
+        "unit_year": "{n:year|years}",
         "alt_sentences_per_speaker": "Horizontal bar chart of the number of sentences per speaker",
         "alt_theme_frequencies": "Horizontal bar chart of the share of sentences with each theme per meeting",
         "alt_raw_and_corrected": "Dot plot with one panel per {group} and two dots per theme, the raw and the "
@@ -633,11 +637,29 @@ WORDS: dict[str, dict[str, str]] = {
 LANGUAGES = tuple(WORDS)
 
 
+class _Count(int):
+    """A count that also chooses the word it counts: `{n:møte|møter}` is "møte" when n is 1, "møter" otherwise.
+
+    So the string table, not the code, holds both forms, and a corpus of one
+    meeting reads "1 møte", not "1 møter", in every caption and alt text.
+    """
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if self == 1 else many
+        return super().__format__(spec)
+
+
 def text(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The reader's words for `key` in `lang`, with `values` filled in."""
+    """The reader's words for `key` in `lang`, with `values` filled in (a count may choose its word, see `_Count`)."""
     if lang not in WORDS:
         raise ValueError(f"language {lang!r} is not one of {', '.join(WORDS)}")
-    return WORDS[lang][key].format(**values)
+    counted = {
+        name: _Count(value) if isinstance(value, numbers.Integral) and not isinstance(value, bool) else value
+        for name, value in values.items()
+    }
+    return WORDS[lang][key].format(**counted)
 
 
 def kind_label(kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
