@@ -99,3 +99,39 @@ def test_change_over_time_stays_readable(hundred, n: int, tmp_path: Path) -> Non
     raised = views.raised_by_period(trends, labels)
     _assert_readable(heatmap(raised, "Tema reist", "Periode", "Andel"), tmp_path / "raised.png")
     assert raised.shape[1] <= 24  # the axis is grouped before it stops reading
+
+
+def _texts(fig: Figure) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_visible() for t in ax.texts]
+
+
+def test_a_corpus_of_one_undated_news_item_draws_every_figure_saying_what_is_missing(tmp_path: Path) -> None:
+    """The bundled news item without its date: no period to place it in, no civil-society speaker. The
+    figures of notebook 04 used to stop `make report` (a legend of no columns) or show bare axes."""
+    from corpus import CORPUS, NEWS
+
+    from analysis.analyse.compare import responses
+    from analysis.ingest.manifest import add_document
+    from analysis.publish.plots import responses_chart
+
+    raw = tmp_path / "raw"
+    source = tmp_path / "nyhet.txt"  # no date in the name, none in the manifest
+    source.write_bytes((CORPUS / NEWS).read_bytes())
+    add_document(source, raw, kind="news")
+    tables = build_corpus(raw, tmp_path / "processed", analyses=False, hand_path=None, manual_path=None).tables
+    codebook = load_codebook()
+    matrix = coded_matrix(tables["segments"], tables["codes"], codebook.ids)
+    trends = theme_trends(matrix, tables["meetings"], codebook.ids)
+    labels = codebook.labels("nb")
+    assert trends.empty
+    for group_type in ("all", "actor_type"):
+        assert "Ingen dokumenter har dato" in _texts(trends_chart(trends, labels, group_type))
+    raised = views.raised_by_period(trends, labels)
+    assert _texts(heatmap(raised, "T", "Periode", "Andel", empty="ingen dokumenter har dato")) == [
+        "Ingen dokumenter har dato"
+    ]
+    rates = views.response_rates(responses(matrix, tables["segments"], codebook.ids), codebook)
+    assert rates.empty and rates[["raised", "answered"]].dtypes.tolist() == ["int64", "int64"]
+    assert _texts(responses_chart(rates, theme_colours(codebook.ids))) == [
+        "Ingen taler fra sivilsamfunnet reiste et kodet tema"
+    ]

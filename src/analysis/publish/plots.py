@@ -10,6 +10,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -224,6 +225,14 @@ def topic_quality_chart(quality: pd.DataFrame, threshold: float, lang: str = "nb
     return fig
 
 
+def _nothing_to_draw(ax: Axes, message: str) -> None:
+    """An empty figure says why it is empty (no dated document, nobody raised a theme) instead of showing bare axes."""
+    ax.set_visible(True)
+    ax.set_axis_off()
+    sentence = message[:1].upper() + message[1:]  # the findings' clauses stand alone here
+    ax.text(0.5, 0.5, _wrap(sentence, 60), ha="center", va="center", fontsize=10, transform=ax.transAxes)
+
+
 MAX_TREND_GROUPS = 3  # actor types drawn over time (the ones with most sentences); more would not read
 MAX_TIME_LABELS = 6
 
@@ -285,11 +294,14 @@ def trends_chart(
         ax.set_xticks(shown["period_order"].to_numpy(), shown["period_label"].tolist(), rotation=90)
     if len(axis) == 1:
         axes[0][0].set_xlim(-1, 1)
-    fig.supylabel(text("share_of_sentences", lang) + " (%)", fontsize=9)
+    if themes:
+        fig.supylabel(text("share_of_sentences", lang) + " (%)", fontsize=9)
     resolution = str(rows["resolution"].iloc[0]) if len(rows) else "meeting"
     title = text("over_time" if group_type == "all" else "actors_over_time", lang, per=text(f"per_{resolution}", lang))
     fig.suptitle(title, x=0.02, ha="left", fontsize=12, fontweight="bold")
-    if group_type != "all":
+    if not themes:
+        _nothing_to_draw(axes[0][0], text("finding_no_dates", lang))
+    elif group_type != "all":
         handles, legend = axes[0][0].get_legend_handles_labels()
         fig.legend(handles, legend, loc="upper right", ncol=len(groups), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0, 1, 0.96))
@@ -367,7 +379,9 @@ def raw_and_corrected_chart(
     return fig
 
 
-def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}") -> Figure:
+def heatmap(
+    table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}", empty: str = "–"
+) -> Figure:
     """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled.
 
     It stays readable from 2 to hundreds of columns: the width grows to
@@ -375,7 +389,12 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt:
     only every n-th is named beyond MAX_TICK_LABELS, and cells lose their
     numbers beyond MAX_CELL_LABELS (the CSV beside the figure has them all).
     """
-    values = table.to_numpy(float) if table.size else np.zeros(table.shape)
+    if not table.size:  # `empty` says why: no dated document, no organisation with enough sentences
+        fig, ax = plt.subplots(figsize=(8, 2.4))
+        _nothing_to_draw(ax, empty)
+        ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
+        return fig
+    values = table.to_numpy(float)
     n_columns = table.shape[1]
     upright = n_columns > 6
     column_width = 1.1 if not upright else (0.5 if n_columns <= MAX_CELL_LABELS else 0.16)
@@ -413,6 +432,10 @@ def responses_chart(rates: pd.DataFrame, colours: dict[str, str], lang: str = "n
     """Per theme: civil-society speakers who raised it, the solid part taken up later by the government side."""
     rates = rates.iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 0.36 * len(rates) + 1.8))
+    if rates.empty:
+        _nothing_to_draw(ax, text("finding_nothing_raised", lang))
+        ax.set_title(text("raised_answered", lang), loc="left", fontsize=12, fontweight="bold")
+        return fig
     y = range(len(rates))
     theme_colour = [colours[t] for t in rates["theme"]]
     ax.barh(y, rates["answered"], color=theme_colour, edgecolor=theme_colour)

@@ -488,6 +488,7 @@ def response_rates(responses: pd.DataFrame, codebook: Codebook, lang: str = "nb"
         raised=("raised_by", "size"), answered=("answered", lambda a: int((a == "yes").sum()))
     )
     grouped = grouped.reindex([t for t in codebook.ids if t in grouped.index]).reset_index()
+    grouped = grouped.astype({"raised": int, "answered": int})  # counts, also when nobody raised anything
     grouped.insert(1, "label", grouped["theme"].map(codebook.labels(lang)))
     grouped["share_answered"] = (grouped["answered"] / grouped["raised"]).round(2)
     return grouped
