@@ -110,9 +110,10 @@ def test_a_corpus_of_one_undated_news_item_draws_every_figure_saying_what_is_mis
     figures of notebook 04 used to stop `make report` (a legend of no columns) or show bare axes."""
     from corpus import CORPUS, NEWS
 
-    from analysis.analyse.compare import responses
+    from analysis.analyse.compare import responses, theme_comparison
     from analysis.ingest.manifest import add_document
-    from analysis.publish.plots import responses_chart
+    from analysis.publish import findings
+    from analysis.publish.plots import raw_and_corrected_chart, responses_chart
 
     raw = tmp_path / "raw"
     source = tmp_path / "nyhet.txt"  # no date in the name, none in the manifest
@@ -135,3 +136,19 @@ def test_a_corpus_of_one_undated_news_item_draws_every_figure_saying_what_is_mis
     assert _texts(responses_chart(rates, theme_colours(codebook.ids))) == [
         "Ingen taler fra sivilsamfunnet reiste et kodet tema"
     ]
+    # panels are named by title, or the file's words, where there is no date (they read "· …" and " (n = 12)")
+    speakers = sentences_per_speaker_chart(views.sentences_per_speaker(tables["segments"]), tables["meetings"])
+    frequencies = theme_frequency_chart(
+        views.theme_frequencies(tables["codes"], tables["segments"], codebook),
+        tables["meetings"],
+        theme_colours(codebook.ids),
+    )
+    assert [ax.get_title(loc="left") for ax in speakers.axes] == [tables["meetings"]["title"].iloc[0]]  # not "· …"
+    assert [ax.get_title(loc="left") for ax in frequencies.axes] == [
+        "nyhet (n\u00a0=\u00a0" + f"{len(tables['segments'])})"
+    ]
+    # no speaker of any actor type (an agenda): the raw-and-corrected chart says so
+    comparison = theme_comparison(matrix, codebook.ids)
+    without_actors = comparison[comparison["group_type"] != "actor_type"]
+    assert _texts(raw_and_corrected_chart(without_actors, "actor_type", labels)) == ["Ingen setninger har aktørtype"]
+    assert findings.largest_correction(without_actors, "actor_type", labels, {}) == "ingen setninger har aktørtype"

@@ -127,6 +127,8 @@ def largest_correction(
 ) -> str:
     """Where correcting for coding error moves a share most (groups of at least MIN_PERCENT_N sentences)."""
     rows = comparison[comparison["group_type"] == group_type]
+    if rows.empty:  # no speaker of any actor type (agendas, news without speakers)
+        return text("finding_no_groups", lang, group=text(f"group_{group_type}", lang))
     rows = rows.assign(corrected=pd.to_numeric(rows["corrected"], errors="coerce"), share=rows["share"].astype(float))
     rows = rows[rows["corrected"].notna() & (rows["n_group"].astype(int) >= MIN_PERCENT_N)]
     if rows.empty:

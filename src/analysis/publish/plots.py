@@ -28,6 +28,19 @@ def _wrap(label: str, width: int) -> str:
     return textwrap.fill(label, width, break_long_words=False)
 
 
+def _file_words(meeting_id: str, width: int = 24) -> str:
+    """'kontaktutvalget referat' from '2019-12-06_kontaktutvalget_referat': the file name's words after its date
+    (a name that does not begin with one keeps them all), shortened whole."""
+    first, _, rest = meeting_id.partition("_")
+    words = rest if rest and first[:1].isdigit() else meeting_id
+    return textwrap.shorten(words.replace("_", " "), width, placeholder="…")
+
+
+def _dated(date: str, meeting_id: str) -> str:
+    """A panel's or column's name: the meeting's date, or for an undated document the words of its file name."""
+    return date or _file_words(meeting_id)
+
+
 def _in_order(meetings: pd.DataFrame, present: pd.Series) -> list[str]:
     """Meetings by date that the table has rows for (a document without sentences has none)."""
     ordered = meetings.sort_values(["date", "meeting_id"])["meeting_id"]
@@ -59,7 +72,8 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lan
         ]
         ax.barh(labels, rows["n_sentences"], color=colour)
         meta = meetings.set_index("meeting_id").loc[meeting_id]
-        ax.set_title(_wrap(f"{meta['date']} · {meta['title']}", 70), loc="left", fontsize=10)
+        heading = " · ".join(part for part in (meta["date"], meta["title"]) if part) or _file_words(meeting_id, 70)
+        ax.set_title(_wrap(heading, 70), loc="left", fontsize=10)
         ax.set_xlabel(text("n_sentences", lang))
         for y, value in enumerate(rows["n_sentences"]):
             ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
@@ -112,9 +126,8 @@ def theme_frequency_chart(
         table.index = [labels[t] for t in themes]
         short = len(ids) > MAX_CELL_LABELS
         # "2019-12-06 kontaktutvalget referat": the date, then the file name's words (shortened whole)
-        words = {m: m.split("_", 1)[-1].replace("_", " ") for m in ids}
-        named = [f"{dates[m]} {textwrap.shorten(words[m], 24, placeholder='…')}" for m in ids]
-        table.columns = [dates[m] for m in ids] if short else named
+        named = [f"{dates[m]} {_file_words(m)}".strip() for m in ids]
+        table.columns = [_dated(dates[m], m) for m in ids] if short else named
         return heatmap(table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang))
     fig, axes = plt.subplots(
         1, len(ids), figsize=(3.2 * len(ids) + 2.6, 0.34 * len(themes) + 1.8), sharey=True, squeeze=False
@@ -129,7 +142,8 @@ def theme_frequency_chart(
                     str(n), (share * 100, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7
                 )
         meta = meetings.set_index("meeting_id").loc[meeting_id]
-        ax.set_title(_wrap(f"{meta['date']} (n\u00a0=\u00a0{int(meta['n_segments'])})", 30), loc="left", fontsize=9)
+        heading = f"{_dated(meta['date'], meeting_id)} (n\u00a0=\u00a0{int(meta['n_segments'])})"
+        ax.set_title(_wrap(heading, 30), loc="left", fontsize=9)
         ax.set_xlim(0, top * 1.15)
     axes[0][0].set_yticks(range(len(themes)), [labels[t] for t in themes])
     axes[0][0].invert_yaxis()
@@ -333,6 +347,10 @@ def raw_and_corrected_chart(
     groups = largest_groups(rows)
     sizes = rows.drop_duplicates("group").set_index("group")["n_group"].astype(int)
     themes = list(labels)
+    if not groups:
+        fig, ax = plt.subplots(figsize=(8, 2.4))
+        _nothing_to_draw(ax, text("finding_no_groups", lang, group=text(f"group_{group_type}", lang)))
+        return fig
     fig, axes = plt.subplots(
         1,
         len(groups),

@@ -270,6 +270,7 @@ WORDS: dict[str, dict[str, str]] = {
         "finding_standout": "{group} skiller seg mest ut på {theme}, med {k} av {n} {n:setning|setninger} mot "
         "{overall} i hele korpuset",
         "finding_no_correction": "ingen andel kunne korrigeres (for få håndkodede setninger)",
+        "finding_no_groups": "ingen setninger har {group}",
         "finding_correction": "korreksjonen flytter {theme} i {group} mest, fra {raw} rå til {corrected} korrigert",
         "finding_no_topics": "ingen temamodell ble tilpasset (for få taleturer)",
         "finding_chosen_k": "{model} valgte k = {k} (koherens {coherence}, stabilitet {stability})",
@@ -577,6 +578,7 @@ WORDS: dict[str, dict[str, str]] = {
         "finding_standout": "{group} stands out most on {theme}, with {k} of {n} {n:sentence|sentences} against "
         "{overall} in the whole corpus",
         "finding_no_correction": "no share could be corrected (too few hand-coded sentences)",
+        "finding_no_groups": "no sentence is attributed to any {group}",
         "finding_correction": "the correction moves {theme} in {group} most, from {raw} raw to {corrected} corrected",
         "finding_no_topics": "no topic model was fitted (too few speaker turns)",
         "finding_chosen_k": "{model} chose k = {k} (coherence {coherence}, stability {stability})",
