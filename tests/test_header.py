@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.language.dates import find_date, parse_time_span
+from analysis.language.dates import date_in_name, find_date, parse_time_span
 from analysis.parse.header import parse_person
 
 PRESENT_AT_MINUTES = [
@@ -119,3 +119,18 @@ def test_facilitators_are_present_with_the_label_as_their_role() -> None:
         ("Line Berg", "Moderator", "ASD", "present")
     ]
     assert header.chair == "Trond Vik"
+
+
+@pytest.mark.parametrize(
+    "name, found",
+    [
+        ("venstre_minihoring_fattige_barn_agenda_2014-09-29.txt", "2014-09-29"),
+        ("2021-03_it_arbeidsgruppe_referat.txt", "2021-03"),
+        ("rad_eldre_moteinnkalling_2019_PARTIAL.txt", "2019"),
+        ("referat_2022-13-40.txt", "2022"),  # no month 13: only the year is a date
+        ("skann20230504123456.txt", ""),  # digits of a scanner's counter are no date
+        ("referat.txt", ""),
+    ],
+)
+def test_a_date_in_the_file_name_is_found_for_the_warning(name: str, found: str) -> None:
+    assert date_in_name(name) == found

@@ -123,6 +123,9 @@ def test_a_date_without_year_asks_for_the_year(tmp_path: Path) -> None:
     add_document(OWN / f"{OFF_TOPIC}.txt", raw, kind="minutes")
     result = build_corpus(raw, tmp_path / "out", analyses=False)
     assert any("8.3 without a year" in w and "analysis edit" in w for w in result.warnings)
+    # the file name's month is offered, not taken: the meeting stays undated until the researcher says so
+    assert any("the file name says 2021-03: `--date 2021-03`" in w for w in result.warnings)
+    assert result.tables["meetings"].set_index("meeting_id").loc[OFF_TOPIC, "date"] == ""
     assert main(["edit", f"{OFF_TOPIC}.txt", "--raw", str(raw), "--date", "2021"]) == 0
     assert (
         build_corpus(raw, tmp_path / "out", analyses=False)

@@ -70,6 +70,29 @@ def _iso(year: str, month: int | str, day: str) -> str | None:
         return None
 
 
+_NAME_DATE = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?![0-9])"
+)
+
+
+def date_in_name(name: str) -> str:
+    """The most precise ISO date (YYYY-MM-DD, YYYY-MM or YYYY) a file name holds, or ''.
+
+    Only offered to the researcher in a warning, never used by itself: a
+    file name may carry the day it was downloaded, not the day of the meeting.
+    """
+    found = []
+    for match in _NAME_DATE.finditer(name):
+        year, month, day = match["year"], match["month"], match["day"]
+        if day and _iso(year, month, day):
+            found.append(f"{year}-{month}-{day}")
+        elif month and 1 <= int(month) <= 12:
+            found.append(f"{year}-{month}")
+        else:
+            found.append(year)
+    return max(found, key=len, default="")
+
+
 def find_date(text: str) -> str:
     """The first real calendar date in the text as YYYY-MM-DD, or '' when there is none."""
     candidates = []

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from analysis.base.records import AgendaEntry, Header, Person
 from analysis.ingest.documents import RawDocument
-from analysis.language.dates import event_year, find_date, find_day_month, meeting_day, resolve_date
+from analysis.language.dates import date_in_name, event_year, find_date, find_day_month, meeting_day, resolve_date
 from analysis.language.layout import layout
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
@@ -184,11 +184,12 @@ def find_meeting_date(draft: Draft) -> Draft:
     date, note = resolve_date(
         draft.raw.entry.date, text_date(draft.header, draft.title, body), _day_month(draft.title, body)
     )
-    warnings = draft.warnings
-    if note:
-        warnings = draft.warn(note)
-    elif not date:
-        warnings = draft.warn("no date in the text or the manifest; give one with `analysis edit FILE --date`")
+    if not date and not note:
+        note = "no date in the text or the manifest; give one with `analysis edit FILE --date`"
+    named = date_in_name(draft.raw.entry.file) if not date else ""
+    if named:  # offered, not taken: a file name may carry the day it was downloaded
+        note += f" (the file name says {named}: `--date {named}` if that is the meeting's date)"
+    warnings = draft.warn(note) if note else draft.warnings
     return replace(draft, date=date, warnings=warnings)
 
 
