@@ -129,6 +129,7 @@ def test_facilitators_are_present_with_the_label_as_their_role() -> None:
         ("rad_eldre_moteinnkalling_2019_PARTIAL.txt", "2019"),
         ("referat_2022-13-40.txt", "2022"),  # no month 13: only the year is a date
         ("skann20230504123456.txt", ""),  # digits of a scanner's counter are no date
+        ("motte_arbeidsministeren_budsjett2016_news_2015.txt", "2015"),  # the budget's year is not the meeting's
         ("referat.txt", ""),
     ],
 )

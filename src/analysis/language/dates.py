@@ -70,8 +70,9 @@ def _iso(year: str, month: int | str, day: str) -> str | None:
         return None
 
 
+# a date standing as a part of the name ("_2014-09-29.", "2019_"), not a year inside a word ("budsjett2016")
 _NAME_DATE = re.compile(
-    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?![0-9])"
+    r"(?<![^\W_])(?P<year>(?:19|20)[0-9]{2})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?![^\W_])"
 )
 
 
