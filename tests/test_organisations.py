@@ -63,3 +63,22 @@ def test_broken_register_is_refused(tmp_path: Path, content: str, message: str) 
     with pytest.raises(InputError) as error:
         load_register(path)
     assert message in error.value.line()
+
+
+def test_many_unregistered_organisations_are_named_up_to_ten_then_counted() -> None:
+    """A new corpus can write hundreds of organisations the register lacks: the ten most written are named,
+    the rest counted, and the table keeps every one."""
+    import pandas as pd
+
+    from analysis.pipeline.build import MAX_NAMED_UNREGISTERED, unregistered_table
+
+    few = pd.DataFrame({"meeting_id": ["m1", "m2"], "organisation": ["Blå Kors", "Fontenehuset"], "n_rows": [1, 2]})
+    table, warnings = unregistered_table(few)
+    assert [w.split("'")[1] for w in warnings] == ["Blå Kors", "Fontenehuset"] and len(table) == 2
+
+    names = [f"Forening {n:02d}" for n in range(25)]
+    many = pd.DataFrame({"meeting_id": "m1", "organisation": names, "n_rows": range(1, 26)})
+    table, warnings = unregistered_table(many)
+    assert len(table) == 25 and len(warnings) == MAX_NAMED_UNREGISTERED + 1
+    assert [w.split("'")[1] for w in warnings[:-1]] == names[::-1][:MAX_NAMED_UNREGISTERED]  # most written first
+    assert warnings[-1].startswith("15 more organisations are not in data/organisations.csv")

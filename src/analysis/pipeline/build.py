@@ -206,8 +206,13 @@ def organisation_tables(
     return out, per_meeting
 
 
+# a build over a new corpus can meet hundreds; a warning each would bury every other line
+MAX_NAMED_UNREGISTERED = 10
+
+
 def unregistered_table(per_meeting: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """unregistered_organisations (an organisation, the meetings writing it, how many rows), a warning each."""
+    """unregistered_organisations (an organisation, the meetings writing it, how many rows), and warnings: one
+    per organisation, or for the MAX_NAMED_UNREGISTERED most written and one line for the rest."""
     grouped = per_meeting.groupby("organisation", sort=True)
     meetings = {org: sorted(set(group["meeting_id"])) for org, group in grouped}
     table = frame(
@@ -217,10 +222,20 @@ def unregistered_table(per_meeting: pd.DataFrame) -> tuple[pd.DataFrame, list[st
             for org, n in grouped["n_rows"].sum().items()
         ],
     )
+    named = list(meetings)
+    if len(named) > MAX_NAMED_UNREGISTERED:  # the most written first; the table lists them all
+        rows = grouped["n_rows"].sum()
+        named = sorted(named, key=lambda org: (-int(rows[org]), org))[:MAX_NAMED_UNREGISTERED]
     warnings = [
-        f"organisation {org!r} ({'; '.join(ids)}) is not in data/organisations.csv; add it with its actor_type"
-        for org, ids in meetings.items()
+        f"organisation {org!r} ({'; '.join(meetings[org])}) is not in data/organisations.csv; "
+        "add it with its actor_type"
+        for org in named
     ]
+    if len(meetings) > len(named):
+        warnings.append(
+            f"{len(meetings) - len(named)} more organisations are not in data/organisations.csv; "
+            "unregistered_organisations.csv lists every one with the meetings that write it"
+        )
     return table, warnings
 
 
