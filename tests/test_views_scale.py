@@ -23,6 +23,18 @@ def test_meeting_labels_stay_unique_when_documents_share_date_and_kind() -> None
     assert len(set(labels.values())) == 4
 
 
+def test_undated_documents_are_labelled_by_their_file_names_words() -> None:
+    """Twenty undated news items were 'nyhetssak' to 'nyhetssak #20', and sorted '#10' before '#2'."""
+    ids = [f"ffo_ledermote_{n}" for n in ("hvor_gar_ffo", "budsjett")] + ["2019-12-06_kontaktutvalget_referat"]
+    meetings = pd.DataFrame({"meeting_id": ids, "date": ["", "", "2019-12-06"], "kind": ["news", "news", "minutes"]})
+    labels = views.meeting_labels(meetings, "nb")
+    assert labels == {
+        "ffo_ledermote_hvor_gar_ffo": "nyhetssak · ffo ledermote hvor gar…",  # shortened whole
+        "ffo_ledermote_budsjett": "nyhetssak · ffo ledermote budsjett",
+        "2019-12-06_kontaktutvalget_referat": "2019-12-06 referat",  # dated: as before
+    }
+
+
 def _comparison(groups: int, corrected: float) -> pd.DataFrame:
     return pd.DataFrame(
         [

@@ -28,7 +28,7 @@ def _wrap(label: str, width: int) -> str:
     return textwrap.fill(label, width, break_long_words=False)
 
 
-def _file_words(meeting_id: str, width: int = 24) -> str:
+def file_words(meeting_id: str, width: int = 24) -> str:
     """'kontaktutvalget referat' from '2019-12-06_kontaktutvalget_referat': the file name's words after its date
     (a name that does not begin with one keeps them all), shortened whole."""
     first, _, rest = meeting_id.partition("_")
@@ -38,7 +38,7 @@ def _file_words(meeting_id: str, width: int = 24) -> str:
 
 def _dated(date: str, meeting_id: str) -> str:
     """A panel's or column's name: the meeting's date, or for an undated document the words of its file name."""
-    return date or _file_words(meeting_id)
+    return date or file_words(meeting_id)
 
 
 def _in_order(meetings: pd.DataFrame, present: pd.Series) -> list[str]:
@@ -72,7 +72,7 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lan
         ]
         ax.barh(labels, rows["n_sentences"], color=colour)
         meta = meetings.set_index("meeting_id").loc[meeting_id]
-        heading = " · ".join(part for part in (meta["date"], meta["title"]) if part) or _file_words(meeting_id, 70)
+        heading = " · ".join(part for part in (meta["date"], meta["title"]) if part) or file_words(meeting_id, 70)
         ax.set_title(_wrap(heading, 70), loc="left", fontsize=10)
         ax.set_xlabel(text("n_sentences", lang))
         for y, value in enumerate(rows["n_sentences"]):
@@ -126,7 +126,7 @@ def theme_frequency_chart(
         table.index = [labels[t] for t in themes]
         short = len(ids) > MAX_CELL_LABELS
         # "2019-12-06 kontaktutvalget referat": the date, then the file name's words (shortened whole)
-        named = [f"{dates[m]} {_file_words(m)}".strip() for m in ids]
+        named = [f"{dates[m]} {file_words(m)}".strip() for m in ids]
         table.columns = [_dated(dates[m], m) for m in ids] if short else named
         return heatmap(table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang))
     fig, axes = plt.subplots(

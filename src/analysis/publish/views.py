@@ -16,7 +16,7 @@ from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
 from analysis.publish.findings import decimal, share_phrase
-from analysis.publish.plots import MAX_SHARE_PANELS, largest_groups
+from analysis.publish.plots import MAX_SHARE_PANELS, file_words, largest_groups
 from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
 
 # Any table, as a reader sees it
@@ -352,12 +352,14 @@ def actor_labels(lang: str = "nb") -> dict[str, str]:
 def meeting_labels(meetings: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """Short column labels: the date and kind of document ('2019-12-06 referat').
 
-    Labels stay unique, as columns must: a second document of the same date
-    and kind is '2019-12-06 referat #2', numbered in meeting-id order.
+    An undated document has its kind and its file name's words instead
+    ('nyhetssak · ffo ledermote hvor gar…'): twenty undated news items are
+    not 'nyhetssak' to 'nyhetssak #20'. Labels stay unique, as columns must:
+    a second document of the same label is '… #2', numbered in meeting-id order.
     """
     labels, seen = {}, {}
     for m, d, k in sorted(zip(meetings["meeting_id"], meetings["date"], meetings["kind"], strict=True)):
-        label = f"{d} {kind_label(k, lang)}".strip()
+        label = f"{d} {kind_label(k, lang)}" if d else f"{kind_label(k, lang)} · {file_words(m)}"
         seen[label] = seen.get(label, 0) + 1
         labels[m] = label if seen[label] == 1 else f"{label} #{seen[label]}"
     return {m: labels[m] for m in meetings["meeting_id"]}
