@@ -1,8 +1,12 @@
 """`analysis add`: documents enter the raw folder byte for byte and are registered with their sha256."""
 
 import hashlib
+import os
+import sys
+from pathlib import Path
 
-from corpus import CORPUS
+import pytest
+from corpus import CORPUS, MINUTES
 
 from analysis.cli import main
 from analysis.ingest.documents import load_documents
@@ -75,3 +79,38 @@ def test_add_never_overwrites_a_different_file_with_the_same_name(raw_copy, tmp_
     assert main(["add", str(newcomer), "--raw", str(raw_copy)]) == 2
     assert "a different unregistered file has this name" in capsys.readouterr().err
     assert stray.read_text(encoding="utf-8") == "Ligger allerede i mappen."
+
+
+NOT_UTF8_NAME = b"m\xf8te_2020-01-01.txt"  # "møte" in Latin-1, as an archive made on Windows unpacks
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems keep names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_refused_in_one_line_and_nothing_is_copied(raw_copy, tmp_path, capsys) -> None:
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    path = Path(os.fsdecode(os.path.join(os.fsencode(folder), NOT_UTF8_NAME)))
+    path.write_bytes((CORPUS / MINUTES).read_bytes().replace(b"Kontaktutvalget", b"Brukerutvalget"))
+    before = sorted(os.listdir(raw_copy))
+    assert main(["add", str(path), "--raw", str(raw_copy), "--kind", "minutes"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "file name 'm\ufffdte_2020-01-01.txt' is not text the manifest can hold" in err[0], err
+    assert sorted(os.listdir(raw_copy)) == before
+    assert main(["add", str(path), "--raw", str(raw_copy), "--kind", "minutes", "--name", "mote_2020-01-01.txt"]) == 0
+    assert "mote_2020-01-01.txt" in {entry.file for entry in read_manifest(raw_copy)}
+
+
+def test_a_manifest_that_cannot_be_written_takes_the_copied_file_back(raw_copy, tmp_path, monkeypatch) -> None:
+    """`add` copies the file, then writes the manifest: if the second fails (a full disk), the first is undone,
+    so the raw folder never holds a file the manifest does not list (the next build would refuse it)."""
+    from analysis.ingest import manifest
+
+    def full_disk(path: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(manifest, "write_text_atomic", full_disk)
+    source = tmp_path / "2020-05-05_brukerutvalget_referat.txt"
+    source.write_bytes((CORPUS / MINUTES).read_bytes().replace(b"Kontaktutvalget", b"Brukerutvalget"))
+    before = sorted(os.listdir(raw_copy))
+    with pytest.raises(OSError, match="No space left"):
+        manifest.add_document(source, raw_copy, kind="minutes")
+    assert sorted(os.listdir(raw_copy)) == before

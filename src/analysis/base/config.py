@@ -49,13 +49,20 @@ def figures_dir() -> Path:
     return Path(os.environ.get(FIGURES_ENV) or FIGURES_DIR)
 
 
+def readable_name(name: str) -> str:
+    """A name as a reader can see it: bytes the file system could not decode as UTF-8 shown as '�', so a
+    message about the file can be printed and written at all."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def display_path(path: Path) -> str:
     """Paths in messages and generated files are shown relative to the project, never absolute."""
     path = Path(path)
     try:
-        return path.resolve().relative_to(PROJ_ROOT).as_posix()
+        shown = path.resolve().relative_to(PROJ_ROOT).as_posix()
     except ValueError:
         try:
-            return path.resolve().relative_to(Path.cwd()).as_posix()
+            shown = path.resolve().relative_to(Path.cwd()).as_posix()
         except ValueError:
-            return path.as_posix()
+            shown = path.as_posix()
+    return readable_name(shown)

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from analysis.base.atomic import copy_atomic, write_text_atomic
-from analysis.base.config import MANIFEST_NAME, RAW_DIR, display_path
+from analysis.base.config import MANIFEST_NAME, RAW_DIR, display_path, readable_name
 from analysis.base.errors import InputError
 from analysis.base.handfiles import read_csv_text
 
@@ -42,6 +42,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _has_undecodable(name: str) -> bool:
+    """True for a name holding bytes the file system could not decode (Python keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def validate_entry(entry: ManifestEntry, where: str) -> None:
     """Refuse rows a build could only guess about."""
     if not entry.file or "/" in entry.file or "\\" in entry.file:
@@ -49,6 +58,13 @@ def validate_entry(entry: ManifestEntry, where: str) -> None:
             where,
             f"file name {entry.file!r} is not a plain file name",
             "name the file as it lies in the raw folder",
+        )
+    if _has_undecodable(entry.file):
+        raise InputError(
+            where,
+            f"file name {readable_name(entry.file)!r} is not text the manifest can hold (its bytes are not UTF-8, "
+            "as names unpacked from an archive made on another system can be)",
+            "rename the file, or give the name it should have with --name",
         )
     if not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
         raise InputError(
@@ -149,9 +165,15 @@ def add_document(
             "a different unregistered file has this name",
             "move it away or choose another name with --name",
         )
-    if target.resolve() != source.resolve():
+    copied = target.resolve() != source.resolve()
+    if copied:
         copy_atomic(source, target)
-    write_text_atomic(manifest_path, format_manifest([*entries, entry]))
+    try:
+        write_text_atomic(manifest_path, format_manifest([*entries, entry]))
+    except BaseException:
+        if copied:  # never a file in the raw folder that the manifest does not list
+            target.unlink(missing_ok=True)
+        raise
     return entry
 
 
