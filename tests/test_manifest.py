@@ -114,3 +114,17 @@ def test_a_manifest_that_cannot_be_written_takes_the_copied_file_back(raw_copy, 
     with pytest.raises(OSError, match="No space left"):
         manifest.add_document(source, raw_copy, kind="minutes")
     assert sorted(os.listdir(raw_copy)) == before
+
+
+def test_a_manifest_that_cannot_be_written_puts_a_removed_file_back(raw_copy, tmp_path, monkeypatch) -> None:
+    from analysis.ingest import manifest
+
+    def full_disk(path: Path, text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(manifest, "write_text_atomic", full_disk)
+    before = sorted(os.listdir(raw_copy))
+    with pytest.raises(OSError, match="No space left"):
+        manifest.remove_document(raw_copy, MINUTES, removed_dir=tmp_path / "removed")
+    assert sorted(os.listdir(raw_copy)) == before and MINUTES in {e.file for e in read_manifest(raw_copy)}
+    assert not (tmp_path / "removed" / MINUTES).exists()

@@ -209,8 +209,9 @@ def remove_document(raw_dir: Path = RAW_DIR, file: str = "", removed_dir: Path |
     """Unregister a document and move its file out of the raw folder (never delete a source).
 
     The file goes to `removed_dir` (default: data/removed/ next to the raw
-    folder) first, the manifest is rewritten after, so an interruption leaves
-    at worst a registered file that is missing, which the build names.
+    folder) first, the manifest is rewritten after; if that fails, the file
+    is moved back, and a hard kill between the two leaves at worst a
+    registered file that is missing, which the build names.
     """
     raw_dir = Path(raw_dir)
     entries, entry = _registered(raw_dir, file)
@@ -220,7 +221,13 @@ def remove_document(raw_dir: Path = RAW_DIR, file: str = "", removed_dir: Path |
     if target.exists():
         raise InputError(display_path(target), "a removed file with this name already exists", "move it away first")
     removed_dir.mkdir(parents=True, exist_ok=True)
-    if source.exists():
+    moved = source.exists()
+    if moved:
         source.replace(target)
-    write_text_atomic(raw_dir / MANIFEST_NAME, format_manifest([e for e in entries if e is not entry]))
+    try:
+        write_text_atomic(raw_dir / MANIFEST_NAME, format_manifest([e for e in entries if e is not entry]))
+    except BaseException:
+        if moved:
+            target.replace(source)
+        raise
     return target
