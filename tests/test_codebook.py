@@ -59,6 +59,7 @@ def test_codebook_hash_identifies_the_file(tmp_path: Path) -> None:
             "theme 'a': label_en is missing",
         ),
         (GOOD_THEME.format(id="Bad Id"), "id must be lower-case"),
+        (GOOD_THEME.format(id="økonomi"), "not æ, ø, å"),
         (GOOD_THEME.format(id="a").replace("[lønnstilskudd]", "lønnstilskudd"), "prefixes must be a list"),
         ("  - id: a\n    label_nb: [unclosed\n", "YAML syntax error at line 5"),
         (GOOD_THEME.format(id="a") + "    generic: {words: [støtte]}\n", "generic needs both words and context"),

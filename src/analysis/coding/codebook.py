@@ -96,8 +96,8 @@ def _theme(entry: object, number: int, where: str) -> Theme:
     if not isinstance(theme_id, str) or not _ID.match(theme_id):
         raise InputError(
             label,
-            "id must be lower-case letters, digits and underscores",
-            "give every theme an id such as wage_subsidy",
+            "id must be lower-case letters a–z (not æ, ø, å), digits and underscores, beginning with a letter",
+            "give every theme an id such as wage_subsidy or okonomi_bolig; its Norwegian name goes in label_nb",
         )
     for key in ("label_nb", "label_en", "definition"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
