@@ -243,3 +243,23 @@ def test_the_readme_states_the_coding_scores_the_tables_give(built) -> None:
     expected = validity_markdown(built[1].tables["agreement"], devset, summary, codebook)
     assert readme_validity_block((PROJ_ROOT / "README.md").read_text(encoding="utf-8")) == expected
     assert float(dict(summary.itertuples(index=False))["micro_f1"]) >= 0.80
+
+
+def test_a_theme_added_to_the_codebook_is_shown_as_not_yet_measured(built, tmp_path: Path) -> None:
+    """A researcher adds a theme: notebook 02 stopped with KeyError, since the development-set scores (and the
+    last build's agreement) have no row for it. Its row now says it is not measured, beside the stale note."""
+    from analysis.base.config import CODEBOOK_PATH
+
+    extended = tmp_path / "codebook.yml"
+    extended.write_text(
+        CODEBOOK_PATH.read_text(encoding="utf-8")
+        + "  - id: housing\n    label_nb: Bolig\n    label_en: Housing\n    definition: Housing.\n"
+        + "    lemmas: [bolig]\n",
+        encoding="utf-8",
+    )
+    codebook = load_codebook(extended)
+    summary = pd.read_csv(REPORTS_DIR / "coding-devset-summary.csv", dtype=str, keep_default_na=False)
+    devset = pd.read_csv(REPORTS_DIR / "coding-devset.csv")
+    table = validity_markdown(built[1].tables["agreement"], devset, summary, codebook, "nb")
+    assert "| Bolig | ikke målt (nytt tema) | ikke målt (nytt tema) |" in table.splitlines()
+    assert "kodeboken er" in table  # the note that the scores were measured with another codebook

@@ -247,7 +247,11 @@ def validity_markdown(
         )
     lines += ["", text("validity_table_head", lang), "|---|---|---|"]
     labels = codebook.labels(lang)
-    for theme in codebook.ids:
-        lines.append(f"| {labels[theme]} | {_f1_cell(own.loc[theme], lang)} | {_f1_cell(unseen.loc[theme], lang)} |")
+    for theme in codebook.ids:  # a theme added since the development set was scored has no score there yet
+        cells = [
+            _f1_cell(table.loc[theme], lang) if theme in table.index else text("validity_not_measured", lang)
+            for table in (own, unseen)
+        ]
+        lines.append(f"| {labels[theme]} | {cells[0]} | {cells[1]} |")
     lines.append("\n" + text("validity_min", lang, n=MIN_JUDGED))
     return "\n".join(lines)

@@ -144,6 +144,7 @@ WORDS: dict[str, dict[str, str]] = {
         "validity_min": "Et tema med færre enn {n} håndkodede setninger får ingen skår.",
         "validity_none_hand": "ingen håndkodet; {coded} kodet",
         "validity_too_few": "for få ({n})",
+        "validity_not_measured": "ikke målt (nytt tema)",
         "validity_missing": "Koderen er ikke målt på dokumenter den ikke ble skrevet ut fra: `{path}` mangler "
         "(`make evaluate-devset` skriver den).",
         "validity_no_hand_codes": "Koderen er ikke målt på dette korpuset: ingen setning i `data/hand_codes.csv` "
@@ -452,6 +453,7 @@ WORDS: dict[str, dict[str, str]] = {
         "validity_min": "A theme with fewer than {n} hand-coded sentences is not scored.",
         "validity_none_hand": "none hand-coded; {coded} coded",
         "validity_too_few": "too few ({n})",
+        "validity_not_measured": "not measured (a new theme)",
         "validity_missing": "The coder has not been scored on documents it was not written from: `{path}` is missing "
         "(`make evaluate-devset` writes it).",
         "validity_no_hand_codes": "The coder has not been scored on this corpus: no sentence in `data/hand_codes.csv` "
