@@ -123,3 +123,18 @@ def test_a_notebook_runs_in_a_kernel_on_unix_sockets_without_the_tcp_warning(tmp
     assert "without encryption" not in capfd.readouterr().err
     assert set(Path(tempfile.gettempdir()).glob("analysis-kernel-*")) == before
     assert not list(tmp_path.glob("kernel*"))
+
+
+def test_notebooks_refuse_tables_coded_with_another_codebook(built, tmp_path: Path) -> None:
+    """After an edit to the codebook without a rebuild, the notebooks would read theme ids from one codebook and
+    codes from another, and fail in a cell far from the cause: they stop first, in one line."""
+    from analysis.base.config import CODEBOOK_PATH
+    from analysis.pipeline.build import require_built_with
+
+    out = built[0]
+    require_built_with(CODEBOOK_PATH, out)  # the build's own codebook: nothing to say
+    edited = tmp_path / "codebook.yml"
+    edited.write_text(CODEBOOK_PATH.read_text(encoding="utf-8").replace("Lønnstilskudd", "Lønnstilskot"), "utf-8")
+    with pytest.raises(InputError, match=r"changed since .* was built .* — run `analysis build` first"):
+        require_built_with(edited, out)
+    require_built_with(edited, tmp_path / "never-built")  # no build record: the notebooks say what is missing

@@ -254,8 +254,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
+    from analysis.pipeline.build import require_built_with
     from analysis.publish.notebooks import run_in_language
 
+    require_built_with(CODEBOOK_PATH, PROCESSED_DIR)
     done = run_in_language(args.lang, Path(args.dir), progress=_say)
     if args.lang != "nb":
         _say(f"executed in {args.lang}: {display_path(done)} (the committed notebooks are unchanged)")
@@ -268,6 +270,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     notebooks = Path(args.dir)
     if args.lang != "nb":  # the committed notebooks are Norwegian: run copies in the report's language first
+        from analysis.pipeline.build import require_built_with
+
+        require_built_with(CODEBOOK_PATH, PROCESSED_DIR)
         notebooks = run_in_language(args.lang, notebooks, progress=_say)
     out = Path(args.out) if args.out else language_dir(args.lang) / "report.html"
     path = write_report(out, notebooks_dir=notebooks, lang=args.lang)

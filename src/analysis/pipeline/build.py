@@ -32,7 +32,9 @@ from analysis.base.config import (
     REGISTER_PATH,
     TOPIC_LABELS_PATH,
     TOPIC_STOPWORDS_PATH,
+    display_path,
 )
+from analysis.base.errors import InputError
 from analysis.base.handfiles import SAVE_AS_CSV, read_text
 from analysis.base.tables import (
     COLUMNS,
@@ -117,6 +119,23 @@ def build_inputs(entries: list[ManifestEntry], files: dict[str, Path | None], an
         "files": {label: _file_digest(path) for label, path in sorted(files.items())},
         "documents": [entry_key(e) for e in entries],
     }
+
+
+def require_built_with(codebook_path: Path, out_dir: Path) -> None:
+    """Refuse to draw from tables coded with another codebook than the one the notebooks will read.
+
+    The notebooks take the theme ids and labels from the codebook file, the
+    codes from the tables: after an edit to the codebook without a rebuild
+    they disagree, and a cell fails far from the cause (a KeyError, a
+    duplicate index). A store without a build record is left to say so itself.
+    """
+    built_with = _last_build(out_dir).get("inputs", {}).get("files", {}).get("codebook")
+    if built_with and built_with != _file_digest(codebook_path):
+        raise InputError(
+            display_path(Path(codebook_path)),
+            f"changed since {display_path(Path(out_dir))} was built (or the build used another --codebook)",
+            "run `analysis build` first (`make report` does both)",
+        )
 
 
 def store_complete(out_dir: Path) -> bool:
