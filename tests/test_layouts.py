@@ -112,3 +112,23 @@ def test_a_broken_layout_file_is_refused_in_one_line(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "layout.yml: section 'speech_verbs' is missing" in lines[0], lines
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda text: (text + "\tbad: [x]\n").encode("utf-8"), r"YAML syntax error at line \d+, column 1: found "),
+        (lambda text: text.encode("cp1252"), r"not UTF-8 \(.* at byte \d+\) — save it as UTF-8 text"),
+    ],
+    ids=["a-tab", "windows-code-page"],
+)
+def test_a_layout_file_that_is_not_yaml_or_not_utf8_says_where(tmp_path: Path, damage, message: str) -> None:
+    """As the codebook does: the line and column of a YAML error (before, the parser's whole message on one line,
+    called "not UTF-8 YAML" even for a tab), or the byte where the text stops being UTF-8."""
+    from analysis.base.errors import InputError
+    from analysis.language.layout import read_layout
+
+    layout = tmp_path / "layout.yml"
+    layout.write_bytes(damage(LAYOUT_PATH.read_text(encoding="utf-8")))
+    with pytest.raises(InputError, match=message):
+        read_layout(layout)

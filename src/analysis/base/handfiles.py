@@ -1,4 +1,4 @@
-"""The files a researcher edits by hand (manifest, register, corrections, hand codes): read, or refused in one line.
+"""The files a researcher edits by hand (manifest, register, codes, codebook, layout): read, or refused in one line.
 
 Most researchers edit these files in Excel, and Excel on Windows saves
 "CSV" in the Windows code page and, in a Norwegian locale, with semicolons
@@ -11,11 +11,24 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from analysis.base.config import display_path
 from analysis.base.errors import InputError
 
 SAVE_AS_CSV = "save it as UTF-8 CSV (in Excel: Save As → CSV UTF-8 (Comma delimited))"
 SAVE_AS_TEXT = "save it as UTF-8 text"
+
+
+def yaml_document(text: str, where: str) -> object:
+    """The YAML file's content, or one line with the line and column where its syntax fails (a tab, a colon)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(where, f"YAML syntax error{line}: {problem}", "check indentation and quoting there") from None
 
 
 def read_text(path: Path, remedy: str = SAVE_AS_TEXT) -> str:

@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from analysis.base.config import CODEBOOK_PATH, display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import yaml_document
 from analysis.language.norwegian import lemma, lemmatize_phrase
 
 PATTERN_KEYS = ("lemmas", "prefixes", "parts", "suffixes", "phrases", "patterns")
@@ -160,14 +159,10 @@ def load_codebook(path: Path = CODEBOOK_PATH) -> Codebook:
         raise InputError(where, "codebook not found", "pass an existing file with --codebook")
     data = path.read_bytes()
     try:
-        document = yaml.safe_load(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(where, "not UTF-8", "save the codebook as UTF-8") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise InputError(where, f"YAML syntax error{line}: {problem}", "check indentation and quoting there") from None
+    document = yaml_document(text, where)
     if not isinstance(document, dict) or not isinstance(document.get("themes"), list):
         raise InputError(where, "has no list of themes", "the file needs a top-level `themes:` list")
     unknown = sorted(set(document) - TOP_KEYS)

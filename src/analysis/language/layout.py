@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from analysis.base.config import LAYOUT_PATH, display_path
 from analysis.base.errors import InputError
+from analysis.base.handfiles import read_text, yaml_document
 
 FIELDS = (
     "date",
@@ -111,13 +110,9 @@ def parse_layout(document: object, where: str) -> Layout:
 
 def read_layout(path: Path) -> Layout:
     where = display_path(path)
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(where, "layout file is missing", "restore data/layout.yml from the repository") from None
-    except (UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(where, f"is not UTF-8 YAML ({error})".replace("\n", " "), "fix the file") from None
-    return parse_layout(document, where)
+    if not Path(path).is_file():
+        raise InputError(where, "layout file is missing", "restore data/layout.yml from the repository")
+    return parse_layout(yaml_document(read_text(path), where), where)
 
 
 @cache
