@@ -125,6 +125,7 @@ def test_a_corpus_of_one_undated_news_item_draws_every_figure_saying_what_is_mis
     trends = theme_trends(matrix, tables["meetings"], codebook.ids)
     labels = codebook.labels("nb")
     assert trends.empty
+    assert findings.recurring_themes(trends) == "ingen dokumenter har dato"  # not "no sentence is coded"
     for group_type in ("all", "actor_type"):
         assert "Ingen dokumenter har dato" in _texts(trends_chart(trends, labels, group_type))
     raised = views.raised_by_period(trends, labels)

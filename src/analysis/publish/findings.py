@@ -245,6 +245,8 @@ def periods(trends: pd.DataFrame, lang: str = "nb") -> str:
 
 def recurring_themes(trends: pd.DataFrame, lang: str = "nb") -> str:
     """How many themes were raised in more than one period of the time axis."""
+    if not (trends["group_type"] == "all").any():  # no dated document: no period, whatever was coded
+        return text("finding_no_dates", lang)
     rows = trends[(trends["group_type"] == "all") & (trends["n_meetings_raised"].astype(int) > 0)]
     if rows.empty:
         return text("finding_nothing_coded", lang)
