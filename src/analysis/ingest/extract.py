@@ -180,10 +180,10 @@ def extract(path: Path, data: bytes, where: str) -> Decoded:
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         raise unsupported(suffix, data, where)
-    if suffix not in TEXT_SUFFIXES and not data.strip():
-        raise InputError(where, "file is empty", "replace it with the document's real file")
     if data.strip():
         check_kind(data, suffix, where)
+    elif suffix not in TEXT_SUFFIXES:  # an empty text file is refused by `decode`, which knows BOMs and NULs
+        raise InputError(where, "file is empty", "replace it with the document's real file")
     if suffix in TEXT_SUFFIXES:
         return decode(data, where)
     extractors = {".pdf": pdf_text, ".docx": docx_text, ".html": html_text, ".htm": html_text}

@@ -42,15 +42,6 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _has_undecodable(name: str) -> bool:
-    """True for a name holding bytes the file system could not decode (Python keeps them as lone surrogates)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def validate_entry(entry: ManifestEntry, where: str) -> None:
     """Refuse rows a build could only guess about."""
     if not entry.file or "/" in entry.file or "\\" in entry.file:
@@ -59,7 +50,7 @@ def validate_entry(entry: ManifestEntry, where: str) -> None:
             f"file name {entry.file!r} is not a plain file name",
             "name the file as it lies in the raw folder",
         )
-    if _has_undecodable(entry.file):
+    if readable_name(entry.file) != entry.file:  # bytes the file system could not decode as UTF-8
         raise InputError(
             where,
             f"file name {readable_name(entry.file)!r} is not text the manifest can hold (its bytes are not UTF-8, "

@@ -234,16 +234,13 @@ def unregistered_table(per_meeting: pd.DataFrame) -> tuple[pd.DataFrame, list[st
     per organisation, or for the MAX_NAMED_UNREGISTERED most written and one line for the rest."""
     grouped = per_meeting.groupby("organisation", sort=True)
     meetings = {org: sorted(set(group["meeting_id"])) for org, group in grouped}
+    rows = grouped["n_rows"].sum()
     table = frame(
         "unregistered_organisations",
-        [
-            {"organisation": org, "meeting_ids": "; ".join(meetings[org]), "n_rows": int(n)}
-            for org, n in grouped["n_rows"].sum().items()
-        ],
+        [{"organisation": org, "meeting_ids": "; ".join(meetings[org]), "n_rows": int(n)} for org, n in rows.items()],
     )
     named = list(meetings)
     if len(named) > MAX_NAMED_UNREGISTERED:  # the most written first; the table lists them all
-        rows = grouped["n_rows"].sum()
         named = sorted(named, key=lambda org: (-int(rows[org]), org))[:MAX_NAMED_UNREGISTERED]
     warnings = [
         f"organisation {org!r} ({'; '.join(meetings[org])}) is not in data/organisations.csv; "
