@@ -7,7 +7,7 @@ from analysis.parse.clean import front_matter_as_labels, lead_names, tables_as_l
 from analysis.parse.header import leading_people, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
 from analysis.parse.participants import organisation_list, prose_chair, prose_people
-from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, subject_of
+from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
 
 
 def test_a_pdf_transcripts_run_on_line_is_split_at_its_case_numbers() -> None:
@@ -69,6 +69,8 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
             "Turid Mæhre Olsen ønsket velkommen og leste et dikt av Arne Garborg.",
             "Fra Kontrollkomiteen møtte Harold Jenssen og Olav Sørebø.",
             "NAV-direktør i Vestfold, Trine Heibø Holm, skrøt av samarbeidet.",
+            "Statssekretær i Arbeids- og sosialdepartementet Kristian Dahlberg Hauge (FrP) holdt innlegg.",
+            "Leder i Norsk Folkehjelp Kari Nordmann var ikke der.",
         ]
     )
     assert [(p.name, p.role, p.organisation) for p in people] == [
@@ -78,7 +80,8 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
         ("Harold Jenssen", "", "Kontrollkomiteen"),
         ("Olav Sørebø", "", "Kontrollkomiteen"),
         ("Trine Heibø Holm", "NAV-direktør", ""),
-    ]  # Arne Garborg, only mentioned, is not among them
+        ("Kristian Dahlberg Hauge", "Statssekretær", "Arbeids- og sosialdepartementet"),
+    ]  # Arne Garborg, only mentioned, is not among them; nor is a name that a body without a comma may run into
 
 
 def test_the_chair_named_in_prose() -> None:
@@ -149,3 +152,32 @@ def test_speakers_offices_bodies_signatures_and_pronouns() -> None:
         mentioned=attribute_paragraph(["Tajik orienterte."], roster, NOBODY, narrative=True)[0],
     )
     assert carried[0].speaker == "Hadia Tajik" and carried[0].rule == "pronoun"
+
+
+def test_a_quote_closed_by_sa_han_is_the_last_named_persons_where_nobody_speaks() -> None:
+    roster = Roster([Person("Kristian Dahlberg Hauge", "Statssekretær"), Person("Anders Høgre")])
+    introduced = attribute_paragraph(
+        ["Statssekretær Kristian Dahlberg Hauge holdt innlegg om arbeidsledigheten."], roster, NOBODY, narrative=True
+    )
+    assert introduced[0].speaker == "Kristian Dahlberg Hauge"  # "holdt innlegg": presenting, a verb of the layout
+    quote = ["- Vi har vært gjennom en gullalder.", "De gode årene er brukt opp, sa han."]
+    mentioned = last_mentioned(["Statssekretær Kristian Dahlberg Hauge snakket om ledighet."], roster, NOBODY)
+    assert [a.speaker for a in attribute_paragraph(quote, roster, NOBODY, narrative=True, mentioned=mentioned)] == [
+        "Kristian Dahlberg Hauge"
+    ] * 2
+    unsaid = ["- Vi har vært gjennom en gullalder.", "De gode årene er brukt opp."]
+    assert attribute_paragraph(unsaid, roster, NOBODY, narrative=True, mentioned=mentioned)[0] == NOBODY
+
+
+def test_a_quote_is_said_by_a_minister_whose_title_takes_four_words() -> None:
+    roster = Roster([Person("Solveig Horne", "Inkluderingsminister")])
+    quote = [
+        "- Dere er viktige ressurspersoner.",
+        "Dere vet hvordan det er, sa barne-, likestillings- og inkluderingsminister Solveig Horne i sin tale.",
+    ]
+    assert {a.speaker for a in attribute_paragraph(quote, roster, NOBODY, narrative=True)} == {"Solveig Horne"}
+    too_far = [
+        "- Dere er viktige.",
+        "Det sa han til barne-, ungdoms-, likestillings- og inkluderingsminister Solveig Horne.",
+    ]
+    assert attribute_paragraph(too_far, roster, NOBODY, narrative=True)[0] == NOBODY

@@ -30,9 +30,15 @@ ROLE = (
 _PERSON = rf"(?:{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
 _LIST = rf"{_PERSON}(?:(?:\s*,\s*|\s+og\s+){_PERSON})*"
 _ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
-# "forbundsleder Harald M. Kvame Hansen", "NAV-direktør i Vestfold, Trine Heibø Holm", "leder Anna Jakobsen"
+# A body named the Norwegian way, as coordinated compounds: "Arbeids- og sosialdepartementet",
+# "Barne-, ungdoms- og familiedirektoratet". Its last word is lower-case, so where it ends and a
+# capitalised name begins is plain without a comma.
+COMPOUND_BODY = r"[A-ZÆØÅ][\wæøå]*-,?(?:\s+[\wæøå]+-,?)*\s+og\s+[a-zæøå][\wæøå]*"
+# "forbundsleder Harald M. Kvame Hansen", "NAV-direktør i Vestfold, Trine Heibø Holm", "leder Anna Jakobsen",
+# "Statssekretær i Arbeids- og sosialdepartementet Kristian Dahlberg Hauge"
 TITLED = re.compile(
-    rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+(?P<unit>[^,.;:\n]{{1,60}}?),)?\s+(?P<list>{_LIST})"
+    rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+(?:(?P<unit>[^,.;:\n]{{1,60}}?),|(?P<body>{COMPOUND_BODY})))?"
+    rf"\s+(?P<list>{_LIST})"
 )
 ATTENDING = re.compile(
     r"(?:(?:Fra|Frå)\s+(?P<group>[A-ZÆØÅ][\wæøå-]+)\s+)?(?<![\w-])(?:"
@@ -99,7 +105,7 @@ def titled(text: str) -> list[Hit]:
     """'statsråd Robert Eriksson og statssekretær Torkil Åmland', 'NAV-direktør i Vestfold, Trine Heibø Holm'."""
     hits = []
     for match in TITLED.finditer(text):
-        organisation = _organisation_after(text, match.end())
+        organisation = _organisation_after(text, match.end()) or match["body"] or ""
         hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
     return hits
 

@@ -11,6 +11,7 @@ so a researcher can audit it.
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
@@ -251,7 +252,9 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     return None, ""
 
 
-MAX_TITLE_TOKENS = 4  # "sa barne-, likestillings- og inkluderingsminister Solveig Horne"
+MAX_TITLE_TOKENS = (
+    4  # words of a title between verb and name: "sa barne-, likestillings- og inkluderingsminister Solveig Horne"
+)
 # "…, skriver IMDi": an organisation written with two capitals or more, after a verb of saying.
 _QUOTED_BODY = re.compile(r"\b(?P<verb>[a-zæøå]+)\s+(?P<body>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*)\b")
 # '"Vi må finne balansen." - Are': a quotation signed after its closing mark.
@@ -264,7 +267,7 @@ def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
         tokens, mentions = roster.read(sentence)
         for mention in mentions:
             after = tokens[mention.end] if mention.end < len(tokens) else ""
-            before = tokens[max(0, mention.start - MAX_TITLE_TOKENS) : mention.start]
+            before = tokens[max(0, mention.start - MAX_TITLE_TOKENS - 1) : mention.start]  # the verb, then the title
             verb_before = next((k for k in range(len(before) - 1, -1, -1) if _is_reporting(before[k])), None)
             titled = verb_before is not None and all(t[:1].islower() for t in before[verb_before + 1 :])
             if titled or (after and _is_reporting(after)):
@@ -273,6 +276,18 @@ def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
             if _is_reporting(match["verb"]) and not roster.mentions([match["body"]]):
                 return Mention(0, 0, None, match["body"])
     return None
+
+
+def said_by_pronoun(sentences: list[str]) -> bool:
+    """'– …, sa han.': a quotation closed by a verb of saying and a pronoun.
+
+    The pronoun's antecedent is the last person the text named, as a reader takes it.
+    """
+    return any(
+        _is_reporting(verb) and pronoun.casefold() in PRONOUNS
+        for sentence in sentences
+        for verb, pronoun in pairwise(tokens_of(sentence))
+    )
 
 
 def signed_by(sentences: list[str], roster: Roster) -> Mention | None:
@@ -329,6 +344,8 @@ def attribute_paragraph(
                 return [_from_mention(quoted, "quote")] * len(sentences)
             if current.speaker:
                 return [Attribution(current.speaker, current.organisation, "quote")] * len(sentences)
+            if mentioned.speaker and said_by_pronoun(sentences):
+                return [Attribution(mentioned.speaker, mentioned.organisation, "quote")] * len(sentences)
         current = NOBODY
     result = []
     for sentence in sentences:
