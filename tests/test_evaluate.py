@@ -7,9 +7,11 @@ import pandas as pd
 import pytest
 from corpus import PROJECT_ARGUMENTS
 
+from analysis.base.config import PROJ_ROOT
 from analysis.cli import main
 from analysis.evaluate.gold import GoldDocument, GoldPerson, GoldSpeaker, read_gold
-from analysis.evaluate.score import Parsed, agenda_words, describe, names_match, score
+from analysis.evaluate.run import parse_scores_block, readme_scores_block
+from analysis.evaluate.score import Parsed, agenda_words, describe, names_match, score, scores_markdown
 
 MINUTES = """Referat fra møte i brukerrådet
 
@@ -207,3 +209,18 @@ def test_the_notebook_sentence_is_computed_from_the_scores() -> None:
         "The parse recovers 2 of the 4 facts (50%) a careful reader wrote down for 1 document; "
         "the weakest field is attendees present (0 of 1)."
     )
+
+
+def test_the_readme_states_the_parse_scores_the_committed_score_files_give() -> None:
+    """The README's parse scores are written by `make evaluate-devset` from reports/evaluation*.csv, never typed."""
+    block = readme_scores_block((PROJ_ROOT / "README.md").read_text(encoding="utf-8"))
+    assert block == parse_scores_block()
+    assert "development corpus" in block and "bundled documents" in block
+
+
+def test_the_score_table_shows_recall_per_field_and_a_dash_where_there_is_no_gold() -> None:
+    gold = GoldDocument(file="a.txt", date="2024-03-14", present=(GoldPerson("Kari Nordmann", ""),), agenda=("A", "B"))
+    evaluation = score([gold], {"a.txt": Parsed(date="2024-03-14", agenda=("A",))})
+    table = scores_markdown([("mine", evaluation.summary)]).splitlines()
+    assert table[0].startswith("| | gold facts | found | present | absent |")
+    assert table[2] == "| mine | 4 | 2 (50%) | 0% | – | – | 50% | – | 100% | – | – |"

@@ -472,7 +472,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             coding, Path(args.coding_out), Path(args.coding_misses) if args.coding_misses else None
         )
         if args.readme:
-            written.append(update_readme(Path(args.readme), coding, Path(args.codebook), Path(args.processed)))
+            written.append(
+                update_readme(Path(args.readme), coding, Path(args.codebook), Path(args.processed), Path(args.out))
+            )
         measures = dict(coding.summary.itertuples(index=False))
         _say(
             f"coding micro-F1 {measures['micro_f1']:.3f} on {measures['gold_sentences']} sentences; "

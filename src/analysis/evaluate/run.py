@@ -15,7 +15,7 @@ from analysis.coding.codebook import load_codebook
 from analysis.coding.masking import name_mask
 from analysis.evaluate.coding import CodingEvaluation, read_coding_gold, score_coding, validity_markdown
 from analysis.evaluate.gold import GoldDocument, read_gold
-from analysis.evaluate.score import Evaluation, parsed_from_tables, score
+from analysis.evaluate.score import Evaluation, parsed_from_tables, score, scores_markdown
 from analysis.ingest.documents import ingest
 from analysis.ingest.manifest import ManifestEntry, sha256_of
 from analysis.parse.document import ParsedDocument, parse_document
@@ -146,14 +146,45 @@ def readme_validity_block(readme: str) -> str:
     return between(readme, README_BEGIN, README_END)
 
 
-def update_readme(readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path) -> Path:
-    """Write the devset and bundled coding scores into the README, from the tables."""
+SCORES_BEGIN = "<!-- parse-scores: written by `make evaluate-devset`, do not edit by hand -->"
+SCORES_END = "<!-- /parse-scores -->"
+DEVSET_SCORES = REPORTS_DIR / "evaluation-devset.csv"
+BUNDLED_SCORES = REPORTS_DIR / "evaluation.csv"
+
+
+def parse_scores_block(devset: Path = DEVSET_SCORES, bundled: Path = BUNDLED_SCORES) -> str:
+    """The README's parse scores from the score files `analysis evaluate` wrote: the devset's, then the build's."""
+    rows = [
+        ("development corpus (real documents nobody here wrote, `../shared/devset`)", devset),
+        ("the bundled documents (`data/gold.json`)", bundled),
+    ]
+    missing = [path for _, path in rows if not path.is_file()]
+    if missing:
+        raise InputError(display_path(missing[0]), "not found", "run `make evaluate-devset`, which writes both")
+    return scores_markdown([(label, pd.read_csv(path)) for label, path in rows])
+
+
+def readme_scores_block(readme: str) -> str:
+    """What the README says between its parse-scores markers."""
+    return between(readme, SCORES_BEGIN, SCORES_END)
+
+
+def update_readme(
+    readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path, parse_scores: Path
+) -> Path:
+    """Write the parse and coding scores of the devset and the bundled documents into the README, from the tables.
+
+    `parse_scores` is the devset's score file this run wrote; the bundled
+    documents' is the one the build wrote (`make data`).
+    """
     try:
         bundled = load("agreement", processed)
     except FileNotFoundError as error:
         raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
     block = validity_markdown(bundled, evaluation.agreement, evaluation.summary, load_codebook(codebook_path))
-    write_text_atomic(readme, with_validity_block(readme.read_text(encoding="utf-8"), block))
+    scores = parse_scores_block(parse_scores)
+    text_now = with_validity_block(readme.read_text(encoding="utf-8"), block)
+    write_text_atomic(readme, with_block(text_now, SCORES_BEGIN, SCORES_END, scores, display_path(readme)))
     return readme
 
 

@@ -294,3 +294,40 @@ def describe(evaluation: Evaluation, documents: int, lang: str = "en") -> str:
         field_found=int(weakest["found"]),
         field_gold=int(weakest["gold"]),
     )
+
+
+_README_HEADINGS = {
+    "present": "present",
+    "absent": "absent",
+    "copy": "copy",
+    "agenda": "agenda",
+    "speakers": "speakers",
+    "date": "dates",
+    "chair": "chair",
+    "minute_taker": "minute-taker",
+}
+
+
+def scores_markdown(rows: list[tuple[str, pd.DataFrame]]) -> str:
+    """The README's table of parse scores, one row per scored corpus, from the summaries `analysis evaluate` wrote.
+
+    Written, never typed: a score in the README is the one the committed
+    `reports/evaluation*.csv` hold. Recall per field; a field without gold
+    facts shows "–".
+    """
+
+    def recall(summary: pd.DataFrame, field: str) -> str:
+        row = summary.loc[field]
+        return percent(float(row["recall"]), "en") if int(row["gold"]) else "–"
+
+    lines = [
+        "| | gold facts | found | " + " | ".join(_README_HEADINGS[f] for f in FIELDS) + " |",
+        "|---" * (len(FIELDS) + 3) + "|",
+    ]
+    for label, summary in rows:
+        indexed = summary.set_index("field")
+        total = indexed.loc[ALL]
+        found = f"{int(total['found'])} ({recall(indexed, ALL)})"
+        cells = [label, str(int(total["gold"])), found, *(recall(indexed, f) for f in FIELDS)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
