@@ -12,11 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from corpus import CORPUS
 
 from analysis.base.config import LAYOUT_PATH
 from analysis.evaluate.gold import read_gold
 from analysis.evaluate.run import evaluate
+from analysis.language.layout import parse_layout
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 GOLD = LAYOUTS / "gold.json"
@@ -132,3 +134,12 @@ def test_a_layout_file_that_is_not_yaml_or_not_utf8_says_where(tmp_path: Path, d
     layout.write_bytes(damage(LAYOUT_PATH.read_text(encoding="utf-8")))
     with pytest.raises(InputError, match=message):
         read_layout(layout)
+
+
+def test_a_layout_file_written_before_presentation_nouns_still_reads() -> None:
+    """An optional section added later: a researcher's edited copy without it is read, and the rule is off."""
+    text = LAYOUT_PATH.read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    assert parse_layout(document, "layout.yml").presentation_nouns >= {"orientering", "innlegg"}
+    del document["presentation_nouns"]
+    assert parse_layout(document, "layout.yml").presentation_nouns == frozenset()

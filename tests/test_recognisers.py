@@ -181,3 +181,15 @@ def test_a_quote_is_said_by_a_minister_whose_title_takes_four_words() -> None:
         "Det sa han til barne-, ungdoms-, likestillings- og inkluderingsminister Solveig Horne.",
     ]
     assert attribute_paragraph(too_far, roster, NOBODY, narrative=True)[0] == NOBODY
+
+
+def test_a_talk_named_by_a_noun_is_given_by_the_present_person_after_it() -> None:
+    roster = Roster([Person("Turid Mæhre Olsen"), Person("Anna Jakobsen", "Leder"), Person("Arne Garborg")])
+    talk = "Hovedtemaet på møtet var en orientering av leder Anna Jakobsen om Eldrerådet."
+    mention, rule = subject_of(talk, roster)
+    assert mention.person.name == "Anna Jakobsen" and rule == "named"
+    assert subject_of("Hun leste et dikt av Arne Garborg.", roster)[0] is None  # a poem is no talk
+    paragraphs = [["Turid Mæhre Olsen ønsket velkommen.", talk], ["Eldrerådet består av syv personer."]]
+    first = attribute_paragraph(paragraphs[0], roster, NOBODY, narrative=False)
+    assert [a.speaker for a in first] == ["Turid Mæhre Olsen", "Anna Jakobsen"]
+    assert attribute_paragraph(paragraphs[1], roster, first[-1], narrative=False)[0].speaker == "Anna Jakobsen"

@@ -42,6 +42,8 @@ SECTIONS = (
     "speech_verbs",
     "attendance_phrases",
 )
+# Sections added after researchers had edited their own copies: a layout file without one still reads.
+OPTIONAL_SECTIONS = ("presentation_nouns",)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Layout:
     attendance_phrases: tuple[str, ...]
     pronouns: frozenset[str]
     speech_verbs: frozenset[str]
+    presentation_nouns: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:
@@ -79,7 +82,7 @@ def parse_layout(document: object, where: str) -> Layout:
     if not isinstance(document, dict):
         raise InputError(where, "is not a YAML mapping", f"give the sections {', '.join(SECTIONS)}")
     missing = [s for s in SECTIONS if s not in document]
-    unknown = sorted(set(document) - set(SECTIONS))
+    unknown = sorted(set(document) - set(SECTIONS) - set(OPTIONAL_SECTIONS))
     if missing or unknown:
         problem = f"section {missing[0]!r} is missing" if missing else f"unknown section {unknown[0]!r}"
         raise InputError(where, problem, f"the sections are {', '.join(SECTIONS)}")
@@ -105,6 +108,9 @@ def parse_layout(document: object, where: str) -> Layout:
         attendance_phrases=_words(document["attendance_phrases"], where, "attendance_phrases"),
         pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
         speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),
+        presentation_nouns=frozenset(
+            w.casefold() for w in _words(document.get("presentation_nouns", []), where, "presentation_nouns")
+        ),
     )
 
 

@@ -232,6 +232,19 @@ def _followed_by_reporting_verb(tokens: list[str], end: int, window: int = 4) ->
     return False
 
 
+_BY = frozenset("av ved fra frå".split())
+
+
+def _presented_by(tokens: list[str], start: int) -> bool:
+    """'en orientering av leder Anna Jakobsen', 'innlegg ved Kari Nordmann': the person gives the talk, and what
+    follows is theirs as after 'Anna Jakobsen orienterte'."""
+    return (
+        start > 1
+        and tokens[start - 1].casefold() in _BY
+        and lemma(tokens[start - 2].casefold(), "nb+nn") in layout().presentation_nouns
+    )
+
+
 def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     """The mention the sentence reports and the rule that found it ('named', 'pronoun' or '')."""
     tokens, mentions = roster.read(sentence)
@@ -242,6 +255,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     if tokens[0].casefold() in PRONOUNS:
         return None, "pronoun"
     for mention in mentions:
+        if mention.person and _presented_by(tokens, mention.start):
+            return mention, "named"
         before = tokens[mention.start - 1] if mention.start > 0 else ""
         infinitive = mention.start > 1 and tokens[mention.start - 2].casefold() in _MODALS  # "skal gi regjeringen råd"
         if before and _is_reporting(before) and not (mention.body and infinitive):
