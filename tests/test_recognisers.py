@@ -60,6 +60,17 @@ def test_a_list_of_acronym_organisations_is_a_list_of_attendees() -> None:
         "IMDi",
     ]
     assert organisation_list("Vi møtte NAV, KS og FFO i går.") == []
+    spelled = organisation_list(
+        "ARS - Antirasistisk Senter, HRS - Human Rights Service, LIM - Likestilling, Integrering, Mangfold, "
+        "Utrop og IMDi."
+    )
+    assert [p.organisation for p in spelled] == [
+        "ARS - Antirasistisk Senter",
+        "HRS - Human Rights Service",
+        "LIM - Likestilling, Integrering, Mangfold",  # the acronym's letters, spelled on after commas
+        "Utrop",
+        "IMDi",
+    ]
 
 
 def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_attendance_anchors_them() -> None:

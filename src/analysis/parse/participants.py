@@ -152,6 +152,17 @@ _ACRONYM_ENTRY = re.compile(r"^(?P<acronym>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\w�
 MIN_LISTED_ORGANISATIONS = 3
 
 
+def _spells_on(entry: str, part: str) -> bool:
+    """'LIM - Likestilling' and 'Integrering': a part whose initial is the acronym's next letter after the initials
+    its full name has so far belongs to that name ('LIM - Likestilling, Integrering, Mangfold')."""
+    match = _ACRONYM_ENTRY.match(entry)
+    if not match or _ACRONYM_ENTRY.match(part):
+        return False
+    letters = "".join(c for c in match["acronym"] if c.isupper())
+    initials = "".join(word[0] for word in re.split(r"[\s,]+", entry[match.end() - 1 :]) if word[:1].isupper())
+    return len(initials) < len(letters) and letters.startswith(initials) and part[:1] == letters[len(initials)]
+
+
 def organisation_list(paragraph: str) -> list[Person]:
     """'ARS - Antirasistisk Senter, HRS - Human Rights Service, …, Utrop og IMDi': organisations that took part.
 
@@ -164,6 +175,8 @@ def organisation_list(paragraph: str) -> list[Person]:
     for part in parts:
         if entries and part[:1].islower():
             entries[-1] = f"{entries[-1]} og {part}"
+        elif entries and _spells_on(entries[-1], part):
+            entries[-1] = f"{entries[-1]}, {part}"
         else:
             entries.append(part)
     if sum(bool(_ACRONYM_ENTRY.match(e)) for e in entries) < MIN_LISTED_ORGANISATIONS:
