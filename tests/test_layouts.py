@@ -136,10 +136,12 @@ def test_a_layout_file_that_is_not_yaml_or_not_utf8_says_where(tmp_path: Path, d
         read_layout(layout)
 
 
-def test_a_layout_file_written_before_presentation_nouns_still_reads() -> None:
+def test_a_layout_file_written_before_its_optional_sections_still_reads() -> None:
     """An optional section added later: a researcher's edited copy without it is read, and the rule is off."""
     text = LAYOUT_PATH.read_text(encoding="utf-8")
     document = yaml.safe_load(text)
     assert parse_layout(document, "layout.yml").presentation_nouns >= {"orientering", "innlegg"}
-    del document["presentation_nouns"]
-    assert parse_layout(document, "layout.yml").presentation_nouns == frozenset()
+    assert parse_layout(document, "layout.yml").hosting_verbs >= {"arrangere"}
+    del document["presentation_nouns"], document["hosting_verbs"]
+    older = parse_layout(document, "layout.yml")
+    assert older.presentation_nouns == frozenset() and older.hosting_verbs == frozenset()

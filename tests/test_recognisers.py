@@ -6,7 +6,7 @@ from analysis.parse.agenda import markdown_sections
 from analysis.parse.clean import front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
 from analysis.parse.header import leading_people, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
-from analysis.parse.participants import organisation_list, prose_chair, prose_people
+from analysis.parse.participants import hosts, organisation_list, prose_chair, prose_people
 from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
 
 
@@ -204,3 +204,22 @@ def test_a_talk_named_by_a_noun_is_given_by_the_present_person_after_it() -> Non
     first = attribute_paragraph(paragraphs[0], roster, NOBODY, narrative=False)
     assert [a.speaker for a in first] == ["Turid Mæhre Olsen", "Anna Jakobsen"]
     assert attribute_paragraph(paragraphs[1], roster, first[-1], narrative=False)[0].speaker == "Anna Jakobsen"
+
+
+def test_the_organisations_that_hold_the_meeting_took_part() -> None:
+    def held_by(text: str) -> list[str]:
+        return [person.organisation for _, person in hosts(text)]
+
+    assert held_by("Det var fullt da FFO Vestfold og FFO Telemark hadde erfaringskonferanse sist uke.") == [
+        "FFO Vestfold",
+        "FFO Telemark",
+    ]
+    assert held_by(
+        "I dag arrangerer Barne-, likestillings- og inkluderingsdepartementet det fyrste av fire møter."
+    ) == ["Barne-, likestillings- og inkluderingsdepartementet"]
+    assert held_by("Lørdag ble det avholdt innspillsmøte hos Integrerings- og mangfoldsdirektoratet i Oslo.") == [
+        "Integrerings- og mangfoldsdirektoratet"
+    ]
+    assert held_by("NAV hadde ansvar for saken.") == []  # no event: holding nothing
+    assert held_by("Kari Nordmann hadde møte med kommunen.") == []  # a person's name is no organisation
+    assert held_by("Vi fikk brev hos NAV om møtet.") == []  # "hos" after no event word

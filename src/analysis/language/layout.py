@@ -43,7 +43,7 @@ SECTIONS = (
     "attendance_phrases",
 )
 # Sections added after researchers had edited their own copies: a layout file without one still reads.
-OPTIONAL_SECTIONS = ("presentation_nouns",)
+OPTIONAL_SECTIONS = ("presentation_nouns", "hosting_verbs")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Layout:
     pronouns: frozenset[str]
     speech_verbs: frozenset[str]
     presentation_nouns: frozenset[str] = frozenset()
+    hosting_verbs: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:
@@ -110,6 +111,9 @@ def parse_layout(document: object, where: str) -> Layout:
         speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),
         presentation_nouns=frozenset(
             w.casefold() for w in _words(document.get("presentation_nouns", []), where, "presentation_nouns")
+        ),
+        hosting_verbs=frozenset(
+            w.casefold() for w in _words(document.get("hosting_verbs", []), where, "hosting_verbs")
         ),
     )
 

@@ -186,6 +186,45 @@ def organisation_list(paragraph: str) -> list[Person]:
     return [Person(name="", organisation=e) for e in entries]
 
 
+# An organisation as news names its host: a ministry's coordinated name, or a run of capitalised words holding an
+# acronym ("FFO Vestfold", "IMDi"): a run without one may be a person's name.
+_ACRONYM_WORD = r"[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*"
+_HOST = rf"(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?)(?![\wæøåÆØÅ-])"
+_HOSTS = rf"{_HOST}(?:\s*,\s*{_HOST})*(?:\s+og\s+{_HOST})?"
+# Each shape on its own, so that one does not consume the text another needs ("da FFO Vestfold … hadde").
+_HOSTING = (
+    re.compile(rf"(?P<hosts>{_HOSTS})\s+(?P<verb>[a-zæøå]+)\s+(?P<rest>[^.;:\n]{{0,80}})"),  # X hadde konferanse
+    re.compile(rf"(?P<verb>[a-zæøå]+)\s+(?P<hosts>{_HOSTS})\s+(?P<rest>[^.;:\n]{{0,80}})"),  # arrangerer X møter
+)
+_HELD_AT = re.compile(rf"(?P<event>[\wæøå]+)\s+hos\s+(?P<hosts>{_HOSTS})")  # innspillsmøte hos X
+_EVENT_WINDOW = 6  # words between the verb and the event it hosts: "arrangerer … det fyrste av fire møter"
+
+
+def _is_event(word: str) -> bool:
+    """'møte', 'møter', 'innspillsmøte', 'erfaringskonferanse': an event word of the layout file or a compound."""
+    folded = word.casefold()
+    return any(form.endswith(event) for form in (folded, lemma(folded, "nb+nn")) for event in layout().event_words)
+
+
+def hosts(text: str) -> list[Hit]:
+    """'FFO Vestfold og FFO Telemark hadde erfaringskonferanse', 'I dag arrangerer Barne-, likestillings- og
+    inkluderingsdepartementet det fyrste av fire møter', 'innspillsmøte hos Integrerings- og mangfoldsdirektoratet':
+    the organisations that hold the meeting took part in it."""
+    found = [
+        match
+        for pattern in _HOSTING
+        for match in pattern.finditer(text)
+        if lemma(match["verb"], "nb+nn") in layout().hosting_verbs
+        and any(_is_event(word) for word in _TOKEN.findall(match["rest"])[:_EVENT_WINDOW])
+    ]
+    found += [match for match in _HELD_AT.finditer(text) if _is_event(match["event"])]
+    return [
+        (match.start("hosts") + host.start(), Person(name="", organisation=host[0]))
+        for match in found
+        for host in re.finditer(_HOST, match["hosts"])
+    ]
+
+
 def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
     or organisation."""
@@ -211,7 +250,13 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names."""
     people = _first_mentions(paragraphs, (titled, attending, appositions, speaking))
-    return people + [org for text in paragraphs for org in organisation_list(text)]
+    organisations = [org for text in paragraphs for org in organisation_list(text)]
+    listed = {org.organisation for org in organisations}
+    for _, host in (hit for text in paragraphs for hit in hosts(text)):
+        if host.organisation not in listed:
+            organisations.append(host)
+            listed.add(host.organisation)
+    return people + organisations
 
 
 _CHAIR = re.compile(
