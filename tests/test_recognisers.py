@@ -3,7 +3,7 @@
 from analysis.base.records import Person
 from analysis.language.dates import event_year, find_date, meeting_day
 from analysis.parse.agenda import markdown_sections
-from analysis.parse.clean import front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
+from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
 from analysis.parse.header import leading_people, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
 from analysis.parse.participants import hosts, organisation_list, prose_chair, prose_people
@@ -223,3 +223,11 @@ def test_the_organisations_that_hold_the_meeting_took_part() -> None:
     assert held_by("NAV hadde ansvar for saken.") == []  # no event: holding nothing
     assert held_by("Kari Nordmann hadde møte med kommunen.") == []  # a person's name is no organisation
     assert held_by("Vi fikk brev hos NAV om møtet.") == []  # "hos" after no event word
+
+
+def test_a_page_stamp_run_into_a_line_leaves_the_text_and_is_accounted_for() -> None:
+    cleaned = clean(
+        "Protokoll sendes til: Styret Utskrift sendes til: Side 1 av 5\n\nSide 2 av 5\n\nLes mer, se side 3 av 5"
+    )
+    assert cleaned.paragraphs == ["Protokoll sendes til: Styret Utskrift sendes til:", "Les mer, se side 3 av 5"]
+    assert cleaned.removed == ["Side 1 av 5", "Side 2 av 5"]

@@ -190,13 +190,23 @@ _FURNITURE = re.compile(
 )
 
 
+# A page's footer left at the end of a line when a PDF's text was run together: "… sendes til: Side 1 av 5".
+# As printed, capitalised: a sentence that ends "… se side 3 av 5" keeps its words.
+_PAGE_STAMP = re.compile(r"(?:^|\s+)(?P<stamp>(?:Side \d{1,4} av|SIDE \d{1,4} AV) \d{1,4})\s*$")
+
+
 def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    """Lines that are only web-page furniture leave the body; they are returned, never dropped unseen."""
+    """Lines that are only web-page furniture, and page stamps ending a line, leave the body; they are returned,
+    never dropped unseen."""
     body: list[str] = []
     removed: list[str] = []
     for paragraph in paragraphs:
         kept = []
         for line in paragraph.split("\n"):
+            stamp = _PAGE_STAMP.search(line)
+            if stamp:
+                removed.append(stamp["stamp"])
+                line = line[: stamp.start()]
             (removed if line.strip() and _FURNITURE.match(line) else kept).append(line)
         if any(line.strip() for line in kept):
             body.append("\n".join(kept))
