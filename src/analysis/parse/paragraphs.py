@@ -61,9 +61,11 @@ _CASE_ITEM = re.compile(
     r"(?<=\s)(?=(?:SAK|Sak|PS|OS|DS)\s+\d{1,3}/\d{2,4}\b"
     r"|(?<!SAK )(?<!Sak )(?<!PS )(?<!OS )(?<!DS )(?<!RS )\d{0,3}/\d{2,4}\s+[A-ZÆØÅ]{2,}\b(?![a-zæøå]))"
 )
-# An upper-case item title after its case number ends where ordinary text starts.
+# An upper-case item title after its case number ends where ordinary text starts, or at the dot leader of a
+# table of contents ("/13 REFERAT- OG ORIENTERINGSSAKER... 5").
 _CAPS_TITLE = re.compile(
-    r"^(?P<head>(?:(?:SAK|Sak|PS|OS|DS)\s+)?\d{0,3}/\d{2,4}\s+(?:[A-ZÆØÅ][A-ZÆØÅ-]*[.]*\s+)*[A-ZÆØÅ][A-ZÆØÅ-]+)\.*\s+(?=\S*[a-zæøå])"
+    r"^(?P<head>(?:(?:SAK|Sak|PS|OS|DS)\s+)?\d{0,3}/\d{2,4}\s+(?:[A-ZÆØÅ][A-ZÆØÅ-]*[.]*\s+)*[A-ZÆØÅ][A-ZÆØÅ-]+)"
+    r"(?:\.{3,}\s*|\.*\s+(?=\S*[a-zæøå]))"
 )
 
 
