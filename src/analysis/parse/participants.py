@@ -189,14 +189,17 @@ def organisation_list(paragraph: str) -> list[Person]:
 # An organisation as news names its host: a ministry's coordinated name, or a run of capitalised words holding an
 # acronym ("FFO Vestfold", "IMDi"): a run without one may be a person's name.
 _ACRONYM_WORD = r"[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*"
-_HOST = rf"(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?)(?![\wæøåÆØÅ-])"
+_HOST = (
+    rf"(?<![\wæøåÆØÅ-])(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?)"
+    rf"(?![\wæøåÆØÅ-])"
+)
 _HOSTS = rf"{_HOST}(?:\s*,\s*{_HOST})*(?:\s+og\s+{_HOST})?"
 # Each shape on its own, so that one does not consume the text another needs ("da FFO Vestfold … hadde").
 _HOSTING = (
     re.compile(rf"(?P<hosts>{_HOSTS})\s+(?P<verb>[a-zæøå]+)\s+(?P<rest>[^.;:\n]{{0,80}})"),  # X hadde konferanse
-    re.compile(rf"(?P<verb>[a-zæøå]+)\s+(?P<hosts>{_HOSTS})\s+(?P<rest>[^.;:\n]{{0,80}})"),  # arrangerer X møter
+    re.compile(rf"(?<![\wæøå])(?P<verb>[a-zæøå]+)\s+(?P<hosts>{_HOSTS})\s+(?P<rest>[^.;:\n]{{0,80}})"),  # arrangerer X
 )
-_HELD_AT = re.compile(rf"(?P<event>[\wæøå]+)\s+hos\s+(?P<hosts>{_HOSTS})")  # innspillsmøte hos X
+_HELD_AT = re.compile(rf"(?<![\wæøå])(?P<event>[\wæøå]+)\s+hos\s+(?P<hosts>{_HOSTS})")  # innspillsmøte hos X
 _EVENT_WINDOW = 6  # words between the verb and the event it hosts: "arrangerer … det fyrste av fire møter"
 
 
@@ -210,6 +213,9 @@ def hosts(text: str) -> list[Hit]:
     """'FFO Vestfold og FFO Telemark hadde erfaringskonferanse', 'I dag arrangerer Barne-, likestillings- og
     inkluderingsdepartementet det fyrste av fire møter', 'innspillsmøte hos Integrerings- og mangfoldsdirektoratet':
     the organisations that hold the meeting took part in it."""
+    folded = text.casefold()
+    if not any(event in folded for event in layout().event_words):
+        return []  # no event named (an inflected event word holds its stem): nothing hosted, no pattern run
     found = [
         match
         for pattern in _HOSTING
@@ -217,7 +223,8 @@ def hosts(text: str) -> list[Hit]:
         if lemma(match["verb"], "nb+nn") in layout().hosting_verbs
         and any(_is_event(word) for word in _TOKEN.findall(match["rest"])[:_EVENT_WINDOW])
     ]
-    found += [match for match in _HELD_AT.finditer(text) if _is_event(match["event"])]
+    if " hos " in folded:
+        found += [match for match in _HELD_AT.finditer(text) if _is_event(match["event"])]
     return [
         (match.start("hosts") + host.start(), Person(name="", organisation=host[0]))
         for match in found
