@@ -202,6 +202,8 @@ def test_a_talk_named_by_a_noun_is_given_by_the_present_person_after_it() -> Non
     mention, rule = subject_of(talk, roster)
     assert mention.person.name == "Anna Jakobsen" and rule == "named"
     assert subject_of("Hun leste et dikt av Arne Garborg.", roster)[0] is None  # a poem is no talk
+    after = "Etter en gjennomgang av Anna Jakobsen ble det åpnet for spørsmål fra salen."
+    assert subject_of(after, roster)[0] is None  # what follows the talk is not the presenter's
     paragraphs = [["Turid Mæhre Olsen ønsket velkommen.", talk], ["Eldrerådet består av syv personer."]]
     first = attribute_paragraph(paragraphs[0], roster, NOBODY, narrative=False)
     assert [a.speaker for a in first] == ["Turid Mæhre Olsen", "Anna Jakobsen"]

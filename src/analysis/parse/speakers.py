@@ -237,9 +237,11 @@ _BY = frozenset("av ved fra frå".split())
 
 def _presented_by(tokens: list[str], start: int) -> bool:
     """'en orientering av leder Anna Jakobsen', 'innlegg ved Kari Nordmann': the person gives the talk, and what
-    follows is theirs as after 'Anna Jakobsen orienterte'."""
+    follows is theirs as after 'Anna Jakobsen orienterte'. Not in 'Etter en orientering ved X ble det åpnet for
+    spørsmål': what comes after the talk is someone else's."""
     return (
         start > 1
+        and tokens[0].casefold() != "etter"
         and tokens[start - 1].casefold() in _BY
         and lemma(tokens[start - 2].casefold(), "nb+nn") in layout().presentation_nouns
     )
@@ -267,9 +269,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     return None, ""
 
 
-MAX_TITLE_TOKENS = (
-    4  # words of a title between verb and name: "sa barne-, likestillings- og inkluderingsminister Solveig Horne"
-)
+# Words of a title between verb and name: "sa barne-, likestillings- og inkluderingsminister Solveig Horne".
+MAX_TITLE_TOKENS = 4
 # "…, skriver IMDi": an organisation written with two capitals or more, after a verb of saying.
 _QUOTED_BODY = re.compile(r"\b(?P<verb>[a-zæøå]+)\s+(?P<body>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*)\b")
 # '"Vi må finne balansen." - Are': a quotation signed after its closing mark.
