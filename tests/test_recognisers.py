@@ -84,6 +84,8 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
             "NAV-direktør i Vestfold, Trine Heibø Holm, skrøt av samarbeidet.",
             "Statssekretær i Arbeids- og sosialdepartementet Kristian Dahlberg Hauge (FrP) holdt innlegg.",
             "Leder i Norsk Folkehjelp Kari Nordmann var ikke der.",
+            "Direktør for Arbeids- og velferdsdirektoratet Hans Christian Holte svarte.",
+            "Hans Olsen kom ikke.",
         ]
     )
     assert [(p.name, p.role, p.organisation) for p in people] == [
@@ -94,6 +96,7 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
         ("Olav Sørebø", "", "Kontrollkomiteen"),
         ("Trine Heibø Holm", "NAV-direktør", ""),
         ("Kristian Dahlberg Hauge", "Statssekretær", "Arbeids- og sosialdepartementet"),
+        ("Hans Christian Holte", "Direktør", "Arbeids- og velferdsdirektoratet"),  # "Hans" after a title: a name
     ]  # Arne Garborg, only mentioned, is not among them; nor is a name that a body without a comma may run into
 
 

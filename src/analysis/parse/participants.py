@@ -62,13 +62,18 @@ def _speaks(word: str) -> bool:
     return lemma(word.casefold(), "nb+nn") in layout().speech_verbs
 
 
-def _is_name(name: str) -> bool:
-    """Two or more name words whose first is no function word ('Både Eriksson') and none a title."""
+def _is_name(name: str, *, introduced: bool = False) -> bool:
+    """Two or more name words whose first is no function word ('Både Eriksson') and none a title.
+
+    An `introduced` name follows a title or an attendance phrase, so it
+    cannot be capitalised for opening a sentence: there a first word that is
+    also a function word is a first name ('direktør Hans Christian Holte').
+    """
     words = name.split()
     return (
         len(words) >= 2
         and not any(w.casefold() in _NOT_NAME_WORDS for w in words)
-        and words[0].casefold() not in STOP_WORDS
+        and (introduced or words[0].casefold() not in STOP_WORDS)
         and not any(re.fullmatch(ROLE, w) for w in words)
         and not all(w.isupper() for w in words)
     )
@@ -88,7 +93,7 @@ def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
     people = []
     for part in split_enumeration(listed):
         own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part).strip())
-        if _is_name(name):
+        if _is_name(name, introduced=True):
             people.append(Person(name=name, role=_capitalised(own_role or role), organisation=organisation))
     return people
 
