@@ -239,11 +239,14 @@ def _presented_by(tokens: list[str], start: int) -> bool:
     """'en orientering av leder Anna Jakobsen', 'innlegg ved Kari Nordmann': the person gives the talk, and what
     follows is theirs as after 'Anna Jakobsen orienterte'. Not in 'Etter en orientering ved X ble det åpnet for
     spørsmål': what comes after the talk is someone else's."""
+    by = start - 1  # "ved daglig leder Liv Berg": the title's words stand between "ved" and the name
+    while by > 0 and start - by <= MAX_TITLE_TOKENS and tokens[by].islower() and tokens[by].casefold() not in _BY:
+        by -= 1
     return (
-        start > 1
+        by > 0
         and tokens[0].casefold() != "etter"
-        and tokens[start - 1].casefold() in _BY
-        and lemma(tokens[start - 2].casefold(), "nb+nn") in layout().presentation_nouns
+        and tokens[by].casefold() in _BY
+        and lemma(tokens[by - 1].casefold(), "nb+nn") in layout().presentation_nouns
     )
 
 
