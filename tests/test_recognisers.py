@@ -230,6 +230,8 @@ def test_the_organisations_that_hold_the_meeting_took_part() -> None:
     assert held_by("NAV hadde ansvar for saken.") == []  # no event: holding nothing
     assert held_by("Kari Nordmann hadde møte med kommunen.") == []  # a person's name is no organisation
     assert held_by("Vi fikk brev hos NAV om møtet.") == []  # "hos" after no event word
+    assert held_by("Neste møte hos NAV Vestland blir i mars.") == []  # another meeting
+    assert held_by("Kirkens Bymisjon BUA hadde et tidligere seminar om dette.") == []
 
 
 def test_a_page_stamp_run_into_a_line_leaves_the_text_and_is_accounted_for() -> None:

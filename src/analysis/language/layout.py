@@ -43,7 +43,7 @@ SECTIONS = (
     "attendance_phrases",
 )
 # Sections added after researchers had edited their own copies: a layout file without one still reads.
-OPTIONAL_SECTIONS = ("presentation_nouns", "hosting_verbs")
+OPTIONAL_SECTIONS = ("presentation_nouns", "hosting_verbs", "other_meeting_words")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class Layout:
     speech_verbs: frozenset[str]
     presentation_nouns: frozenset[str] = frozenset()
     hosting_verbs: frozenset[str] = frozenset()
+    other_meeting_words: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:
@@ -114,6 +115,9 @@ def parse_layout(document: object, where: str) -> Layout:
         ),
         hosting_verbs=frozenset(
             w.casefold() for w in _words(document.get("hosting_verbs", []), where, "hosting_verbs")
+        ),
+        other_meeting_words=frozenset(
+            w.casefold() for w in _words(document.get("other_meeting_words", []), where, "other_meeting_words")
         ),
     )
 

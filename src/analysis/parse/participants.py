@@ -214,10 +214,20 @@ def _is_event(word: str) -> bool:
     return any(form.endswith(event) for form in (folded, lemma(folded, "nb+nn")) for event in layout().event_words)
 
 
+def _this_event(words: list[str]) -> bool:
+    """An event word among the words, with no word before it that makes it another meeting ('neste møte')."""
+    for word in words:
+        if word.casefold() in layout().other_meeting_words:
+            return False
+        if _is_event(word):
+            return True
+    return False
+
+
 def hosts(text: str) -> list[Hit]:
     """'FFO Vestfold og FFO Telemark hadde erfaringskonferanse', 'I dag arrangerer Barne-, likestillings- og
     inkluderingsdepartementet det fyrste av fire møter', 'innspillsmøte hos Integrerings- og mangfoldsdirektoratet':
-    the organisations that hold the meeting took part in it."""
+    the organisations that hold the meeting took part in it; not those of another ('Neste møte hos NAV')."""
     folded = text.casefold()
     if not any(event in folded for event in layout().event_words):
         return []  # no event named (an inflected event word holds its stem): nothing hosted, no pattern run
@@ -226,10 +236,14 @@ def hosts(text: str) -> list[Hit]:
         for pattern in _HOSTING
         for match in pattern.finditer(text)
         if lemma(match["verb"], "nb+nn") in layout().hosting_verbs
-        and any(_is_event(word) for word in _TOKEN.findall(match["rest"])[:_EVENT_WINDOW])
+        and _this_event(_TOKEN.findall(match["rest"])[:_EVENT_WINDOW])
     ]
     if " hos " in folded:
-        found += [match for match in _HELD_AT.finditer(text) if _is_event(match["event"])]
+        found += [
+            match
+            for match in _HELD_AT.finditer(text)
+            if _this_event([*_TOKEN.findall(text[: match.start()])[-1:], match["event"]])
+        ]
     return [
         (match.start("hosts") + host.start(), Person(name="", organisation=host[0]))
         for match in found
