@@ -16,6 +16,7 @@ import yaml
 from corpus import CORPUS
 
 from analysis.base.config import LAYOUT_PATH
+from analysis.base.errors import InputError
 from analysis.evaluate.gold import read_gold
 from analysis.evaluate.run import evaluate
 from analysis.language.layout import parse_layout
@@ -145,3 +146,10 @@ def test_a_layout_file_written_before_its_optional_sections_still_reads() -> Non
     del document["presentation_nouns"], document["hosting_verbs"], document["other_meeting_words"]
     older = parse_layout(document, "layout.yml")
     assert older.presentation_nouns == older.hosting_verbs == older.other_meeting_words == frozenset()
+
+
+def test_a_misspelt_optional_section_is_named_with_the_sections_there_are() -> None:
+    document = yaml.safe_load(LAYOUT_PATH.read_text(encoding="utf-8"))
+    document["hosting_verb"] = document.pop("hosting_verbs")
+    with pytest.raises(InputError, match=r"unknown section 'hosting_verb'.*hosting_verbs"):
+        parse_layout(document, "layout.yml")

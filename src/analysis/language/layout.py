@@ -87,7 +87,7 @@ def parse_layout(document: object, where: str) -> Layout:
     unknown = sorted(set(document) - set(SECTIONS) - set(OPTIONAL_SECTIONS))
     if missing or unknown:
         problem = f"section {missing[0]!r} is missing" if missing else f"unknown section {unknown[0]!r}"
-        raise InputError(where, problem, f"the sections are {', '.join(SECTIONS)}")
+        raise InputError(where, problem, f"the sections are {', '.join((*SECTIONS, *OPTIONAL_SECTIONS))}")
     fields, markers = document["fields"], document["name_markers"]
     if not isinstance(fields, dict) or set(fields) != set(FIELDS):
         raise InputError(where, "fields must name exactly these fields", ", ".join(FIELDS))
