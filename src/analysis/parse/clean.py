@@ -203,7 +203,7 @@ def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     for paragraph in paragraphs:
         kept = []
         for line in paragraph.split("\n"):
-            stamp = _PAGE_STAMP.search(line)
+            stamp = _PAGE_STAMP.search(line) if line.rstrip()[-1:].isdigit() else None  # most lines end otherwise
             if stamp:
                 removed.append(stamp["stamp"])
                 line = line[: stamp.start()]
