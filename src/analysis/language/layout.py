@@ -73,6 +73,14 @@ def _words(value: object, where: str, key: str) -> tuple[str, ...]:
     return tuple(" ".join(v.split()) for v in value)
 
 
+# Sections read as sets of case-folded words (lemmas, pronouns); an optional one left out is empty.
+WORD_SETS = ("pronouns", "speech_verbs", *OPTIONAL_SECTIONS)
+
+
+def _folded(document: dict, key: str, where: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in _words(document.get(key, []), where, key))
+
+
 def _list(value: object, where: str) -> list:
     if not isinstance(value, list):
         raise InputError(where, "role_equivalents is not a list of lists", "write it as [[statsråd, minister]]")
@@ -108,17 +116,7 @@ def parse_layout(document: object, where: str) -> Layout:
         chair_before_name=_words(document["chair_before_name"], where, "chair_before_name"),
         event_words=_words(document["event_words"], where, "event_words"),
         attendance_phrases=_words(document["attendance_phrases"], where, "attendance_phrases"),
-        pronouns=frozenset(w.casefold() for w in _words(document["pronouns"], where, "pronouns")),
-        speech_verbs=frozenset(w.casefold() for w in _words(document["speech_verbs"], where, "speech_verbs")),
-        presentation_nouns=frozenset(
-            w.casefold() for w in _words(document.get("presentation_nouns", []), where, "presentation_nouns")
-        ),
-        hosting_verbs=frozenset(
-            w.casefold() for w in _words(document.get("hosting_verbs", []), where, "hosting_verbs")
-        ),
-        other_meeting_words=frozenset(
-            w.casefold() for w in _words(document.get("other_meeting_words", []), where, "other_meeting_words")
-        ),
+        **{key: _folded(document, key, where) for key in WORD_SETS},
     )
 
 

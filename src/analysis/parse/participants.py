@@ -274,7 +274,7 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
 
 
 def prose_people(paragraphs: list[str]) -> list[Person]:
-    """Everyone the text names as taking part, then the organisations a list names."""
+    """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
     people = _first_mentions(paragraphs, (titled, attending, appositions, speaking))
     organisations = [org for text in paragraphs for org in organisation_list(text)]
     listed = {org.organisation for org in organisations}
