@@ -19,7 +19,7 @@ from analysis.base.config import LAYOUT_PATH
 from analysis.base.errors import InputError
 from analysis.evaluate.gold import read_gold
 from analysis.evaluate.run import evaluate
-from analysis.language.layout import parse_layout
+from analysis.language.layout import OPTIONAL_SECTIONS, parse_layout
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 GOLD = LAYOUTS / "gold.json"
@@ -143,9 +143,10 @@ def test_a_layout_file_written_before_its_optional_sections_still_reads() -> Non
     document = yaml.safe_load(text)
     assert parse_layout(document, "layout.yml").presentation_nouns >= {"orientering", "innlegg"}
     assert parse_layout(document, "layout.yml").hosting_verbs >= {"arrangere"}
-    del document["presentation_nouns"], document["hosting_verbs"], document["other_meeting_words"]
+    for section in OPTIONAL_SECTIONS:
+        del document[section]
     older = parse_layout(document, "layout.yml")
-    assert older.presentation_nouns == older.hosting_verbs == older.other_meeting_words == frozenset()
+    assert all(getattr(older, section) == frozenset() for section in OPTIONAL_SECTIONS)
 
 
 def test_a_misspelt_optional_section_is_named_with_the_sections_there_are() -> None:

@@ -86,6 +86,8 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
             "Leder i Norsk Folkehjelp Kari Nordmann var ikke der.",
             "Direktør for Arbeids- og velferdsdirektoratet Hans Christian Holte svarte.",
             "Hans Olsen kom ikke.",
+            "Horne møtte representanter fra Norsk kvinnesaksforening, Norske Kvinners Sanitetsforening og andre.",
+            "Hun møtte forbundsleder Elisabeth Rusdal i Norges Kvinne- og familieforbund.",
         ]
     )
     assert [(p.name, p.role, p.organisation) for p in people] == [
@@ -97,7 +99,10 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
         ("Trine Heibø Holm", "NAV-direktør", ""),
         ("Kristian Dahlberg Hauge", "Statssekretær", "Arbeids- og sosialdepartementet"),
         ("Hans Christian Holte", "Direktør", "Arbeids- og velferdsdirektoratet"),  # "Hans" after a title: a name
-    ]  # Arne Garborg, only mentioned, is not among them; nor is a name that a body without a comma may run into
+        ("Elisabeth Rusdal", "Forbundsleder", "Norges Kvinne- og familieforbund"),
+    ]
+    # Arne Garborg, only mentioned, is not among them; nor a name a body without a comma may run into ("Leder i
+    # Norsk Folkehjelp Kari Nordmann"), nor an organisation's name after a title ("… Sanitetsforening")
 
 
 def test_the_chair_named_in_prose() -> None:

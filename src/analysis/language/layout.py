@@ -43,7 +43,7 @@ SECTIONS = (
     "attendance_phrases",
 )
 # Sections added after researchers had edited their own copies: a layout file without one still reads.
-OPTIONAL_SECTIONS = ("presentation_nouns", "hosting_verbs", "other_meeting_words")
+OPTIONAL_SECTIONS = ("presentation_nouns", "hosting_verbs", "other_meeting_words", "organisation_endings")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class Layout:
     presentation_nouns: frozenset[str] = frozenset()
     hosting_verbs: frozenset[str] = frozenset()
     other_meeting_words: frozenset[str] = frozenset()
+    organisation_endings: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -29,7 +29,8 @@ ROLE = (
 )
 _PERSON = rf"(?:{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
 _LIST = rf"{_PERSON}(?:(?:\s*,\s*|\s+og\s+){_PERSON})*"
-_ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3})"
+# Capitalised words, the last perhaps a suspended compound completed after "og": "Norges Kvinne- og familieforbund"
+_ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?)"
 # A body named the Norwegian way, as coordinated compounds: "Arbeids- og sosialdepartementet",
 # "Barne-, ungdoms- og familiedirektoratet". Its last word is lower-case, so where it ends and a
 # capitalised name begins is plain without a comma.
@@ -63,7 +64,8 @@ def _speaks(word: str) -> bool:
 
 
 def _is_name(name: str, *, introduced: bool = False) -> bool:
-    """Two or more name words whose first is no function word ('Både Eriksson') and none a title.
+    """Two or more name words whose first is no function word ('Både Eriksson'), none a title, and the last no
+    organisation's ending ('Norske Kvinners Sanitetsforening').
 
     An `introduced` name follows a title or an attendance phrase, so it
     cannot be capitalised for opening a sentence: there a first word that is
@@ -76,6 +78,7 @@ def _is_name(name: str, *, introduced: bool = False) -> bool:
         and (introduced or words[0].casefold() not in STOP_WORDS)
         and not any(re.fullmatch(ROLE, w) for w in words)
         and not all(w.isupper() for w in words)
+        and not words[-1].casefold().endswith(tuple(layout().organisation_endings))  # "… Sanitetsforening"
     )
 
 
