@@ -96,6 +96,7 @@ def test_the_cache_gives_back_what_it_stored_and_recomputes_a_damaged_entry(tmp_
         ("Lothe (Wayback) & Nilsson (KREM)", True, ["Lothe (Wayback)", "Nilsson (KREM)"]),
         ("Lothe (Wayback) & Nilsson (KREM)", False, ["Lothe (Wayback) & Nilsson (KREM)"]),
         ("Bydelsmødre (Oslo, Bergen og Bærum)", False, ["Bydelsmødre (Oslo, Bergen og Bærum)"]),
+        ("Ola Hansen, Per Li, og Kari Nordmann", False, ["Ola Hansen", "Per Li", "Kari Nordmann"]),  # ", og" once
         ("", False, []),
     ],
 )

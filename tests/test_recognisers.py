@@ -245,3 +245,25 @@ def test_a_page_stamp_run_into_a_line_leaves_the_text_and_is_accounted_for() -> 
     )
     assert cleaned.paragraphs == ["Protokoll sendes til: Styret Utskrift sendes til:", "Les mer, se side 3 av 5"]
     assert cleaned.removed == ["Side 1 av 5", "Side 2 av 5"]
+
+
+def test_a_list_of_people_gives_each_their_own_organisation_or_the_lists() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(p.name, p.organisation) for p in prose_people([text])]
+
+    assert found(
+        "NNN møtte statssekretærene Dilek Ayhan i NFD, Cecilie Brein-Karlsen i HOD, og Bjørn Haugstad i KD."
+    ) == [
+        ("Dilek Ayhan", "NFD"),
+        ("Cecilie Brein-Karlsen", "HOD"),
+        ("Bjørn Haugstad", "KD"),  # the comma before "og" is one separator, not a name's part
+    ]
+    assert found(
+        "Til stede var forbundsleder Jan Davidsen og generalsekretær Harald Norman fra Pensjonistforbundet."
+    ) == [
+        ("Jan Davidsen", "Pensjonistforbundet"),
+        ("Harald Norman", "Pensjonistforbundet"),
+    ]
+    assert found("Leder Kari Nordmann i Vestfold og Telemark holdt innlegg.") == [
+        ("Kari Nordmann", "Vestfold og Telemark")
+    ]

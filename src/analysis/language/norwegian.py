@@ -74,8 +74,9 @@ _MASKED = re.compile(r"\x00(\d+)\x00")
 def split_enumeration(text: str, *, ampersand: bool = False) -> list[str]:
     """'A (Arbeids- og sosialdepartementet), B og C' → three parts: never split inside '(…)'.
 
-    Splits at commas and at 'og' (and at '&' when `ampersand`), but not in a
-    suspended compound ("Arbeids- og sosialdepartementet" is one name).
+    Splits at commas and at 'og' (and at '&' when `ampersand`), a comma before
+    'og' counting once ("A, B, og C"), but not in a suspended compound
+    ("Arbeids- og sosialdepartementet" is one name).
     """
     groups: list[str] = []
 
@@ -84,7 +85,7 @@ def split_enumeration(text: str, *, ampersand: bool = False) -> list[str]:
         return f"\x00{len(groups) - 1}\x00"
 
     masked = _BRACKETED.sub(hide, text)
-    separators = r",\s*|(?<!-)\s+og\s+" + (r"|\s*&\s*" if ampersand else "")
+    separators = r",\s*(?:og\s+)?|(?<!-)\s+og\s+" + (r"|\s*&\s*" if ampersand else "")
     parts = re.split(separators, masked)
     return [_MASKED.sub(lambda m: groups[int(m[1])], p).strip() for p in parts if p.strip()]
 

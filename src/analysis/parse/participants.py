@@ -27,14 +27,20 @@ ROLE = (
     + "|".join(map(re.escape, layout().role_suffixes))
     + rf")){_INFLECTED})(?![\wæøå])"
 )
-_PERSON = rf"(?:{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
-_LIST = rf"{_PERSON}(?:(?:\s*,\s*|\s+og\s+){_PERSON})*"
 # Capitalised words, the last perhaps a suspended compound completed after "og": "Norges Kvinne- og familieforbund"
 _ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?)"
 # A body named the Norwegian way, as coordinated compounds: "Arbeids- og sosialdepartementet",
 # "Barne-, ungdoms- og familiedirektoratet". Its last word is lower-case, so where it ends and a
 # capitalised name begins is plain without a comma.
 COMPOUND_BODY = r"[A-ZÆØÅ][\wæøå]*-,?(?:\s+[\wæøå]+-,?)*\s+og\s+[a-zæøå][\wæøå]*"
+# A listed person's own organisation, after "i"/"fra": never joined by "og", which joins the next person.
+_OWN_ORG = rf"(?:{COMPOUND_BODY}|[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s[A-ZÆØÅ][\wæøåÆØÅ-]*){{0,2}})"
+_OWN_ORG_AT_END = re.compile(rf"\s+(?:i|fra|frå)\s+(?P<org>{_OWN_ORG})$")
+_PERSON = rf"(?:{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
+# People joined by commas and "og", each but the last perhaps with an organisation of their own ("statssekretærene
+# Dilek Ayhan i NFD, Cecilie Brein-Karlsen i HOD, og Bjørn Haugstad"); one after the last is read after the list,
+# and is everyone's where no other names one ("Jan Davidsen og Harald Norman fra Pensjonistforbundet").
+_LIST = rf"(?:{_PERSON}(?:\s+(?:i|fra|frå)\s+{_OWN_ORG})?(?:\s*,\s*(?:og\s+)?|\s+og\s+))*{_PERSON}"
 # "forbundsleder Harald M. Kvame Hansen", "NAV-direktør i Vestfold, Trine Heibø Holm", "leder Anna Jakobsen",
 # "Statssekretær i Arbeids- og sosialdepartementet Kristian Dahlberg Hauge"
 TITLED = re.compile(
@@ -93,11 +99,15 @@ def _capitalised(role: str) -> str:
 
 
 def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
+    """The people of a list, each with the organisation named after them or else the list's."""
     people = []
     for part in split_enumeration(listed):
-        own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part).strip())
+        own = _OWN_ORG_AT_END.search(part)
+        own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part[: own.start()] if own else part).strip())
         if _is_name(name, introduced=True):
-            people.append(Person(name=name, role=_capitalised(own_role or role), organisation=organisation))
+            people.append(
+                Person(name=name, role=_capitalised(own_role or role), organisation=own["org"] if own else organisation)
+            )
     return people
 
 
