@@ -267,3 +267,24 @@ def test_a_list_of_people_gives_each_their_own_organisation_or_the_lists() -> No
     assert found("Leder Kari Nordmann i Vestfold og Telemark holdt innlegg.") == [
         ("Kari Nordmann", "Vestfold og Telemark")
     ]
+
+
+def test_a_heading_inside_an_attendance_list_is_no_person_and_a_label_or_rule_is_no_heading() -> None:
+    listed = parse_header(
+        ["Rådsmøte - referat", "Deltakelse", "Medlemmer av rådet", "Siri Aune Lind, Datatilsynet", "Saksliste"]
+    )
+    assert [p.name for p in listed.people] == ["Siri Aune Lind"]
+    ruled = parse_header(
+        ["Oppfølgingsmøte", "Dato: 4. desember 2025\nDeltakarar: Rita, Bastian, Are", "---", "Samandrag"]
+    )
+    assert [p.name for p in ruled.people] == ["Rita", "Bastian", "Are"]  # "---" is no heading over "Samandrag"
+    labelled = parse_header(["Samtale", "Oppmøte", "Endre S Tønnessen\nJakob Svemo", "Referant", "Jakob Svemo", "Hva"])
+    assert labelled.minute_taker == "Jakob Svemo" and len(labelled.people) == 2  # "Referant" is a label, no heading
+
+
+def test_a_summary_above_the_fields_stays_in_the_body() -> None:
+    header = parse_header(
+        ["Rådsmøte - referat", "På dagsordenen sto datadeling.", "Møtested: Tromsø\nMøtetid: kl. 09:00 - 12:00"]
+    )
+    assert (header.title, header.place, header.time_start) == ("Rådsmøte - referat", "Tromsø", "09:00")
+    assert header.leftover == ["På dagsordenen sto datadeling."]

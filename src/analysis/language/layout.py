@@ -43,7 +43,14 @@ SECTIONS = (
     "attendance_phrases",
 )
 # Sections added after researchers had edited their own copies: a layout file without one still reads.
-OPTIONAL_SECTIONS = ("presentation_nouns", "hosting_verbs", "other_meeting_words", "organisation_endings")
+OPTIONAL_SECTIONS = (
+    "presentation_nouns",
+    "hosting_verbs",
+    "other_meeting_words",
+    "organisation_endings",
+    "substitute_markers",
+    "name_particles",
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Layout:
     hosting_verbs: frozenset[str] = frozenset()
     other_meeting_words: frozenset[str] = frozenset()
     organisation_endings: frozenset[str] = frozenset()
+    substitute_markers: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

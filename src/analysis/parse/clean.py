@@ -149,13 +149,18 @@ def strip_markdown(text: str) -> str:
 
 
 def strip_list_markers(paragraphs: list[str]) -> list[str]:
-    """Bullets of a list ('- Kari Nordmann, NAV') go; a lone '- ' line is left alone, since it may open a quote."""
+    """Bullets of a list ('- Kari Nordmann, NAV') go; a lone '- ' line is left alone, since it may open a quote.
+
+    An item may go on over indented lines ("• 1/22 Kun én gang" over " Digdir/Knut Bjørgaas"): still a list.
+    """
     result = []
     for paragraph in paragraphs:
         lines = paragraph.split("\n")
-        bulleted = all(_BULLET.match(line) for line in lines)
+        bulleted = bool(_BULLET.match(lines[0])) and all(
+            _BULLET.match(line) or line[:1] in (" ", "\t") for line in lines
+        )
         if bulleted and (len(lines) > 1 or not lines[0].lstrip().startswith("-")):
-            paragraph = "\n".join(_BULLET.sub("", line) for line in lines)
+            paragraph = "\n".join(_BULLET.sub("", line).strip() for line in lines)
         result.append(paragraph)
     return result
 

@@ -71,7 +71,27 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
     _, name = split_role(text)
     words = name.split()
     acronym = any(w.isupper() and len(w) > 1 and "." not in w for w in words)  # "NAV Oslo" is an organisation
-    return min_words <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not acronym
+    inner = layout().name_particles  # "Katarina de Brisis": a particle inside a name, never first or last
+    return (
+        min_words <= len(words) <= 5
+        and all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and w in inner) for k, w in enumerate(words))
+        and not acronym
+    )
+
+
+# "Jonas Skjærpe pva Hans Christian Holte": the one who came, for one who did not (substitute_markers in layout.yml)
+_ON_BEHALF = re.compile(
+    r"\s+(?:" + "|".join(map(re.escape, layout().substitute_markers)) + r")\s+[^,(]+", re.IGNORECASE
+)
+
+
+def _who_came(name_part: str) -> str:
+    """'Jonas Skjærpe pva Hans Christian Holte' → 'Jonas Skjærpe'; a name without a substitute marker as it is."""
+    return _ON_BEHALF.sub("", name_part, count=1) if layout().substitute_markers else name_part
+
+
+# A remark after an attendee's organisation: a comma, then a lower-case word ("Digdir, alle saker").
+_REMARK = re.compile(r",\s*[a-zæøå].*$")
 
 
 def _first_name(text: str) -> bool:
@@ -97,8 +117,8 @@ def parse_person(line: str, status: str) -> Person | None:
         name_part, organisation = paren["name"], paren["org"]
     else:
         name_part, _, organisation = line.partition(",")
-    role, name = split_role(name_part)
-    organisation = organisation.strip().rstrip(".")
+    role, name = split_role(_who_came(name_part))
+    organisation = _REMARK.sub("", organisation).strip().rstrip(".")  # "SKE, sak 1/22": the remark is no name
     if organisation.casefold() in _MARKERS:
         return Person(name=name.strip(), role=organisation.strip().capitalize(), organisation="", status=status)
     if not role:
@@ -301,7 +321,7 @@ def _lists_people(line: str) -> bool:
     line = _list_item(line)
     via = _ORG_VIA_PERSON.match(line)
     return bool(
-        looks_like_name(re.split(r"[,(]", line)[0])
+        looks_like_name(_who_came(re.split(r"[,(]", line)[0]))
         or (via and looks_like_name(via["name"]))
         or _organisation_line(line)
     )
@@ -375,6 +395,36 @@ def distribution_list(paragraphs: list[str], header: Header) -> None:
             return
 
 
+SUB_HEADING_WORDS = 6
+
+
+def _sub_heading(paragraph: str, following: list[str]) -> bool:
+    """A short line of words over a list of full names that names none itself ("Medlemmer av Skate",
+    "Observatør i møtet"); a label ("Referent") is a field, and a rule ("---") no heading."""
+    line = paragraph.strip()
+    return (
+        "\n" not in line
+        and 0 < len(line.split()) <= SUB_HEADING_WORDS
+        and any(c.isalpha() for c in line)
+        and not line.endswith(".")
+        and "," not in line
+        and not LABEL_ONLY.match(line)
+        and _first_label_line(line) is None
+        and not _lists_people(line)
+        and bool(following)
+        and _is_people_list(following[0])
+        and any(looks_like_name(_who_came(re.split(r"[,(]", _list_item(item))[0])) for item in following[0].split("\n"))
+    )
+
+
+LEAD_BEFORE_HEADER = 1  # the title's index: one summary paragraph after it may stand above the fields
+
+
+def _labels_follow(paragraphs: list[str]) -> bool:
+    """The next paragraph opens with labelled fields: what stands above them is a summary, not the body."""
+    return any(_first_label_line(p) == 0 or LABEL_ONLY.match(p) for p in paragraphs)
+
+
 def parse_header(paragraphs: list[str]) -> Header:
     """Fields from the leading labelled paragraphs, with a title line before or after them.
 
@@ -398,6 +448,9 @@ def parse_header(paragraphs: list[str]) -> Header:
             _apply(header, last_field, paragraph)  # a list that a word processor split into paragraphs
             index += 1
             continue
+        if last_field in STATUS and _sub_heading(paragraph, paragraphs[index + 1 : index + 2]):
+            index += 1  # "Medlemmer av Skate", "Observatør i møtet": a heading inside the list, no person
+            continue
         if label_only:
             field_name = _LABEL_TO_FIELD[label_only["label"].lower()]
             if field_name == "agenda":
@@ -409,6 +462,7 @@ def parse_header(paragraphs: list[str]) -> Header:
                 bool(following)
                 and _first_label_line(following) is None
                 and not LABEL_ONLY.match(following)
+                and not (field_name in STATUS and _sub_heading(following, paragraphs[index + 2 : index + 3]))
                 and (heading_style or _is_people_list(following) or one_value)
             )
             if consumed:
@@ -442,9 +496,17 @@ def parse_header(paragraphs: list[str]) -> Header:
         if (
             not header.title
             and "\n" not in paragraph.strip()
-            and (TITLE_RE.match(paragraph) or (index == 0 and _opens_header(paragraph, paragraphs[1:2])))
+            and (
+                TITLE_RE.match(paragraph)
+                or (index == 0 and _opens_header(paragraph, paragraphs[1:2]))
+                or (index == 0 and _opens_header(paragraph, paragraphs[2:3]))  # a summary between
+            )
         ):
             header.title = " ".join(paragraph.split())
+            index += 1
+            continue
+        if index <= LEAD_BEFORE_HEADER and not last_field and _labels_follow(paragraphs[index + 1 : index + 2]):
+            header.leftover.append(paragraph)  # a summary above the labelled fields stays in the body
             index += 1
             continue
         break
