@@ -1,8 +1,8 @@
 """The recognisers one by one, on the shapes each is for (and the near misses each must leave alone)."""
 
 from analysis.base.records import Person
-from analysis.language.dates import event_year, find_date, meeting_day
-from analysis.parse.agenda import markdown_sections
+from analysis.language.dates import event_year, find_date, meeting_day, parse_time_span
+from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
 from analysis.parse.header import leading_people, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
@@ -288,3 +288,16 @@ def test_a_summary_above_the_fields_stays_in_the_body() -> None:
     )
     assert (header.title, header.place, header.time_start) == ("Rådsmøte - referat", "Tromsø", "09:00")
     assert header.leftover == ["På dagsordenen sto datadeling."]
+
+
+def test_headings_numbered_without_a_stop_are_items_only_in_sequence_and_a_date_never() -> None:
+    def items(paragraphs: list[str]) -> list[tuple[str, str]]:
+        return [(b.entry.item_no, b.entry.title) for b in outline(paragraphs, []) if b.kind == "item"]
+
+    assert items(["1 Godkjenning av referat", "Godkjent.", "2 Datoer", "17. oktober", "3 Eventuelt"]) == [
+        ("1", "Godkjenning av referat"),
+        ("2", "Datoer"),
+        ("3", "Eventuelt"),
+    ]
+    assert items(["3 Eventuelt", "2 representanter fra NAV møtte.", "17. oktober"]) == []  # no run from 1
+    assert parse_time_span("Tidspunkt: Kl. 14.00 til kl. 17.00") == ("14:00", "17:00")

@@ -29,20 +29,20 @@ MONTHS = {
     "nov": 11,
     "des": 12,
 }
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 # "6.3.2014", "14/04/2021", "20-03-2020": one separator throughout.
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
 # "06.03.14": a two-digit year, read as 2000–2049 or 1950–1999.
 NUMERIC_SHORT = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})\b(?![.\d])")
 # "4.–5. desember 2023", "4. og 5. desember 2023": a meeting over several days is dated by its first.
 MULTI_DAY = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\.?\s*(?:[-–]|og)\s*\d{{1,2}}\.\s*(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b",
+    rf"\b(?P<day>\d{{1,2}})\.?\s*(?:[-–]|og)\s*\d{{1,2}}\.\s*(?P<month>{MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # "mandag 8. januar", "8. jan." — a day and month with no year after them.
-DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE)
+DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE)
 WEEKDAYS = (
     "mandag",
     "måndag",
@@ -58,9 +58,13 @@ WEEKDAYS = (
 )
 # "Lørdag 9. mai", "Tysdag 13. desember": the day a meeting is announced for, its year left to the context.
 WEEKDAY_DAY_MONTH = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS)})\s+(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE
+    rf"\b(?:{'|'.join(WEEKDAYS)})\s+(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE
 )
-TIME_SPAN = re.compile(r"(?P<h1>\d{1,2})[.:]?(?P<m1>\d{2})\s*[-–]\s*(?P<h2>\d{1,2})[.:]?(?P<m2>\d{2})")
+# "12.15–14.15", "1215-1415", "Kl. 14.00 til kl. 17.00"
+TIME_SPAN = re.compile(
+    r"(?P<h1>\d{1,2})[.:]?(?P<m1>\d{2})\s*(?:[-–]|\btil\b)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})[.:]?(?P<m2>\d{2})",
+    re.IGNORECASE,
+)
 
 
 def _iso(year: str, month: int | str, day: str) -> str | None:
@@ -174,7 +178,7 @@ def resolve_date(given: str, in_text: str, day_month: tuple[int, int] | None) ->
 
 
 def parse_time_span(text: str) -> tuple[str, str]:
-    """'1215-1415' or '12.15–14.15' as ('12:15', '14:15'); ('', '') when absent or impossible."""
+    """'1215-1415', '12.15–14.15' or '12.15 til kl. 14.15' as ('12:15', '14:15'); ('', '') when absent or impossible."""
     match = TIME_SPAN.search(text)
     if not match:
         return "", ""

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.base.records import AgendaEntry, Person, find_person
+from analysis.language.dates import MONTH_NAMES
 from analysis.language.norwegian import split_enumeration
 from analysis.parse.header import LABEL_ONLY
 
@@ -19,10 +20,13 @@ _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})
 ITEM_RE = re.compile(
     r"^(?:(?:Sak|Pkt\.?|Punkt|Post|PS|OS|DS)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
     r"|(?P<no2>\d{0,3}/\d{2,4})[.:]?(?:\s*[-–])?"
-    r"|(?P<no3>\d{1,2})[.)]"
+    r"|(?P<no3>\d{1,2})[.)](?!\s+(?:" + MONTH_NAMES + r")\b)"  # "17. oktober" is a date, not item 17
     r"|" + _TIME + r")\s+(?!(?:PS|RS|Sak)\s+\d)" + _TITLE,
     re.IGNORECASE,
 )
+# A heading numbered without a full stop ("1 Godkjenning av referat"): an item only in sequence from 1, since
+# "2 representanter …" or a page number may open a line too.
+_BARE_ITEM = re.compile(r"^(?P<no>\d{1,2})\s+(?P<title>[A-ZÆØÅ][^\n]{1,120})$")
 
 
 def item_number(match: re.Match[str]) -> str:
@@ -122,6 +126,7 @@ def outline(
     sub_no = 0
     item_keys, section_keys = markdown_sections(headings or [])
     count = 0
+    bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
     for index, paragraph in enumerate(paragraphs):
         first, _, rest = paragraph.partition("\n")
         key = _key(paragraph) if item_keys or section_keys else ""
@@ -136,8 +141,12 @@ def outline(
             blocks.append(Block("heading", paragraph))
             continue
         item = ITEM_RE.match(paragraph) if "\n" not in paragraph and items and not item_keys else None
+        bare = _BARE_ITEM.match(paragraph) if items and not item_keys and is_heading(paragraph) else None
+        if bare and int(bare["no"]) == bare_next:
+            bare_next += 1
+            item = bare
         if item:
-            item_no, sub_no = item_number(item), 0
+            item_no, sub_no = (item["no"] if item.re is _BARE_ITEM else item_number(item)), 0
             title = _ARCHIVE_NUMBER.sub("", item["title"]).strip()
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())

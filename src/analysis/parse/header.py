@@ -25,8 +25,9 @@ _GROUP_LABEL = (
     r"(?:(?:" + "|".join(map(re.escape, layout().group_lead)) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
     r"|(?P<group>" + "|".join(re.escape(g) for g in sorted(layout().groups, key=len, reverse=True)) + r"))"
 )
+# "Fraværende:" and, with a stray full stop, "Fraværende.:"
 LABEL_RE = re.compile(
-    r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\s*:",
+    r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\.?\s*:",
     re.IGNORECASE,
 )
 COPY_LABEL_RE = re.compile(
@@ -119,6 +120,8 @@ def parse_person(line: str, status: str) -> Person | None:
         name_part, _, organisation = line.partition(",")
     role, name = split_role(_who_came(name_part))
     organisation = _REMARK.sub("", organisation).strip().rstrip(".")  # "SKE, sak 1/22": the remark is no name
+    if organisation.casefold() in layout().absence_reasons:  # "Anne Bakke (ferie)": why, not where from
+        organisation = ""
     if organisation.casefold() in _MARKERS:
         return Person(name=name.strip(), role=organisation.strip().capitalize(), organisation="", status=status)
     if not role:
@@ -153,7 +156,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     only ("Rita, Bastian, Are") is a list of people too. `organisation` is the group a sub-label named.
     """
     people = []
-    value = re.sub(r"\n\s*(?=og\s)", " ", value)
+    value = re.sub(r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*", " ", value)  # "…, B og" / "C": one list over two lines
     for line in value.replace(";", "\n").split("\n"):
         line = _list_item(line).rstrip(".")
         org_line = _organisation_line(line)
@@ -164,7 +167,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
         prose = len(parts) >= 2 and (
             (bool(organisation) and all(map(_names_a_person, parts)))  # under a group label, 'A, B' are two people
             or (
-                (" og " in f" {line} " or len(parts) >= 3 or all(_PAREN_PERSON.match(p) for p in parts))
+                (" og " in f" {line} " or len(parts) >= 3 or bool(_PAREN_PERSON.match(parts[0])))  # "A (Org), B"
                 and all(map(_names_a_person, parts))
             )
             or all(map(_first_name, parts))
