@@ -301,3 +301,20 @@ def test_headings_numbered_without_a_stop_are_items_only_in_sequence_and_a_date_
     ]
     assert items(["3 Eventuelt", "2 representanter fra NAV møtte.", "17. oktober"]) == []  # no run from 1
     assert parse_time_span("Tidspunkt: Kl. 14.00 til kl. 17.00") == ("14:00", "17:00")
+
+
+def test_a_title_goes_on_to_the_names_after_it_and_a_minus_sign_opens_a_quote() -> None:
+    found = prose_people(
+        [
+            "Statsråd Olaug Bollestad møtte nestleder Gunn Marit Helgesen og hovedstyremedlemmene "
+            "Mette Gundersen, Bjørn Ropstad og Terje Søviknes."
+        ]
+    )
+    assert [(p.name, p.role) for p in found][-3:] == [
+        ("Mette Gundersen", "Hovedstyremedlemmene"),
+        ("Bjørn Ropstad", "Hovedstyremedlemmene"),
+        ("Terje Søviknes", "Hovedstyremedlemmene"),
+    ]
+    roster = Roster([Person("Erna Solberg", "Statsminister")])
+    quote = ["− Vi står foran den største jobben.", "Derfor ønsker vi innspill, sier statsminister Erna Solberg."]
+    assert [a.speaker for a in attribute_paragraph(quote, roster, NOBODY, narrative=True)] == ["Erna Solberg"] * 2

@@ -99,15 +99,15 @@ def _capitalised(role: str) -> str:
 
 
 def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
-    """The people of a list, each with the organisation named after them or else the list's."""
+    """The people of a list, each with the organisation named after them or else the list's, and the last title
+    before them."""
     people = []
     for part in split_enumeration(listed):
         own = _OWN_ORG_AT_END.search(part)
         own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part[: own.start()] if own else part).strip())
+        role = own_role or role  # a title goes on to the names after it: "hovedstyremedlemmene A, B og C"
         if _is_name(name, introduced=True):
-            people.append(
-                Person(name=name, role=_capitalised(own_role or role), organisation=own["org"] if own else organisation)
-            )
+            people.append(Person(name=name, role=_capitalised(role), organisation=own["org"] if own else organisation))
     return people
 
 

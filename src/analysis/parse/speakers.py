@@ -26,7 +26,7 @@ _MODALS = frozenset("å skal vil kan må bør skulle ville kunne måtte burde".s
 _ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
 # endings of a plural organisation name in the definite plural: "Bydelsmødre" → "Bydelsmødrene"
 _DEFINITE_PLURAL = ("ne", "en", "n")
-QUOTE_OPENERS = ("–", "-", "«", '"', "“")
+QUOTE_OPENERS = ("–", "-", "−", "—", "«", '"', "“")  # web pages set the dash as a minus sign or an em dash too
 
 
 @dataclass(frozen=True)
