@@ -236,6 +236,11 @@ def test_the_organisations_that_hold_the_meeting_took_part() -> None:
     assert held_by("Kari Nordmann hadde møte med kommunen.") == []  # a person's name is no organisation
     assert held_by("Vi fikk brev hos NAV om møtet.") == []  # "hos" after no event word
     assert held_by("Neste møte hos NAV Vestland blir i mars.") == []  # another meeting
+    assert held_by("Det ble holdt et konsultasjonsmøte mellom Landbruks- og matdepartementet og KS.") == [
+        "Landbruks- og matdepartementet",
+        "KS",
+    ]
+    assert held_by("Statsråden hadde et dialogmøte med FFO i dag.") == ["FFO"]
     assert held_by("Kirkens Bymisjon BUA hadde et tidligere seminar om dette.") == []
 
 

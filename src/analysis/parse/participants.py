@@ -217,7 +217,8 @@ _HOSTING = (
     re.compile(rf"(?P<hosts>{_HOSTS})\s+(?P<verb>[a-zæøå]+)\s+(?P<rest>[^.;:\n]{{0,80}})"),  # X hadde konferanse
     re.compile(rf"(?<![\wæøå])(?P<verb>[a-zæøå]+)\s+(?P<hosts>{_HOSTS})\s+(?P<rest>[^.;:\n]{{0,80}})"),  # arrangerer X
 )
-_HELD_AT = re.compile(rf"(?<![\wæøå])(?P<event>[\wæøå]+)\s+hos\s+(?P<hosts>{_HOSTS})")  # innspillsmøte hos X
+# "innspillsmøte hos X", "konsultasjonsmøte mellom X og Y", "dialogmøte med X"
+_HELD_AT = re.compile(rf"(?<![\wæøå])(?P<event>[\wæøå]+)\s+(?:hos|mellom|med)\s+(?P<hosts>{_HOSTS})")
 _EVENT_WINDOW = 6  # words between the verb and the event it hosts: "arrangerer … det fyrste av fire møter"
 
 
@@ -251,7 +252,7 @@ def hosts(text: str) -> list[Hit]:
         if lemma(match["verb"], "nb+nn") in layout().hosting_verbs
         and _this_event(_TOKEN.findall(match["rest"])[:_EVENT_WINDOW])
     ]
-    if " hos " in folded:
+    if " hos " in folded or " mellom " in folded or " med " in folded:
         found += [
             match
             for match in _HELD_AT.finditer(text)
