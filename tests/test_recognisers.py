@@ -6,7 +6,7 @@ from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
 from analysis.parse.header import leading_people, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
-from analysis.parse.participants import hosts, organisation_list, prose_chair, prose_people
+from analysis.parse.participants import hosts, organisation_list, prose_chair, prose_people, represented
 from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
 
 
@@ -323,3 +323,15 @@ def test_a_title_goes_on_to_the_names_after_it_and_a_minus_sign_opens_a_quote() 
     roster = Roster([Person("Erna Solberg", "Statsminister")])
     quote = ["− Vi står foran den største jobben.", "Derfor ønsker vi innspill, sier statsminister Erna Solberg."]
     assert [a.speaker for a in attribute_paragraph(quote, roster, NOBODY, narrative=True)] == ["Erna Solberg"] * 2
+
+
+def test_organisations_whose_representatives_came_took_part() -> None:
+    def came(text: str) -> list[str]:
+        return [person.organisation for _, person in represented(text)]
+
+    assert came(
+        "Horne møtte representanter fra Norsk kvinnesaksforening, Norske Kvinners Sanitetsforening og Norges kvinne- "
+        "og familieforbund. Horne ønsker tett dialog."
+    ) == ["Norsk kvinnesaksforening", "Norske Kvinners Sanitetsforening", "Norges kvinne- og familieforbund"]
+    assert came("Det møtte representanter fra NAV og KS i møtet om saken.") == ["NAV", "KS"]
+    assert came("Representanter fra lokale innvandrerorganisasjoner og andre var til stede.") == []  # no names

@@ -265,6 +265,40 @@ def hosts(text: str) -> list[Hit]:
     ]
 
 
+# "representanter fra Norsk kvinnesaksforening, Norske Kvinners Sanitetsforening og Norges kvinne- og familieforbund"
+_REPRESENTED = re.compile(
+    r"\b[Rr]epresentant(?:er|ar|ene|ane)?\s+(?:fra|frå|for)\s+(?P<orgs>[A-ZÆØÅ][^.;:!?\n]{1,200})"
+)
+
+
+def _organisation_name(part: str) -> str:
+    """The organisation a part of a list names, up to the first lower-case word that is neither an organisation's
+    word nor the end of a suspended compound ('KS i møtet' → 'KS'); '' when it opens in lower case."""
+    words = part.split()
+    if not words or not words[0][:1].isupper():
+        return ""
+    kept = [words[0]]
+    endings = tuple(layout().organisation_endings)
+    for word in words[1:]:
+        suspended = word.endswith("-") or (word == "og" and kept[-1].endswith("-")) or kept[-1] == "og"
+        if not (word[:1].isupper() or suspended or word.casefold().endswith(endings)):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def represented(text: str) -> list[Hit]:
+    """Organisations whose representatives took part, named after 'representanter fra'."""
+    hits: list[Hit] = []
+    for match in _REPRESENTED.finditer(text):
+        for part in split_enumeration(match["orgs"]):
+            name = _organisation_name(part)
+            if not name:
+                break  # "… og andre organisasjoner": the list of names has ended
+            hits.append((match.start("orgs"), Person(name="", organisation=name)))
+    return hits
+
+
 def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
     or organisation."""
@@ -292,7 +326,7 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
     people = _first_mentions(paragraphs, (titled, attending, appositions, speaking))
     organisations = [org for text in paragraphs for org in organisation_list(text)]
     listed = {org.organisation for org in organisations}
-    for _, host in (hit for text in paragraphs for hit in hosts(text)):
+    for _, host in (hit for text in paragraphs for hit in (*hosts(text), *represented(text))):
         if host.organisation not in listed:
             organisations.append(host)
             listed.add(host.organisation)
