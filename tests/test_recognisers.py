@@ -100,6 +100,8 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
         ("Kristian Dahlberg Hauge", "Statssekretær", "Arbeids- og sosialdepartementet"),
         ("Hans Christian Holte", "Direktør", "Arbeids- og velferdsdirektoratet"),  # "Hans" after a title: a name
         ("Elisabeth Rusdal", "Forbundsleder", "Norges Kvinne- og familieforbund"),
+        ("", "", "Norsk kvinnesaksforening"),  # organisations whose representatives came
+        ("", "", "Norske Kvinners Sanitetsforening"),
     ]
     # Arne Garborg, only mentioned, is not among them; nor a name a body without a comma may run into ("Leder i
     # Norsk Folkehjelp Kari Nordmann"), nor an organisation's name after a title ("… Sanitetsforening")
