@@ -88,6 +88,7 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
             "Hans Olsen kom ikke.",
             "Horne møtte representanter fra Norsk kvinnesaksforening, Norske Kvinners Sanitetsforening og andre.",
             "Hun møtte forbundsleder Elisabeth Rusdal i Norges Kvinne- og familieforbund.",
+            "Her er statsråden i debatt med Ivar Kristensen fra Virke, Ragnhild Lie fra Unio.",
         ]
     )
     assert [(p.name, p.role, p.organisation) for p in people] == [
@@ -104,7 +105,8 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
         ("", "", "Norske Kvinners Sanitetsforening"),
     ]
     # Arne Garborg, only mentioned, is not among them; nor a name a body without a comma may run into ("Leder i
-    # Norsk Folkehjelp Kari Nordmann"), nor an organisation's name after a title ("… Sanitetsforening")
+    # Norsk Folkehjelp Kari Nordmann"), nor an organisation's name after a title ("… Sanitetsforening"), nor
+    # names after a title that refers back ("statsråden i debatt med …, Ragnhild Lie")
 
 
 def test_the_chair_named_in_prose() -> None:

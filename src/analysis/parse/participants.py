@@ -119,12 +119,27 @@ def _organisation_after(text: str, end: int) -> str:
 Hit = tuple[int, Person]  # where in the paragraph, whom
 
 
+def _refers_back(role: str) -> bool:
+    """'statsråden', 'lederen': a title in the definite singular names someone the text has named already."""
+    folded = role.casefold()
+    return folded.endswith("en") and not folded.endswith("ene") and bool(re.fullmatch(ROLE, folded[:-2]))
+
+
 def titled(text: str) -> list[Hit]:
-    """'statsråd Robert Eriksson og statssekretær Torkil Åmland', 'NAV-direktør i Vestfold, Trine Heibø Holm'."""
+    """'statsråd Robert Eriksson og statssekretær Torkil Åmland', 'NAV-direktør i Vestfold, Trine Heibø Holm'.
+
+    'statsråden i debatt med A fra Virke, B …' introduces no B: a title that refers back takes no body before
+    the names, so the search goes on after it.
+    """
     hits = []
-    for match in TITLED.finditer(text):
+    match = TITLED.search(text)
+    while match:
+        if match["unit"] and _refers_back(match["role"]):
+            match = TITLED.search(text, match.end("role"))
+            continue
         organisation = _organisation_after(text, match.end()) or match["body"] or ""
         hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
+        match = TITLED.search(text, match.end())
     return hits
 
 
