@@ -339,3 +339,22 @@ def test_organisations_whose_representatives_came_took_part() -> None:
     ) == ["Norsk kvinnesaksforening", "Norske Kvinners Sanitetsforening", "Norges kvinne- og familieforbund"]
     assert came("Det møtte representanter fra NAV og KS i møtet om saken.") == ["NAV", "KS"]
     assert came("Representanter fra lokale innvandrerorganisasjoner og andre var til stede.") == []  # no names
+
+
+def test_names_a_web_list_glued_together_and_a_value_run_into_the_first_item_are_parted() -> None:
+    header = parse_header(
+        [
+            "Referat nr. 6",
+            "Tid:11:00–15:00 Til stede:Nina TveterLars BjørndalLise Bakkan Sekretær: Liv Kristin Saur "
+            "Sak 50/23 Godkjenning av innkalling og sakliste Innkalling og sakliste ble godkjent.",
+        ]
+    )
+    assert [p.name for p in header.people] == ["Nina Tveter", "Lars Bjørndal", "Lise Bakkan"]
+    assert header.minute_taker == "Liv Kristin Saur"
+    assert any(rest.startswith("Sak 50/23 Godkjenning") for rest in header.leftover)
+    items = [
+        b.entry.item_no
+        for b in outline(["07 – 2022 Gjennomgang av årsmelding.", "3 - 2021 ble et godt år"], [])
+        if b.kind == "item"
+    ]
+    assert items == ["07 – 2022"]

@@ -203,6 +203,21 @@ def _ends_value(line: str) -> bool:
     return not _organisation_line(line) and bool(_OTHER_LABEL_LINE.match(line))
 
 
+# A case-numbered item run into a header value: where the value ends.
+_CASE_START = re.compile(r"\s(?=(?:SAK|Sak|PS|OS|DS|RS)\s+\d{1,3}/\d{2,4}\b)")
+# Names a web page's list lost its breaks between: "Nina TveterLars BjørndalLise Bakkan".
+_GLUED = re.compile(r"(?<=[a-zæøå]{2})(?=[A-ZÆØÅ][a-zæøå])")
+MIN_GLUED = 2
+
+
+def _unglued(value: str) -> str:
+    """'Nina TveterLars BjørndalLise Bakkan' → 'Nina Tveter, Lars Bjørndal, Lise Bakkan'; a value with its own
+    commas, or with one such join only ('McDonald'), as it is."""
+    if "," in value or len(_GLUED.findall(value)) < MIN_GLUED:
+        return value
+    return _GLUED.sub(", ", value)
+
+
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
 
@@ -226,8 +241,14 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
             field_name, label = _LABEL_TO_FIELD[match["label"].lower()], match["label"]
         else:
             field_name, label = "group", (match["lead_group"] or match["group"])
-        value = value.strip()
+        case = _CASE_START.search(value)
+        if case:  # "Sekretær: Liv Saur Sak 50/23 Godkjenning …": the first item ends the value
+            value, after = value[: case.start()], value[case.start() :] + after
+        value = _unglued(value.strip()) if field_name in STATUS else value.strip()
         run_on = "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
+        if field_name in ("chair", "minute_taker") and run_on:
+            names, spill = leading_people(value)
+            value, after = names, f"{spill} {after}"
         if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             names, spill = leading_people(value)
             value = "; ".join(split_enumeration(names))  # every part is a name here, never 'Name, Organisation'
