@@ -20,6 +20,8 @@ def test_a_pdf_transcripts_run_on_line_is_split_at_its_case_numbers() -> None:
     assert "SAK 29/14 GODKJENNING AV INNKALLING OG SAKLISTE" in pieces
     assert "PS 7/19 Referatsaker" in pieces
     assert split_run_on("Vi møttes 12/3 og ble enige.") == ["Vi møttes 12/3 og ble enige."]
+    glued = "Sakliste ble godkjent:Sak 51/23 Referat 04/23Sak 52/23 Regnskapsrapport per oktober 2023"
+    assert split_run_on(glued)[-2:] == ["Sak 51/23 Referat 04/23", "Sak 52/23 Regnskapsrapport per oktober 2023"]
     contents = "Saksliste 19/13 ÅRSMØTE /13 HØRINGSUTTALELSE PRNS /13 REFERAT- OG ORIENTERINGSSAKER... 5 Hamar, Kåre"
     assert split_run_on(contents)[-2:] == ["/13 REFERAT- OG ORIENTERINGSSAKER", "5 Hamar, Kåre"]  # a dot leader
 

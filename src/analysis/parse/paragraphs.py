@@ -57,9 +57,11 @@ def _is_short_list(lines: list[str]) -> bool:
 
 RUN_ON_WORDS = 60  # a line this long has lost its line breaks (a PDF transcript)
 # A case-numbered item inside such a line: "SAK 29/14 GODKJENNING AV …", "PS 6/19 Referatsaker", "/13 HØRINGSUTTALELSE".
+# A marked item may also be glued to the text before it, as a web page's flattened list leaves it
+# ("… ble godkjent:Sak 50/23 Godkjenning … saklisteSak 51/23 Referat").
 _CASE_ITEM = re.compile(
-    r"(?<=\s)(?=(?:SAK|Sak|PS|OS|DS)\s+\d{1,3}/\d{2,4}\b"
-    r"|(?<!SAK )(?<!Sak )(?<!PS )(?<!OS )(?<!DS )(?<!RS )\d{0,3}/\d{2,4}\s+[A-ZÆØÅ]{2,}\b(?![a-zæøå]))"
+    r"(?<=[\s:a-zæøå\d])(?=(?-i:SAK|Sak|PS|OS|DS)\s+\d{1,3}/\d{2,4}\b)"
+    r"|(?<=\s)(?=(?<!SAK )(?<!Sak )(?<!PS )(?<!OS )(?<!DS )(?<!RS )\d{0,3}/\d{2,4}\s+[A-ZÆØÅ]{2,}\b(?![a-zæøå]))"
 )
 # An upper-case item title after its case number ends where ordinary text starts, or at the dot leader of a
 # table of contents ("/13 REFERAT- OG ORIENTERINGSSAKER... 5").
