@@ -360,3 +360,24 @@ def test_names_a_web_list_glued_together_and_a_value_run_into_the_first_item_are
         if b.kind == "item"
     ]
     assert items == ["07 – 2022"]
+
+
+def test_an_unnumbered_list_under_a_programme_line_is_the_agenda() -> None:
+    blocks = outline(
+        [
+            "Foreløpig program:",
+            "Åpning og velkomst\nInnledning ved statssekretær Sveinung Rotevatn\nAvslutning",
+            "Møtet arrangeres i samarbeid med fylkeskommunen.",
+            "Vi drøftet:",
+            "Budsjett\nPlaner",  # a list under a line that names no programme stays text
+        ],
+        [],
+    )
+    entries = [(b.entry.item_no, b.entry.title, b.entry.presenters) for b in blocks if b.kind == "item"]
+    assert entries == [
+        ("1", "Åpning og velkomst", ()),
+        ("2", "Innledning", ("Sveinung Rotevatn",)),
+        ("3", "Avslutning", ()),
+    ]
+    assert parse_time_span("Tirsdag 18. desember 2018 kl. 14-17") == ("14:00", "17:00")
+    assert parse_time_span("Møtet 14-17") == ("", "")  # hours alone only after "kl"

@@ -177,11 +177,19 @@ def resolve_date(given: str, in_text: str, day_month: tuple[int, int] | None) ->
     return "", ""
 
 
+# "kl. 14-17": whole hours, only after "kl", since "14-17" alone may be anything
+HOURS_SPAN = re.compile(r"\bkl\.?\s*(?P<h1>\d{1,2})\s*(?:[-–]|\btil\b)\s*(?P<h2>\d{1,2})\b(?![.:]\d)", re.IGNORECASE)
+
+
 def parse_time_span(text: str) -> tuple[str, str]:
-    """'1215-1415', '12.15–14.15' or '12.15 til kl. 14.15' as ('12:15', '14:15'); ('', '') when absent or impossible."""
+    """'1215-1415', '12.15–14.15', '12.15 til kl. 14.15' or 'kl. 12-14' as ('12:15', '14:15'); ('', '') when absent
+    or impossible."""
     match = TIME_SPAN.search(text)
     if not match:
-        return "", ""
+        hours = HOURS_SPAN.search(text)
+        if not hours or not (int(hours["h1"]) < 24 and int(hours["h2"]) < 24):
+            return "", ""
+        return f"{int(hours['h1']):02d}:00", f"{int(hours['h2']):02d}:00"
     h1, m1, h2, m2 = (int(match[k]) for k in ("h1", "m1", "h2", "m2"))
     if not (h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60):
         return "", ""

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from analysis.base.records import AgendaEntry, Person, find_person
 from analysis.language.dates import MONTH_NAMES
+from analysis.language.layout import layout
 from analysis.language.norwegian import split_enumeration
-from analysis.parse.header import LABEL_ONLY
+from analysis.parse.header import LABEL_ONLY, split_role
 
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
 # A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
@@ -41,6 +42,22 @@ MAX_HEADING_WORDS = 10
 _QUOTE_START = (">", '"', "«", "“")
 # An archive case number a flattened table left after the title ("Årsrapport 2018 … 2018/445").
 _ARCHIVE_NUMBER = re.compile(r"\s+\d{4}/\d+\s*$")
+
+
+# A line that announces the agenda in prose, over an unnumbered list: "Foreløpig program:", "Program for dagen:".
+_PROGRAMME = re.compile(
+    r"^[^\n:]{0,40}?\b(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b[^\n:]{0,40}:$", re.IGNORECASE
+)
+# A listed item with its presenter after "ved": "Innledning ved statssekretær Sveinung Rotevatn".
+_PRESENTED_BY = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+ved\s+(?P<who>[^\n]{2,150})$")
+MAX_LISTED_ITEM_WORDS = 12
+
+
+def _listed_items(paragraph: str) -> list[str]:
+    """The lines of an unnumbered list short enough to be agenda items ('Åpning og velkomst'); [] otherwise."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    short = all(len(line.split()) <= MAX_LISTED_ITEM_WORDS and not line.endswith(".") for line in lines)
+    return lines if len(lines) >= 2 and short else []
 
 
 @dataclass(frozen=True)
@@ -129,6 +146,15 @@ def outline(
     count = 0
     bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
     for index, paragraph in enumerate(paragraphs):
+        listed = _listed_items(paragraph) if items and index and _PROGRAMME.match(paragraphs[index - 1]) else []
+        for number, line in enumerate(listed, 1):  # "Foreløpig program:" over "Åpning og velkomst / …"
+            item_no, sub_no = str(number), 0
+            by = _PRESENTED_BY.match(line)
+            presenters, orgs = parse_presenters(split_role(by["who"])[1], people) if by else ((), ())
+            title = by["title"] if by else line
+            blocks.append(Block("item", line, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
+        if listed:
+            continue
         first, _, rest = paragraph.partition("\n")
         key = _key(paragraph) if item_keys or section_keys else ""
         if items and key in item_keys:
