@@ -51,6 +51,7 @@ _PROGRAMME = re.compile(
 # A listed item with its presenter after "ved": "Innledning ved statssekretær Sveinung Rotevatn".
 _PRESENTED_BY = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+ved\s+(?P<who>[^\n]{2,150})$")
 MAX_LISTED_ITEM_WORDS = 12
+MAX_PROGRAMME_LINE = 90
 
 
 def _listed_items(paragraph: str) -> list[str]:
@@ -146,7 +147,9 @@ def outline(
     count = 0
     bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
     for index, paragraph in enumerate(paragraphs):
-        listed = _listed_items(paragraph) if items and index and _PROGRAMME.match(paragraphs[index - 1]) else []
+        before = paragraphs[index - 1] if index else ""
+        announced = items and before.endswith(":") and len(before) < MAX_PROGRAMME_LINE and _PROGRAMME.match(before)
+        listed = _listed_items(paragraph) if announced else []
         for number, line in enumerate(listed, 1):  # "Foreløpig program:" over "Åpning og velkomst / …"
             item_no, sub_no = str(number), 0
             by = _PRESENTED_BY.match(line)
@@ -168,8 +171,8 @@ def outline(
             blocks.append(Block("heading", paragraph))
             continue
         item = ITEM_RE.match(paragraph) if "\n" not in paragraph and items and not item_keys else None
-        bare = _BARE_ITEM.match(paragraph) if items and not item_keys and is_heading(paragraph) else None
-        if bare and int(bare["no"]) == bare_next:
+        bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
+        if bare and is_heading(paragraph) and int(bare["no"]) == bare_next:
             bare_next += 1
             item = bare
         if item:

@@ -420,15 +420,17 @@ def distribution_list(paragraphs: list[str], header: Header) -> None:
 
 
 SUB_HEADING_WORDS = 6
+SUB_HEADING_CHARS = 80
 
 
 def _sub_heading(paragraph: str, following: list[str]) -> bool:
     """A short line of words over a list of full names that names none itself ("Medlemmer av Skate",
     "Observatør i møtet"); a label ("Referent") is a field, and a rule ("---") no heading."""
     line = paragraph.strip()
+    if "\n" in line or len(line) > SUB_HEADING_CHARS:
+        return False  # the common case, a paragraph of text, answered without splitting it
     return (
-        "\n" not in line
-        and 0 < len(line.split()) <= SUB_HEADING_WORDS
+        0 < len(line.split()) <= SUB_HEADING_WORDS
         and any(c.isalpha() for c in line)
         and not line.endswith(".")
         and "," not in line
@@ -472,9 +474,6 @@ def parse_header(paragraphs: list[str]) -> Header:
             _apply(header, last_field, paragraph)  # a list that a word processor split into paragraphs
             index += 1
             continue
-        if last_field in STATUS and _sub_heading(paragraph, paragraphs[index + 1 : index + 2]):
-            index += 1  # "Medlemmer av Skate", "Observatør i møtet": a heading inside the list, no person
-            continue
         if label_only:
             field_name = _LABEL_TO_FIELD[label_only["label"].lower()]
             if field_name == "agenda":
@@ -516,6 +515,9 @@ def parse_header(paragraphs: list[str]) -> Header:
             header.leftover.extend(rest)
             header.found = True
             index += 1
+            continue
+        if last_field in STATUS and _sub_heading(paragraph, paragraphs[index + 1 : index + 2]):
+            index += 1  # "Medlemmer av Skate", "Observatør i møtet": a heading inside the list, no person
             continue
         if (
             not header.title
