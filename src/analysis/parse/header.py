@@ -340,15 +340,16 @@ def copy_list(value: str) -> list[Person]:
     return listed
 
 
+def _opens_with_name(line: str) -> bool:
+    """'Kari Nordmann, NAV', 'Ola Hansen (Fretex)', 'Jonas Skjærpe pva …': a list line that starts with a full name."""
+    return looks_like_name(_who_came(re.split(r"[,(]", _list_item(line))[0]))
+
+
 def _lists_people(line: str) -> bool:
     """'Kari Nordmann, NAV', 'NAV Vestfold v/Trine Moe' or 'KS: Eva Dahl, Tor Berg'."""
     line = _list_item(line)
     via = _ORG_VIA_PERSON.match(line)
-    return bool(
-        looks_like_name(_who_came(re.split(r"[,(]", line)[0]))
-        or (via and looks_like_name(via["name"]))
-        or _organisation_line(line)
-    )
+    return bool(_opens_with_name(line) or (via and looks_like_name(via["name"])) or _organisation_line(line))
 
 
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
@@ -439,7 +440,7 @@ def _sub_heading(paragraph: str, following: list[str]) -> bool:
         and not _lists_people(line)
         and bool(following)
         and _is_people_list(following[0])
-        and any(looks_like_name(_who_came(re.split(r"[,(]", _list_item(item))[0])) for item in following[0].split("\n"))
+        and any(map(_opens_with_name, following[0].split("\n")))
     )
 
 
