@@ -235,6 +235,7 @@ _HOSTING = (
 # "innspillsmøte hos X", "konsultasjonsmøte mellom X og Y", "dialogmøte med X"
 _HELD_AT = re.compile(rf"(?<![\wæøå])(?P<event>[\wæøå]+)\s+(?:hos|mellom|med)\s+(?P<hosts>{_HOSTS})")
 _EVENT_WINDOW = 6  # words between the verb and the event it hosts: "arrangerer … det fyrste av fire møter"
+WORD_BEFORE = 40  # characters before an event in which the word that may make it another meeting stands
 
 
 def _is_event(word: str) -> bool:
@@ -271,7 +272,9 @@ def hosts(text: str) -> list[Hit]:
         found += [
             match
             for match in _HELD_AT.finditer(text)
-            if _this_event([*_TOKEN.findall(text[: match.start()])[-1:], match["event"]])
+            if _this_event(
+                [*_TOKEN.findall(text[max(0, match.start() - WORD_BEFORE) : match.start()])[-1:], match["event"]]
+            )
         ]
     return [
         (match.start("hosts") + host.start(), Person(name="", organisation=host[0]))
