@@ -381,3 +381,28 @@ def test_an_unnumbered_list_under_a_programme_line_is_the_agenda() -> None:
     ]
     assert parse_time_span("Tirsdag 18. desember 2018 kl. 14-17") == ("14:00", "17:00")
     assert parse_time_span("Møtet 14-17") == ("", "")  # hours alone only after "kl"
+
+
+def test_a_group_label_alone_over_its_list_names_the_group_and_a_bracket_may_be_a_remark() -> None:
+    header = parse_header(
+        [
+            "Protokoll fra styremøte 9. mars 2015",
+            "Tilstede:",
+            "Jan Kleppe, styreleder\nKarin Finnerud, styrets nestleder\nInger Lysa (per telefon)",
+            "Fra ViG:",
+            "Hanne Gro Haugland\nJørn Roar Bamble",
+            "Andre:",
+            "Revisor Odd Knustad",
+        ]
+    )
+    assert [(p.name, p.role, p.organisation) for p in header.people] == [
+        ("Jan Kleppe", "Styreleder", ""),
+        ("Karin Finnerud", "styrets nestleder", ""),  # an office where the organisation would stand
+        ("Inger Lysa", "", ""),  # "(per telefon)" says how, not which body
+        ("Hanne Gro Haugland", "", "ViG"),
+        ("Jørn Roar Bamble", "", "ViG"),
+        ("Odd Knustad", "Revisor", ""),  # a heading ends the group above it
+    ]
+    assert parse_header(["Møte", "Til stede: Roar Vikvang (Arbeid & Inkludering)"]).people[0].organisation == (
+        "Arbeid & Inkludering"  # a body whose name opens like a remark is still a body
+    )

@@ -50,7 +50,7 @@ OPTIONAL_SECTIONS = (
     "organisation_endings",
     "substitute_markers",
     "name_particles",
-    "absence_reasons",
+    "remarks",
 )
 
 
@@ -76,7 +76,7 @@ class Layout:
     organisation_endings: frozenset[str] = frozenset()
     substitute_markers: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
-    absence_reasons: frozenset[str] = frozenset()
+    remarks: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

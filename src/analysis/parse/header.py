@@ -95,6 +95,12 @@ def _who_came(name_part: str) -> str:
 _REMARK = re.compile(r",\s*[a-zæøå].*$")
 
 
+def _is_remark(bracketed: str) -> bool:
+    """'ferie', 'per telefon', 'fra kl 18': a remark of the layout file, as the whole bracket or its first words."""
+    folded = " ".join(bracketed.casefold().split())
+    return any(folded == remark or folded.startswith(remark + " ") for remark in layout().remarks)
+
+
 def _first_name(text: str) -> bool:
     """'Bastian': one capitalised word that is not an acronym ('NAV') — a list of these is a list of first names."""
     word = text.strip()
@@ -120,7 +126,7 @@ def parse_person(line: str, status: str) -> Person | None:
         name_part, _, organisation = line.partition(",")
     role, name = split_role(_who_came(name_part))
     organisation = _REMARK.sub("", organisation).strip().rstrip(".")  # "SKE, sak 1/22": the remark is no name
-    if organisation.casefold() in layout().absence_reasons:  # "Anne Bakke (ferie)": why, not where from
+    if paren and _is_remark(organisation):  # "(ferie)", "(per telefon)": why or how, not which body
         organisation = ""
     if organisation.casefold() in _MARKERS:
         return Person(name=name.strip(), role=organisation.strip().capitalize(), organisation="", status=status)
@@ -128,6 +134,8 @@ def parse_person(line: str, status: str) -> Person | None:
         org_role, rest = split_role(organisation)
         if org_role:
             role, organisation = org_role, rest
+    if organisation[:1].islower() and not role:  # "Karin Finnerud, styrets nestleder": an office, not a body
+        role, organisation = organisation, ""
     return Person(name=name.strip(), role=role, organisation=organisation, status=status)
 
 
@@ -462,7 +470,7 @@ def parse_header(paragraphs: list[str]) -> Header:
     """
     header = Header()
     index = 0
-    last_field = ""
+    last_field = last_label = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         label_only = LABEL_ONLY.match(paragraph)
@@ -472,7 +480,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             and _first_label_line(paragraph) is None
             and _is_people_list(paragraph)
         ):
-            _apply(header, last_field, paragraph)  # a list that a word processor split into paragraphs
+            _apply(header, last_field, paragraph, last_label)  # a list a word processor split into paragraphs
             index += 1
             continue
         if label_only:
@@ -492,7 +500,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             if consumed:
                 _apply(header, field_name, following, label_only["label"])
             header.found = True
-            last_field = field_name
+            last_field, last_label = field_name, label_only["label"]
             index += 2 if consumed else 1
             continue
         if index == 0 and "\n" not in paragraph.strip() and TITLE_RE.match(paragraph):
@@ -512,13 +520,14 @@ def parse_header(paragraphs: list[str]) -> Header:
             fields, rest = labelled_fields(fields_text)
             for field_name, value, label in fields:
                 _apply(header, field_name, value, label)
-                last_field = field_name
+                last_field, last_label = field_name, label  # "Fra ViG:" over its list: the group goes on
             header.leftover.extend(rest)
             header.found = True
             index += 1
             continue
         if last_field in STATUS and _sub_heading(paragraph, paragraphs[index + 1 : index + 2]):
             index += 1  # "Medlemmer av Skate", "Observatør i møtet": a heading inside the list, no person
+            last_label = ""  # nor the group of the list above it
             continue
         if (
             not header.title
