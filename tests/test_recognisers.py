@@ -403,6 +403,7 @@ def test_a_group_label_alone_over_its_list_names_the_group_and_a_bracket_may_be_
         ("Jørn Roar Bamble", "", "ViG"),
         ("Odd Knustad", "Revisor", ""),  # a heading ends the group above it
     ]
+    assert header.chair == "Jan Kleppe"  # the board's chair, by the office after the name
     assert parse_header(["Møte", "Til stede: Roar Vikvang (Arbeid & Inkludering)"]).people[0].organisation == (
         "Arbeid & Inkludering"  # a body whose name opens like a remark is still a body
     )
