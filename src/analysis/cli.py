@@ -473,7 +473,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         )
         if args.readme:
             written.append(
-                update_readme(Path(args.readme), coding, Path(args.codebook), Path(args.processed), Path(args.out))
+                update_readme(Path(args.readme), coding, Path(args.codebook), Path(args.processed), evaluation.summary)
             )
         measures = dict(coding.summary.itertuples(index=False))
         _say(

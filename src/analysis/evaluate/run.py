@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.base.atomic import write_text_atomic
-from analysis.base.config import CODEBOOK_PATH, PROCESSED_DIR, REGISTER_PATH, REPORTS_DIR, display_path
+from analysis.base.config import CODEBOOK_PATH, GOLD_PATH, PROCESSED_DIR, REGISTER_PATH, REPORTS_DIR, display_path
 from analysis.base.errors import InputError
 from analysis.base.markers import between, with_block
 from analysis.base.tables import frame, load, to_csv_text
@@ -148,20 +148,20 @@ def readme_validity_block(readme: str) -> str:
 
 SCORES_BEGIN = "<!-- parse-scores: written by `make evaluate-devset`, do not edit by hand -->"
 SCORES_END = "<!-- /parse-scores -->"
-DEVSET_SCORES = REPORTS_DIR / "evaluation-devset.csv"
-BUNDLED_SCORES = REPORTS_DIR / "evaluation.csv"
+DEVSET_LABEL = "development corpus (real documents nobody here wrote, `../shared/devset`)"
+BUNDLED_LABEL = "the bundled documents (`data/gold.json`)"
 
 
-def parse_scores_block(devset: Path = DEVSET_SCORES, bundled: Path = BUNDLED_SCORES) -> str:
-    """The README's parse scores from the score files `analysis evaluate` wrote: the devset's, then the build's."""
-    rows = [
-        ("development corpus (real documents nobody here wrote, `../shared/devset`)", devset),
-        ("the bundled documents (`data/gold.json`)", bundled),
-    ]
-    missing = [path for _, path in rows if not path.is_file()]
-    if missing:
-        raise InputError(display_path(missing[0]), "not found", "run `make evaluate-devset`, which writes both")
-    return scores_markdown([(label, pd.read_csv(path)) for label, path in rows])
+def parse_scores_block(devset: pd.DataFrame, bundled: pd.DataFrame | None) -> str:
+    """The README's parse scores: the devset's summary, then the build's against `data/gold.json` where it has one."""
+    rows = [(DEVSET_LABEL, devset)] + ([(BUNDLED_LABEL, bundled)] if bundled is not None else [])
+    return scores_markdown(rows)
+
+
+def bundled_scores(processed: Path = PROCESSED_DIR, gold: Path = GOLD_PATH) -> pd.DataFrame | None:
+    """The build's parse scores against the project's gold file, computed now: never a score file that a later
+    `make evaluate` of another corpus may have overwritten. None without a gold file."""
+    return evaluate(gold, processed=processed).summary if Path(gold).is_file() else None
 
 
 def readme_scores_block(readme: str) -> str:
@@ -170,19 +170,19 @@ def readme_scores_block(readme: str) -> str:
 
 
 def update_readme(
-    readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path, parse_scores: Path
+    readme: Path, evaluation: CodingEvaluation, codebook_path: Path, processed: Path, parse_scores: pd.DataFrame
 ) -> Path:
     """Write the parse and coding scores of the devset and the bundled documents into the README, from the tables.
 
-    `parse_scores` is the devset's score file this run wrote; the bundled
-    documents' is the one the build wrote (`make data`).
+    `parse_scores` is the devset's parse summary this run computed; the
+    bundled documents' is scored against the build now.
     """
     try:
         bundled = load("agreement", processed)
     except FileNotFoundError as error:
         raise InputError(display_path(processed), str(error), "run `analysis build` first") from None
     block = validity_markdown(bundled, evaluation.agreement, evaluation.summary, load_codebook(codebook_path))
-    scores = parse_scores_block(parse_scores)
+    scores = parse_scores_block(parse_scores, bundled_scores(processed))
     text_now = with_validity_block(readme.read_text(encoding="utf-8"), block)
     write_text_atomic(readme, with_block(text_now, SCORES_BEGIN, SCORES_END, scores, display_path(readme)))
     return readme
