@@ -15,7 +15,7 @@ import pytest
 import yaml
 from corpus import CORPUS
 
-from analysis.base.config import LAYOUT_PATH
+from analysis.base.config import LAYOUT_PATH, PROJ_ROOT
 from analysis.base.errors import InputError
 from analysis.evaluate.gold import read_gold
 from analysis.evaluate.run import evaluate
@@ -154,3 +154,9 @@ def test_a_misspelt_optional_section_is_named_with_the_sections_there_are() -> N
     document["hosting_verb"] = document.pop("hosting_verbs")
     with pytest.raises(InputError, match=r"unknown section 'hosting_verb'.*hosting_verbs"):
         parse_layout(document, "layout.yml")
+
+
+def test_the_readme_names_every_optional_layout_section() -> None:
+    """A researcher with an older copy of layout.yml learns from the README which sections to copy across."""
+    readme = (PROJ_ROOT / "README.md").read_text(encoding="utf-8")
+    assert [section for section in OPTIONAL_SECTIONS if f"`{section}`" not in readme] == []
