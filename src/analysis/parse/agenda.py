@@ -28,11 +28,13 @@ ITEM_RE = re.compile(
 )
 # A heading numbered without a full stop ("1 Godkjenning av referat"): an item only in sequence from 1, since
 # "2 representanter …" or a page number may open a line too.
-_BARE_ITEM = re.compile(r"^(?P<no>\d{1,2})\s+(?P<title>[A-ZÆØÅ][^\n]{1,120})$")
+_BARE_ITEM = re.compile(r"^(?P<no3>\d{1,2})\s+(?P<title>[A-ZÆØÅ][^\n]{1,120})$")
 
 
 def item_number(match: re.Match[str]) -> str:
-    return match["no1"] or match["no2"] or match["no3"] or match["time"]
+    """The number of an item matched by `ITEM_RE` or `_BARE_ITEM`, whichever of their number groups holds it."""
+    groups = match.groupdict()
+    return groups.get("no1") or groups.get("no2") or groups.get("no3") or groups.get("time") or ""
 
 
 PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
@@ -172,11 +174,11 @@ def outline(
             continue
         item = ITEM_RE.match(paragraph) if "\n" not in paragraph and items and not item_keys else None
         bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
-        if bare and is_heading(paragraph) and int(bare["no"]) == bare_next:
+        if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1
             item = bare
         if item:
-            item_no, sub_no = (item["no"] if item.re is _BARE_ITEM else item_number(item)), 0
+            item_no, sub_no = item_number(item), 0
             title = _ARCHIVE_NUMBER.sub("", item["title"]).strip()
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
