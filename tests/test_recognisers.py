@@ -407,3 +407,41 @@ def test_a_group_label_alone_over_its_list_names_the_group_and_a_bracket_may_be_
     assert parse_header(["Møte", "Til stede: Roar Vikvang (Arbeid & Inkludering)"]).people[0].organisation == (
         "Arbeid & Inkludering"  # a body whose name opens like a remark is still a body
     )
+
+
+def test_a_closing_verb_of_saying_names_the_speaker_after_a_title_and_its_organisation() -> None:
+    roster = Roster([Person("Stian Slotterøy Johnsen", "Generalsekretær"), Person("Torbjørn Røe Isaksen", "Minister")])
+    quote = [
+        "- For få kommuner har vedtatt en helhetlig frivillighetspolitikk.",
+        "Da utnyttes ikke potensialet, sier generalsekretær i Frivillighet Norge, Stian Slotterøy Johnsen.",
+    ]
+    said = attribute_paragraph(quote, roster, NOBODY, narrative=True)
+    assert [a.speaker for a in said] == ["Stian Slotterøy Johnsen"] * 2
+    unmarked = (
+        "Hvis vi ikke gir folk sjansen, sløser vi med ressurser, sier arbeids- og sosialminister Torbjørn Røe Isaksen."
+    )
+    assert subject_of(unmarked, roster)[0].person.name == "Torbjørn Røe Isaksen"
+    # the verb governs the name otherwise: the person is spoken to or about, not speaking
+    assert subject_of("Det er bra, sa hun til generalsekretær Stian Slotterøy Johnsen.", roster)[0] is None
+    assert subject_of("Rapporten sier at arbeids- og sosialminister Torbjørn Røe Isaksen tar feil.", roster)[0] is None
+
+
+def test_nynorsk_seier_and_verbs_of_claiming_are_verbs_of_saying() -> None:
+    roster = Roster([Person("Anniken Hauglie"), Person("Kari Hansen")])
+    quote = ["– Det var Noreg på sitt beste: Samarbeid og solidaritet, seier Hauglie."]
+    assert attribute_paragraph(quote, roster, NOBODY, narrative=True)[0].speaker == "Anniken Hauglie"
+    assert subject_of("Kari Hansen hevdet at ordningen virker.", roster)[0].person.name == "Kari Hansen"
+    assert subject_of("Kari Hansen poengterte behovet for tiltak.", roster)[0].person.name == "Kari Hansen"
+
+
+def test_a_double_surname_repeated_alone_is_the_person_named_in_full() -> None:
+    paragraphs = [
+        "Det seier næringsminister Torbjørn Røe Isaksen og FFO-leder Lise Johnsen.",
+        "– Gi folk ein sjanse, seier Røe Isaksen.",
+        "– Vi skal bli hørt, sa Ole-Marius Johnsen.",
+    ]
+    people = prose_people(paragraphs)
+    assert [p.name for p in people] == ["Torbjørn Røe Isaksen", "Lise Johnsen", "Ole-Marius Johnsen"]
+    roster = Roster(people)
+    quote = ["– Gi folk ein sjanse, ta ein for laget, seier Røe Isaksen."]
+    assert attribute_paragraph(quote, roster, NOBODY, narrative=True)[0].speaker == "Torbjørn Røe Isaksen"

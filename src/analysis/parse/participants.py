@@ -317,20 +317,36 @@ def represented(text: str) -> list[Hit]:
     return hits
 
 
+def _tail_of(short: str, full: str) -> bool:
+    """'Røe Isaksen' is how news names 'Torbjørn Røe Isaksen' again; 'Lise Johnsen' is not 'Ole-Marius Johnsen'."""
+    short_words, full_words = short.casefold().split(), full.casefold().split()
+    return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
+
+
+def _same_person(name: str, found: dict[str, Person]) -> str | None:
+    """The one name already found that `name` repeats in part, or that repeats `name` in part; None if not one."""
+    if name in found:
+        return name
+    matches = [known for known in found if _tail_of(name, known) or _tail_of(known, name)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
-    or organisation."""
+    or organisation. A surname repeated alone ('sier Røe Isaksen') is the person named in full, whichever came
+    first; the entry keeps the full name."""
     found: dict[str, Person] = {}
     for text in paragraphs:
         hits = [hit for recognise in recognisers for hit in recognise(text)]
         for _, person in sorted(hits, key=lambda hit: hit[0]):
-            known = found.get(person.name)
-            if known is None:
+            key = _same_person(person.name, found)
+            if key is None:
                 found[person.name] = person
-            elif (not known.organisation and person.organisation) or (not known.role and person.role):
-                found[person.name] = Person(
-                    known.name, known.role or person.role, known.organisation or person.organisation, known.status
-                )
+                continue
+            known = found[key]
+            name = max(known.name, person.name, key=lambda n: len(n.split()))
+            merged = Person(name, known.role or person.role, known.organisation or person.organisation, known.status)
+            found = {(name if k == key else k): (merged if k == key else v) for k, v in found.items()}
     return list(found.values())
 
 

@@ -59,6 +59,13 @@ class Roster:
         # Listed but not present (absent, copy): their names must not reach a namesake who is.
         self._blocked = [tuple(p.name.split()) for p in people if p.status != "present" and p.name]
         self._names = [(tuple(p.name.split()), p) for p in self.people]
+        # A double surname repeated without the first name: "Røe Isaksen" for Torbjørn Røe Isaksen.
+        tails: dict[tuple[str, ...], list[Person]] = {}
+        for parts, person in self._names:
+            for k in range(2, len(parts)):
+                tails.setdefault(parts[-k:], []).append(person)
+        full = {parts for parts, _ in self._names}
+        self._names += [(tail, ps[0]) for tail, ps in tails.items() if len(ps) == 1 and tail not in full]
         surnames: dict[str, list[Person]] = {}
         for person in self.people:
             surnames.setdefault(person.surname, []).append(person)
@@ -266,6 +273,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         infinitive = mention.start > 1 and tokens[mention.start - 2].casefold() in _MODALS  # "skal gi regjeringen råd"
         if before and _is_reporting(before) and not (mention.body and infinitive):
             return mention, "named"
+        if mention.person and closes_quote(sentence, tokens, mention.start):
+            return mention, "named"
         # a body speaks as the sentence's subject ("Styret er enig …"), not inside a clause ("… at regjeringen løfter")
         if (mention.start == 0 or not mention.body) and _followed_by_reporting_verb(tokens, mention.end):
             return mention, "named"
@@ -280,6 +289,34 @@ _QUOTED_BODY = re.compile(r"\b(?P<verb>[a-zæøå]+)\s+(?P<body>[A-ZÆØÅ][\wæ
 _SIGNED = re.compile(r"[\"”»]\s*[-–]\s*(?P<who>[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+){0,3})\s*$")
 
 
+# A title with its organisation between a closing verb of saying and the name: "…, sier generalsekretær i
+# Frivillighet Norge, Stian Slotterøy Johnsen", "…, sier arbeids- og sosialminister Torbjørn Røe Isaksen".
+MAX_CLOSING_TITLE_TOKENS = 8
+_UNIT_PREPOSITIONS = frozenset("i for ved hos fra frå på".split())
+
+
+def closes_quote(sentence: str, tokens: list[str], start: int) -> bool:
+    """Whether the mention at `start` is named by the clause that closes a quotation: a comma, a verb of saying,
+    then at most a title and the title's organisation ('…, sier leder i Mental Helse Ole Hansen').
+
+    The comma and the title keep out a name the verb governs otherwise: '… sier at Kari Nordmann …',
+    '… sa til Kari Nordmann'.
+    """
+    for k in range(start - 1, max(-1, start - MAX_CLOSING_TITLE_TOKENS - 2), -1):
+        if not _is_reporting(tokens[k]):
+            continue
+        between = tokens[k + 1 : start]
+        if between and (not between[0].islower() or between[0].casefold() in STOP_WORDS):
+            return False
+        in_unit = False
+        for token in between[1:]:
+            in_unit = in_unit or token.casefold() in _UNIT_PREPOSITIONS
+            if not in_unit and not token.islower():
+                return False
+        return re.search(rf",\s*{re.escape(tokens[k])}\b", sentence) is not None
+    return False
+
+
 def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
     """In '– …, sier statssekretær Morten Bakke.' the whole quote is his; in '– …, skriver IMDi.' the body's."""
     for sentence in sentences:
@@ -289,7 +326,7 @@ def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
             before = tokens[max(0, mention.start - MAX_TITLE_TOKENS - 1) : mention.start]  # the verb, then the title
             verb_before = next((k for k in range(len(before) - 1, -1, -1) if _is_reporting(before[k])), None)
             titled = verb_before is not None and all(t[:1].islower() for t in before[verb_before + 1 :])
-            if titled or (after and _is_reporting(after)):
+            if titled or (after and _is_reporting(after)) or closes_quote(sentence, tokens, mention.start):
                 return mention
         for match in _QUOTED_BODY.finditer(sentence):
             if _is_reporting(match["verb"]) and not roster.mentions([match["body"]]):
