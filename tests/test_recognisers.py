@@ -6,7 +6,14 @@ from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
 from analysis.parse.header import leading_people, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
-from analysis.parse.participants import hosts, organisation_list, prose_chair, prose_people, represented
+from analysis.parse.participants import (
+    attending_organisations,
+    hosts,
+    organisation_list,
+    prose_chair,
+    prose_people,
+    represented,
+)
 from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
 
 
@@ -445,3 +452,38 @@ def test_a_double_surname_repeated_alone_is_the_person_named_in_full() -> None:
     roster = Roster(people)
     quote = ["– Gi folk ein sjanse, ta ein for laget, seier Røe Isaksen."]
     assert attribute_paragraph(quote, roster, NOBODY, narrative=True)[0].speaker == "Torbjørn Røe Isaksen"
+
+
+def test_a_list_of_organisations_after_words_of_taking_part_names_one_kind_of_thing() -> None:
+    def took_part(text: str) -> list[str]:
+        return [person.organisation for _, person in attending_organisations(text)]
+
+    assert took_part(
+        "Tirsdag arrangerte Frivillighet Norge dialogmøte med KS, NAV, Helsedirektoratet, Bufdir, Husbanken og UDI."
+    ) == ["KS", "NAV", "Helsedirektoratet", "Bufdir", "Husbanken", "UDI"]  # 'Husbanken' and 'Bufdir' by their list
+    assert took_part(
+        "8 ulike organisasjoner deltok på stiftelsesmøtet, deriblant Landsforeningen for hjerte- og lungesyke, "
+        "Revmatikerforbundet, Mental Helse og MS-forbundet."
+    ) == ["Landsforeningen for hjerte- og lungesyke", "Revmatikerforbundet", "Mental Helse", "MS-forbundet"]
+    assert took_part(
+        "Statsråden møtte Landsforbundet for utviklingshemmede og pårørende (LUPE) og Norsk forbund for "
+        "utviklingshemmede (NFU) for å lytte til dem."
+    ) == ["Landsforbundet for utviklingshemmede og pårørende (LUPE)", "Norsk forbund for utviklingshemmede (NFU)"]
+    assert took_part("Statsråden hadde møte med Kari Nordmann og Ola Hansen om saken.") == []  # people, not bodies
+    assert took_part("Hun deltok på møtet med Mental Helse og Redd Barna.") == []  # nothing says these are bodies
+    assert took_part("Bekeng stilte på vegne av Helse- og omsorgsdepartementet.") == []  # the subject's own
+
+
+def test_an_organisation_a_person_present_stands_for_is_not_listed_again() -> None:
+    people = prose_people(
+        [
+            "Statsråd Solveig Horne møtte Landsforbundet for utviklingshemmede og pårørende (LUPE) og Norsk forbund "
+            "for utviklingshemmede (NFU).",
+            "Fra LUPE møtte forbundsleder Harald Hansen. Fra NFU møtte forbundsleder Jens Gitlesen.",
+            "Det var et møte med Unge funksjonshemmede (UF), SAFO og Bufdir, og UF var godt forberedt.",
+        ]
+    )
+    organisations = [p.organisation for p in people if not p.name]
+    assert "Unge funksjonshemmede (UF)" in organisations and "SAFO" in organisations
+    assert not any("LUPE" in o or "NFU" in o for o in organisations)  # Harald Hansen and Jens Gitlesen stand for them
+    assert len(organisations) == len(set(organisations))

@@ -51,6 +51,7 @@ OPTIONAL_SECTIONS = (
     "substitute_markers",
     "name_particles",
     "remarks",
+    "list_openers",
 )
 
 
@@ -77,6 +78,7 @@ class Layout:
     substitute_markers: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     remarks: frozenset[str] = frozenset()
+    list_openers: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -305,6 +305,112 @@ def _organisation_name(part: str) -> str:
     return " ".join(kept)
 
 
+_PREPOSITIONS_IN_NAMES = frozenset("for mot av til i".split())  # "Landsforeningen for hjerte- og lungesyke"
+MAX_ORGANISATION_WORDS = 8
+# A name that is plainly an organisation's: an acronym ("KS", "IMDi"), an acronym in brackets after it, a ministry's
+# coordinated name, or a word with an organisation's ending ("Helsedirektoratet", "MS-forbundet").
+_PLAIN_ORGANISATION = re.compile(
+    rf"(?<![\wæøåÆØÅ]){_ACRONYM_WORD}(?![\wæøåÆØÅ])|\({_ACRONYM_WORD}\)$|^{COMPOUND_BODY}$"
+)
+
+
+def _plainly_organisation(name: str) -> bool:
+    endings = tuple(layout().organisation_endings)
+    return bool(_PLAIN_ORGANISATION.search(name)) or any(
+        word.casefold().rstrip(",").endswith(endings) for word in name.split()
+    )
+
+
+_UP_TO_BRACKET = re.compile(r"^\s*[A-ZÆØÅ][^()]*\([A-ZÆØÅ][^()]*\)")
+
+
+def _listed_name(part: str) -> str:
+    """A list part's organisation: the whole part where its first word ends like an organisation's and goes on
+    with a preposition ('Landsforeningen for pårørende innen psykisk helse'), else what `_organisation_name` keeps."""
+    words = part.split()
+    bracketed = _UP_TO_BRACKET.match(part)
+    if bracketed and len(bracketed[0].split()) <= MAX_ORGANISATION_WORDS:
+        return bracketed[0].strip()  # "Unge funksjonshemmede (UF)", "… (NFU) for å lytte til …"
+    if (
+        len(words) > 1
+        and len(words) <= MAX_ORGANISATION_WORDS
+        and words[0][:1].isupper()
+        and words[0].casefold().endswith(tuple(layout().organisation_endings))
+        and words[1] in _PREPOSITIONS_IN_NAMES
+    ):
+        return part.strip()
+    return _organisation_name(part)
+
+
+MIN_PLAIN_ORGANISATIONS = 2
+
+
+def organisations_listed(rest: str) -> list[str]:
+    """The organisations a list names after words that say they took part ('dialogmøte med KS, NAV,
+    Helsedirektoratet, Husbanken og UDI'), up to the sentence's end or the first part in lower case.
+
+    A list counts only when at least two of its names are plainly organisations' (an acronym, a ministry's name,
+    an organisation's ending), or all are; then its other capitalised names are organisations too ('Husbanken',
+    'Mental Helse'): a list names one kind of thing.
+    """
+    sentence = re.split(r"(?<![A-ZÆØÅa-zæøå]\.[a-zæøå])[.;:!?\n]", rest, maxsplit=1)[0]
+    parts: list[str] = []
+    for part in split_enumeration(sentence):
+        if parts and part[:1].islower():  # the "og" was inside a name: "… for utviklingshemmede og pårørende (LUPE)"
+            parts[-1] = f"{parts[-1]} og {part}"
+        else:
+            parts.append(part)
+    names = []
+    for part in parts:
+        name = _listed_name(part)
+        if not name:
+            break
+        names.append(name)
+    plain = sum(_plainly_organisation(name) for name in names)
+    return names if names and (plain >= MIN_PLAIN_ORGANISATIONS or plain == len(names)) else []
+
+
+def _opened(text: str, start: int) -> int:
+    """Where an attendance phrase's list begins: after a list opener in the same clause ('deltok på møtet,
+    deriblant …'), else right after the phrase."""
+    window = re.split(r"[.;:!?\n]", text[start : start + WORD_BEFORE * 2], maxsplit=1)[0]
+    for opener in sorted(layout().list_openers, key=len, reverse=True):
+        found = re.search(rf"(?<![\wæøå]){re.escape(opener)}(?![\wæøå])\s+", window, re.IGNORECASE)
+        if found:
+            return start + found.end()
+    return start
+
+
+_ATTENDANCE_PHRASE = re.compile(
+    r"(?<![\wæøå])(?:"
+    + "|".join(re.escape(p) for p in sorted(layout().attendance_phrases, key=len, reverse=True))
+    + r")(?![\wæøå])\s*:?\s*"
+)
+
+
+def attending_organisations(text: str) -> list[Hit]:
+    """'På møtet deltok FFO, SAFO og KS', '8 organisasjoner deltok på stiftelsesmøtet, deriblant
+    Revmatikerforbundet, Blindeforbundet og Mental Helse', '… dialogmøte med KS, NAV, Helsedirektoratet og UDI'."""
+    hits: list[Hit] = []
+    folded = text.casefold()
+    if any(phrase in folded for phrase in _PHRASES):
+        for match in _ATTENDANCE_PHRASE.finditer(text):
+            begin = _opened(text, match.end())
+            names = organisations_listed(text[begin:])
+            if len(names) >= MIN_PLAIN_ORGANISATIONS:  # one name after "stilte på vegne av" is the subject's own
+                hits += [(begin, Person(name="", organisation=name)) for name in names]
+    if " med " in folded:  # "hos X" and "mellom X og Y" name hosts, which `hosts` reads
+        for match in _EVENT_WITH.finditer(text):
+            before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE) : match.start()])[-1:]
+            if _this_event([*before, match["event"]]):
+                begin = match.start("rest")
+                hits += [(begin, Person(name="", organisation=name)) for name in organisations_listed(text[begin:])]
+    return hits
+
+
+_EVENT_WITH = re.compile(r"(?<![\wæøå])(?P<event>[\wæøå]+)\s+med\s+(?P<rest>[A-ZÆØÅ])")
+
+
 def represented(text: str) -> list[Hit]:
     """Organisations whose representatives took part, named after 'representanter fra'."""
     hits: list[Hit] = []
@@ -360,11 +466,37 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
     people = _first_mentions(paragraphs, (titled, attending, appositions, speaking))
     organisations = [org for text in paragraphs for org in organisation_list(text)]
     listed = {org.organisation for org in organisations}
-    for _, host in (hit for text in paragraphs for hit in (*hosts(text), *represented(text))):
+    found = (hit for text in paragraphs for hit in (*hosts(text), *represented(text), *attending_organisations(text)))
+    for _, host in found:
         if host.organisation not in listed:
             organisations.append(host)
             listed.add(host.organisation)
-    return people + organisations
+    return people + _unrepeated(organisations, people)
+
+
+_BRACKETED = re.compile(r"^(?P<full>.*?)\s*\((?P<short>[^()]+)\)$")
+
+
+def _forms(organisation: str) -> set[str]:
+    """'Unge funksjonshemmede (UF)' is also 'UF' and 'Unge funksjonshemmede'; 'IMDi i Oslo' is also 'IMDi'."""
+    match = _BRACKETED.match(organisation)
+    forms = {organisation, match["full"], match["short"]} if match else {organisation}
+    forms |= {form.split(" i ")[0] for form in forms}
+    return {form.casefold() for form in forms if form}
+
+
+def _unrepeated(organisations: list[Person], people: list[Person]) -> list[Person]:
+    """The organisations taking part, each once, and none a person present already stands for: 'FFO' after
+    'Funksjonshemmedes fellesorganisasjon (FFO)' adds nothing, nor does 'Helse- og omsorgsdepartementet' after
+    the state secretary who came on its behalf."""
+    seen = {form for person in people if person.organisation for form in _forms(person.organisation)}
+    kept = []
+    for organisation in organisations:
+        forms = _forms(organisation.organisation)
+        if not forms & seen:
+            kept.append(organisation)
+        seen |= forms
+    return kept
 
 
 _CHAIR = re.compile(
