@@ -487,3 +487,41 @@ def test_an_organisation_a_person_present_stands_for_is_not_listed_again() -> No
     assert "Unge funksjonshemmede (UF)" in organisations and "SAFO" in organisations
     assert not any("LUPE" in o or "NFU" in o for o in organisations)  # Harald Hansen and Jens Gitlesen stand for them
     assert len(organisations) == len(set(organisations))
+
+
+def test_a_run_on_agenda_is_split_where_its_case_numbers_count_up() -> None:
+    line = (
+        "Møteleiar: Aasland Sakliste: Vedtakssaker S 7.1/07 Protokoll frå styremøtet 3. mai 2007 "
+        "S 7.2/07 Rekneskap per 31. juli 2007 S 7.3/07 Revisjon av rettskrivinga for nynorsk"
+    )
+    assert split_run_on(line)[1:] == [
+        "S 7.1/07 Protokoll frå styremøtet 3. mai 2007",
+        "S 7.2/07 Rekneskap per 31. juli 2007",
+        "S 7.3/07 Revisjon av rettskrivinga for nynorsk",
+    ]
+    plain = "SAKLISTE Sak nr. Sakstittel 001/15 Godkjenning av sakliste 002/15 Valet i haust 003/15 Framlegg om namn"
+    assert split_run_on(plain)[1:] == [
+        "001/15 Godkjenning av sakliste",
+        "002/15 Valet i haust",
+        "003/15 Framlegg om namn",
+    ]
+    archive = "Arkivsaknr.: 15/40 Leiaren ber om godkjenning, jf. 16/40 Sak og 19/40 Vedtak i saka."
+    assert split_run_on(archive) == [archive]  # numbers that do not count up one by one are no agenda
+    blocks = outline(split_run_on(line)[1:], [])  # the decimal number and its series letter
+    assert [(b.entry.item_no, b.entry.title) for b in blocks if b.entry][:2] == [
+        ("7.1/07", "Protokoll frå styremøtet 3. mai 2007"),
+        ("7.2/07", "Rekneskap per 31. juli 2007"),
+    ]
+
+
+def test_a_page_number_ending_a_run_on_line_leaves_it_and_a_bracket_of_item_numbers_is_a_remark() -> None:
+    line = "Sak " + "ord " * 45 + "Framlegg om endring av namn i Gloppen Side 1"
+    cleaned = clean(line)
+    assert cleaned.paragraphs[0].endswith("i Gloppen") and cleaned.removed == ["Side 1"]
+    assert clean("Dette står på Side 1").paragraphs == ["Dette står på Side 1"]  # a short line keeps it
+    header = parse_header(["Til stades: Ola Breivega, Magni Øvrebotten (S 7.1 S 7.4) og Tora Aasland"])
+    assert [(p.name, p.organisation) for p in header.people] == [
+        ("Ola Breivega", ""),
+        ("Magni Øvrebotten", ""),
+        ("Tora Aasland", ""),
+    ]

@@ -21,7 +21,10 @@ _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})
 ITEM_RE = re.compile(
     r"^(?:(?:Sak|Pkt\.?|Punkt|Post|PS|OS|DS)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
     # "07 – 2022 Title": a case number with its year after a dash, before a capitalised title
-    r"|(?P<no2>\d{0,3}/\d{2,4}|\d{1,3}\s+[-–]\s+(?:19|20)\d\d(?=\s+(?-i:[A-ZÆØÅ])))[.:]?(?:\s*[-–])?"
+    # "S 7.1/07 Protokoll …": a decimal case number, perhaps after the letter of its series
+    r"|(?:(?-i:[A-ZÆØÅ])\s+(?=\d{1,3}\.\d{1,2}/))?"
+    r"(?P<no2>\d{0,3}/\d{2,4}|\d{1,3}\.\d{1,2}/\d{2,4}|\d{1,3}\s+[-–]\s+(?:19|20)\d\d(?=\s+(?-i:[A-ZÆØÅ])))"
+    r"[.:]?(?:\s*[-–])?"
     r"|(?P<no3>\d{1,2})[.)](?!\s+(?:" + MONTH_NAMES + r")\b)"  # "17. oktober" is a date, not item 17
     r"|" + _TIME + r")\s+(?!(?:PS|RS|Sak)\s+\d)" + _TITLE,
     re.IGNORECASE,

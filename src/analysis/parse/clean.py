@@ -198,6 +198,9 @@ _FURNITURE = re.compile(
 # A page's footer left at the end of a line when a PDF's text was run together: "… sendes til: Side 1 av 5".
 # As printed, capitalised: a sentence that ends "… se side 3 av 5" keeps its words.
 _PAGE_STAMP = re.compile(r"(?:^|\s+)(?P<stamp>(?:Side \d{1,4} av|SIDE \d{1,4} AV) \d{1,4})\s*$")
+# Without "av N" only at the end of a run-on line, where a page ended: "… endring av namn i Gloppen Side 1".
+_PAGE_NUMBER = re.compile(r"\s+(?P<stamp>(?:Side|SIDE) \d{1,4})\s*$")
+RUN_ON_LINE_WORDS = 40
 
 
 def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -209,6 +212,8 @@ def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         kept = []
         for line in paragraph.split("\n"):
             stamp = _PAGE_STAMP.search(line) if line.rstrip()[-1:].isdigit() else None  # most lines end otherwise
+            if not stamp and line.rstrip()[-1:].isdigit() and len(line.split()) >= RUN_ON_LINE_WORDS:
+                stamp = _PAGE_NUMBER.search(line)
             if stamp:
                 removed.append(stamp["stamp"])
                 line = line[: stamp.start()]

@@ -95,10 +95,18 @@ def _who_came(name_part: str) -> str:
 _REMARK = re.compile(r",\s*[a-zæøå].*$")
 
 
+# Item or clock numbers in a bracket say when someone was there, not where from: "(S 7.1 S 7.4)", "(sak 3.2–3.5)",
+# "(10.30–12)". An organisation's name holds no such number ("(4H Norge)" does not count).
+_NUMBERED_REMARK = re.compile(r"\d+[./:]\d+")
+
+
 def _is_remark(bracketed: str) -> bool:
-    """'ferie', 'per telefon', 'fra kl 18': a remark of the layout file, as the whole bracket or its first words."""
+    """'ferie', 'per telefon', 'fra kl 18': a remark of the layout file, as the whole bracket or its first words;
+    'S 7.1 S 7.4': the items someone was there for."""
     folded = " ".join(bracketed.casefold().split())
-    return any(folded == remark or folded.startswith(remark + " ") for remark in layout().remarks)
+    return bool(_NUMBERED_REMARK.search(folded)) or any(
+        folded == remark or folded.startswith(remark + " ") for remark in layout().remarks
+    )
 
 
 def _first_name(text: str) -> bool:

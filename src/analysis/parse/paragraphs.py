@@ -72,12 +72,54 @@ _CAPS_TITLE = re.compile(
 
 
 _SLASH_NUMBER = re.compile(r"/\d\d")
+# A case number in a run-on agenda whatever its title's case: "001/15 Godkjenning av …", "S 7.1/07 Protokoll …"
+# (a decimal number may carry a one-letter series). One alone may be an archive number ("Arkivsaksnr.: 15/40");
+# three or more that count up one by one, in one year, are the agenda.
+_NUMBERED = re.compile(
+    r"(?<![\w/.-])(?:(?-i:[A-ZÆØÅ])\s+(?=\d{1,3}\.\d))?(?P<major>\d{1,3})(?:\.(?P<minor>\d{1,2}))?/(?P<year>\d{2,4})"
+    r"\s+(?=[A-ZÆØÅ])"
+)
+MIN_SEQUENCE = 3
+MIN_MARKED = 2
+
+
+def _follows(before: re.Match[str], after: re.Match[str]) -> bool:
+    """'002/15' after '001/15'; 'S 7.2/07' after 'S 7.1/07', 'S 8.1/07' after 'S 7.5/07'."""
+    if before["year"] != after["year"] or bool(before["minor"]) != bool(after["minor"]):
+        return False
+    major, next_major = int(before["major"]), int(after["major"])
+    if not before["minor"]:
+        return next_major == major + 1
+    minor, next_minor = int(before["minor"]), int(after["minor"])
+    return (next_major == major and next_minor == minor + 1) or (next_major == major + 1 and next_minor == 1)
+
+
+def _counted_items(paragraph: str) -> list[int]:
+    """Where each case number of a run of three or more counting up one by one begins."""
+    starts: list[int] = []
+    run: list[re.Match[str]] = []
+    for match in _NUMBERED.finditer(paragraph):
+        if run and not _follows(run[-1], match):
+            starts += [m.start() for m in run] if len(run) >= MIN_SEQUENCE else []
+            run = []
+        run.append(match)
+    return starts + ([m.start() for m in run] if len(run) >= MIN_SEQUENCE else [])
 
 
 def split_run_on(paragraph: str) -> list[str]:
     """A PDF transcript's run-on line, split before each case-numbered item and after an upper-case item title."""
     if "\n" in paragraph or not _SLASH_NUMBER.search(paragraph):
         return [paragraph]  # no case number at all: the common case, answered by one cheap search
+    counted = [] if len(_CASE_ITEM.findall(paragraph)) >= MIN_MARKED else _counted_items(paragraph)
+    if counted:  # no items marked "Sak"/"PS" or titled in capitals: numbers that count up mark them
+        bounds = [0, *counted, len(paragraph)]
+        pieces = [paragraph[a:b].strip() for a, b in itertools.pairwise(bounds)]
+        return [q for piece in pieces for q in _split_marked(piece) if q]
+    return _split_marked(paragraph)
+
+
+def _split_marked(paragraph: str) -> list[str]:
+    """Split before each marked case item ('SAK 29/14', '/13 HØRINGSUTTALELSE') and after an upper-case title."""
     markers = len(_CASE_ITEM.findall(paragraph))
     titled = any(_CAPS_TITLE.match(piece) for piece in _CASE_ITEM.split(paragraph)[1:])
     if "\n" in paragraph or not markers or (len(paragraph.split()) < RUN_ON_WORDS and markers < 2 and not titled):
