@@ -4,7 +4,7 @@ from analysis.base.records import Person
 from analysis.language.dates import event_year, find_date, meeting_day, parse_time_span
 from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
-from analysis.parse.header import leading_people, parse_header, split_capitalised_run
+from analysis.parse.header import leading_people, numbered_entries, parse_header, split_capitalised_run
 from analysis.parse.paragraphs import split_run_on
 from analysis.parse.participants import (
     attending_organisations,
@@ -525,3 +525,21 @@ def test_a_page_number_ending_a_run_on_line_leaves_it_and_a_bracket_of_item_numb
         ("Magni Øvrebotten", ""),
         ("Tora Aasland", ""),
     ]
+
+
+def test_a_numbered_attendance_list_run_into_one_line_gives_one_person_an_entry() -> None:
+    header = parse_header(
+        [
+            "Til stede: MEDLEMSFORENINGER 1. 4H Norge v. Simen Saxebøl 2. Actis Norge v. Andreas N. Uhre "
+            "3. Amnesty International Norge v. Harald Askebakke, Sven Mollekleiv 4. Blå Kors Norge v. Geir Gundersen"
+        ]
+    )
+    assert [(p.name, p.organisation) for p in header.people] == [
+        ("Simen Saxebøl", "4H Norge"),
+        ("Andreas N. Uhre", "Actis Norge"),
+        ("Harald Askebakke", "Amnesty International Norge"),
+        ("Sven Mollekleiv", "Amnesty International Norge"),
+        ("Geir Gundersen", "Blå Kors Norge"),
+    ]
+    # numbers that do not count up from 1 are no list: "i 3. etasje" stays text
+    assert numbered_entries("Kari Nordmann, storsalen i 3. etasje, og Ola Hansen 5. rad") == []

@@ -44,9 +44,11 @@ _OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:(?:[A-ZÆØÅ]\.)+|[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'’-]*\.?)$")
-_ORG_VIA_PERSON = re.compile(r"^(?P<org>[^,()]{2,80}?)\s+v/\s*(?P<name>[^,()]+)$")
-# "NAV: Kari Nordmann, Ola Hansen": an organisation's people on one line of a list
-_ORG_LINE = re.compile(r"^(?P<org>[A-ZÆØÅ][^:\n]{0,60}):\s+(?P<names>\S.*)$")
+_VIA = r"\s+(?:v/|v\.\s)\s*"  # "NAV Vestfold v/Trine Moe", "4H Norge v. Simen Saxebøl"
+_ORG_VIA_PERSON = re.compile(rf"^(?P<org>[^,()]{{2,80}}?){_VIA}(?P<name>[^,()]+)$")
+# "NAV: Kari Nordmann, Ola Hansen", "Amnesty International Norge v. Harald Askebakke, Sven Mollekleiv":
+# an organisation's people on one line of a list
+_ORG_LINE = re.compile(rf"^(?P<org>[A-ZÆØÅ0-9][^:\n]{{0,60}}?)(?::|{_VIA})\s*(?P<names>\S.*)$")
 _PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^)]+)\)\s*[.;,]?$")
 
 _ROLE_RE = re.compile(r"^(?P<role>" + "|".join(map(re.escape, ROLES)) + r")\b\s*", re.IGNORECASE)
@@ -234,6 +236,27 @@ def _unglued(value: str) -> str:
     return _GLUED.sub(", ", value)
 
 
+_ENTRY_NUMBER = re.compile(r"(?<!\S)(?P<number>\d{1,3})\.\s+(?=[A-ZÆØÅ0-9])")
+MIN_NUMBERED_ENTRIES = 3
+
+
+def numbered_entries(value: str) -> list[str]:
+    """The entries of a numbered list a transcript ran into one line ('1. 4H Norge v. Simen Saxebøl 2. Actis
+    Norge v. Andreas N. Uhre 3. …'), found by their numbers counting up from 1; [] when there are fewer than three.
+
+    A number out of turn stays inside its entry ('storsalen i 3. etasje'); what stands before '1.' is the list's
+    heading and is left out.
+    """
+    starts: list[re.Match[str]] = []
+    for match in _ENTRY_NUMBER.finditer(value):
+        if int(match["number"]) == len(starts) + 1:
+            starts.append(match)
+    if len(starts) < MIN_NUMBERED_ENTRIES:
+        return []
+    ends = [m.start() for m in starts[1:]] + [len(value)]
+    return [value[m.end() : end].strip() for m, end in zip(starts, ends, strict=True)]
+
+
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
 
@@ -261,6 +284,9 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if case:  # "Sekretær: Liv Saur Sak 50/23 Godkjenning …": the first item ends the value
             value, after = value[: case.start()], value[case.start() :] + after
         value = _unglued(value.strip()) if field_name in STATUS else value.strip()
+        numbered = numbered_entries(value) if field_name in STATUS and "\n" not in value else []
+        if numbered:  # "MEDLEMSFORENINGER 1. 4H Norge v. Simen Saxebøl 2. Actis Norge v. …": one entry a line
+            value = "\n".join(numbered)
         run_on = "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
         if field_name in ("chair", "minute_taker") and run_on:
             names, spill = leading_people(value)
