@@ -543,3 +543,22 @@ def test_a_numbered_attendance_list_run_into_one_line_gives_one_person_an_entry(
     ]
     # numbers that do not count up from 1 are no list: "i 3. etasje" stays text
     assert numbered_entries("Kari Nordmann, storsalen i 3. etasje, og Ola Hansen 5. rad") == []
+
+
+def test_where_some_in_a_list_name_their_organisation_the_one_after_it_is_the_last_persons() -> None:
+    people = prose_people(
+        [
+            "Arbeids- og inkluderingsminister Marte Mjøs, statssekretær Erik Idsøe i Justis- og "
+            "beredskapsdepartementet og statssekretær Ole Bjørkholt i Helse- og omsorgsdepartementet møtte FFO.",
+            "Fra venstre sitter Marte Mjøs Persen og forbundsleder Eva Buschmann.",
+            "– Det var et godt møte, sa Marte Mjøs Persen.",
+        ]
+    )
+    assert [(p.name, p.organisation) for p in people if p.name] == [
+        ("Marte Mjøs Persen", ""),  # named cut short first, then in full: one person
+        ("Erik Idsøe", "Justis- og beredskapsdepartementet"),
+        ("Ole Bjørkholt", "Helse- og omsorgsdepartementet"),
+        ("Eva Buschmann", ""),
+    ]
+    shared = prose_people(["Forbundsleder Jan Davidsen og Harald Norman fra Pensjonistforbundet møtte statsråden."])
+    assert {p.organisation for p in shared if p.name} == {"Pensjonistforbundet"}  # nobody names their own: everyone's

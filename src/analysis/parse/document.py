@@ -17,7 +17,7 @@ from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
 from analysis.parse.header import caption_people, distribution_list, parse_footer, parse_header
 from analysis.parse.paragraphs import split_hard_breaks
-from analysis.parse.participants import attending_people, prose_chair, prose_people
+from analysis.parse.participants import attending_people, prose_chair, prose_people, same_person
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
 
@@ -166,7 +166,7 @@ def find_people(draft: Draft) -> Draft:
     else:
         found = prose_people([draft.title, *draft.body])
         found += [Person(name) for name in draft.lead_names if name not in {p.name for p in found}]
-    named = [p for p in found if p.name not in known]
+    named = [p for p in found if same_person(p.name, known) is None]  # "Marte Mjøs" is the caption's Marte Mjøs Persen
     if draft.raw.entry.kind != "agenda":
         people.extend(named)
     header = draft.header

@@ -12,6 +12,7 @@ Someone only mentioned ("leste et dikt av Arne Garborg") is none of these.
 """
 
 import re
+from collections.abc import Iterable
 
 from analysis.base.records import Person
 from analysis.language.layout import layout
@@ -102,12 +103,16 @@ def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
     """The people of a list, each with the organisation named after them or else the list's, and the last title
     before them."""
     people = []
-    for part in split_enumeration(listed):
-        own = _OWN_ORG_AT_END.search(part)
+    parts = split_enumeration(listed)
+    owns = [_OWN_ORG_AT_END.search(part) for part in parts]
+    for number, (part, own) in enumerate(zip(parts, owns, strict=True)):
         own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part[: own.start()] if own else part).strip())
         role = own_role or role  # a title goes on to the names after it: "hovedstyremedlemmene A, B og C"
+        # where some name their own organisation, the one after the list is the last person's only:
+        # "statssekretær A i Justisdepartementet og statssekretær B i Helse- og omsorgsdepartementet"
+        shared = organisation if not any(owns) or number == len(parts) - 1 else ""
         if _is_name(name, introduced=True):
-            people.append(Person(name=name, role=_capitalised(role), organisation=own["org"] if own else organisation))
+            people.append(Person(name=name, role=_capitalised(role), organisation=own["org"] if own else shared))
     return people
 
 
@@ -423,17 +428,25 @@ def represented(text: str) -> list[Hit]:
     return hits
 
 
+MIN_NAME_START = 2
+
+
 def _tail_of(short: str, full: str) -> bool:
-    """'Røe Isaksen' is how news names 'Torbjørn Røe Isaksen' again; 'Lise Johnsen' is not 'Ole-Marius Johnsen'."""
+    """'Røe Isaksen' is how news names 'Torbjørn Røe Isaksen' again, and 'Marte Mjøs' may be 'Marte Mjøs Persen'
+    cut short; 'Lise Johnsen' is not 'Ole-Marius Johnsen', nor 'Marte' anyone."""
     short_words, full_words = short.casefold().split(), full.casefold().split()
-    return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
+    if len(short_words) >= len(full_words):
+        return False
+    starts = len(short_words) >= MIN_NAME_START and full_words[: len(short_words)] == short_words
+    return starts or full_words[-len(short_words) :] == short_words
 
 
-def _same_person(name: str, found: dict[str, Person]) -> str | None:
-    """The one name already found that `name` repeats in part, or that repeats `name` in part; None if not one."""
-    if name in found:
+def same_person(name: str, known: Iterable[str]) -> str | None:
+    """The one name already known that `name` repeats in part, or that repeats `name` in part; None if not one."""
+    known = list(known)
+    if name in known:
         return name
-    matches = [known for known in found if _tail_of(name, known) or _tail_of(known, name)]
+    matches = [other for other in known if _tail_of(name, other) or _tail_of(other, name)]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -445,7 +458,7 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     for text in paragraphs:
         hits = [hit for recognise in recognisers for hit in recognise(text)]
         for _, person in sorted(hits, key=lambda hit: hit[0]):
-            key = _same_person(person.name, found)
+            key = same_person(person.name, found)
             if key is None:
                 found[person.name] = person
                 continue
