@@ -255,6 +255,12 @@ def test_the_organisations_that_hold_the_meeting_took_part() -> None:
     ]
     assert held_by("Statsråden hadde et dialogmøte med FFO i dag.") == ["FFO"]
     assert held_by("Kirkens Bymisjon BUA hadde et tidligere seminar om dette.") == []
+    # a host named without an acronym, by the ending of its last word (`organisation_endings`)
+    assert held_by("Tirsdag arrangerte Frivillighet Norge dialogmøte med mange.") == ["Frivillighet Norge"]
+    assert held_by("Denne helgen inviterte vi i Funksjonshemmedes Fellesorganisasjon til representantskapsmøte.") == [
+        "Funksjonshemmedes Fellesorganisasjon"
+    ]
+    assert held_by("Tirsdag arrangerte Kari Nordmann et seminar om dette.") == []  # a person's name ends otherwise
 
 
 def test_a_page_stamp_run_into_a_line_leaves_the_text_and_is_accounted_for() -> None:

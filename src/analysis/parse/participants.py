@@ -227,15 +227,20 @@ def organisation_list(paragraph: str) -> list[Person]:
 # An organisation as news names its host: a ministry's coordinated name, or a run of capitalised words holding an
 # acronym ("FFO Vestfold", "IMDi"): a run without one may be a person's name.
 _ACRONYM_WORD = r"[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*"
+# Or a name whose last word ends as an organisation's does ("Funksjonshemmedes Fellesorganisasjon", "Frivillighet
+# Norge", "Oslo kommune"; `organisation_endings`), which no person's name does.
+_ENDING = "|".join(map(re.escape, sorted(layout().organisation_endings, key=len, reverse=True)))
+_ENDED_NAME = rf"(?=[A-ZÆØÅ])(?:[\wæøåÆØÅ-]+\s+){{0,3}}[\wæøåÆØÅ-]*(?i:{_ENDING})" if _ENDING else r"(?!)"
 _HOST = (
-    rf"(?<![\wæøåÆØÅ-])(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?)"
-    rf"(?![\wæøåÆØÅ-])"
+    rf"(?<![\wæøåÆØÅ-])(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?"
+    rf"|{_ENDED_NAME})(?![\wæøåÆØÅ-])"
 )
 _HOSTS = rf"{_HOST}(?:\s*,\s*{_HOST})*(?:\s+og\s+{_HOST})?"
 # Each shape on its own, so that one does not consume the text another needs ("da FFO Vestfold … hadde").
 _HOSTING = (
     re.compile(rf"(?P<hosts>{_HOSTS})\s+(?P<verb>[a-zæøå]+)\s+(?P<rest>[^.;:\n]{{0,80}})"),  # X hadde konferanse
-    re.compile(rf"(?<![\wæøå])(?P<verb>[a-zæøå]+)\s+(?P<hosts>{_HOSTS})\s+(?P<rest>[^.;:\n]{{0,80}})"),  # arrangerer X
+    # arrangerer X; "inviterte vi i X til …"
+    re.compile(rf"(?<![\wæøå])(?P<verb>[a-zæøå]+)\s+(?:vi\s+i\s+)?(?P<hosts>{_HOSTS})\s+(?P<rest>[^.;:\n]{{0,80}})"),
 )
 # "innspillsmøte hos X", "konsultasjonsmøte mellom X og Y", "dialogmøte med X"
 _HELD_AT = re.compile(rf"(?<![\wæøå])(?P<event>[\wæøå]+)\s+(?:hos|mellom|med)\s+(?P<hosts>{_HOSTS})")
