@@ -95,8 +95,11 @@ def test_markdown_minutes_lists_headings_and_first_names(own) -> None:
 
 
 def test_a_running_photo_caption_gives_people_not_a_paragraph_of_organisation(own) -> None:
-    people = _rows(own, "attendees", CAPTION).set_index("name")
+    rows = _rows(own, "attendees", CAPTION)
+    people = rows[rows["name"] != ""].set_index("name")
     assert list(people.index) == ["Anne Kristiansen", "Bjørn Haugen", "Camilla Strand", "Dag Moen"]
+    # "Kulturdepartementet inviterte … til innspillsmøte": the host took part, as an organisation of its own
+    assert rows.loc[rows["name"] == "", "organisation"].tolist() == ["Kulturdepartementet"]
     assert people.loc["Anne Kristiansen", ["role", "organisation"]].tolist() == ["Statssekretær", "KUD"]
     assert people.loc["Camilla Strand", "organisation"] == "Arbeids- og sosialdepartementet"
     assert people.loc["Dag Moen", "organisation"] == "Norges idrettsforbund"

@@ -568,3 +568,13 @@ def test_where_some_in_a_list_name_their_organisation_the_one_after_it_is_the_la
     ]
     shared = prose_people(["Forbundsleder Jan Davidsen og Harald Norman fra Pensjonistforbundet møtte statsråden."])
     assert {p.organisation for p in shared if p.name} == {"Pensjonistforbundet"}  # nobody names their own: everyone's
+
+
+def test_a_titles_unit_before_a_comma_is_the_organisation_only_when_it_plainly_is_one() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(p.name, p.organisation) for p in prose_people([text])]
+
+    assert found("– Vi må samarbeide, sier generalsekretær i Frivillighet Norge, Stian Slotterøy Johnsen.") == [
+        ("Stian Slotterøy Johnsen", "Frivillighet Norge")
+    ]
+    assert found("Det sa NAV-direktør i Vestfold, Trine Heibø Holm.") == [("Trine Heibø Holm", "")]  # maybe a place

@@ -166,7 +166,19 @@ def find_people(draft: Draft) -> Draft:
     else:
         found = prose_people([draft.title, *draft.body])
         found += [Person(name) for name in draft.lead_names if name not in {p.name for p in found}]
-    named = [p for p in found if same_person(p.name, known) is None]  # "Marte Mjøs" is the caption's Marte Mjøs Persen
+    named = []
+    for person in found:
+        same = same_person(person.name, known) if person.name else None  # "Marte Mjøs": the caption's Marte Mjøs Persen
+        if same is None:
+            named.append(person)
+            continue
+        at = next(k for k, p in enumerate(people) if p.name == same)  # the text may say what a caption left out
+        known_person = people[at]
+        people[at] = replace(
+            known_person,
+            role=known_person.role or person.role,
+            organisation=known_person.organisation or person.organisation,
+        )
     if draft.raw.entry.kind != "agenda":
         people.extend(named)
     header = draft.header

@@ -142,7 +142,10 @@ def titled(text: str) -> list[Hit]:
         if match["unit"] and _refers_back(match["role"]):
             match = TITLED.search(text, match.end("role"))
             continue
-        organisation = _organisation_after(text, match.end()) or match["body"] or ""
+        # a unit before a comma is the organisation when it plainly is one ("generalsekretær i Frivillighet Norge,
+        # Tor Lunde"), and may be a place otherwise ("NAV-direktør i Vestfold, Trine Heibø Holm")
+        unit = match["unit"] if match["unit"] and _plainly_organisation(match["unit"]) else ""
+        organisation = _organisation_after(text, match.end()) or match["body"] or unit
         hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
         match = TITLED.search(text, match.end())
     return hits
