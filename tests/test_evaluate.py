@@ -225,4 +225,38 @@ def test_the_score_table_shows_recall_per_field_and_a_dash_where_there_is_no_gol
     evaluation = score([gold], {"a.txt": Parsed(date="2024-03-14", agenda=("A",))})
     table = scores_markdown([("mine", evaluation.summary)]).splitlines()
     assert table[0].startswith("| | gold facts | found | present | absent |")
-    assert table[2] == "| mine | 4 | 2 (50%) | 0% | – | – | 50% | – | 100% | – | – |"
+    assert table[2] == "| mine | 4 | 2 (50%) | 0% | – | – | 50% | – | 100% | – | – | – |"
+
+
+def test_a_found_persons_organisation_is_scored_apart_from_the_facts() -> None:
+    gold = GoldDocument(
+        file="a.txt",
+        present=(
+            GoldPerson("Kari Nordmann", "FFO"),
+            GoldPerson("Per Olsen", "NAV Vestfold"),
+            GoldPerson("Ola Hansen", "KS"),
+            GoldPerson("Eva Dahl", ""),  # no organisation in the gold: not scored for one
+            GoldPerson("Liv Berg", "Virke"),  # not found: no organisation to score
+        ),
+    )
+    parsed = Parsed(
+        people={
+            "present": (
+                ("Kari Nordmann", "valgkomiteen i FFO"),
+                ("Per Olsen", ""),
+                ("Ola Hansen", "NAV"),
+                ("Eva Dahl", "Fafo"),
+            )
+        }
+    )
+    evaluation = score([gold], {"a.txt": parsed})
+    summary = evaluation.summary.set_index("field")
+    assert summary.loc["organisation", ["gold", "parsed", "found", "accuracy"]].tolist() == [3, 2, 1, 0.333]
+    assert summary.loc["all", ["gold", "found"]].tolist() == [5, 4]  # the organisations are no facts of the total
+    wrong = evaluation.misses[evaluation.misses["field"] == "organisation"]
+    assert wrong[["problem", "expected", "parsed"]].values.tolist() == [
+        ["missed", "Per Olsen (NAV Vestfold)", ""],
+        ["wrong", "Ola Hansen (KS)", "NAV"],
+    ]
+    table = scores_markdown([("mine", evaluation.summary)]).splitlines()
+    assert table[0].endswith("| minute-taker | their organisations |") and table[2].endswith("| 33% |")

@@ -14,7 +14,11 @@ Matching rules (the README repeats them for researchers):
 - a speaker fact is the sentence that starts with the gold text; it is found
   when that sentence's speaker or speaking organisation contains the gold
   speaker's words;
-- dates match exactly, as ISO text; chair and minute-taker match as names.
+- dates match exactly, as ISO text; chair and minute-taker match as names;
+- a found person's organisation is right when it matches the gold one by the
+  rule for names ("valgkomiteen i FFO" holds "FFO"); this is reported as its
+  own row, `organisation`, over the found people the gold gives one, and is
+  not a gold fact of the totals.
 """
 
 import html
@@ -34,6 +38,7 @@ FIELDS = (*LIST_FIELDS, *SINGLE_FIELDS)
 SUMMARY_COLUMNS = ["field", "gold", "parsed", "found", "precision", "recall", "f1", "accuracy"]
 MISS_COLUMNS = ["file", "field", "problem", "expected", "parsed"]
 ALL = "all"
+ORGANISATION = "organisation"  # the found people's organisations, scored apart from the facts
 
 _WORD = re.compile(r"\w+")
 # What the reader leaves off an agenda title: "Sak 12/24", "PS 6/19", "3.", "Kl. 09.00–09.15", "10:05:".
@@ -99,20 +104,24 @@ def _person_matches(gold: GoldPerson, name: str, organisation: str) -> bool:
     return names_match(gold.organisation, organisation) or (not organisation and names_match(gold.organisation, name))
 
 
-def _one_to_one(gold: Iterable[object], parsed: list, matches: Callable[[object, object], bool]) -> tuple[list, list]:
+def _one_to_one(
+    gold: Iterable[object], parsed: list, matches: Callable[[object, object], bool]
+) -> tuple[list, list, list[tuple[object, object]]]:
     """Greedy one-to-one matching in gold order: each parsed item answers for one gold item at most.
 
-    Returns the gold items nobody matched and the parsed items that matched no gold item.
+    Returns the gold items nobody matched, the parsed items that matched no gold item, and the matched pairs.
     """
     free = list(range(len(parsed)))
     missed = []
+    pairs = []
     for item in gold:
         hit = next((k for k in free if matches(item, parsed[k])), None)
         if hit is None:
             missed.append(item)
         else:
             free.remove(hit)
-    return missed, [parsed[k] for k in free]
+            pairs.append((item, parsed[hit]))
+    return missed, [parsed[k] for k in free], pairs
 
 
 def _segment_for(start: str, segments: tuple[tuple[str, str, str], ...]) -> tuple[str, str, str] | None:
@@ -136,8 +145,8 @@ def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally]
     def miss(field: str, problem: str, expected: str, got: str) -> None:
         misses.append({"file": gold.file, "field": field, "problem": problem, "expected": expected, "parsed": got})
 
-    def score_list(field: str, wanted: list, listed: list, matches: Callable, shown: Callable) -> None:
-        missed, extra = _one_to_one(wanted, listed, matches)
+    def score_list(field: str, wanted: list, listed: list, matches: Callable, shown: Callable) -> list:
+        missed, extra, pairs = _one_to_one(wanted, listed, matches)
         tally = tallies[field]
         tally.gold += len(wanted)
         tally.parsed += len(listed)
@@ -146,16 +155,25 @@ def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally]
             miss(field, "missed", shown(item), "")
         for item in extra:
             miss(field, "extra", "", shown(item))
+        return pairs
 
     people = parsed.people or {}
     for field in PEOPLE_FIELDS:
-        score_list(
+        pairs = score_list(
             field,
             [(p.name, p.organisation) for p in getattr(gold, field)],
             list(people.get(field, ())),
             lambda g, p: _person_matches(GoldPerson(*g), *p),
             lambda person: _shown_person(*person),
         )
+        for (name, expected), (_, got) in pairs:
+            if name and expected:  # a found person whose organisation the gold gives
+                tallies[ORGANISATION].gold += 1
+                tallies[ORGANISATION].parsed += bool(got)
+                if names_match(expected, got):
+                    tallies[ORGANISATION].found += 1
+                else:
+                    miss(ORGANISATION, "wrong" if got else "missed", f"{name} ({expected})", got)
     score_list(
         "agenda",
         [(title, agenda_words(title)) for title in gold.agenda],
@@ -221,22 +239,37 @@ class Evaluation:
 
 def score(gold: list[GoldDocument], parsed: dict[str, Parsed]) -> Evaluation:
     """Every gold document against its parse (a document the parse lacks scores nothing)."""
-    tallies = {field: Tally() for field in FIELDS}
+    tallies = {field: Tally() for field in (*FIELDS, ORGANISATION)}
     misses: list[dict] = []
     for document in gold:
         score_document(document, parsed.get(document.file, Parsed()), tallies, misses)
     rows = []
-    for field, tally in tallies.items():
+    for field in FIELDS:
+        tally = tallies[field]
         precision, recall = _ratio(tally.found, tally.parsed), _ratio(tally.found, tally.gold)
         f1 = round(2 * precision * recall / (precision + recall), 3) if precision + recall > 0 else float("nan")
         accuracy = _ratio(tally.agree, tally.documents) if field in SINGLE_FIELDS else float("nan")
         rows.append([field, tally.gold, tally.parsed, tally.found, precision, recall, f1, accuracy])
-    total_gold = sum(t.gold for t in tallies.values())
-    total_found = sum(t.found for t in tallies.values())
-    total_parsed = sum(t.parsed for t in tallies.values())
+    facts = [tallies[field] for field in FIELDS]
+    total_gold = sum(t.gold for t in facts)
+    total_found = sum(t.found for t in facts)
+    total_parsed = sum(t.parsed for t in facts)
     precision, recall = _ratio(total_found, total_parsed), _ratio(total_found, total_gold)
     f1 = round(2 * precision * recall / (precision + recall), 3) if precision + recall > 0 else float("nan")
     rows.append([ALL, total_gold, total_parsed, total_found, precision, recall, f1, float("nan")])
+    own = tallies[ORGANISATION]  # of the found people the gold gives an organisation: how many have it right
+    rows.append(
+        [
+            ORGANISATION,
+            own.gold,
+            own.parsed,
+            own.found,
+            float("nan"),
+            float("nan"),
+            float("nan"),
+            _ratio(own.found, own.gold),
+        ]
+    )
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     missed = pd.DataFrame(misses, columns=MISS_COLUMNS).sort_values(["file", "field"], kind="stable")
     return Evaluation(summary, missed.reset_index(drop=True), documents=len(gold))
@@ -280,7 +313,7 @@ def describe(evaluation: Evaluation, documents: int, lang: str = "en") -> str:
     """One computed sentence for a notebook: the share of gold facts found and the weakest field."""
     summary = evaluation.summary.set_index("field")
     total = summary.loc[ALL]
-    scored = summary.drop(index=ALL)
+    scored = summary.loc[list(FIELDS)]  # the facts; the organisation row is scored apart
     scored = scored[scored["gold"] > 0]
     weakest = scored.sort_values(["recall", "gold"], ascending=[True, False]).iloc[0]
     return text(
@@ -305,6 +338,7 @@ _README_HEADINGS = {
     "date": "dates",
     "chair": "chair",
     "minute_taker": "minute-taker",
+    ORGANISATION: "their organisations",
 }
 
 
@@ -320,14 +354,19 @@ def scores_markdown(rows: list[tuple[str, pd.DataFrame]]) -> str:
         row = summary.loc[field]
         return percent(float(row["recall"]), "en") if int(row["gold"]) else "–"
 
+    def right(summary: pd.DataFrame) -> str:  # a summary written before the row existed has none
+        if ORGANISATION not in summary.index or not int(summary.loc[ORGANISATION, "gold"]):
+            return "–"
+        return percent(float(summary.loc[ORGANISATION, "accuracy"]), "en")
+
     lines = [
-        "| | gold facts | found | " + " | ".join(_README_HEADINGS[f] for f in FIELDS) + " |",
-        "|---" * (len(FIELDS) + 3) + "|",
+        "| | gold facts | found | " + " | ".join(_README_HEADINGS[f] for f in (*FIELDS, ORGANISATION)) + " |",
+        "|---" * (len(FIELDS) + 4) + "|",
     ]
     for label, summary in rows:
         indexed = summary.set_index("field")
         total = indexed.loc[ALL]
         found = f"{int(total['found'])} ({recall(indexed, ALL)})"
-        cells = [label, str(int(total["gold"])), found, *(recall(indexed, f) for f in FIELDS)]
+        cells = [label, str(int(total["gold"])), found, *(recall(indexed, f) for f in FIELDS), right(indexed)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -130,6 +130,7 @@ WORDS: dict[str, dict[str, str]] = {
         "field_date": "datoer",
         "field_chair": "møteledere",
         "field_minute_taker": "referenter",
+        "field_organisation": "organisasjonen til funne personer",
         "no_date": "ingen dato",
         "validity_head": "Kodebok versjon {version} av {date}. På de {n_own} setningene i dokumentene kodeboken ble "
         "skrevet ut fra (håndkodet av `{coder}`; innenfor utvalget) når den automatiske koderen mikro-F1 "
@@ -439,6 +440,7 @@ WORDS: dict[str, dict[str, str]] = {
         "field_date": "dates",
         "field_chair": "chairs",
         "field_minute_taker": "minute-takers",
+        "field_organisation": "organisations of people found",
         "no_date": "no date",
         "validity_head": "Codebook version {version} of {date}. On the {n_own} {n_own:sentence|sentences} of the "
         "documents the codebook was written from (hand-coded by `{coder}`; in-sample), the automatic coder reaches "
