@@ -260,3 +260,15 @@ def test_a_found_persons_organisation_is_scored_apart_from_the_facts() -> None:
     ]
     table = scores_markdown([("mine", evaluation.summary)]).splitlines()
     assert table[0].endswith("| minute-taker | their organisations |") and table[2].endswith("| 33% |")
+
+
+def test_an_organisation_listed_alone_is_matched_to_one_listed_alone_before_to_a_persons() -> None:
+    gold = GoldDocument(file="a.txt", present=(GoldPerson("", "FFO Vestfold"), GoldPerson("Grete Crowo", "FFO")))
+    parsed = Parsed(people={"present": (("Grete Crowo", "FFO"), ("", "FFO Vestfold"))})
+    evaluation = score([gold], {"a.txt": parsed})
+    assert evaluation.misses.empty  # greedily, 'FFO Vestfold' would take Grete Crowo (FFO) and leave her unmatched
+    alone = score(
+        [GoldDocument(file="a.txt", present=(GoldPerson("", "FFO"),))],
+        {"a.txt": Parsed(people={"present": (("Grete Crowo", "FFO"),)})},
+    )
+    assert alone.summary.set_index("field").loc["present", "found"] == 1  # a person may still stand for a body

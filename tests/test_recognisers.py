@@ -106,7 +106,7 @@ def test_people_are_taken_from_prose_only_where_a_title_a_verb_of_saying_or_atte
         ("Turid Mæhre Olsen", "", ""),
         ("Harold Jenssen", "", "Kontrollkomiteen"),
         ("Olav Sørebø", "", "Kontrollkomiteen"),
-        ("Trine Heibø Holm", "NAV-direktør", ""),
+        ("Trine Heibø Holm", "NAV-direktør", "NAV"),  # the title names its body
         ("Kristian Dahlberg Hauge", "Statssekretær", "Arbeids- og sosialdepartementet"),
         ("Hans Christian Holte", "Direktør", "Arbeids- og velferdsdirektoratet"),  # "Hans" after a title: a name
         ("Elisabeth Rusdal", "Forbundsleder", "Norges Kvinne- og familieforbund"),
@@ -577,4 +577,31 @@ def test_a_titles_unit_before_a_comma_is_the_organisation_only_when_it_plainly_i
     assert found("– Vi må samarbeide, sier generalsekretær i Frivillighet Norge, Stian Slotterøy Johnsen.") == [
         ("Stian Slotterøy Johnsen", "Frivillighet Norge")
     ]
-    assert found("Det sa NAV-direktør i Vestfold, Trine Heibø Holm.") == [("Trine Heibø Holm", "")]  # maybe a place
+    assert found("Det sa fylkesdirektør i Vestfold, Trine Heibø Holm.") == [("Trine Heibø Holm", "")]  # maybe a place
+
+
+def test_a_persons_organisation_from_a_genitive_a_compound_title_a_body_represented_or_on_whose_behalf() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(p.name, p.organisation) for p in prose_people([text]) if p.name]
+
+    assert found("Virkes direktør for forhandlinger, Inger Lise Blyverket, ga sitt syn.") == [
+        ("Inger Lise Blyverket", "Virke")
+    ]
+    assert found("Arbeiderpartiets ordførerkandidat Guro Brandshaug takket for besøket.") == [
+        ("Guro Brandshaug", "Arbeiderpartiet")
+    ]
+    assert found("Medlem av FFOs hovedstyre, Morten Buan, oppfordret organisasjonene.") == [("Morten Buan", "FFO")]
+    assert found("Det sa NAV-direktør i Vestfold, Trine Heibø Holm.") == [("Trine Heibø Holm", "NAV")]
+    assert found("NFU var representert ved forbundsleder Jens Gitlesen og juridisk rådgiver Hedvig Ekberg.") == [
+        ("Jens Gitlesen", "NFU"),
+        ("Hedvig Ekberg", "NFU"),
+    ]
+    assert found("På møtet var LUPE representert ved Thor Henriksen og Yngvar Hurlen.") == [
+        ("Thor Henriksen", "LUPE"),
+        ("Yngvar Hurlen", "LUPE"),
+    ]
+    assert found("Statssekretær Karl Kristian Bekeng stilte på vegne av Helse- og omsorgsdepartementet i møtet.") == [
+        ("Karl Kristian Bekeng", "Helse- og omsorgsdepartementet")
+    ]
+    assert found("Grete Crowo, rådgiver FFO nasjonalt, presenterte et bilde av arbeidet.") == [("Grete Crowo", "FFO")]
+    assert found("Hans leder Kari Nordmann kom også.") == [("Kari Nordmann", "")]  # a function word owns nothing

@@ -104,24 +104,36 @@ def _person_matches(gold: GoldPerson, name: str, organisation: str) -> bool:
     return names_match(gold.organisation, organisation) or (not organisation and names_match(gold.organisation, name))
 
 
+def _same_kind(gold: GoldPerson, name: str, organisation: str) -> bool:
+    """The first pass of matching people: a person for a person, an organisation listed alone for one listed alone,
+    so that 'FFO Vestfold' does not take the FFO adviser a person of the gold needs."""
+    return bool(gold.name) == bool(name) and _person_matches(gold, name, organisation)
+
+
 def _one_to_one(
-    gold: Iterable[object], parsed: list, matches: Callable[[object, object], bool]
+    gold: Iterable[object],
+    parsed: list,
+    matches: Callable[[object, object], bool],
+    first: Callable[[object, object], bool] | None = None,
 ) -> tuple[list, list, list[tuple[object, object]]]:
-    """Greedy one-to-one matching in gold order: each parsed item answers for one gold item at most.
+    """Greedy one-to-one matching in gold order: each parsed item answers for one gold item at most; with `first`,
+    a pass by that stricter test comes before the pass by `matches`.
 
     Returns the gold items nobody matched, the parsed items that matched no gold item, and the matched pairs.
     """
     free = list(range(len(parsed)))
-    missed = []
-    pairs = []
-    for item in gold:
-        hit = next((k for k in free if matches(item, parsed[k])), None)
-        if hit is None:
-            missed.append(item)
-        else:
-            free.remove(hit)
-            pairs.append((item, parsed[hit]))
-    return missed, [parsed[k] for k in free], pairs
+    wanted = list(gold)
+    pairs: dict[int, tuple[object, object]] = {}
+    for test in (first, matches) if first else (matches,):
+        for index, item in enumerate(wanted):
+            if index in pairs:
+                continue
+            hit = next((k for k in free if test(item, parsed[k])), None)
+            if hit is not None:
+                free.remove(hit)
+                pairs[index] = (item, parsed[hit])
+    missed = [item for index, item in enumerate(wanted) if index not in pairs]
+    return missed, [parsed[k] for k in free], [pairs[index] for index in sorted(pairs)]
 
 
 def _segment_for(start: str, segments: tuple[tuple[str, str, str], ...]) -> tuple[str, str, str] | None:
@@ -145,8 +157,10 @@ def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally]
     def miss(field: str, problem: str, expected: str, got: str) -> None:
         misses.append({"file": gold.file, "field": field, "problem": problem, "expected": expected, "parsed": got})
 
-    def score_list(field: str, wanted: list, listed: list, matches: Callable, shown: Callable) -> list:
-        missed, extra, pairs = _one_to_one(wanted, listed, matches)
+    def score_list(
+        field: str, wanted: list, listed: list, matches: Callable, shown: Callable, first: Callable | None = None
+    ) -> list:
+        missed, extra, pairs = _one_to_one(wanted, listed, matches, first)
         tally = tallies[field]
         tally.gold += len(wanted)
         tally.parsed += len(listed)
@@ -165,6 +179,7 @@ def score_document(gold: GoldDocument, parsed: Parsed, tallies: dict[str, Tally]
             list(people.get(field, ())),
             lambda g, p: _person_matches(GoldPerson(*g), *p),
             lambda person: _shown_person(*person),
+            lambda g, p: _same_kind(GoldPerson(*g), *p),
         )
         for (name, expected), (_, got) in pairs:
             if name and expected:  # a found person whose organisation the gold gives

@@ -28,6 +28,8 @@ ROLE = (
     + "|".join(map(re.escape, layout().role_suffixes))
     + rf")){_INFLECTED})(?![\wæøå])"
 )
+# A word with two capitals or more: an acronym ("KS", "IMDi", "NHFU")
+_ACRONYM_WORD = r"[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*"
 # Capitalised words, the last perhaps a suspended compound completed after "og": "Norges Kvinne- og familieforbund"
 _ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?)"
 # A body named the Norwegian way, as coordinated compounds: "Arbeids- og sosialdepartementet",
@@ -37,7 +39,9 @@ COMPOUND_BODY = r"[A-ZÆØÅ][\wæøå]*-,?(?:\s+[\wæøå]+-,?)*\s+og\s+[a-zæ�
 # A listed person's own organisation, after "i"/"fra": never joined by "og", which joins the next person.
 _OWN_ORG = rf"(?:{COMPOUND_BODY}|[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s[A-ZÆØÅ][\wæøåÆØÅ-]*){{0,2}})"
 _OWN_ORG_AT_END = re.compile(rf"\s+(?:i|fra|frå)\s+(?P<org>{_OWN_ORG})$")
-_PERSON = rf"(?:{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
+# A title may take an adjective: "juridisk rådgiver Hedvig Ekberg", "politisk rådgiver Morten Bakke".
+_ADJECTIVE = r"(?:[a-zæøå]+(?:isk|ig)\s+)"
+_PERSON = rf"(?:{_ADJECTIVE}?{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
 # People joined by commas and "og", each but the last perhaps with an organisation of their own ("statssekretærene
 # Dilek Ayhan i NFD, Cecilie Brein-Karlsen i HOD, og Bjørn Haugstad"); one after the last is read after the list,
 # and is everyone's where no other names one ("Jan Davidsen og Harald Norman fra Pensjonistforbundet").
@@ -62,7 +66,7 @@ _NOT_NAME_WORDS = (
 )
 _AFTER_ORG = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:i|fra|frå|hos)\s+(?P<org>{_ORG})")
 _TOKEN = re.compile(r"[\wæøåÆØÅ-]+")
-_ROLE_START = re.compile(rf"^(?P<role>{ROLE})\s+")
+_ROLE_START = re.compile(rf"^(?P<role>{_ADJECTIVE}?{ROLE})\s+")
 _BRIDGE = frozenset("også så videre derfor først imidlertid i dag både".split())
 
 
@@ -145,13 +149,73 @@ def titled(text: str) -> list[Hit]:
         # a unit before a comma is the organisation when it plainly is one ("generalsekretær i Frivillighet Norge,
         # Tor Lunde"), and may be a place otherwise ("NAV-direktør i Vestfold, Trine Heibø Holm")
         unit = match["unit"] if match["unit"] and _plainly_organisation(match["unit"]) else ""
-        organisation = _organisation_after(text, match.end()) or match["body"] or unit
+        organisation = (
+            _organisation_after(text, match.end())
+            or match["body"]
+            or _owner(unit)
+            or _genitive_before(text, match.start())
+            or _role_owner(match["role"])
+        )
         hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
         match = TITLED.search(text, match.end())
     return hits
 
 
+# An organisation in the genitive before a title: "Virkes direktør …", "Arbeiderpartiets ordførerkandidat …".
+_GENITIVE = re.compile(r"(?<![\wæøåÆØÅ-])(?P<owner>[A-ZÆØÅ][\wæøåÆØÅ-]*?)(?:s|'s|’s)\s+$")
+# A unit of an acronym's organisation in the genitive: "FFOs hovedstyre" is FFO's.
+_OWNED_UNIT = re.compile(rf"^(?P<owner>{_ACRONYM_WORD})s\s+[a-zæøå]")
+# A title compounded with its organisation: "NAV-direktør", "FFO-leder", "Unio-leder".
+_ROLE_OWNER = re.compile(r"^(?P<owner>[A-ZÆØÅ][\wæøåÆØÅ]*)-[a-zæøå]")
+
+
+def _genitive_before(text: str, start: int) -> str:
+    """'Virke' in 'Virkes direktør for …, Inger Lise Blyverket'; '' where no capitalised genitive stands before the
+    title, or the word is a function word ('Hans leder' is his)."""
+    match = _GENITIVE.search(text[max(0, start - WORD_BEFORE) : start])
+    if not match or f"{match['owner']}s".casefold() in STOP_WORDS or match["owner"].casefold() in STOP_WORDS:
+        return ""
+    return match["owner"]
+
+
+def _owner(organisation: str) -> str:
+    """'FFOs hovedstyre' → 'FFO': the organisation a unit belongs to, as comparisons across organisations count it."""
+    match = _OWNED_UNIT.match(organisation)
+    return match["owner"] if match else organisation
+
+
+def _role_owner(role: str) -> str:
+    """'NAV' from 'NAV-direktør'; '' from a plain title."""
+    match = _ROLE_OWNER.match(role)
+    return match["owner"] if match else ""
+
+
 _PHRASES = tuple(phrase.casefold() for phrase in layout().attendance_phrases)
+_VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
+# "NFU var representert ved A og B", "På møtet var LUPE representert ved A, B og C": the people are the body's.
+_REPRESENTED_BY = re.compile(
+    rf"(?:(?P<before>{_ORG})\s+{_VERB_BE}|{_VERB_BE}\s+(?P<after>{_ORG}))\s+representert\s+(?:ved|av)\s+(?P<list>{_LIST})"
+)
+# "statssekretær Karl Kristian Bekeng stilte på vegne av Helse- og omsorgsdepartementet"
+_ON_BEHALF = re.compile(
+    rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+(?:på\s+vegne\s+av|for)\s+"
+    rf"(?P<org>{COMPOUND_BODY}|{_ORG})"
+)
+
+
+def represented_by(text: str) -> list[Hit]:
+    """People a body was represented by, each with the body; a person who came on a body's behalf, with it."""
+    hits: list[Hit] = []
+    if "representert" in text:
+        for match in _REPRESENTED_BY.finditer(text):
+            organisation = match["before"] or match["after"]
+            hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
+    if " for " in text or "vegne" in text:
+        for match in _ON_BEHALF.finditer(text):
+            _, name = split_title(match["name"])
+            if _is_name(name):
+                hits.append((match.start(), Person(name=name, organisation=match["org"])))
+    return hits
 
 
 def attending(text: str) -> list[Hit]:
@@ -166,13 +230,17 @@ def attending(text: str) -> list[Hit]:
     return hits
 
 
+_ACRONYM_AFTER = re.compile(rf"\s+(?P<org>{_ACRONYM_WORD})(?![\wæøåÆØÅ-])")
+
+
 def appositions(text: str) -> list[Hit]:
     """'Tove-Linnea Brandvik – forbundsleder i NHF', 'Grete Crowo, rådgiver FFO nasjonalt'."""
     hits = []
     for match in APPOSITION.finditer(text):
         _, name = split_title(match["name"])
         if _is_name(name):
-            organisation = _organisation_after(text, match.end())
+            acronym = _ACRONYM_AFTER.match(text, match.end())  # "Grete Crowo, rådgiver FFO nasjonalt"
+            organisation = _organisation_after(text, match.end()) or (acronym["org"] if acronym else "")
             hits.append((match.start(), Person(name=name, role=_capitalised(match["role"]), organisation=organisation)))
     return hits
 
@@ -229,7 +297,6 @@ def organisation_list(paragraph: str) -> list[Person]:
 
 # An organisation as news names its host: a ministry's coordinated name, or a run of capitalised words holding an
 # acronym ("FFO Vestfold", "IMDi"): a run without one may be a person's name.
-_ACRONYM_WORD = r"[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*"
 # Or a name whose last word ends as an organisation's does ("Funksjonshemmedes Fellesorganisasjon", "Frivillighet
 # Norge", "Oslo kommune"; `organisation_endings`), which no person's name does.
 _ENDING = "|".join(map(re.escape, sorted(layout().organisation_endings, key=len, reverse=True)))
@@ -479,12 +546,12 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
 
 def attending_people(paragraphs: list[str]) -> list[Person]:
     """Only what an attendance phrase introduces: explicit enough to add to a header's list."""
-    return _first_mentions(paragraphs, (attending,))
+    return _first_mentions(paragraphs, (attending, represented_by))
 
 
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
-    people = _first_mentions(paragraphs, (titled, attending, appositions, speaking))
+    people = _first_mentions(paragraphs, (titled, attending, appositions, speaking, represented_by))
     organisations = [org for text in paragraphs for org in organisation_list(text)]
     listed = {org.organisation for org in organisations}
     found = (hit for text in paragraphs for hit in (*hosts(text), *represented(text), *attending_organisations(text)))
