@@ -605,3 +605,14 @@ def test_a_persons_organisation_from_a_genitive_a_compound_title_a_body_represen
     ]
     assert found("Grete Crowo, rådgiver FFO nasjonalt, presenterte et bilde av arbeidet.") == [("Grete Crowo", "FFO")]
     assert found("Hans leder Kari Nordmann kom også.") == [("Kari Nordmann", "")]  # a function word owns nothing
+
+
+def test_an_organisation_that_took_part_alone_speaks_only_beside_a_verb_of_saying() -> None:
+    roster = Roster(
+        [Person("Maria Hoff Aanes", "Statssekretær", "BLD"), Person("", "", "Bufdir"), Person("", "", "ARS")]
+    )
+    said = subject_of("Barne-, ungdoms- og familiedirektoratet (Bufdir) orienterte om direktoratets rolle.", roster)
+    assert said[0].organisation == "Bufdir" and said[0].person is None
+    assert subject_of("Bufdir mener at samarbeidet er godt.", roster)[0].organisation == "Bufdir"
+    assert subject_of("ARS - Antirasistisk Senter, HRS - Human Rights Service og IMDi.", roster)[0] is None  # a list
+    assert subject_of("Statsråden sa at Bufdir (Bufdir) orienterte godt.", roster)[0] is None  # inside a clause

@@ -95,6 +95,11 @@ class Roster:
         for person in self.people:
             for alias in organisation_forms(person.organisation):
                 orgs.setdefault(alias, []).append(person)
+        # An organisation that took part without a named person speaks as itself ("Bufdir orienterte om …").
+        for body in people:
+            if body.status == "present" and not body.name and body.organisation:
+                for alias in organisation_forms(body.organisation):
+                    orgs.setdefault(alias, [])
         self._orgs = sorted(
             ((tuple(alias.split()), alias, members) for alias, members in orgs.items()),
             key=lambda item: -len(item[0]),
@@ -193,7 +198,8 @@ class Roster:
                 for k, (t, a) in enumerate(zip(window, parts, strict=True))
             ):
                 person = members[0] if len(members) == 1 else None
-                return Mention(i, i + len(parts), person, alias)
+                # a body no attendee stands for speaks only beside a verb of saying, as a layout's body does
+                return Mention(i, i + len(parts), person, alias, body=not members)
         return None
 
 
@@ -257,6 +263,14 @@ def _presented_by(tokens: list[str], start: int) -> bool:
     )
 
 
+def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) -> bool:
+    """'Barne-, ungdoms- og familiedirektoratet (Bufdir) orienterte …': the mention is the bracketed short name of
+    the capitalised full name the sentence opens with, no verb of saying before it."""
+    short = " ".join(tokens[mention.start : mention.end])
+    bracket = re.match(rf"^(?P<full>[A-ZÆØÅ][^()]{{1,80}}?)\s*\(\s*{re.escape(short)}\s*\)", sentence)
+    return bool(bracket) and not any(_is_reporting(t) for t in tokens_of(bracket["full"]))
+
+
 def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     """The mention the sentence reports and the rule that found it ('named', 'pronoun' or '')."""
     tokens, mentions = roster.read(sentence)
@@ -275,8 +289,10 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
             return mention, "named"
         if mention.person and closes_quote(sentence, tokens, mention.start):
             return mention, "named"
-        # a body speaks as the sentence's subject ("Styret er enig …"), not inside a clause ("… at regjeringen løfter")
-        if (mention.start == 0 or not mention.body) and _followed_by_reporting_verb(tokens, mention.end):
+        # a body speaks as the sentence's subject ("Styret er enig …"), not inside a clause ("… at regjeringen løfter");
+        # its short name in brackets after the full one opens the sentence too ("Barne-, … direktoratet (Bufdir) …")
+        subject = mention.start == 0 or not mention.body or _opens_with_full_name(sentence, tokens, mention)
+        if subject and _followed_by_reporting_verb(tokens, mention.end):
             return mention, "named"
     return None, ""
 
