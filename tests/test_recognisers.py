@@ -616,3 +616,13 @@ def test_an_organisation_that_took_part_alone_speaks_only_beside_a_verb_of_sayin
     assert subject_of("Bufdir mener at samarbeidet er godt.", roster)[0].organisation == "Bufdir"
     assert subject_of("ARS - Antirasistisk Senter, HRS - Human Rights Service og IMDi.", roster)[0] is None  # a list
     assert subject_of("Statsråden sa at Bufdir (Bufdir) orienterte godt.", roster)[0] is None  # inside a clause
+
+
+def test_a_pulled_quote_over_its_speakers_name_alone_is_theirs_in_news() -> None:
+    roster = Roster([Person("Erna Solberg", "Statsminister"), Person("Siv Jensen")])
+    pulled = ["Det står altfor mange utenfor arbeidslivet.", "Norge trenger en felles innsats", "Erna Solberg"]
+    said = attribute_paragraph(pulled, roster, NOBODY, narrative=True)
+    assert [a.speaker for a in said] == ["Erna Solberg"] * 3
+    assert attribute_paragraph(pulled, roster, NOBODY, narrative=False)[0] == NOBODY  # minutes sign otherwise
+    surname = ["Det står altfor mange utenfor arbeidslivet.", "Solberg"]  # a surname alone signs nothing
+    assert attribute_paragraph(surname, roster, NOBODY, narrative=True)[0] == NOBODY

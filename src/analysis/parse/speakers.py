@@ -371,6 +371,20 @@ def signed_by(sentences: list[str], roster: Roster) -> Mention | None:
     return mentions[0] if mentions and mentions[0].person else None
 
 
+MIN_SIGNED = 2
+
+
+def signed_below(sentences: list[str], roster: Roster) -> Mention | None:
+    """A pulled quote over its speaker's full name alone on the line below ('… flere i jobb' / 'Erna Solberg'),
+    when the name is an attendee's: news sets quotes so."""
+    if len(sentences) < MIN_SIGNED:  # a name and what it signs
+        return None
+    tokens, mentions = roster.read(sentences[-1])
+    whole = [m for m in mentions if m.person and m.start == 0 and m.end == len(tokens)]
+    named_in_full = whole and len(tokens) == len(whole[0].person.name.split())
+    return whole[0] if named_in_full else None
+
+
 @dataclass(frozen=True)
 class Attribution:
     speaker: str
@@ -409,6 +423,9 @@ def attribute_paragraph(
     if signer:
         return [_from_mention(signer, "quote")] * len(sentences)
     if narrative:
+        signature = signed_below(sentences, roster)
+        if signature:
+            return [_from_mention(signature, "quote")] * len(sentences)
         is_quote = bool(sentences) and sentences[0].startswith(QUOTE_OPENERS)
         if is_quote:
             quoted = quote_speaker(sentences, roster)
