@@ -4,8 +4,9 @@ from analysis.base.records import Person
 from analysis.language.dates import event_year, find_date, meeting_day, parse_time_span
 from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
+from analysis.parse.document import text_date
 from analysis.parse.header import leading_people, numbered_entries, parse_header, split_capitalised_run
-from analysis.parse.paragraphs import split_run_on
+from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
     attending_organisations,
     hosts,
@@ -626,3 +627,33 @@ def test_a_pulled_quote_over_its_speakers_name_alone_is_theirs_in_news() -> None
     assert attribute_paragraph(pulled, roster, NOBODY, narrative=False)[0] == NOBODY  # minutes sign otherwise
     surname = ["Det står altfor mange utenfor arbeidslivet.", "Solberg"]  # a surname alone signs nothing
     assert attribute_paragraph(surname, roster, NOBODY, narrative=True)[0] == NOBODY
+
+
+def test_a_name_then_its_organisation_then_a_verb_of_saying_and_a_body_named_short_and_in_full() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(p.name, p.organisation) for p in prose_people([text])]
+
+    assert found(
+        "Cathrine Austrheim fra Aleneforeldreforeningen holdt innlegg om mobilitet, og Lars Erik Andersen fra "
+        "Velferdsalliansen holdt innlegg om arbeid."
+    ) == [("Cathrine Austrheim", "Aleneforeldreforeningen"), ("Lars Erik Andersen", "Velferdsalliansen")]
+    assert found("Deretter snakket Rabia Musavi (LIN) om inkluderingspolitikk.") == [("Rabia Musavi", "LIN")]
+    people = prose_people(
+        [
+            "Statsråden har møtt med Samarbeidsforum mot fattigdom i Norge for innspill.",
+            "Både statsråden og representanter fra Samarbeidsforum hadde gode innspill.",
+        ]
+    )
+    assert [p.organisation for p in people] == ["Samarbeidsforum mot fattigdom i Norge"]  # one body, in full
+
+
+def test_first_names_with_a_glued_remark_a_date_on_a_labelled_line_and_an_item_going_on_after_a_comma() -> None:
+    header = parse_header(["Tilstede: Bjørn, Sandra, Amanda(Skype)\nReferent: Bjørn"])
+    assert [(p.name, p.organisation) for p in header.people] == [("Bjørn", ""), ("Sandra", ""), ("Amanda", "")]
+    body = ["Innspillsmøte i Bergen.", "Når: Mandag 4. desember 2023, kl. 10.30-14.15\nHvor: Kulturhuset i Bergen"]
+    assert text_date(parse_header([]), "Innspillsmøte", body) == "2023-12-04"
+    paragraphs = split_hard_breaks(
+        ["11:45 Innlegg om bolig\n11:55 Innlegg om oppfølging av familier,\n    NAV Bergenhus ved Gitle Lund"]
+    )
+    items = [b.entry.title for b in outline(paragraphs, []) if b.entry]
+    assert items == ["Innlegg om bolig", "Innlegg om oppfølging av familier, NAV Bergenhus ved Gitle Lund"]

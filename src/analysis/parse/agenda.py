@@ -175,7 +175,9 @@ def outline(
         if key in section_keys:
             blocks.append(Block("heading", paragraph))
             continue
-        item = ITEM_RE.match(paragraph) if "\n" not in paragraph and items and not item_keys else None
+        # an item whose title goes on over the next line after a comma is one line ("11:55 Innlegg om …," / "NAV …")
+        line = " ".join(paragraph.split()) if first.rstrip().endswith(",") else paragraph
+        item = ITEM_RE.match(line) if "\n" not in line and items and not item_keys else None
         bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1

@@ -15,7 +15,14 @@ from analysis.language.layout import layout
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
-from analysis.parse.header import caption_people, distribution_list, parse_footer, parse_header
+from analysis.parse.header import (
+    LABEL_RE,
+    caption_people,
+    distribution_list,
+    labelled_fields,
+    parse_footer,
+    parse_header,
+)
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import attending_people, prose_chair, prose_people, same_person
 from analysis.parse.segment import Segment, segment_blocks
@@ -48,6 +55,19 @@ def _opening(title: str, body: list[str]) -> str:
     return "\n".join([title, *prose])
 
 
+def _labelled_date(body: list[str]) -> str:
+    """A full date on a labelled line below the top, as an invitation sets it: 'Når: Mandag 4. desember 2023, …'."""
+    for paragraph in body:
+        for line in paragraph.split("\n"):
+            if not LABEL_RE.match(line.strip()):
+                continue
+            fields, _ = labelled_fields(line.strip())
+            date = next((find_date(value) for field, value, _ in fields if field in ("date", "time")), "")
+            if date:
+                return date
+    return ""
+
+
 def text_date(header: Header, title: str, body: list[str]) -> str:
     """The header's date, else the title's, else the first full date in the opening paragraphs.
 
@@ -57,6 +77,9 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
     """
     if header.date:
         return header.date
+    labelled = _labelled_date(body)
+    if labelled:
+        return labelled
     opening = _opening(title, body)
     full = find_date(title) or find_date(opening)
     day = meeting_day(full or find_date("\n".join(body)), opening)

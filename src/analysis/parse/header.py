@@ -112,8 +112,10 @@ def _is_remark(bracketed: str) -> bool:
 
 
 def _first_name(text: str) -> bool:
-    """'Bastian': one capitalised word that is not an acronym ('NAV') — a list of these is a list of first names."""
-    word = text.strip()
+    """'Bastian': one capitalised word that is not an acronym ('NAV') — a list of these is a list of first names;
+    'Amanda (Skype)' too, the bracket a remark."""
+    paren = _PAREN_PERSON.match(text.strip())
+    word = paren["name"].strip() if paren and _is_remark(paren["org"]) else text.strip()
     return bool(_NAME_WORD.match(word)) and not word.rstrip(".").isupper() and " " not in word
 
 
@@ -228,9 +230,14 @@ _GLUED = re.compile(r"(?<=[a-zæøå]{2})(?=[A-ZÆØÅ][a-zæøå])")
 MIN_GLUED = 2
 
 
+_GLUED_BRACKET = re.compile(r"(?<=[a-zæøå])\((?=[A-Za-zÆØÅæøå])")
+
+
 def _unglued(value: str) -> str:
     """'Nina TveterLars BjørndalLise Bakkan' → 'Nina Tveter, Lars Bjørndal, Lise Bakkan'; a value with its own
-    commas, or with one such join only ('McDonald'), as it is."""
+    commas, or with one such join only ('McDonald'), as it is. A bracket glued to a name opens apart from it:
+    'Amanda(Skype)' → 'Amanda (Skype)'."""
+    value = _GLUED_BRACKET.sub(" (", value)
     if "," in value or len(_GLUED.findall(value)) < MIN_GLUED:
         return value
     return _GLUED.sub(", ", value)

@@ -35,7 +35,7 @@ def _breaks_before(previous: str, line: str) -> bool:
     return bool(
         LABEL_RE.match(line)
         or ITEM_RE.match(line)
-        or ITEM_RE.match(previous)
+        or (ITEM_RE.match(previous) and not previous.endswith(","))  # "11:55 Innlegg om …," / "NAV … ved …"
         or (_is_heading_line(previous) and _STARTS_NEW.match(line) and not LABEL_RE.match(previous))
         or (_SENTENCE_END.search(previous) and _STARTS_NEW.match(line))
     )

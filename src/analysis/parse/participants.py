@@ -251,10 +251,25 @@ def speaking(text: str) -> list[Hit]:
     for match in NAMED.finditer(text):
         _, name = split_title(match["name"])
         before = _TOKEN.findall(text[: match.start()])[-1:]
-        after = [t for t in _TOKEN.findall(text[match.end() : match.end() + 60])[:3] if t.casefold() not in _BRIDGE]
+        organisation, end = _organisation_beside(text, match.end())  # "A fra Velferdsalliansen holdt", "B (VA) snakket"
+        after = [t for t in _TOKEN.findall(text[end : end + 60])[:3] if t.casefold() not in _BRIDGE]
         if _is_name(name) and ((before and _speaks(before[0])) or (after and _speaks(after[0]))):
-            hits.append((match.start(), Person(name=name, organisation=_organisation_after(text, match.end()))))
+            hits.append((match.start(), Person(name=name, organisation=organisation)))
     return hits
+
+
+_BRACKETED_ACRONYM = re.compile(rf"^\s*\((?P<org>{_ACRONYM_WORD})\)")
+
+
+def _organisation_beside(text: str, end: int) -> tuple[str, int]:
+    """The organisation right after a name ('fra Velferdsalliansen', '(VA)') and where the text goes on after it."""
+    after = _AFTER_ORG.match(text[end:])
+    if after:
+        return after["org"], end + after.end()
+    bracket = _BRACKETED_ACRONYM.match(text[end:])
+    if bracket:
+        return bracket["org"], end + bracket.end()
+    return "", end
 
 
 _ACRONYM_ENTRY = re.compile(r"^(?P<acronym>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøå]*)\s*[-–]\s+[A-ZÆØÅ]")
@@ -300,7 +315,14 @@ def organisation_list(paragraph: str) -> list[Person]:
 # Or a name whose last word ends as an organisation's does ("Funksjonshemmedes Fellesorganisasjon", "Frivillighet
 # Norge", "Oslo kommune"; `organisation_endings`), which no person's name does.
 _ENDING = "|".join(map(re.escape, sorted(layout().organisation_endings, key=len, reverse=True)))
-_ENDED_NAME = rf"(?=[A-ZÆØÅ])(?:[\wæøåÆØÅ-]+\s+){{0,3}}[\wæøåÆØÅ-]*(?i:{_ENDING})" if _ENDING else r"(?!)"
+# Its inner words are capitalised or the small words of names ("Forbundet mot Rusgift"), never "fra": in
+# "Representanter fra Samarbeidsforum har møter" the people are not a body.
+_NAME_INNER = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*|for|mot|og|av|til|i)"
+_ENDED_NAME = (
+    rf"(?=[A-ZÆØÅ])(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+(?:{_NAME_INNER}\s+){{0,2}})?[\wæøåÆØÅ-]*(?i:{_ENDING})"
+    if _ENDING
+    else r"(?!)"
+)
 _HOST = (
     rf"(?<![\wæøåÆØÅ-])(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?"
     rf"|{_ENDED_NAME})(?![\wæøåÆØÅ-])"
@@ -418,7 +440,10 @@ def _listed_name(part: str) -> str:
         and words[0].casefold().endswith(tuple(layout().organisation_endings))
         and words[1] in _PREPOSITIONS_IN_NAMES
     ):
-        return part.strip()
+        # "Samarbeidsforum mot fattigdom i Norge for innspill": the name ends at its last capitalised word when it
+        # has one after the first; "Landsforeningen for hjerte- og lungesyke" has none and is whole
+        capitals = [k for k, word in enumerate(words) if k and word[:1].isupper()]
+        return " ".join(words[: capitals[-1] + 1]) if capitals else part.strip()
     return _organisation_name(part)
 
 
@@ -578,13 +603,26 @@ def _unrepeated(organisations: list[Person], people: list[Person]) -> list[Perso
     'Funksjonshemmedes fellesorganisasjon (FFO)' adds nothing, nor does 'Helse- og omsorgsdepartementet' after
     the state secretary who came on its behalf."""
     seen = {form for person in people if person.organisation for form in _forms(person.organisation)}
-    kept = []
+    kept: list[Person] = []
     for organisation in organisations:
         forms = _forms(organisation.organisation)
-        if not forms & seen:
+        if forms & seen:
+            continue
+        # "Samarbeidsforum" and "Samarbeidsforum mot fattigdom i Norge": one body, named in full once
+        longer = next((k for k, o in enumerate(kept) if _starts(organisation.organisation, o.organisation)), None)
+        shorter = next((k for k, o in enumerate(kept) if _starts(o.organisation, organisation.organisation)), None)
+        if shorter is not None:
+            kept[shorter] = organisation
+        elif longer is None:
             kept.append(organisation)
         seen |= forms
     return kept
+
+
+def _starts(short: str, full: str) -> bool:
+    """'Samarbeidsforum' opens 'Samarbeidsforum mot fattigdom i Norge' word for word."""
+    short_words, full_words = short.casefold().split(), full.casefold().split()
+    return len(short_words) < len(full_words) and full_words[: len(short_words)] == short_words
 
 
 _CHAIR = re.compile(
