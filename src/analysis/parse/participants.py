@@ -198,7 +198,7 @@ _REPRESENTED_BY = re.compile(
 )
 # "statssekretær Karl Kristian Bekeng stilte på vegne av Helse- og omsorgsdepartementet"
 _ON_BEHALF = re.compile(
-    rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+(?:på\s+vegne\s+av|for)\s+"
+    rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+på\s+vegne\s+av\s+"
     rf"(?P<org>{COMPOUND_BODY}|{_ORG})"
 )
 
@@ -210,7 +210,7 @@ def represented_by(text: str) -> list[Hit]:
         for match in _REPRESENTED_BY.finditer(text):
             organisation = match["before"] or match["after"]
             hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
-    if " for " in text or "vegne" in text:
+    if "vegne av" in text:  # one cheap test: the name pattern is tried only where it can end
         for match in _ON_BEHALF.finditer(text):
             _, name = split_title(match["name"])
             if _is_name(name):
