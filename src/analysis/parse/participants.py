@@ -317,7 +317,8 @@ def organisation_list(paragraph: str) -> list[Person]:
 _ENDING = "|".join(map(re.escape, sorted(layout().organisation_endings, key=len, reverse=True)))
 # Its inner words are capitalised or the small words of names ("Forbundet mot Rusgift"), never "fra": in
 # "Representanter fra Samarbeidsforum har møter" the people are not a body.
-_NAME_INNER = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*|for|mot|og|av|til|i)"
+_PREPOSITIONS_IN_NAMES = frozenset("for mot av til i".split())  # "Landsforeningen for hjerte- og lungesyke"
+_NAME_INNER = rf"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*|og|{'|'.join(sorted(_PREPOSITIONS_IN_NAMES))})"
 _ENDED_NAME = (
     rf"(?=[A-ZÆØÅ])(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+(?:{_NAME_INNER}\s+){{0,2}})?[\wæøåÆØÅ-]*(?i:{_ENDING})"
     if _ENDING
@@ -407,7 +408,6 @@ def _organisation_name(part: str) -> str:
     return " ".join(kept)
 
 
-_PREPOSITIONS_IN_NAMES = frozenset("for mot av til i".split())  # "Landsforeningen for hjerte- og lungesyke"
 MAX_ORGANISATION_WORDS = 8
 # A name that is plainly an organisation's: an acronym ("KS", "IMDi"), an acronym in brackets after it, a ministry's
 # coordinated name, or a word with an organisation's ending ("Helsedirektoratet", "MS-forbundet").
