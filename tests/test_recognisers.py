@@ -262,6 +262,10 @@ def test_the_organisations_that_hold_the_meeting_took_part() -> None:
         "Funksjonshemmedes Fellesorganisasjon"
     ]
     assert held_by("Tirsdag arrangerte Kari Nordmann et seminar om dette.") == []  # a person's name ends otherwise
+    assert held_by("Statsforvalteren i Vestland arrangerte et innspillsmøte om bolig.") == [
+        "Statsforvalteren i Vestland"
+    ]  # the state's office in a county, with its place
+    assert held_by("I går hadde Fylkesmannen dialogmøte med kommunene.") == ["Fylkesmannen"]
 
 
 def test_a_page_stamp_run_into_a_line_leaves_the_text_and_is_accounted_for() -> None:

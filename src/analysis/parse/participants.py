@@ -326,8 +326,8 @@ _ENDED_NAME = (
 )
 _HOST = (
     rf"(?<![\wæøåÆØÅ-])(?:{COMPOUND_BODY}|(?:[A-ZÆØÅ][\wæøå-]*\s)?{_ACRONYM_WORD}(?:\s[A-ZÆØÅ][\wæøå-]*)?"
-    rf"|{_ENDED_NAME})(?![\wæøåÆØÅ-])"
-)
+    rf"|{_ENDED_NAME}(?:\s+i\s+[A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ][\wæøå-]*)?)?)(?![\wæøåÆØÅ-])"
+)  # "Statsforvalteren i Vestland", "Fylkesmannen i Oslo og Viken": the office with its place
 _HOSTS = rf"{_HOST}(?:\s*,\s*{_HOST})*(?:\s+og\s+{_HOST})?"
 # Each shape on its own, so that one does not consume the text another needs ("da FFO Vestfold … hadde").
 _HOSTING = (
