@@ -661,3 +661,20 @@ def test_first_names_with_a_glued_remark_a_date_on_a_labelled_line_and_an_item_g
     )
     items = [b.entry.title for b in outline(paragraphs, []) if b.entry]
     assert items == ["Innlegg om bolig", "Innlegg om oppfølging av familier, NAV Bergenhus ved Gitle Lund"]
+
+
+def test_a_news_paragraph_in_the_first_person_closed_by_a_verb_and_a_name_is_a_quote_without_its_dash() -> None:
+    roster = Roster([Person("Erna Solberg", "Statsminister"), Person("Siv Jensen")])
+    paragraph = [
+        "Noe av det viktigste for meg er å skape et samfunn med muligheter for alle.",
+        "Et samfunn der ingen skal bli stående utenfor.",
+        "Derfor er arbeidet viktig, sa Erna Solberg i si innledning.",
+    ]
+    assert [a.speaker for a in attribute_paragraph(paragraph, roster, NOBODY, narrative=True)] == ["Erna Solberg"] * 3
+    reported = [  # the journalist's third person: only the closing sentence is hers
+        "Planen ble kjent i dag.",
+        "Dette er en god dag, sa Erna Solberg.",
+    ]
+    assert attribute_paragraph(reported, roster, NOBODY, narrative=True)[0] == NOBODY
+    other = ["Vi må gjøre mer, mener Siv Jensen.", "Det er vi enige i, sa Erna Solberg."]  # someone else is named
+    assert attribute_paragraph(other, roster, NOBODY, narrative=True)[0].speaker == "Siv Jensen"

@@ -52,6 +52,7 @@ OPTIONAL_SECTIONS = (
     "name_particles",
     "remarks",
     "list_openers",
+    "first_person",
 )
 
 
@@ -79,6 +80,7 @@ class Layout:
     name_particles: frozenset[str] = frozenset()
     remarks: frozenset[str] = frozenset()
     list_openers: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

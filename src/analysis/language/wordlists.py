@@ -12,4 +12,5 @@ from analysis.language.layout import layout
 # Longest first, so "Politisk rådgiver" wins over "Rådgiver".
 ROLES = tuple(sorted(layout().roles, key=len, reverse=True))
 PRONOUNS = layout().pronouns
+FIRST_PERSON = layout().first_person
 REPORTING_LEMMAS = layout().speech_verbs

@@ -16,7 +16,7 @@ from itertools import pairwise
 from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
-from analysis.language.wordlists import PRONOUNS, REPORTING_LEMMAS, ROLES
+from analysis.language.wordlists import FIRST_PERSON, PRONOUNS, REPORTING_LEMMAS, ROLES
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
@@ -371,6 +371,21 @@ def signed_by(sentences: list[str], roster: Roster) -> Mention | None:
     return mentions[0] if mentions and mentions[0].person else None
 
 
+def unmarked_quote(sentences: list[str], roster: Roster) -> Mention | None:
+    """The attendee a news paragraph quotes without its opening dash: it speaks in the first person, names no
+    attendee before its last sentence, and that sentence closes with a verb of saying and the name ('Noe av det
+    viktigste for meg … Derfor er arbeidet viktig for meg, sa Erna Solberg i si innledning.')."""
+    if len(sentences) < MIN_SIGNED or sentences[0].startswith(QUOTE_OPENERS):
+        return None
+    earlier = [roster.read(sentence) for sentence in sentences[:-1]]
+    if any(mentions for _, mentions in earlier):
+        return None
+    if not any(token.casefold() in FIRST_PERSON for tokens, _ in earlier for token in tokens):
+        return None
+    tokens, mentions = roster.read(sentences[-1])
+    return next((m for m in mentions if m.person and closes_quote(sentences[-1], tokens, m.start)), None)
+
+
 MIN_SIGNED = 2
 
 
@@ -426,6 +441,9 @@ def attribute_paragraph(
         signature = signed_below(sentences, roster)
         if signature:
             return [_from_mention(signature, "quote")] * len(sentences)
+        unmarked = unmarked_quote(sentences, roster)
+        if unmarked:
+            return [_from_mention(unmarked, "quote")] * len(sentences)
         is_quote = bool(sentences) and sentences[0].startswith(QUOTE_OPENERS)
         if is_quote:
             quoted = quote_speaker(sentences, roster)
