@@ -14,6 +14,7 @@ from analysis.parse.participants import (
     prose_chair,
     prose_people,
     represented,
+    roll_call,
 )
 from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
 
@@ -678,3 +679,17 @@ def test_a_news_paragraph_in_the_first_person_closed_by_a_verb_and_a_name_is_a_q
     assert attribute_paragraph(reported, roster, NOBODY, narrative=True)[0] == NOBODY
     other = ["Vi må gjøre mer, mener Siv Jensen.", "Det er vi enige i, sa Erna Solberg."]  # someone else is named
     assert attribute_paragraph(other, roster, NOBODY, narrative=True)[0].speaker == "Siv Jensen"
+
+
+def test_a_roll_call_by_group_in_prose_gives_each_name_its_group_and_a_label_word_may_be_a_first_name() -> None:
+    text = (
+        "Generalsekretæren foretok navneopprop. Følgende møtte: Østfold avdeling: Svein Norheim, Thor Haugsten. "
+        "Hedmark avdeling: Aslaug Røhr, Dag Iver Sonerud. Vedtak: Navneoppropet ble godkjent."
+    )
+    assert [(p.name, p.organisation) for _, p in roll_call(text)] == [
+        ("Svein Norheim", "Østfold avdeling"),
+        ("Thor Haugsten", "Østfold avdeling"),
+        ("Aslaug Røhr", "Hedmark avdeling"),
+        ("Dag Iver Sonerud", "Hedmark avdeling"),  # "Dag" is a date label's word and a first name
+    ]
+    assert roll_call("Følgende møtte ikke: 3 medlemmer.") == []

@@ -80,12 +80,14 @@ def _is_name(name: str, *, introduced: bool = False) -> bool:
 
     An `introduced` name follows a title or an attendance phrase, so it
     cannot be capitalised for opening a sentence: there a first word that is
-    also a function word is a first name ('direktør Hans Christian Holte').
+    also a function word or a label's word is a first name ('direktør Hans
+    Christian Holte', 'Dag Iver Sonerud').
     """
     words = name.split()
+    checked = words[1:] if introduced else words  # after a title or a roll call "Dag" is a first name, not a label
     return (
         len(words) >= 2
-        and not any(w.casefold() in _NOT_NAME_WORDS for w in words)
+        and not any(w.casefold() in _NOT_NAME_WORDS for w in checked)
         and (introduced or words[0].casefold() not in STOP_WORDS)
         and not any(re.fullmatch(ROLE, w) for w in words)
         and not all(w.isupper() for w in words)
@@ -201,6 +203,26 @@ _ON_BEHALF = re.compile(
     rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+på\s+vegne\s+av\s+"
     rf"(?P<org>{COMPOUND_BODY}|{_ORG})"
 )
+
+
+# A roll call by group after an attendance phrase and a colon: "Følgende møtte: Østfold avdeling: A, B, C. Hedmark
+# avdeling: D, E." Each group is the organisation of the names after it.
+_GROUP = re.compile(rf"\s*(?P<group>[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[\wæøåÆØÅ-]+){{0,3}}):\s+(?P<list>{_LIST})\s*[.;]?")
+
+
+def roll_call(text: str) -> list[Hit]:
+    """The people of a roll call by group, each with the group's name as organisation."""
+    hits: list[Hit] = []
+    if ":" not in text:
+        return hits
+    for phrase in _ATTENDANCE_PHRASE.finditer(text):
+        if not text[: phrase.end()].rstrip().endswith(":"):
+            continue
+        at = phrase.end()
+        while (group := _GROUP.match(text, at)) is not None:
+            hits += [(group.start(), p) for p in _people_of(group["list"], "", group["group"])]
+            at = group.end()
+    return hits
 
 
 def represented_by(text: str) -> list[Hit]:
@@ -571,12 +593,12 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
 
 def attending_people(paragraphs: list[str]) -> list[Person]:
     """Only what an attendance phrase introduces: explicit enough to add to a header's list."""
-    return _first_mentions(paragraphs, (attending, represented_by))
+    return _first_mentions(paragraphs, (attending, represented_by, roll_call))
 
 
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
-    people = _first_mentions(paragraphs, (titled, attending, appositions, speaking, represented_by))
+    people = _first_mentions(paragraphs, (titled, attending, appositions, speaking, represented_by, roll_call))
     organisations = [org for text in paragraphs for org in organisation_list(text)]
     listed = {org.organisation for org in organisations}
     found = (hit for text in paragraphs for hit in (*hosts(text), *represented(text), *attending_organisations(text)))
