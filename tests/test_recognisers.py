@@ -152,6 +152,7 @@ def test_dates_a_weekday_in_the_year_of_a_stamp_and_a_year_named_with_the_event(
     assert event_year("krav til statsbudsjettet 2016", ("konferansen", "møtet")) == ""
     assert find_date("samling 4.–5. desember 2023") == "2023-12-04"
     assert find_date("Møtedato: 06.03.14") == "2014-03-06"
+    assert find_date("Referat fra styremøte 2. febr. 2016") == "2016-02-02"  # "febr." as "feb."
 
 
 def test_cleaning_front_matter_tables_escaped_breaks_and_bold_lead_names() -> None:
@@ -693,3 +694,29 @@ def test_a_roll_call_by_group_in_prose_gives_each_name_its_group_and_a_label_wor
         ("Dag Iver Sonerud", "Hedmark avdeling"),  # "Dag" is a date label's word and a first name
     ]
     assert roll_call("Følgende møtte ikke: 3 medlemmer.") == []
+
+
+def test_a_subtitle_and_a_date_line_over_the_fields_leave_the_header_read() -> None:
+    header = parse_header(
+        [
+            "Referat fra styremøtet 27. september 2016",
+            "REFERAT FRA STYREMØTE I SENIORSAKEN LOKALLAG ASKER",
+            "27. september 2016 på Hasselbakken",
+            "Tilstede: Ole Bjørn, leder",
+            "Axel",
+            "Inger",
+            "Forfall: Jørg",
+            "1. EKSTERN KOMMUNIKASJON",
+        ]
+    )
+    assert [(p.name, p.status) for p in header.people] == [
+        ("Ole Bjørn", "present"),
+        ("Axel", "present"),
+        ("Inger", "present"),
+        ("Jørg", "absent"),
+    ]
+    assert header.chair == "Ole Bjørn" and header.body_start == 7
+    assert header.leftover[:2] == [
+        "REFERAT FRA STYREMØTE I SENIORSAKEN LOKALLAG ASKER",
+        "27. september 2016 på Hasselbakken",
+    ]

@@ -18,6 +18,7 @@ MONTHS = {
     "desember": 12,
     "jan": 1,
     "feb": 2,
+    "febr": 2,
     "mar": 3,
     "apr": 4,
     "jun": 6,

@@ -501,6 +501,22 @@ def _labels_follow(paragraphs: list[str]) -> bool:
     return any(_first_label_line(p) == 0 or LABEL_ONLY.match(p) for p in paragraphs)
 
 
+MAX_LEAD_LINES = 2
+
+
+def _short_lines_then_labels(paragraphs: list[str]) -> int:
+    """How many short lines (a subtitle, a date and place; two at most) stand above the labelled fields, as web
+    minutes set them under their title; 0 when the fields do not follow them."""
+    for count in range(1, MAX_LEAD_LINES + 1):
+        lead = paragraphs[:count]
+        short = all(
+            "\n" not in p.strip() and len(p.split()) <= MAX_TITLE_WORDS and not p.rstrip().endswith(".") for p in lead
+        )
+        if short and len(lead) == count and _labels_follow(paragraphs[count : count + 1]):
+            return count
+    return 0
+
+
 def parse_header(paragraphs: list[str]) -> Header:
     """Fields from the leading labelled paragraphs, with a title line before or after them.
 
@@ -585,6 +601,11 @@ def parse_header(paragraphs: list[str]) -> Header:
         if index <= LEAD_BEFORE_HEADER and not last_field and _labels_follow(paragraphs[index + 1 : index + 2]):
             header.leftover.append(paragraph)  # a summary above the labelled fields stays in the body
             index += 1
+            continue
+        lead = _short_lines_then_labels(paragraphs[index:]) if index <= LEAD_BEFORE_HEADER and not last_field else 0
+        if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
+            header.leftover.extend(paragraphs[index : index + lead])
+            index += lead
             continue
         break
     if not header.date and header.title:
