@@ -720,3 +720,16 @@ def test_a_subtitle_and_a_date_line_over_the_fields_leave_the_header_read() -> N
         "REFERAT FRA STYREMØTE I SENIORSAKEN LOKALLAG ASKER",
         "27. september 2016 på Hasselbakken",
     ]
+
+
+def test_an_indented_numbered_list_gives_every_item() -> None:
+    paragraphs = split_hard_breaks(
+        ["Dagsorden", " 1. Diskusjonsmøte med Eldrerådet\n 2. Medlemsmøter\n 3. Økonomi\n 4. Eventuelt."]
+    )
+    items = [(b.entry.item_no, b.entry.title) for b in outline(paragraphs, []) if b.entry]
+    assert items == [
+        ("1", "Diskusjonsmøte med Eldrerådet"),
+        ("2", "Medlemsmøter"),
+        ("3", "Økonomi"),
+        ("4", "Eventuelt."),
+    ]

@@ -176,7 +176,8 @@ def outline(
             blocks.append(Block("heading", paragraph))
             continue
         # an item whose title goes on over the next line after a comma is one line ("11:55 Innlegg om …," / "NAV …")
-        line = " ".join(paragraph.split()) if first.rstrip().endswith(",") else paragraph
+        # an indented list item keeps its indent when the list is split into paragraphs (" 2. Medlemsmøter")
+        line = " ".join(paragraph.split()) if first.rstrip().endswith(",") else paragraph.strip()
         item = ITEM_RE.match(line) if "\n" not in line and items and not item_keys else None
         bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
