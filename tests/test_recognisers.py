@@ -10,6 +10,7 @@ from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
     attending_organisations,
     hosts,
+    listed_below,
     organisation_list,
     prose_chair,
     prose_people,
@@ -733,3 +734,21 @@ def test_an_indented_numbered_list_gives_every_item() -> None:
         ("3", "Økonomi"),
         ("4", "Eventuelt."),
     ]
+
+
+def test_people_listed_one_a_paragraph_under_a_line_that_announces_them() -> None:
+    paragraphs = [
+        "Før møtet var statssekretæren på befaring.",
+        "Følgende informerte under møtet:",
+        "Gunn Eide, Statens landbruksforvaltning, se presentasjon.",
+        "Per Olaf Lundteigen Stortingsrepresentant Sp",
+        "Harald Buttedahl, Statssekretær i Landbruks- og matdepartementet",
+        "Møtet varte i tre timer.",
+        "Kari Nordmann, NAV",
+    ]
+    assert [(p.name, p.role, p.organisation) for p in listed_below(paragraphs)] == [
+        ("Gunn Eide", "", "Statens landbruksforvaltning"),
+        ("Per Olaf Lundteigen", "", ""),
+        ("Harald Buttedahl", "Statssekretær", "Landbruks- og matdepartementet"),
+    ]  # the list ends at the first paragraph that is not one; a photo credit ("Foto: …") is none
+    assert listed_below(["Møteplanen er som følger:", "Foto: Hans Dahle/Radio"]) == []

@@ -144,8 +144,8 @@ def parse_person(line: str, status: str) -> Person | None:
         return Person(name=name.strip(), role=organisation.strip().capitalize(), organisation="", status=status)
     if not role:
         org_role, rest = split_role(organisation)
-        if org_role:
-            role, organisation = org_role, rest
+        if org_role:  # "Statssekretær i Landbruks- og matdepartementet": the office, then its body
+            role, organisation = org_role, _ORG_LEAD.sub("", rest)
     if organisation[:1].islower() and not role:  # "Karin Finnerud, styrets nestleder": an office, not a body
         role, organisation = organisation, ""
     return Person(name=name.strip(), role=role, organisation=organisation, status=status)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from analysis.base.records import Person
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma, split_enumeration
+from analysis.parse.header import looks_like_name, parse_person
 
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)?))"
 NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
@@ -596,9 +597,36 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
     return _first_mentions(paragraphs, (attending, represented_by, roll_call))
 
 
+def listed_below(paragraphs: list[str]) -> list[Person]:
+    """People a line ending in a colon announces with a verb of taking part or of saying ('Følgende informerte under
+    møtet:'), one 'Name, Organisation' a paragraph below it, until a paragraph that is not one."""
+    people: list[Person] = []
+    for index, paragraph in enumerate(paragraphs):
+        announced = paragraph.rstrip().endswith(":") and "\n" not in paragraph.strip()
+        words = _TOKEN.findall(paragraph.casefold())
+        if not announced or not (any(map(_speaks, words)) or any(p in paragraph.casefold() for p in _PHRASES)):
+            continue
+        for line in (p.strip() for p in paragraphs[index + 1 :]):
+            plain = "\n" not in line and line[:1].isupper() and not _LABELLED.match(line)  # "Foto: …" is no person
+            person = parse_person(line, "present") if plain else None
+            name = (
+                _ROLE_WORD.split(person.name)[0].strip() if person else ""
+            )  # "Per Olaf Lundteigen Stortingsrepresentant Sp"
+            if not person or not (looks_like_name(name) and _is_name(name, introduced=True)):
+                break
+            people.append(Person(name=name, role=person.role, organisation=person.organisation))
+    return people
+
+
+_ROLE_WORD = re.compile(rf"\s+(?={ROLE})")
+_LABELLED = re.compile(r"^[^\s:]+:")
+
+
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
     people = _first_mentions(paragraphs, (titled, attending, appositions, speaking, represented_by, roll_call))
+    known = [person.name for person in people]
+    people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]
     organisations = [org for text in paragraphs for org in organisation_list(text)]
     listed = {org.organisation for org in organisations}
     found = (hit for text in paragraphs for hit in (*hosts(text), *represented(text), *attending_organisations(text)))
