@@ -5,7 +5,13 @@ from analysis.language.dates import event_year, find_date, meeting_day, parse_ti
 from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
 from analysis.parse.document import text_date
-from analysis.parse.header import leading_people, numbered_entries, parse_header, split_capitalised_run
+from analysis.parse.header import (
+    leading_people,
+    numbered_entries,
+    parse_footer,
+    parse_header,
+    split_capitalised_run,
+)
 from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
     attending_organisations,
@@ -600,6 +606,10 @@ def test_a_persons_organisation_from_a_genitive_a_compound_title_a_body_represen
     ]
     assert found("Medlem av FFOs hovedstyre, Morten Buan, oppfordret organisasjonene.") == [("Morten Buan", "FFO")]
     assert found("Det sa NAV-direktør i Vestfold, Trine Heibø Holm.") == [("Trine Heibø Holm", "NAV")]
+    assert found("Det samme var helsedirektør Bjørn Guldvog og NAV-direktør Sigrun Vågeng.") == [
+        ("Bjørn Guldvog", ""),
+        ("Sigrun Vågeng", "NAV"),
+    ]  # a title of one's own inside a list names one's own body
     assert found("NFU var representert ved forbundsleder Jens Gitlesen og juridisk rådgiver Hedvig Ekberg.") == [
         ("Jens Gitlesen", "NFU"),
         ("Hedvig Ekberg", "NFU"),
@@ -752,3 +762,12 @@ def test_people_listed_one_a_paragraph_under_a_line_that_announces_them() -> Non
         ("Harald Buttedahl", "Statssekretær", "Landbruks- og matdepartementet"),
     ]  # the list ends at the first paragraph that is not one; a photo credit ("Foto: …") is none
     assert listed_below(["Møteplanen er som følger:", "Foto: Hans Dahle/Radio"]) == []
+
+
+def test_a_minute_taker_run_into_the_last_sentence_fills_an_empty_field() -> None:
+    header = parse_header(["Referat fra styremøtet 27. september 2016", "Tilstede: Ole Bjørn, Axel"])
+    paragraphs = ["1. EKSTERN KOMMUNIKASJON", "Ole Bjørn takket for møtet. Referent: Oddveig"]
+    assert parse_footer(paragraphs, header) == 0 and header.minute_taker == "Oddveig"
+    said = parse_header(["Referat", "Tilstede: Ole Bjørn, Axel"])
+    parse_footer(["Vi drøftet saken. Neste møte: Tirsdag 1. november"], said)
+    assert said.minute_taker == "" and said.date == ""  # only a chair or minute-taker signs off so

@@ -448,7 +448,24 @@ def parse_footer(paragraphs: list[str], header: Header) -> int:
             if field_name in STATUS and any(p.status == STATUS[field_name] for p in header.people):
                 continue
             _apply(header, field_name, value, label)
+    if not count and paragraphs:
+        _signed_off(paragraphs[-1].strip().split("\n")[-1], header)
     return count
+
+
+MAX_SIGNATURE_WORDS = 4
+
+
+def _signed_off(line: str, header: Header) -> None:
+    """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, when the
+    header left the field empty. The line stays in the body."""
+    matches = list(LABEL_RE.finditer(line))
+    if not matches or not matches[-1]["label"] or not line[: matches[-1].start()].rstrip().endswith((".", "!", "?")):
+        return
+    value = line[matches[-1].end() :].strip().rstrip(".")
+    field_name = _LABEL_TO_FIELD[matches[-1]["label"].lower()]
+    if field_name in ("chair", "minute_taker") and len(value.split()) <= MAX_SIGNATURE_WORDS:
+        _apply(header, field_name, value, matches[-1]["label"])
 
 
 def distribution_list(paragraphs: list[str], header: Header) -> None:

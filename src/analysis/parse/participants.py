@@ -118,6 +118,8 @@ def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
         # where some name their own organisation, the one after the list is the last person's only:
         # "statssekretær A i Justisdepartementet og statssekretær B i Helse- og omsorgsdepartementet"
         shared = organisation if not any(owns) or number == len(parts) - 1 else ""
+        # a title of one's own compounded with its body names the body: "… og NAV-direktør Sigrun Vågeng"
+        shared = _role_owner(own_role) or shared if own_role else shared
         if _is_name(name, introduced=True):
             people.append(Person(name=name, role=_capitalised(role), organisation=own["org"] if own else shared))
     return people
