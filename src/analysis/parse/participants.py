@@ -31,6 +31,8 @@ ROLE = (
 )
 # A word with two capitals or more: an acronym ("KS", "IMDi", "NHFU")
 _ACRONYM_WORD = r"[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*"
+# The endings that make a capitalised run an organisation's name (`organisation_endings` in the layout file).
+_ORG_ENDINGS = tuple(layout().organisation_endings)
 # Capitalised words, the last perhaps a suspended compound completed after "og": "Norges Kvinne- og familieforbund"
 _ORG = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s(?:og\s)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?)"
 # A body named the Norwegian way, as coordinated compounds: "Arbeids- og sosialdepartementet",
@@ -53,9 +55,11 @@ TITLED = re.compile(
     rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+(?:(?P<unit>[^,.;:\n]{{1,60}}?),|(?P<body>{COMPOUND_BODY})))?"
     rf"\s+(?P<list>{_LIST})"
 )
+# The attendance phrases of the layout file, longest first, as one alternation.
+_PHRASE_ALTERNATION = "|".join(re.escape(p) for p in sorted(layout().attendance_phrases, key=len, reverse=True))
 ATTENDING = re.compile(
     r"(?:(?:Fra|Frå)\s+(?P<group>[A-ZÆØÅ][\wæøå-]+)\s+)?(?<![\w-])(?:"
-    + "|".join(re.escape(p) for p in sorted(layout().attendance_phrases, key=len, reverse=True))
+    + _PHRASE_ALTERNATION
     + rf")(?:[^.\n]{{0,80}}?\bvar)?:?\s+(?:både\s+)?(?P<list>{_LIST})"
 )
 NAMED = re.compile(rf"(?P<name>{NAME})")
@@ -92,7 +96,7 @@ def _is_name(name: str, *, introduced: bool = False) -> bool:
         and (introduced or words[0].casefold() not in STOP_WORDS)
         and not any(re.fullmatch(ROLE, w) for w in words)
         and not all(w.isupper() for w in words)
-        and not words[-1].casefold().endswith(tuple(layout().organisation_endings))  # "… Sanitetsforening"
+        and not words[-1].casefold().endswith(_ORG_ENDINGS)  # "… Sanitetsforening"
     )
 
 
@@ -339,7 +343,7 @@ def organisation_list(paragraph: str) -> list[Person]:
 # acronym ("FFO Vestfold", "IMDi"): a run without one may be a person's name.
 # Or a name whose last word ends as an organisation's does ("Funksjonshemmedes Fellesorganisasjon", "Frivillighet
 # Norge", "Oslo kommune"; `organisation_endings`), which no person's name does.
-_ENDING = "|".join(map(re.escape, sorted(layout().organisation_endings, key=len, reverse=True)))
+_ENDING = "|".join(map(re.escape, sorted(_ORG_ENDINGS, key=len, reverse=True)))
 # Its inner words are capitalised or the small words of names ("Forbundet mot Rusgift"), never "fra": in
 # "Representanter fra Samarbeidsforum har møter" the people are not a body.
 _PREPOSITIONS_IN_NAMES = frozenset("for mot av til i".split())  # "Landsforeningen for hjerte- og lungesyke"
@@ -424,10 +428,9 @@ def _organisation_name(part: str) -> str:
     if not words or not words[0][:1].isupper():
         return ""
     kept = [words[0]]
-    endings = tuple(layout().organisation_endings)
     for word in words[1:]:
         suspended = word.endswith("-") or (word == "og" and kept[-1].endswith("-")) or kept[-1] == "og"
-        if not (word[:1].isupper() or suspended or word.casefold().endswith(endings)):
+        if not (word[:1].isupper() or suspended or word.casefold().endswith(_ORG_ENDINGS)):
             break
         kept.append(word)
     return " ".join(kept)
@@ -442,9 +445,8 @@ _PLAIN_ORGANISATION = re.compile(
 
 
 def _plainly_organisation(name: str) -> bool:
-    endings = tuple(layout().organisation_endings)
     return bool(_PLAIN_ORGANISATION.search(name)) or any(
-        word.casefold().rstrip(",").endswith(endings) for word in name.split()
+        word.casefold().rstrip(",").endswith(_ORG_ENDINGS) for word in name.split()
     )
 
 
@@ -462,7 +464,7 @@ def _listed_name(part: str) -> str:
         len(words) > 1
         and len(words) <= MAX_ORGANISATION_WORDS
         and words[0][:1].isupper()
-        and words[0].casefold().endswith(tuple(layout().organisation_endings))
+        and words[0].casefold().endswith(_ORG_ENDINGS)
         and words[1] in _PREPOSITIONS_IN_NAMES
     ):
         # "Samarbeidsforum mot fattigdom i Norge for innspill": the name ends at its last capitalised word when it
@@ -511,11 +513,7 @@ def _opened(text: str, start: int) -> int:
     return start
 
 
-_ATTENDANCE_PHRASE = re.compile(
-    r"(?<![\wæøå])(?:"
-    + "|".join(re.escape(p) for p in sorted(layout().attendance_phrases, key=len, reverse=True))
-    + r")(?![\wæøå])\s*:?\s*"
-)
+_ATTENDANCE_PHRASE = re.compile(r"(?<![\wæøå])(?:" + _PHRASE_ALTERNATION + r")(?![\wæøå])\s*:?\s*")
 
 
 def attending_organisations(text: str) -> list[Hit]:
@@ -562,8 +560,9 @@ def _tail_of(short: str, full: str) -> bool:
     short_words, full_words = short.casefold().split(), full.casefold().split()
     if len(short_words) >= len(full_words):
         return False
-    starts = len(short_words) >= MIN_NAME_START and full_words[: len(short_words)] == short_words
-    return starts or full_words[-len(short_words) :] == short_words
+    return (len(short_words) >= MIN_NAME_START and _starts(short, full)) or full_words[
+        -len(short_words) :
+    ] == short_words
 
 
 def same_person(name: str, known: Iterable[str]) -> str | None:
