@@ -3,7 +3,9 @@
 import pytest
 
 from analysis.base.records import Person
-from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph
+from analysis.parse.agenda import outline
+from analysis.parse.segment import segment_blocks
+from analysis.parse.speakers import CAPTION, NOBODY, Roster, attribute_paragraph
 
 # (start of the sentence in the real document, the person it belongs to)
 EXPECTED = [
@@ -105,3 +107,48 @@ def test_absent_people_never_speak() -> None:
     )
     result = attribute_paragraph(["Ola Nordmann kommenterte at dette er viktig."], roster, NOBODY, narrative=False)
     assert result[0].speaker == ""
+
+
+NEWS_ROSTER = [
+    Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
+    Person("Ola Berg", "Statsråd"),
+    Person("Eva Dahl", "Leder", "NHFU"),
+]
+
+
+def test_a_photo_credit_and_the_caption_it_closes_are_nobodys_speech() -> None:
+    roster = Roster(NEWS_ROSTER)
+    caption = ["Forbundsleder Kari Lunde og statsråd Ola Berg signerer avtalen.", "(Foto: Per Hansen/NTB)"]
+    assert attribute_paragraph(caption, roster, NOBODY, narrative=True) == [CAPTION, CAPTION]
+    assert attribute_paragraph(caption, roster, NOBODY, narrative=False) == [CAPTION, CAPTION]
+    block = ["Kari Lunde.", "Foto: Pensjonistforbundet", "Ola Berg (t.h.) tok imot kravene.", "Illustrasjon: NTB"]
+    assert attribute_paragraph(block, roster, NOBODY, narrative=True) == [CAPTION] * 4
+    # a credit printed after running text: the text before it stays the speaker's
+    running = ["Ola Berg sa at regjeringen vil lytte.", "Kari Lunde takket for møtet.", "Foto: Per Hansen"]
+    said = attribute_paragraph(running, roster, NOBODY, narrative=True)
+    assert [a.speaker for a in said] == ["Ola Berg", "Kari Lunde", ""] and said[2] == CAPTION
+
+
+def test_in_news_a_line_of_names_is_a_caption_but_in_minutes_it_still_names_the_speaker() -> None:
+    roster = Roster(NEWS_ROSTER)
+    names = ["Leder i NHFU, Eva Dahl", "Forbundsleder Kari Lunde"]
+    assert attribute_paragraph(names, roster, NOBODY, narrative=True) == [CAPTION, CAPTION]
+    heading = ["Eva Dahl", "Hun la vekt på universell utforming."]  # minutes: a name line heads what follows
+    assert {a.speaker for a in attribute_paragraph(heading, roster, NOBODY, narrative=False)} == {"Eva Dahl"}
+    # names over a name are no pulled quote signed below
+    assert attribute_paragraph(["Kari Lunde", "Ola Berg"], roster, NOBODY, narrative=True) == [CAPTION, CAPTION]
+
+
+def test_a_quote_after_a_photo_is_the_speaker_of_the_paragraph_before_it() -> None:
+    paragraphs = [
+        "Statsråd Ola Berg understreket at pensjonene skal sikres.",
+        "Forbundsleder Kari Lunde (t.h.) og statsråd Ola Berg signerer avtalen om drøftingsmøtene. (Foto: NTB)",
+        "- Vi skal lytte til organisasjonene.",
+    ]
+    segments = segment_blocks("m1", outline(paragraphs, []), Roster(NEWS_ROSTER), narrative=True)
+    assert [(s.speaker, s.attribution) for s in segments] == [
+        ("Ola Berg", "named"),
+        ("", "caption"),
+        ("", "caption"),
+        ("Ola Berg", "quote"),
+    ]

@@ -53,6 +53,7 @@ OPTIONAL_SECTIONS = (
     "remarks",
     "list_openers",
     "first_person",
+    "photo_credits",
 )
 
 
@@ -81,6 +82,7 @@ class Layout:
     remarks: frozenset[str] = frozenset()
     list_openers: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    photo_credits: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

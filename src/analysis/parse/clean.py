@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import yaml
 from unidecode import unidecode
 
+from analysis.language.wordlists import PHOTO_CREDIT_LABEL
+
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _BLANKS = "\t\u00a0\u2007\u202f\u2009\u200a\u3000"  # blanks other than the space
@@ -20,7 +22,7 @@ _BLANKS = "\t\u00a0\u2007\u202f\u2009\u200a\u3000"  # blanks other than the spac
 _SPACES = re.compile(rf" [ {_BLANKS}]+|[{_BLANKS}][ {_BLANKS}]*")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 _CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fra venstre:|fra venstre:|f\.v\.:?)\s*", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"\s*\b(?:Foto|Fotograf|Bilde)\s*:\s*(?P<credit>[^.;\n]+)\.?\s*$")
+_PHOTO_CREDIT = re.compile(rf"\s*\b{PHOTO_CREDIT_LABEL}\s*:\s*(?P<credit>[^.;\n]+)\.?\s*$")
 
 
 def _script(char: str) -> str:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from analysis.language.sentences import split_sentences
 from analysis.parse.agenda import Block
-from analysis.parse.speakers import NOBODY, Attribution, Roster, attribute_paragraph, last_mentioned
+from analysis.parse.speakers import CAPTION, NOBODY, Attribution, Roster, attribute_paragraph, last_mentioned
 
 
 @dataclass(frozen=True)
@@ -72,5 +72,6 @@ def segment_blocks(
                     sentence,
                 )
             )
-        current = attributions[-1] if attributions else current
+        spoken = [who for who in attributions if who != CAPTION]
+        current = spoken[-1] if spoken else current
     return segments

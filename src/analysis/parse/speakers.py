@@ -16,7 +16,7 @@ from itertools import pairwise
 from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
-from analysis.language.wordlists import FIRST_PERSON, PRONOUNS, REPORTING_LEMMAS, ROLES
+from analysis.language.wordlists import FIRST_PERSON, PHOTO_CREDIT_LABEL, PRONOUNS, REPORTING_LEMMAS, ROLES
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
@@ -394,6 +394,8 @@ def signed_below(sentences: list[str], roster: Roster) -> Mention | None:
     when the name is an attendee's: news sets quotes so."""
     if len(sentences) < MIN_SIGNED:  # a name and what it signs
         return None
+    if any(names_only(roster.read(sentence)[0]) for sentence in sentences[:-1]):
+        return None  # names over a name are a photo's caption, not a quote
     tokens, mentions = roster.read(sentences[-1])
     whole = [m for m in mentions if m.person and m.start == 0 and m.end == len(tokens)]
     named_in_full = whole and len(tokens) == len(whole[0].person.name.split())
@@ -404,10 +406,46 @@ def signed_below(sentences: list[str], roster: Roster) -> Mention | None:
 class Attribution:
     speaker: str
     organisation: str
-    rule: str  # named | pronoun | carried | presenter | quote | ''
+    rule: str  # named | pronoun | carried | presenter | quote | caption | ''
 
 
 NOBODY = Attribution("", "", "")
+# A photo's credit or caption: nobody's speech, and no change to who speaks around it.
+CAPTION = Attribution("", "", "caption")
+
+# A sentence that is a photo credit: "Foto: NHF", "(Foto: Bjørg Karin Buttedahl)".
+_CREDIT = re.compile(rf"^\(?\s*{PHOTO_CREDIT_LABEL}\s*:")
+# Words that join the names of a caption line: "Leder i NHFU, Gabriel Wilhelmsen Hoff".
+_CAPTION_LINKS = _UNIT_PREPOSITIONS | {"og"}
+
+
+def photo_lines(sentences: list[str]) -> list[bool]:
+    """Which of a paragraph's sentences belong to a photo: each credit, and the caption just before it where the
+    caption opens the paragraph or follows another photo's credit ('Rune Jensen FNDB. Foto: FNDB').
+
+    A sentence before a credit at the end of running text stays text: a flattened page may print the credit
+    after the paragraph the photo stood beside.
+    """
+    credits = [bool(_CREDIT.match(sentence)) for sentence in sentences]
+    photo = list(credits)
+    for k in range(len(sentences) - 1):
+        if credits[k + 1] and not credits[k] and (k == 0 or photo[k - 1]):
+            photo[k] = True
+    return photo
+
+
+def names_only(tokens: list[str]) -> bool:
+    """'Leder i NHFU, Gabriel Wilhelmsen Hoff', 'Rune Jensen FNDB.': names, titles and organisations with no verb,
+    so nothing said; in news such a line is a photo's caption."""
+    suffixes = tuple(suffix.casefold() for suffix in layout().role_suffixes)
+    return len(tokens) >= MIN_SIGNED and all(
+        token[:1].isupper()
+        or len(token) == 1
+        or token in _CAPTION_LINKS
+        or token.casefold() in _ROLE_WORDS
+        or token.casefold().endswith(suffixes)
+        for token in tokens
+    )
 
 
 def _from_mention(mention: Mention, rule: str) -> Attribution:
@@ -434,6 +472,11 @@ def attribute_paragraph(
     attendee the text named. A quotation signed after it ('"…" - Kim') is the
     signer's in any document.
     """
+    photo = photo_lines(sentences)
+    if any(photo):  # the rest is read as if the photo were not there
+        text = [sentence for sentence, pictured in zip(sentences, photo, strict=True) if not pictured]
+        said = iter(attribute_paragraph(text, roster, current, narrative=narrative, mentioned=mentioned))
+        return [CAPTION if pictured else next(said) for pictured in photo]
     signer = signed_by(sentences, roster)
     if signer:
         return [_from_mention(signer, "quote")] * len(sentences)
@@ -456,6 +499,9 @@ def attribute_paragraph(
         current = NOBODY
     result = []
     for sentence in sentences:
+        if narrative and names_only(roster.read(sentence)[0]):
+            result.append(CAPTION)
+            continue
         mention, rule = subject_of(sentence, roster)
         if mention:
             current = _from_mention(mention, rule)
