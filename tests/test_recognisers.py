@@ -771,3 +771,34 @@ def test_a_minute_taker_run_into_the_last_sentence_fills_an_empty_field() -> Non
     said = parse_header(["Referat", "Tilstede: Ole Bjørn, Axel"])
     parse_footer(["Vi drøftet saken. Neste møte: Tirsdag 1. november"], said)
     assert said.minute_taker == "" and said.date == ""  # only a chair or minute-taker signs off so
+    signed = parse_header(["Styremøte 14.09.22", "Tilstede: Ola, Kari"])
+    parse_footer(["Styret forbereder seg til oktobermøtet.", "Kari Lund, ref."], signed)
+    assert signed.minute_taker == "Kari Lund"
+    unsigned = parse_header(["Styremøte", "Tilstede: Ola, Kari"])
+    parse_footer(["Kari Lund, Oslo"], unsigned)  # a name and a place sign nothing
+    assert unsigned.minute_taker == "" and unsigned.chair == ""
+
+
+def test_full_and_first_names_mixed_a_substitute_in_brackets_and_an_item_number_typed_against_its_title() -> None:
+    def people(line: str) -> list[tuple[str, str, str]]:
+        return [(p.name, p.organisation, p.status) for p in parse_header([line]).people]
+
+    assert people("Tilstede: John Oddleif, Rolf, Kjellaug, Liv, Egil (vara for Svein Lorents)") == [
+        ("John Oddleif", "", "present"),
+        ("Rolf", "", "present"),
+        ("Kjellaug", "", "present"),
+        ("Liv", "", "present"),
+        ("Egil", "", "present"),
+        ("Svein Lorents", "", "absent"),  # the member a substitute came for did not come
+    ]
+    assert people("Til stede: Karin Hval pva Tor Einar Strand, Statens vegvesen") == [
+        ("Karin Hval", "Statens vegvesen", "present"),
+        ("Tor Einar Strand", "", "absent"),
+    ]
+    assert people("Til stede: Kari Nordmann, Velferdsalliansen") == [("Kari Nordmann", "Velferdsalliansen", "present")]
+    assert people("Til stede: Kari pva FFO") == [("Kari", "", "present")]  # on behalf of a body: nobody absent
+    paragraphs = ["1. Eldredagen 01.10.", "Vi har fått avslag.", "2.Jubileumsfeiring.", "3.Regnskap pr 31.8."]
+    items = [(b.entry.item_no, b.entry.title) for b in outline(paragraphs, []) if b.entry]
+    assert items == [("1", "Eldredagen 01.10."), ("2", "Jubileumsfeiring."), ("3", "Regnskap pr 31.8.")]
+    out_of_turn = [b.entry for b in outline(["Vi møttes.", "3.Mai var en fin dag.", "1.Mai feires."], []) if b.entry]
+    assert out_of_turn == []  # a glued number is an item only as the next one, and never a date

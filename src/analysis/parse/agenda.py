@@ -32,6 +32,9 @@ ITEM_RE = re.compile(
 # A heading numbered without a full stop ("1 Godkjenning av referat"): an item only in sequence from 1, since
 # "2 representanter …" or a page number may open a line too.
 _BARE_ITEM = re.compile(r"^(?P<no3>\d{1,2})\s+(?P<title>[A-ZÆØÅ][^\n]{1,120})$")
+# A number typed against its title ("2.Jubileumsfeiring"): an item only as the next number after the item before
+# (or as item 1), since "3.Mai" or a version number may open a line too.
+_GLUED_ITEM = re.compile(r"^(?P<no3>\d{1,2})\.(?!(?i:" + MONTH_NAMES + r")\b)(?P<title>[A-ZÆØÅ][a-zæøå][^\n]{1,120})$")
 
 
 def item_number(match: re.Match[str]) -> str:
@@ -183,6 +186,9 @@ def outline(
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1
             item = bare
+        glued = _GLUED_ITEM.match(line) if items and not item_keys and not item else None
+        if glued and int(glued["no3"]) == (int(item_no) + 1 if item_no.isdigit() else 1):
+            item = glued
         if item:
             item_no, sub_no = item_number(item), 0
             title = _ARCHIVE_NUMBER.sub("", item["title"]).strip()

@@ -82,15 +82,22 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
     )
 
 
-# "Jonas Skjærpe pva Hans Christian Holte": the one who came, for one who did not (substitute_markers in layout.yml)
-_ON_BEHALF = re.compile(
-    r"\s+(?:" + "|".join(map(re.escape, layout().substitute_markers)) + r")\s+[^,(]+", re.IGNORECASE
-)
+# "Jonas Skjærpe pva Hans Christian Holte", "Egil (vara for Svein Lorents)": the one who came, for one who did not
+# (substitute_markers in layout.yml)
+_MARKER = "|".join(map(re.escape, layout().substitute_markers)) or r"(?!)"
+_ON_BEHALF = re.compile(rf"\s+(?:{_MARKER})\s+(?P<for>[^,(]+)|\s*\(\s*(?:{_MARKER})\s+(?P<bracketed>[^)]+)\)", re.I)
 
 
 def _who_came(name_part: str) -> str:
     """'Jonas Skjærpe pva Hans Christian Holte' → 'Jonas Skjærpe'; a name without a substitute marker as it is."""
-    return _ON_BEHALF.sub("", name_part, count=1) if layout().substitute_markers else name_part
+    return _ON_BEHALF.sub("", name_part, count=1)
+
+
+def _stood_in_for(part: str) -> str:
+    """'Egil (vara for Svein Lorents)' → 'Svein Lorents': the member someone came for, when a name (not 'pva FFO')."""
+    match = _ON_BEHALF.search(part)
+    name = (match["for"] or match["bracketed"]).strip().rstrip(".") if match else ""
+    return name if looks_like_name(name) or _first_name(name) else ""
 
 
 # A remark after an attendee's organisation: a comma, then a lower-case word ("Digdir, alle saker").
@@ -107,7 +114,8 @@ def _is_remark(bracketed: str) -> bool:
     'S 7.1 S 7.4': the items someone was there for."""
     folded = " ".join(bracketed.casefold().split())
     return bool(_NUMBERED_REMARK.search(folded)) or any(
-        folded == remark or folded.startswith(remark + " ") for remark in layout().remarks
+        folded == remark or folded.startswith(remark + " ")
+        for remark in (*layout().remarks, *layout().substitute_markers)
     )
 
 
@@ -191,6 +199,9 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
                 and all(map(_names_a_person, parts))
             )
             or all(map(_first_name, parts))
+            # "John Oddleif, Rolf, Kjellaug, Liv": full names and first names mixed; four parts or more, since
+            # "Kari Nordmann, Velferdsalliansen" is a name and a body
+            or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name(p) for p in parts))
         )
         for part in parts if prose else [line]:
             person = parse_person(part, status)
@@ -200,7 +211,13 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
                 if organisation and not person.organisation:
                     person = replace(person, organisation=organisation)
                 people.append(person)
+                absentee = _stood_in_for(part) if status == "present" else ""
+                if absentee:
+                    people.append(Person(name=absentee, status="absent"))
     return people
+
+
+MIXED_LIST_PARTS = 4
 
 
 # One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
@@ -456,9 +473,18 @@ def parse_footer(paragraphs: list[str], header: Header) -> int:
 MAX_SIGNATURE_WORDS = 4
 
 
+# "Liv Nymoen, ref.", "Kari Nordmann (referent)": a name signing the last line with its office (name_markers)
+_SIGNATURE = re.compile(r"^(?P<name>[^,()]{2,60}?)\s*(?:,|\()\s*(?P<office>[A-Za-zÆØÅæøå]+)\.?\s*\)?\s*$")
+
+
 def _signed_off(line: str, header: Header) -> None:
-    """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, when the
-    header left the field empty. The line stays in the body."""
+    """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
+    'Liv Nymoen, ref.' signing the last line, when the header left the field empty. The line stays in the body."""
+    signature = _SIGNATURE.match(line)
+    office = _MARKERS.get(signature["office"].casefold()) if signature else None
+    if signature and office in ("chair", "minute_taker") and looks_like_name(signature["name"]):
+        _apply(header, office, signature["name"])
+        return
     matches = list(LABEL_RE.finditer(line))
     if not matches or not matches[-1]["label"] or not line[: matches[-1].start()].rstrip().endswith((".", "!", "?")):
         return
