@@ -802,3 +802,17 @@ def test_full_and_first_names_mixed_a_substitute_in_brackets_and_an_item_number_
     assert items == [("1", "Eldredagen 01.10."), ("2", "Jubileumsfeiring."), ("3", "Regnskap pr 31.8.")]
     out_of_turn = [b.entry for b in outline(["Vi møttes.", "3.Mai var en fin dag.", "1.Mai feires."], []) if b.entry]
     assert out_of_turn == []  # a glued number is an item only as the next one, and never a date
+
+
+def test_a_person_who_gives_a_talk_takes_part_and_a_compound_talk_noun_names_the_speaker_too() -> None:
+    text = "Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman. Han snakket om pensjon."
+    assert [(p.name, p.organisation) for p in prose_people([text])] == [("Harald Norman", "")]
+    assert [p.name for p in prose_people(["Vi fikk et åpningsinnlegg ved daglig leder Kari Lunde fra FFO."])] == [
+        "Kari Lunde"
+    ]
+    assert prose_people(["Vi leste en rapport av Kari Lunde."]) == []  # a report is no talk
+    roster = Roster([Person("Harald Norman"), Person("Eva Dahl")])
+    said = attribute_paragraph(
+        ["Så fulgte hovedinnlegget av Harald Norman.", "Han snakket om pensjon."], roster, NOBODY, narrative=False
+    )
+    assert [a.speaker for a in said] == ["Harald Norman", "Harald Norman"]

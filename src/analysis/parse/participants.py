@@ -79,6 +79,35 @@ def _speaks(word: str) -> bool:
     return lemma(word.casefold(), "nb+nn") in layout().speech_verbs
 
 
+# Endings a compound talk noun may carry: "åpningsinnlegget", "hovudinnleiinga".
+_NOUN_ENDINGS = ("", "et", "en", "a", "ene", "ane", "ar", "er")
+_BY = frozenset("av ved fra frå".split())
+MAX_TITLE_TOKENS = 4  # words of a title before a name: "sa barne-, likestillings- og inkluderingsminister …"
+
+
+def is_presentation_noun(word: str) -> bool:
+    """'foredrag', 'orienteringen', and a compound ending in one ('inspirasjonsforedrag', 'åpningsinnlegget'):
+    `presentation_nouns` in the layout file."""
+    folded = word.casefold()
+    nouns = layout().presentation_nouns
+    if lemma(folded, "nb+nn") in nouns:
+        return True
+    return any(
+        folded.endswith(noun + ending) and len(folded) > len(noun + ending) + 2
+        for noun in nouns
+        for ending in _NOUN_ENDINGS
+    )
+
+
+def presentation_before(tokens: list[str], start: int) -> bool:
+    """'en orientering av leder Anna Jakobsen', 'inspirasjonsforedrag av Harald Norman': the name at `start`
+    gives a talk (a talk noun, then av/ved/fra, then at most a title in lower case)."""
+    by = start - 1
+    while by > 0 and start - by <= MAX_TITLE_TOKENS and tokens[by].islower() and tokens[by].casefold() not in _BY:
+        by -= 1
+    return by > 0 and tokens[by].casefold() in _BY and is_presentation_noun(tokens[by - 1])
+
+
 def _is_name(name: str, *, introduced: bool = False) -> bool:
     """Two or more name words whose first is no function word ('Både Eriksson'), none a title, and the last no
     organisation's ending ('Norske Kvinners Sanitetsforening').
@@ -283,6 +312,18 @@ def speaking(text: str) -> list[Hit]:
         organisation, end = _organisation_beside(text, match.end())  # "A fra Velferdsalliansen holdt", "B (VA) snakket"
         after = [t for t in _TOKEN.findall(text[end : end + 60])[:3] if t.casefold() not in _BRIDGE]
         if _is_name(name) and ((before and _speaks(before[0])) or (after and _speaks(after[0]))):
+            hits.append((match.start(), Person(name=name, organisation=organisation)))
+    return hits
+
+
+def presenting(text: str) -> list[Hit]:
+    """A name who gives a talk: 'Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman.'"""
+    hits = []
+    for match in NAMED.finditer(text):
+        _, name = split_title(match["name"])
+        before = _TOKEN.findall(text[: match.start()])
+        if _is_name(name) and presentation_before([*before, name], len(before)):
+            organisation, _ = _organisation_beside(text, match.end())
             hits.append((match.start(), Person(name=name, organisation=organisation)))
     return hits
 
@@ -625,7 +666,9 @@ _LABELLED = re.compile(r"^[^\s:]+:")
 
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
-    people = _first_mentions(paragraphs, (titled, attending, appositions, speaking, represented_by, roll_call))
+    people = _first_mentions(
+        paragraphs, (titled, attending, appositions, speaking, presenting, represented_by, roll_call)
+    )
     known = [person.name for person in people]
     people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]
     organisations = [org for text in paragraphs for org in organisation_list(text)]

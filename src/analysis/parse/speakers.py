@@ -17,6 +17,7 @@ from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
 from analysis.language.wordlists import FIRST_PERSON, PHOTO_CREDIT_LABEL, PRONOUNS, REPORTING_LEMMAS, ROLES
+from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
@@ -245,22 +246,11 @@ def _followed_by_reporting_verb(tokens: list[str], end: int, window: int = 4) ->
     return False
 
 
-_BY = frozenset("av ved fra frå".split())
-
-
 def _presented_by(tokens: list[str], start: int) -> bool:
     """'en orientering av leder Anna Jakobsen', 'innlegg ved Kari Nordmann': the person gives the talk, and what
     follows is theirs as after 'Anna Jakobsen orienterte'. Not in 'Etter en orientering ved X ble det åpnet for
     spørsmål': what comes after the talk is someone else's."""
-    by = start - 1  # "ved daglig leder Liv Berg": the title's words stand between "ved" and the name
-    while by > 0 and start - by <= MAX_TITLE_TOKENS and tokens[by].islower() and tokens[by].casefold() not in _BY:
-        by -= 1
-    return (
-        by > 0
-        and tokens[0].casefold() != "etter"
-        and tokens[by].casefold() in _BY
-        and lemma(tokens[by - 1].casefold(), "nb+nn") in layout().presentation_nouns
-    )
+    return tokens[0].casefold() != "etter" and presentation_before(tokens, start)
 
 
 def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) -> bool:
@@ -297,8 +287,6 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     return None, ""
 
 
-# Words of a title between verb and name: "sa barne-, likestillings- og inkluderingsminister Solveig Horne".
-MAX_TITLE_TOKENS = 4
 # "…, skriver IMDi": an organisation written with two capitals or more, after a verb of saying.
 _QUOTED_BODY = re.compile(r"\b(?P<verb>[a-zæøå]+)\s+(?P<body>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøåÆØÅ]*)\b")
 # '"Vi må finne balansen." - Are': a quotation signed after its closing mark.
