@@ -816,3 +816,14 @@ def test_a_person_who_gives_a_talk_takes_part_and_a_compound_talk_noun_names_the
         ["Så fulgte hovedinnlegget av Harald Norman.", "Han snakket om pensjon."], roster, NOBODY, narrative=False
     )
     assert [a.speaker for a in said] == ["Harald Norman", "Harald Norman"]
+
+
+def test_a_quote_is_the_persons_it_is_attributed_to_though_a_body_speaks_inside_it() -> None:
+    roster = Roster([Person("Hadia Tajik", "Kulturminister"), Person("Birgitte Brekke", "", "Frivillighet Norge")])
+    quote = [
+        "- Mange utfordringer kan ikke løses av det offentlige alene.",
+        "Nå ønsker regjeringen å starte en ny tradisjon med frivilligheten, sier kulturminister Hadia Tajik.",
+    ]
+    assert {a.speaker for a in attribute_paragraph(quote, roster, NOBODY, narrative=True)} == {"Hadia Tajik"}
+    body_only = ["- Vi vil lytte til frivilligheten, skriver regjeringen."]
+    assert attribute_paragraph(body_only, roster, NOBODY, narrative=True)[0].organisation.casefold() == "regjeringen"

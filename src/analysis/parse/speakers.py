@@ -10,6 +10,7 @@ so a researcher can audit it.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -322,7 +323,17 @@ def closes_quote(sentence: str, tokens: list[str], start: int) -> bool:
 
 
 def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
-    """In '– …, sier statssekretær Morten Bakke.' the whole quote is his; in '– …, skriver IMDi.' the body's."""
+    """In '– …, sier statssekretær Morten Bakke.' the whole quote is his; in '– …, skriver IMDi.' the body's.
+
+    A person the quote is attributed to comes before a body: in '– … Nå ønsker regjeringen å …, sier
+    kulturminister Hadia Tajik.' the body is what she speaks about.
+    """
+    attributed = [mention for mention in _quote_attributions(sentences, roster) if mention.person]
+    return attributed[0] if attributed else next(_quote_attributions(sentences, roster), None)
+
+
+def _quote_attributions(sentences: list[str], roster: Roster) -> Iterator[Mention]:
+    """Every mention a quote paragraph attributes itself to, in reading order."""
     for sentence in sentences:
         tokens, mentions = roster.read(sentence)
         for mention in mentions:
@@ -331,11 +342,10 @@ def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
             verb_before = next((k for k in range(len(before) - 1, -1, -1) if _is_reporting(before[k])), None)
             titled = verb_before is not None and all(t[:1].islower() for t in before[verb_before + 1 :])
             if titled or (after and _is_reporting(after)) or closes_quote(sentence, tokens, mention.start):
-                return mention
+                yield mention
         for match in _QUOTED_BODY.finditer(sentence):
             if _is_reporting(match["verb"]) and not roster.mentions([match["body"]]):
-                return Mention(0, 0, None, match["body"])
-    return None
+                yield Mention(0, 0, None, match["body"])
 
 
 def said_by_pronoun(sentences: list[str]) -> bool:
