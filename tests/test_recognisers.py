@@ -827,3 +827,11 @@ def test_a_quote_is_the_persons_it_is_attributed_to_though_a_body_speaks_inside_
     assert {a.speaker for a in attribute_paragraph(quote, roster, NOBODY, narrative=True)} == {"Hadia Tajik"}
     body_only = ["- Vi vil lytte til frivilligheten, skriver regjeringen."]
     assert attribute_paragraph(body_only, roster, NOBODY, narrative=True)[0].organisation.casefold() == "regjeringen"
+
+
+def test_organisations_that_gave_a_talk_take_part_but_people_after_a_talk_noun_are_no_organisations() -> None:
+    text = "Seminaret startet med innlegg fra Frivillighet Norge, LNU, KS, Norsk Folkehjelp og Røde Kors."
+    found = [p.organisation for _, p in attending_organisations(text)]
+    assert found == ["Frivillighet Norge", "LNU", "KS", "Norsk Folkehjelp", "Røde Kors"]
+    assert attending_organisations("Vi fikk innlegg fra Kari Nordmann og Ola Hansen.") == []
+    assert attending_organisations("Vi fikk brev fra FFO og KS.") == []  # a letter is no talk

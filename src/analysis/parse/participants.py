@@ -559,7 +559,8 @@ _ATTENDANCE_PHRASE = re.compile(r"(?<![\wæøå])(?:" + _PHRASE_ALTERNATION + r"
 
 def attending_organisations(text: str) -> list[Hit]:
     """'På møtet deltok FFO, SAFO og KS', '8 organisasjoner deltok på stiftelsesmøtet, deriblant
-    Revmatikerforbundet, Blindeforbundet og Mental Helse', '… dialogmøte med KS, NAV, Helsedirektoratet og UDI'."""
+    Revmatikerforbundet, Blindeforbundet og Mental Helse', '… dialogmøte med KS, NAV, Helsedirektoratet og UDI',
+    '… startet med innlegg fra Frivillighet Norge, LNU, KS og Røde Kors' (bodies that gave a talk)."""
     hits: list[Hit] = []
     folded = text.casefold()
     if any(phrase in folded for phrase in _PHRASES):
@@ -568,6 +569,11 @@ def attending_organisations(text: str) -> list[Hit]:
             names = organisations_listed(text[begin:])
             if len(names) >= MIN_PLAIN_ORGANISATIONS:  # one name after "stilte på vegne av" is the subject's own
                 hits += [(begin, Person(name="", organisation=name)) for name in names]
+    if " fra " in folded or " frå " in folded:  # "startet med innlegg fra Frivillighet Norge, LNU, KS og …"
+        for match in _TALK_FROM.finditer(text):
+            if is_presentation_noun(match["noun"]):
+                begin = match.start("rest")
+                hits += [(begin, Person(name="", organisation=name)) for name in organisations_listed(text[begin:])]
     if " med " in folded:  # "hos X" and "mellom X og Y" name hosts, which `hosts` reads
         for match in _EVENT_WITH.finditer(text):
             before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE) : match.start()])[-1:]
@@ -578,6 +584,7 @@ def attending_organisations(text: str) -> list[Hit]:
 
 
 _EVENT_WITH = re.compile(r"(?<![\wæøå])(?P<event>[\wæøå]+)\s+med\s+(?P<rest>[A-ZÆØÅ])")
+_TALK_FROM = re.compile(r"(?<![\wæøå])(?P<noun>[\wæøå]+)\s+(?:fra|frå)\s+(?P<rest>[A-ZÆØÅ])")
 
 
 def represented(text: str) -> list[Hit]:
