@@ -835,3 +835,21 @@ def test_organisations_that_gave_a_talk_take_part_but_people_after_a_talk_noun_a
     assert found == ["Frivillighet Norge", "LNU", "KS", "Norsk Folkehjelp", "Røde Kors"]
     assert attending_organisations("Vi fikk innlegg fra Kari Nordmann og Ola Hansen.") == []
     assert attending_organisations("Vi fikk brev fra FFO og KS.") == []  # a letter is no talk
+
+
+def test_a_title_then_its_body_then_the_name_without_a_comma_and_the_body_stays_with_its_own_title() -> None:
+    text = (
+        "Styreleder i KS Gunn Marit Helgesen, statssekretær i Helse- og omsorgsdepartementet Kjell Erik Øie, "
+        "kulturminister Hadia Tajik, generalsekretær i Frivillighet Norge Birgitte Brekke og adm.dir. i KS "
+        "Sigrun Vågeng"
+    )
+    assert [(p.name, p.organisation) for p in prose_people([text])] == [
+        ("Gunn Marit Helgesen", "KS"),
+        ("Kjell Erik Øie", "Helse- og omsorgsdepartementet"),
+        ("Hadia Tajik", ""),  # her own title: the ministry before it is the state secretary's
+        ("Birgitte Brekke", "Frivillighet Norge"),
+        ("Sigrun Vågeng", "KS"),
+    ]
+    # one word before a name the list closes: the name is apart, and the word her body only when plainly one
+    found = prose_people(["Til stede var leder i Bergen Kari Nordmann, daglig leder i FFO Ola Hansen."])
+    assert [(p.name, p.organisation) for p in found] == [("Kari Nordmann", ""), ("Ola Hansen", "FFO")]

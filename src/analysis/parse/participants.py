@@ -51,8 +51,20 @@ _PERSON = rf"(?:{_ADJECTIVE}?{ROLE}\s+)?{NAME}(?:\s*\([^)\n]{{1,40}}\))?"
 _LIST = rf"(?:{_PERSON}(?:\s+(?:i|fra|frå)\s+{_OWN_ORG})?(?:\s*,\s*(?:og\s+)?|\s+og\s+))*{_PERSON}"
 # "forbundsleder Harald M. Kvame Hansen", "NAV-direktør i Vestfold, Trine Heibø Holm", "leder Anna Jakobsen",
 # "Statssekretær i Arbeids- og sosialdepartementet Kristian Dahlberg Hauge"
+# "Styreleder i KS Gunn Marit Helgesen", "generalsekretær i Frivillighet Norge Birgitte Brekke": without a comma, a
+# body whose last word is an acronym or ends as an organisation's does, so that the name after it stands apart.
+_PLAIN_UNIT = (
+    r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s){0,2}(?:(?-i:"
+    + _ACRONYM_WORD
+    + r")|(?=[A-ZÆØÅ])[\wæøå-]*(?i:"
+    + "|".join(map(re.escape, sorted(_ORG_ENDINGS, key=len, reverse=True)))
+    + r"))(?![\wæøå-])"
+)
 TITLED = re.compile(
-    rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+(?:(?P<unit>[^,.;:\n]{{1,60}}?),|(?P<body>{COMPOUND_BODY})))?"
+    rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+"
+    rf"(?:(?P<body>{COMPOUND_BODY})|(?P<plain>{_PLAIN_UNIT})|(?P<unit>[^,.;:\n]{{1,60}}?),(?=\s+[A-ZÆØÅ])"
+    # "daglig leder i Fafo Tone Fløtten, …": one word, then a name the list's punctuation closes
+    rf"|(?P<word>[A-ZÆØÅ][\wæøåÆØÅ-]*)(?=\s+{NAME}(?:\s*[,.;]|\s+og\s|\s*$))))?"
     rf"\s+(?P<list>{_LIST})"
 )
 # The attendance phrases of the layout file, longest first, as one alternation.
@@ -139,14 +151,20 @@ def _capitalised(role: str) -> str:
     return role[:1].upper() + role[1:]
 
 
-def _people_of(listed: str, role: str, organisation: str) -> list[Person]:
+def _people_of(listed: str, role: str, organisation: str, *, leading: bool = False) -> list[Person]:
     """The people of a list, each with the organisation named after them or else the list's, and the last title
-    before them."""
+    before them.
+
+    A `leading` organisation stood before the list, with its first title ("statssekretær i Helse- og
+    omsorgsdepartementet A, kulturminister B"): it ends where a name brings a title of its own.
+    """
     people = []
     parts = split_enumeration(listed)
     owns = [_OWN_ORG_AT_END.search(part) for part in parts]
     for number, (part, own) in enumerate(zip(parts, owns, strict=True)):
         own_role, name = split_title(re.sub(r"\s*\([^)]*\)$", "", part[: own.start()] if own else part).strip())
+        if leading and own_role and number:
+            organisation = ""
         role = own_role or role  # a title goes on to the names after it: "hovedstyremedlemmene A, B og C"
         # where some name their own organisation, the one after the list is the last person's only:
         # "statssekretær A i Justisdepartementet og statssekretær B i Helse- og omsorgsdepartementet"
@@ -186,15 +204,18 @@ def titled(text: str) -> list[Hit]:
             continue
         # a unit before a comma is the organisation when it plainly is one ("generalsekretær i Frivillighet Norge,
         # Tor Lunde"), and may be a place otherwise ("NAV-direktør i Vestfold, Trine Heibø Holm")
-        unit = match["unit"] if match["unit"] and _plainly_organisation(match["unit"]) else ""
+        unit = next((u for u in (match["unit"], match["word"]) if u and _plainly_organisation(u)), "")
+        after = _organisation_after(text, match.end())
         organisation = (
-            _organisation_after(text, match.end())
+            after
             or match["body"]
+            or match["plain"]
             or _owner(unit)
             or _genitive_before(text, match.start())
             or _role_owner(match["role"])
         )
-        hits += [(match.start(), p) for p in _people_of(match["list"], match["role"], organisation)]
+        listed = _people_of(match["list"], match["role"], organisation, leading=not after)
+        hits += [(match.start(), p) for p in listed]
         match = TITLED.search(text, match.end())
     return hits
 
@@ -296,7 +317,8 @@ def appositions(text: str) -> list[Hit]:
     hits = []
     for match in APPOSITION.finditer(text):
         _, name = split_title(match["name"])
-        if _is_name(name):
+        # "Hadia Tajik, generalsekretær i Frivillighet Norge Birgitte Brekke": the title opens the next person's entry
+        if _is_name(name) and not TITLED.match(text, match.start("role")):
             acronym = _ACRONYM_AFTER.match(text, match.end())  # "Grete Crowo, rådgiver FFO nasjonalt"
             organisation = _organisation_after(text, match.end()) or (acronym["org"] if acronym else "")
             hits.append((match.start(), Person(name=name, role=_capitalised(match["role"]), organisation=organisation)))
