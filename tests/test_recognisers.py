@@ -15,6 +15,7 @@ from analysis.parse.header import (
 from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
     attending_organisations,
+    chair_title,
     hosts,
     listed_below,
     organisation_list,
@@ -853,3 +854,31 @@ def test_a_title_then_its_body_then_the_name_without_a_comma_and_the_body_stays_
     # one word before a name the list closes: the name is apart, and the word her body only when plainly one
     found = prose_people(["Til stede var leder i Bergen Kari Nordmann, daglig leder i FFO Ola Hansen."])
     assert [(p.name, p.organisation) for p in found] == [("Kari Nordmann", ""), ("Ola Hansen", "FFO")]
+
+
+def test_a_transcripts_labels_give_the_floor_and_a_case_number_alone_takes_its_title_from_below() -> None:
+    paragraphs = [
+        "Presidenten []: Etter ønske fra utvalget vil presidenten foreslå en taletid på 3 minutter.",
+        "Ragnhild Sætre Lund (SV) [10:03:02] (ordfører for saken): Jeg vil takke utvalget.",
+        "Vi foreslår derfor et fritidskort.",
+        "Statsråd Henrik Moe Aas (H) [10:06:40]: Regjeringen deler målet.",
+    ]
+    people = prose_people(paragraphs)
+    assert [(p.name, p.organisation, p.role) for p in people] == [
+        ("Ragnhild Sætre Lund", "SV", ""),
+        ("Henrik Moe Aas", "H", "Statsråd"),
+    ]
+    assert chair_title(paragraphs) == "President"  # "Presidenten" gives the chair the floor
+    roster = Roster([*people, Person("Solveig Brattli", "President")])
+    said, current = [], NOBODY
+    for paragraph in paragraphs:
+        who = attribute_paragraph([paragraph], roster, current, narrative=False)
+        said.append(who[0].speaker)
+        current = who[-1]
+    assert said == ["Solveig Brattli", "Ragnhild Sætre Lund", "Ragnhild Sætre Lund", "Henrik Moe Aas"]
+    # header labels and a case are no speakers
+    assert prose_people(["Referent: Kari Nordmann", "Sak 3: Budsjett", "Vedtak: Godkjent."]) == []
+    items = outline(["Sak nr. 3 [10:02:11]", "Innstilling om tiltak mot barnefattigdom", "Talere"], [])
+    assert [(b.entry.item_no, b.entry.title) for b in items if b.entry] == [
+        ("3", "Innstilling om tiltak mot barnefattigdom")
+    ]

@@ -37,6 +37,14 @@ _BARE_ITEM = re.compile(r"^(?P<no3>\d{1,2})\s+(?P<title>[A-ZÆØÅ][^\n]{1,120})
 _GLUED_ITEM = re.compile(r"^(?P<no3>\d{1,2})\.(?!(?i:" + MONTH_NAMES + r")\b)(?P<title>[A-ZÆØÅ][a-zæøå][^\n]{1,120})$")
 
 
+# A case number alone on its line, its title the paragraph below: "Sak nr. 5 [13:09:08]" / "Innstilling fra …".
+_CASE_ONLY = re.compile(
+    r"^(?:Sak|Pkt\.?|Punkt|Post)\s+(?:nr\.?\s*)?(?P<no3>\d{1,3}(?:/\d{2,4})?)[.:]?\s*(?:\[[^\]\n]*\])?\s*$",
+    re.IGNORECASE,
+)
+MAX_TITLE_BELOW = 300  # characters: a longer paragraph below a case number is its text, not its title
+
+
 def item_number(match: re.Match[str]) -> str:
     """The number of an item matched by `ITEM_RE` or `_BARE_ITEM`, whichever of their number groups holds it."""
     groups = match.groupdict()
@@ -154,7 +162,10 @@ def outline(
     item_keys, section_keys = markdown_sections(headings or [])
     count = 0
     bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
+    titled_below: set[int] = set()  # paragraphs that are the title of the case number above them
     for index, paragraph in enumerate(paragraphs):
+        if index in titled_below:
+            continue
         before = paragraphs[index - 1] if index else ""
         announced = items and before.endswith(":") and len(before) < MAX_PROGRAMME_LINE and _PROGRAMME.match(before)
         listed = _listed_items(paragraph) if announced else []
@@ -165,6 +176,13 @@ def outline(
             title = by["title"] if by else line
             blocks.append(Block("item", line, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
         if listed:
+            continue
+        case = _CASE_ONLY.match(paragraph.strip()) if items and not item_keys else None
+        below = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
+        if case and below and len(below) <= MAX_TITLE_BELOW and "\n" not in below and not ITEM_RE.match(below):
+            item_no, sub_no = case["no3"], 0
+            titled_below.add(index + 1)
+            blocks.append(Block("item", below, AgendaEntry(item_no, below, "item", "", (), (), index)))
             continue
         first, _, rest = paragraph.partition("\n")
         key = _key(paragraph) if item_keys or section_keys else ""

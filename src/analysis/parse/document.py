@@ -24,7 +24,7 @@ from analysis.parse.header import (
     parse_header,
 )
 from analysis.parse.paragraphs import split_hard_breaks
-from analysis.parse.participants import attending_people, prose_chair, prose_people, same_person
+from analysis.parse.participants import attending_people, chair_title, prose_chair, prose_people, same_person
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
 
@@ -207,6 +207,13 @@ def find_people(draft: Draft) -> Draft:
     header = draft.header
     if not header.chair:
         header = replace(header, chair=prose_chair([draft.title, *draft.body]))
+    title = chair_title(list(draft.body)) if header.chair else ""
+    if title:  # a transcript gives the chair the floor by the office ("Presidenten: …"): the chair takes part
+        at = next((k for k, p in enumerate(people) if p.name == header.chair and p.status == "present"), None)
+        if at is None:
+            people.append(Person(header.chair, role=title))
+        elif not people[at].role:
+            people[at] = replace(people[at], role=title)
     warnings = draft.warnings
     if draft.raw.entry.kind == "minutes" and draft.header.found and not people:
         warnings = draft.warn("no attendance list found; attendees and speakers stay empty")

@@ -338,6 +338,54 @@ def speaking(text: str) -> list[Hit]:
     return hits
 
 
+# A transcript's speaker label opening a paragraph: a name or a title in the definite form, perhaps a party or
+# body in brackets, a time in square brackets and an office in brackets, then a colon and the speech:
+# "Marit Nybakk (A) [13:09:42]: (ordfører for saken): Det er …", "Presidenten []: Etter ønske …".
+SPEAKER_LABEL = re.compile(
+    rf"^(?P<who>(?:{ROLE}\s+)?{NAME}|(?P<title>{ROLE}))"
+    r"(?:\s*\((?P<party>[^()\n]{1,40})\))?(?:\s*\[[^\]\n]*\])?(?:\s*\((?P<office>[^()\n]{1,60})\))?\s*:"
+    r"(?:\s*\([^()\n]{1,60}\)\s*:)?\s+(?=\S)"
+)
+
+
+def speaker_label(text: str) -> re.Match[str] | None:
+    """The label a transcript opens a speaker's paragraph with, when it names a person or a definite title
+    ("Presidenten"); not a header label ("Referent: …"), whose words are no name."""
+    match = SPEAKER_LABEL.match(text)
+    if not match:
+        return None
+    if match["title"]:
+        return match if match["who"].casefold().endswith(("en", "n")) else None
+    return match if _is_name(labelled_name(match), introduced=True) else None
+
+
+def labelled_name(label: re.Match[str]) -> str:
+    """The name of a speaker label without a title before it ('Statsråd Hadia Tajik' → 'Hadia Tajik')."""
+    return split_title(label["who"])[1]
+
+
+def labelled(text: str) -> list[Hit]:
+    """A person a transcript's label gives the floor to ('Marit Nybakk (A) [13:09:42]: …'); the bracket's short
+    party or body name is the organisation."""
+    match = speaker_label(text)
+    if not match or match["title"]:
+        return []
+    party = (match["party"] or "").strip()
+    organisation = party if party[:1].isupper() and len(party.split()) <= MAX_TITLE_TOKENS else ""
+    role = split_title(match["who"])[0]
+    return [(0, Person(name=labelled_name(match), role=_capitalised(role), organisation=organisation))]
+
+
+def chair_title(paragraphs: list[str]) -> str:
+    """The chair's office when a transcript gives the chair the floor by it ('Presidenten []: …' under
+    'President: Ingrid Fiskaa'): the chair label of the layout file whose definite form labels a paragraph."""
+    titles = {match["who"].casefold() for text in paragraphs if (match := speaker_label(text)) and match["title"]}
+    return next(
+        (label for label in layout().labels["chair"] if {f"{label}en".casefold(), f"{label}n".casefold()} & titles),
+        "",
+    )
+
+
 def presenting(text: str) -> list[Hit]:
     """A name who gives a talk: 'Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman.'"""
     hits = []
@@ -696,7 +744,7 @@ _LABELLED = re.compile(r"^[^\s:]+:")
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
     people = _first_mentions(
-        paragraphs, (titled, attending, appositions, speaking, presenting, represented_by, roll_call)
+        paragraphs, (labelled, titled, attending, appositions, speaking, presenting, represented_by, roll_call)
     )
     known = [person.name for person in people]
     people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]

@@ -18,7 +18,7 @@ from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
 from analysis.language.wordlists import FIRST_PERSON, PHOTO_CREDIT_LABEL, PRONOUNS, REPORTING_LEMMAS, ROLES
-from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before
+from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, speaker_label
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
@@ -470,6 +470,10 @@ def attribute_paragraph(
     attendee the text named. A quotation signed after it ('"…" - Kim') is the
     signer's in any document.
     """
+    label = speaker_label(sentences[0]) if sentences else None
+    said_by = roster.read(label["who"])[1] if label else []
+    if said_by and said_by[0].start == 0 and not said_by[0].body:  # a transcript's "Marit Nybakk (A) [13:09:42]: …"
+        return [_from_mention(said_by[0], "named")] * len(sentences)
     photo = photo_lines(sentences)
     if any(photo):  # the rest is read as if the photo were not there
         text = [sentence for sentence, pictured in zip(sentences, photo, strict=True) if not pictured]
