@@ -882,3 +882,20 @@ def test_a_transcripts_labels_give_the_floor_and_a_case_number_alone_takes_its_t
     assert [(b.entry.item_no, b.entry.title) for b in items if b.entry] == [
         ("3", "Innstilling om tiltak mot barnefattigdom")
     ]
+
+
+def test_a_programme_split_into_one_paragraph_a_line_is_read_item_by_item_until_a_sentence() -> None:
+    paragraphs = [
+        "Program:",
+        "Velkomst v/ordførar",
+        "Fakta om frivilligheit",
+        "Kafedialog der organisasjonane kan komme med innspel",
+        "Velkommen! Det blir servering av kaffe.",
+        "Oppsummering",
+    ]
+    items = [(b.entry.item_no, b.entry.title) for b in outline(paragraphs, []) if b.entry]
+    assert items == [
+        ("1", "Velkomst v/ordførar"),
+        ("2", "Fakta om frivilligheit"),
+        ("3", "Kafedialog der organisasjonane kan komme med innspel"),
+    ]

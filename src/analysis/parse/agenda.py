@@ -163,20 +163,32 @@ def outline(
     count = 0
     bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
     titled_below: set[int] = set()  # paragraphs that are the title of the case number above them
+    programme_count = 0  # items listed so far under the line that announced a programme
     for index, paragraph in enumerate(paragraphs):
         if index in titled_below:
             continue
         before = paragraphs[index - 1] if index else ""
         announced = items and before.endswith(":") and len(before) < MAX_PROGRAMME_LINE and _PROGRAMME.match(before)
         listed = _listed_items(paragraph) if announced else []
-        for number, line in enumerate(listed, 1):  # "Foreløpig program:" over "Åpning og velkomst / …"
-            item_no, sub_no = str(number), 0
+        # a list split into one paragraph a line: each short line after the programme's is the next item
+        one_line = (
+            "\n" not in paragraph.strip()
+            and not re.search(r"[.!?]\s", paragraph)  # "Velkommen! Det blir servering …" is a sentence
+            and _listed_items(f"{paragraph}\n{paragraph}")
+        )
+        if not listed and one_line and (announced or programme_count):
+            listed = [paragraph.strip()]
+        programme_count = 0 if announced else programme_count
+        for line in listed:  # "Foreløpig program:" over "Åpning og velkomst / …"
+            programme_count += 1
+            item_no, sub_no = str(programme_count), 0
             by = _PRESENTED_BY.match(line)
             presenters, orgs = parse_presenters(split_role(by["who"])[1], people) if by else ((), ())
             title = by["title"] if by else line
             blocks.append(Block("item", line, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
         if listed:
             continue
+        programme_count = 0
         case = _CASE_ONLY.match(paragraph.strip()) if items and not item_keys else None
         below = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
         if case and below and len(below) <= MAX_TITLE_BELOW and "\n" not in below and not ITEM_RE.match(below):
