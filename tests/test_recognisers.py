@@ -899,3 +899,19 @@ def test_a_programme_split_into_one_paragraph_a_line_is_read_item_by_item_until_
         ("2", "Fakta om frivilligheit"),
         ("3", "Kafedialog der organisasjonane kan komme med innspel"),
     ]
+
+
+def test_an_attendance_table_one_row_a_line_under_its_column_headings() -> None:
+    header = parse_header(
+        [
+            "Faste medlemer som møtte:\nNamn Funksjon Representerer\nIngrid Nese Bakke Leiar FFO\nTor Inge Sylte Medlem KS",
+            "Faste medlemer som ikkje møtte:\nNamn Funksjon Representerer\nSigrun Hoel Medlem H",
+        ]
+    )
+    assert [(p.name, p.role, p.organisation, p.status) for p in header.people] == [
+        ("Ingrid Nese Bakke", "Leiar", "FFO", "present"),
+        ("Tor Inge Sylte", "Medlem", "KS", "present"),
+        ("Sigrun Hoel", "Medlem", "H", "absent"),  # the longer label wins over "møtte"
+    ]
+    substitutes = parse_header(["Varamedlemer som møtte:\nNamn Møtte for Representerer\nTor Lie Per Vik AP"])
+    assert substitutes.people == []  # two names and no office word: the columns cannot be told apart

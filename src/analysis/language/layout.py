@@ -54,6 +54,7 @@ OPTIONAL_SECTIONS = (
     "list_openers",
     "first_person",
     "photo_credits",
+    "table_headings",
 )
 
 
@@ -83,6 +84,7 @@ class Layout:
     list_openers: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     photo_credits: frozenset[str] = frozenset()
+    table_headings: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -177,6 +177,34 @@ def _organisation_line(line: str) -> re.Match[str] | None:
     return match if names and all(map(_names_a_person, names)) else None
 
 
+def _table_heading(line: str) -> bool:
+    """'Namn Funksjon Representerer': a line of column headings only (`table_headings`), two or more."""
+    rest, count = f" {' '.join(line.casefold().split())} ", 0
+    for heading in sorted(layout().table_headings, key=len, reverse=True):
+        while f" {heading} " in rest:
+            rest, count = rest.replace(f" {heading} ", " ", 1), count + 1
+    return count >= MIN_TABLE_HEADINGS and not rest.strip()
+
+
+MIN_TABLE_HEADINGS = 2
+
+
+def _table_row(line: str, status: str) -> Person | None:
+    """'Monica Molvær Leiar H' under 'Namn Funksjon Representerer': the name up to the first office word, then the
+    office, then the body; a row with no office word is not read, since its columns cannot be told apart."""
+    words = line.split()
+    suffixes = tuple(suffix.casefold() for suffix in layout().role_suffixes)
+    for k in range(MIN_NAME_WORDS, len(words)):
+        folded = words[k].casefold()
+        if folded in {role.casefold() for role in ROLES} or folded.endswith(suffixes):
+            name = " ".join(words[:k])
+            return Person(name, words[k], " ".join(words[k + 1 :]), status) if looks_like_name(name) else None
+    return None
+
+
+MIN_NAME_WORDS = 2
+
+
 def parse_people(value: str, status: str, role: str = "", organisation: str = "") -> list[Person]:
     """One person per line or per ';'-part, or names run together in prose ("A, B (Org) og C").
 
@@ -184,6 +212,9 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     only ("Rita, Bastian, Are") is a list of people too. `organisation` is the group a sub-label named.
     """
     people = []
+    lines = [line for line in value.strip().split("\n") if line.strip()]
+    if lines and _table_heading(lines[0]):  # an attendance table, one row a line
+        return [person for line in lines[1:] if (person := _table_row(line, status))]
     value = re.sub(r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*", " ", value)  # "…, B og" / "C": one list over two lines
     for line in value.replace(";", "\n").split("\n"):
         line = _list_item(line).rstrip(".")
