@@ -904,7 +904,8 @@ def test_a_programme_split_into_one_paragraph_a_line_is_read_item_by_item_until_
 def test_an_attendance_table_one_row_a_line_under_its_column_headings() -> None:
     header = parse_header(
         [
-            "Faste medlemer som møtte:\nNamn Funksjon Representerer\nIngrid Nese Bakke Leiar FFO\nTor Inge Sylte Medlem KS",
+            "Faste medlemer som møtte:\nNamn Funksjon Representerer\n"
+            "Ingrid Nese Bakke Leiar FFO\nTor Inge Sylte Medlem KS",
             "Faste medlemer som ikkje møtte:\nNamn Funksjon Representerer\nSigrun Hoel Medlem H",
         ]
     )
