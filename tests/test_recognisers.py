@@ -916,3 +916,19 @@ def test_an_attendance_table_one_row_a_line_under_its_column_headings() -> None:
     ]
     substitutes = parse_header(["Varamedlemer som møtte:\nNamn Møtte for Representerer\nTor Lie Per Vik AP"])
     assert substitutes.people == []  # two names and no office word: the columns cannot be told apart
+
+
+def test_a_title_with_its_field_in_lower_case_and_a_bare_title_opening_a_sentence_is_its_one_holder() -> None:
+    text = "Også kommunalsjef for kultur og oppvekst Marianne Mortensen og rådmann Tore Isaksen deltok."
+    people = prose_people([text])
+    assert [(p.name, p.role) for p in people] == [("Marianne Mortensen", "Kommunalsjef"), ("Tore Isaksen", "Rådmann")]
+    # a verb and a title are no field: "er professor" belongs to the name after it
+    members = prose_people(["Medlemmene av gruppa er professor Kari Nordmann og professor Ola Hansen."])
+    assert [(p.name, p.role) for p in members] == [("Kari Nordmann", "Professor"), ("Ola Hansen", "Professor")]
+    roster = Roster([*people, Person("Guro Lie", "Statssekretær")])
+    said = attribute_paragraph(
+        ["Kommunalsjef for kultur og oppvekst var opptatt av innspillene."], roster, NOBODY, narrative=True
+    )
+    assert said[0].speaker == "Marianne Mortensen"
+    other = attribute_paragraph(["Statssekretær Tom Skaug har foreslått fagbrev."], roster, NOBODY, narrative=False)
+    assert other[0] == NOBODY  # the title names someone else, who was not there

@@ -60,11 +60,19 @@ _PLAIN_UNIT = (
     + "|".join(map(re.escape, sorted(_ORG_ENDINGS, key=len, reverse=True)))
     + r"))(?![\wæøå-])"
 )
+# A word of an office's field: no function word ("er") and no title ("… er professor Kjell …")
+_FIELD_WORD = (
+    r"(?!(?:"
+    + "|".join(sorted(map(re.escape, STOP_WORDS - {"og"}), key=len, reverse=True))
+    + rf")(?![\wæøå-]))(?!{ROLE})[a-zæøå][\wæøå-]*"
+)
 TITLED = re.compile(
     rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+"
     rf"(?:(?P<body>{COMPOUND_BODY})|(?P<plain>{_PLAIN_UNIT})|(?P<unit>[^,.;:\n]{{1,60}}?),(?=\s+[A-ZÆØÅ])"
     # "daglig leder i Fafo Tone Fløtten, …": one word, then a name the list's punctuation closes
-    rf"|(?P<word>[A-ZÆØÅ][\wæøåÆØÅ-]*)(?=\s+{NAME}(?:\s*[,.;]|\s+og\s|\s*$))))?"
+    rf"|(?P<word>[A-ZÆØÅ][\wæøåÆØÅ-]*)(?=\s+{NAME}(?:\s*[,.;]|\s+og\s|\s*$))"
+    # "kommunalsjef for kultur og oppvekst Marianne Mortensen": the office's field in lower case, no body
+    rf"|(?P<field>{_FIELD_WORD}(?:,?\s+(?:og\s+)?{_FIELD_WORD}){{0,4}})(?=\s+[A-ZÆØÅ])))?"
     rf"\s+(?P<list>{_LIST})"
 )
 # The attendance phrases of the layout file, longest first, as one alternation.

@@ -90,6 +90,9 @@ class Roster:
             for form in _definite_forms(role):
                 forms.setdefault(form, set()).update(holders)
         self._definite_roles = {form: next(iter(h)) for form, h in forms.items() if len(h) == 1}
+        # "Rådmann orienterte om …", "Kommunalsjef for kultur og oppvekst var opptatt av …": a bare title opening
+        # the sentence is its one holder present
+        self._bare_roles = {role: holders[0] for role, holders in roles.items() if len(holders) == 1}
         self._bodies = {body.casefold(): body for body in layout().speaking_bodies}
         self._memo: dict[tuple[str, ...], list[Mention]] = {}
         self._read: dict[str, tuple[list[str], list[Mention]]] = {}
@@ -129,6 +132,13 @@ class Roster:
         self._triggers = {first.casefold() for first in (*self._blocked_at, *self._names_at)} | set(self._orgs_at)
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
         self._triggers |= {f.casefold() for f in self._first_names} | set(self._bodies)
+
+    def titled_opening(self, tokens: list[str]) -> Mention | None:
+        """The one present holder of the bare title a sentence opens with ('Rådmann orienterte …')."""
+        if not tokens or not tokens[0][:1].isupper() or (len(tokens) > 1 and tokens[1][:1].isupper()):
+            return None  # "Statssekretær Tom Erlend Skaug …" names someone else
+        person = self._bare_roles.get(tokens[0].casefold())
+        return Mention(0, 1, person, person.organisation) if person else None
 
     def person_named(self, name: str) -> Person | None:
         """A present person by full name, else by a surname only one of them has."""
@@ -269,6 +279,9 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         return None, ""
     if mentions and mentions[0].start == 0 and not mentions[0].body:
         return mentions[0], "named"
+    titled = roster.titled_opening(tokens)
+    if titled:
+        return titled, "named"
     if tokens[0].casefold() in PRONOUNS:
         return None, "pronoun"
     for mention in mentions:
