@@ -43,6 +43,7 @@ _CASE_ONLY = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE_BELOW = 300  # characters: a longer paragraph below a case number is its text, not its title
+MAX_CASE_LINE = 40  # characters of a line that holds a case number and a time only
 
 
 def item_number(match: re.Match[str]) -> str:
@@ -172,11 +173,12 @@ def outline(
         listed = _listed_items(paragraph) if announced else []
         # a list split into one paragraph a line: each short line after the programme's is the next item
         one_line = (
-            "\n" not in paragraph.strip()
+            (announced or programme_count)
+            and "\n" not in paragraph.strip()
             and not re.search(r"[.!?]\s", paragraph)  # "Velkommen! Det blir servering …" is a sentence
             and _listed_items(f"{paragraph}\n{paragraph}")
         )
-        if not listed and one_line and (announced or programme_count):
+        if not listed and one_line:
             listed = [paragraph.strip()]
         programme_count = 0 if announced else programme_count
         for line in listed:  # "Foreløpig program:" over "Åpning og velkomst / …"
@@ -189,7 +191,8 @@ def outline(
         if listed:
             continue
         programme_count = 0
-        case = _CASE_ONLY.match(paragraph.strip()) if items and not item_keys else None
+        short = len(paragraph) < MAX_CASE_LINE
+        case = _CASE_ONLY.match(paragraph.strip()) if short and items and not item_keys else None
         below = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
         if case and below and len(below) <= MAX_TITLE_BELOW and "\n" not in below and not ITEM_RE.match(below):
             item_no, sub_no = case["no3"], 0

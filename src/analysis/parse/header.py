@@ -234,6 +234,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
             # "Kari Nordmann, Velferdsalliansen" is a name and a body
             or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name(p) for p in parts))
         )
+        substitutes = status == "present" and _ON_BEHALF.search(line) is not None
         for part in parts if prose else [line]:
             person = parse_person(part, status)
             if person and person.name:
@@ -242,7 +243,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
                 if organisation and not person.organisation:
                     person = replace(person, organisation=organisation)
                 people.append(person)
-                absentee = _stood_in_for(part) if status == "present" else ""
+                absentee = _stood_in_for(part) if substitutes else ""
                 if absentee:
                     people.append(Person(name=absentee, status="absent"))
     return people

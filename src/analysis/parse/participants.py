@@ -356,9 +356,14 @@ SPEAKER_LABEL = re.compile(
 )
 
 
+_LABEL_COLON = re.compile(r"[A-ZÆØÅ][^:\n]{0,120}:")
+
+
 def speaker_label(text: str) -> re.Match[str] | None:
     """The label a transcript opens a speaker's paragraph with, when it names a person or a definite title
     ("Presidenten"); not a header label ("Referent: …"), whose words are no name."""
+    if not _LABEL_COLON.match(text):  # a colon near the start, or no label: most paragraphs end here
+        return None
     match = SPEAKER_LABEL.match(text)
     if not match:
         return None
@@ -399,7 +404,7 @@ def presenting(text: str) -> list[Hit]:
     hits = []
     for match in NAMED.finditer(text):
         _, name = split_title(match["name"])
-        before = _TOKEN.findall(text[: match.start()])
+        before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])  # the words just before
         if _is_name(name) and presentation_before([*before, name], len(before)):
             organisation, _ = _organisation_beside(text, match.end())
             hits.append((match.start(), Person(name=name, organisation=organisation)))
