@@ -152,3 +152,23 @@ def test_a_quote_after_a_photo_is_the_speaker_of_the_paragraph_before_it() -> No
         ("", "caption"),
         ("Ola Berg", "quote"),
     ]
+
+
+def test_a_quote_ends_with_the_clause_that_closes_it_and_a_sentence_of_who_was_there_is_nobodys() -> None:
+    roster = Roster(NEWS_ROSTER)
+    paragraph = [
+        "- Regjeringen tar pensjonene på alvor, sa Berg.",
+        "Han understreket at ingen skal falle utenfor.",
+        "Tolv organisasjoner var til stede på møtet.",
+        "De fikk presentere sitt arbeid.",
+    ]
+    said = attribute_paragraph(paragraph, roster, NOBODY, narrative=True)
+    assert [a.speaker for a in said] == ["Ola Berg", "Ola Berg", "", ""]
+    minutes = [
+        "Kari Lunde orienterte om budsjettet.",
+        "Fra kontrollkomiteen møtte Per Vik og Eva Dahl.",
+        "Budsjettet er stramt.",
+    ]
+    assert [a.speaker for a in attribute_paragraph(minutes, roster, NOBODY, narrative=False)] == ["Kari Lunde", "", ""]
+    reported = ["Kari Lunde orienterte om kurset.", "Hun viste til at 40 personer deltok på kurset."]
+    assert [a.speaker for a in attribute_paragraph(reported, roster, NOBODY, narrative=False)] == ["Kari Lunde"] * 2

@@ -258,6 +258,24 @@ def _role_owner(role: str) -> str:
 
 
 _PHRASES = tuple(phrase.casefold() for phrase in layout().attendance_phrases)
+PRESENCE_WINDOW = 12  # words: an attendance phrase this near the start is the sentence's own predicate
+
+
+def reports_presence(tokens: list[str]) -> bool:
+    """'Tolv organisasjoner var til stede på møtet', 'Fra Kontrollkomiteen møtte A og B': the sentence says who
+    was there, not what anyone said — an attendance phrase among its first words, with no 'at' or 'som' before it
+    ('Hun viste til at 40 personer deltok') and no verb of saying in it."""
+    folded = [token.casefold() for token in tokens]
+    opening = " ".join(folded[: PRESENCE_WINDOW + 2])
+    at = next((k for k, t in enumerate(folded) if t in _CLAUSE_OPENERS), len(folded))
+    phrase = next((p for p in _PHRASES if re.search(rf"(?<![\wæøå]){re.escape(p)}(?![\wæøå])", opening)), "")
+    if not phrase:
+        return False
+    start = len(opening[: opening.index(phrase)].split())
+    return start <= PRESENCE_WINDOW and start < at and not any(map(_speaks, folded))
+
+
+_CLAUSE_OPENERS = frozenset({"at", "som"})
 _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 # "NFU var representert ved A og B", "På møtet var LUPE representert ved A, B og C": the people are the body's.
 _REPRESENTED_BY = re.compile(

@@ -18,7 +18,7 @@ from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
 from analysis.language.wordlists import FIRST_PERSON, PHOTO_CREDIT_LABEL, PRONOUNS, REPORTING_LEMMAS, ROLES
-from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, speaker_label
+from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, reports_presence, speaker_label
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
@@ -503,21 +503,51 @@ def attribute_paragraph(
         if unmarked:
             return [_from_mention(unmarked, "quote")] * len(sentences)
         is_quote = bool(sentences) and sentences[0].startswith(QUOTE_OPENERS)
+        who = NOBODY
         if is_quote:
             quoted = quote_speaker(sentences, roster)
             if quoted:
-                return [_from_mention(quoted, "quote")] * len(sentences)
-            if current.speaker:
-                return [Attribution(current.speaker, current.organisation, "quote")] * len(sentences)
-            if mentioned.speaker and said_by_pronoun(sentences):
-                return [Attribution(mentioned.speaker, mentioned.organisation, "quote")] * len(sentences)
+                who = _from_mention(quoted, "quote")
+            elif current.speaker:
+                who = Attribution(current.speaker, current.organisation, "quote")
+            elif mentioned.speaker and said_by_pronoun(sentences):
+                who = Attribution(mentioned.speaker, mentioned.organisation, "quote")
+        if who != NOBODY:
+            # "– …, sa Horne. Tolv organisasjoner var til stede.": the quote ends with the clause that closes it
+            end = quote_end(sentences) + 1
+            rest = _narrate(sentences[end:], roster, who, mentioned, narrative=narrative)
+            return [who] * end + rest
         current = NOBODY
+    return _narrate(sentences, roster, current, mentioned, narrative=narrative)
+
+
+# ", sa Horne.", ", sier han": a comma, then a verb of saying, closing a quotation
+_CLOSING = re.compile(r",\s*(?P<verb>[a-zæøå]+)\s")
+
+
+def quote_end(sentences: list[str]) -> int:
+    """The index of the sentence whose closing clause ends a quote paragraph's quotation; the last if none does."""
+    for k, sentence in enumerate(sentences):
+        if any(_is_reporting(match["verb"]) for match in _CLOSING.finditer(sentence)):
+            return k
+    return len(sentences) - 1
+
+
+def _narrate(
+    sentences: list[str], roster: Roster, current: Attribution, mentioned: Attribution, *, narrative: bool
+) -> list[Attribution]:
+    """Sentence by sentence: a named subject speaks, a pronoun or an unnamed sentence keeps the speaker in force."""
     result = []
     for sentence in sentences:
         if narrative and names_only(roster.read(sentence)[0]):
             result.append(CAPTION)
             continue
         mention, rule = subject_of(sentence, roster)
+        if not mention and reports_presence(roster.read(sentence)[0]):
+            # "Tolv organisasjoner var til stede": nobody's speech, and the speech before it has ended
+            current = current if rule == "pronoun" else NOBODY
+            result.append(NOBODY)
+            continue
         if mention:
             current = _from_mention(mention, rule)
             result.append(current)
