@@ -189,14 +189,22 @@ def _table_heading(line: str) -> bool:
 MIN_TABLE_HEADINGS = 2
 
 
+_OFFICES = frozenset(role.casefold() for role in ROLES if " " not in role)
+_OFFICE_ENDINGS = tuple(suffix.casefold() for suffix in layout().role_suffixes)
+
+
+def is_office_word(word: str) -> bool:
+    """'Leiar', 'Medlem', 'forbundsleder': one word that is a title of the layout file or ends as one does."""
+    folded = word.casefold()
+    return folded in _OFFICES or folded.endswith(_OFFICE_ENDINGS)
+
+
 def _table_row(line: str, status: str) -> Person | None:
     """'Monica Molvær Leiar H' under 'Namn Funksjon Representerer': the name up to the first office word, then the
     office, then the body; a row with no office word is not read, since its columns cannot be told apart."""
     words = line.split()
-    suffixes = tuple(suffix.casefold() for suffix in layout().role_suffixes)
     for k in range(MIN_NAME_WORDS, len(words)):
-        folded = words[k].casefold()
-        if folded in {role.casefold() for role in ROLES} or folded.endswith(suffixes):
+        if is_office_word(words[k]):
             name = " ".join(words[:k])
             return Person(name, words[k], " ".join(words[k + 1 :]), status) if looks_like_name(name) else None
     return None

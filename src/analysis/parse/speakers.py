@@ -18,6 +18,7 @@ from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
 from analysis.language.wordlists import FIRST_PERSON, PHOTO_CREDIT_LABEL, PRONOUNS, REPORTING_LEMMAS, ROLES
+from analysis.parse.header import is_office_word
 from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, reports_presence, speaker_label
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
@@ -341,8 +342,8 @@ def quote_speaker(sentences: list[str], roster: Roster) -> Mention | None:
     A person the quote is attributed to comes before a body: in '– … Nå ønsker regjeringen å …, sier
     kulturminister Hadia Tajik.' the body is what she speaks about.
     """
-    attributed = [mention for mention in _quote_attributions(sentences, roster) if mention.person]
-    return attributed[0] if attributed else next(_quote_attributions(sentences, roster), None)
+    attributed = list(_quote_attributions(sentences, roster))
+    return next((mention for mention in attributed if mention.person), attributed[0] if attributed else None)
 
 
 def _quote_attributions(sentences: list[str], roster: Roster) -> Iterator[Mention]:
@@ -448,14 +449,8 @@ def photo_lines(sentences: list[str]) -> list[bool]:
 def names_only(tokens: list[str]) -> bool:
     """'Leder i NHFU, Gabriel Wilhelmsen Hoff', 'Rune Jensen FNDB.': names, titles and organisations with no verb,
     so nothing said; in news such a line is a photo's caption."""
-    suffixes = tuple(suffix.casefold() for suffix in layout().role_suffixes)
     return len(tokens) >= MIN_SIGNED and all(
-        token[:1].isupper()
-        or len(token) == 1
-        or token in _CAPTION_LINKS
-        or token.casefold() in _ROLE_WORDS
-        or token.casefold().endswith(suffixes)
-        for token in tokens
+        token[:1].isupper() or len(token) == 1 or token in _CAPTION_LINKS or is_office_word(token) for token in tokens
     )
 
 
