@@ -266,16 +266,22 @@ def reports_presence(tokens: list[str]) -> bool:
     was there, not what anyone said — an attendance phrase among its first words, with no 'at' or 'som' before it
     ('Hun viste til at 40 personer deltok') and no verb of saying in it."""
     folded = [token.casefold() for token in tokens]
-    opening = " ".join(folded[: PRESENCE_WINDOW + 2])
-    at = next((k for k, t in enumerate(folded) if t in _CLAUSE_OPENERS), len(folded))
-    phrase = next((p for p in _PHRASES if re.search(rf"(?<![\wæøå]){re.escape(p)}(?![\wæøå])", opening)), "")
-    if not phrase:
+    if not _PHRASE_WORDS.intersection(folded[: PRESENCE_WINDOW + 1]):
+        return False  # most sentences: no word an attendance phrase opens with
+    opening = " ".join(folded[: PRESENCE_WINDOW + 3])
+    found = _PRESENCE.search(opening)
+    if not found:
         return False
-    start = len(opening[: opening.index(phrase)].split())
+    start = len(opening[: found.start()].split())
+    at = next((k for k, t in enumerate(folded) if t in _CLAUSE_OPENERS), len(folded))
     return start <= PRESENCE_WINDOW and start < at and not any(map(_speaks, folded))
 
 
 _CLAUSE_OPENERS = frozenset({"at", "som"})
+_PHRASE_WORDS = frozenset(phrase.split()[0] for phrase in _PHRASES)
+_PRESENCE = re.compile(
+    r"(?<![\wæøå])(?:" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?![\wæøå])"
+)
 _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 # "NFU var representert ved A og B", "På møtet var LUPE representert ved A, B og C": the people are the body's.
 _REPRESENTED_BY = re.compile(
