@@ -43,6 +43,19 @@ def test_mojibake_is_repaired_and_reported() -> None:
     assert decoded.repaired_mojibake and "Olav Strømmen" in decoded.text and "Ã" not in decoded.text
 
 
+def test_a_file_an_old_mac_saved_is_read_as_mac_roman_whether_as_bytes_or_already_misread() -> None:
+    text = "Referat frå årsmøte i mållaget. Til stades: Bjørnar Østgård, Åse Ærø og Sigrun Høgetveit Berg.\n" * 3
+    raw = decode(text.encode("mac_roman"), "x")  # the file's own bytes
+    assert raw.text == text and raw.encoding == "mac_roman" and raw.repaired_mojibake
+    no_big_aa = text.replace("Åse", "Ane")  # Mac Roman's Å is a byte Windows-1252 has no letter for
+    misread = no_big_aa.encode("mac_roman").decode("cp1252").encode("utf-8")  # "frŒ Œrsm¿te"
+    assert "m¿te".encode() in misread
+    again = decode(misread, "x")
+    assert again.text == no_big_aa and again.encoding == "utf-8" and again.repaired_mojibake
+    spanish = "Hola, ¿qué tal? Él dijo: «no sé». Vi snakket spansk på møtet, og alle forsto hva de sa om saken.\n"
+    assert decode(spanish.encode("utf-8"), "x").text == spanish  # a text with æ, ø or å of its own is left alone
+
+
 def test_clean_text_is_not_marked_repaired() -> None:
     assert not decode(PLAIN.encode("utf-8"), "x").repaired_mojibake
 

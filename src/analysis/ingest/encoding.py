@@ -40,6 +40,11 @@ MAX_WORD_LENGTH = 40
 WORD_SAMPLE = 300
 # characters that only turn up in Norwegian text when UTF-8 was decoded as Latin-1 or Windows-1252
 _MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
+# æ, ø, å (and Æ, Ø) saved by an old Mac (Mac Roman) and read as Windows-1252: "frŒ Œrsm¿te" for "frå årsmøte".
+# Inside a word, between letters, these signs are no Norwegian; ftfy leaves one-byte mistakes like this alone.
+_MAC_ROMAN_HINT = re.compile(r"(?<=[A-Za-z])[Œ¿¾]|[Œ¿¾¯®](?=[a-z])")
+_NORWEGIAN_LETTERS = re.compile("[æøåÆØÅ]")
+MIN_MAC_ROMAN_HINTS = 3
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -156,6 +161,9 @@ def decode(data: bytes, where: str) -> Decoded:
             "export the document as text (PDF and Word files need conversion first)",
         )
     text, encoding = decoded
+    text = from_mac_roman(text)  # before the language check: "Œrsm¿te" reads as no language
+    if text != decoded[0] and encoding in (*EIGHT_BIT, "latin_1"):
+        encoding = "mac_roman"  # the file's own bytes were Mac Roman, not a mistake upstream
     if not reads_as_text(text):
         raise InputError(
             where,
@@ -165,3 +173,16 @@ def decode(data: bytes, where: str) -> Decoded:
     repaired = ftfy.fix_encoding(text) if _MOJIBAKE_HINT.search(text) else text
     text = repaired.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text, encoding, repaired != decoded[0])
+
+
+def from_mac_roman(text: str) -> str:
+    """Text an old Mac saved (Mac Roman) that was read as Windows-1252 or Latin-1, read again as Mac Roman:
+    only when it has no æ, ø or å of its own and at least MIN_MAC_ROMAN_HINTS signs standing for them."""
+    if _NORWEGIAN_LETTERS.search(text) or len(_MAC_ROMAN_HINT.findall(text)) < MIN_MAC_ROMAN_HINTS:
+        return text
+    for table in ("cp1252", "latin_1"):
+        try:
+            return text.encode(table).decode("mac_roman")
+        except UnicodeError:
+            continue
+    return text
