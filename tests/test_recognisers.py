@@ -932,3 +932,22 @@ def test_a_title_with_its_field_in_lower_case_and_a_bare_title_opening_a_sentenc
     assert said[0].speaker == "Marianne Mortensen"
     other = attribute_paragraph(["Statssekretær Tom Skaug har foreslått fagbrev."], roster, NOBODY, narrative=False)
     assert other[0] == NOBODY  # the title names someone else, who was not there
+
+
+def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
+    header = parse_header(
+        [
+            "Referat frå styremøte 11.04.2024",
+            "Desse møtte: Ane Landøy, , Marie Morken, Solveig Grønlien, Endre Helland Gujord, Arild Reigstad, "
+            "Torstein Vik Aarhus og Brit S. Fosse Reigstad.",
+        ]
+    )
+    assert [p.name for p in header.people] == [
+        "Ane Landøy",
+        "Marie Morken",
+        "Solveig Grønlien",
+        "Endre Helland Gujord",
+        "Arild Reigstad",
+        "Torstein Vik Aarhus",
+        "Brit S. Fosse Reigstad",
+    ]

@@ -230,7 +230,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
         if org_line:
             people += parse_people(org_line["names"], status, role, org_line["org"].strip())
             continue
-        parts = split_enumeration(line)
+        parts = [part for part in split_enumeration(line) if part.strip()]  # "A, , B": a stray comma
         prose = len(parts) >= 2 and (
             (bool(organisation) and all(map(_names_a_person, parts)))  # under a group label, 'A, B' are two people
             or (
@@ -263,7 +263,7 @@ MIXED_LIST_PARTS = 4
 # One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[\wæøå'’-]*))"
 _LISTED_PERSON = rf"{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
-LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:\s*,\s*|\s+og\s+|\s*&\s*){_LISTED_PERSON})*")
+LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\s+og\s+|\s*&\s*){_LISTED_PERSON})*")  # "A, , B"
 RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks (a PDF transcript)
 
 
