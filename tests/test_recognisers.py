@@ -951,3 +951,22 @@ def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
         "Torstein Vik Aarhus",
         "Brit S. Fosse Reigstad",
     ]
+
+
+def test_an_attendance_table_run_into_one_line_and_a_protocol_title_run_into_its_fields() -> None:
+    line = (
+        "Møteprotokoll Utvalg: Kommunestyret Dato: 19.05.2014 Følgende faste medlemmer møtte: Navn Rep. Navn Rep. "
+        "Ida Stuberg SP Ole Anders Iversen SP Trine Berg Fines H Følgende medlemmer hadde meldt forfall: Navn Rep. "
+        "Petter Vesterås H Merknader Ordfører gjorde oppmerksom på at møtet ble overført på web-tv."
+    )
+    header = parse_header([line])
+    assert [(p.name, p.organisation, p.status) for p in header.people] == [
+        ("Ida Stuberg", "SP", "present"),
+        ("Ole Anders Iversen", "SP", "present"),
+        ("Trine Berg Fines", "H", "present"),
+        ("Petter Vesterås", "H", "absent"),
+    ]
+    assert header.date == "2014-05-19" and header.title.startswith("Møteprotokoll Utvalg: Kommunestyret")
+    assert any("Ordfører gjorde oppmerksom" in text for text in header.leftover)  # no word of the text is lost
+    # a row whose party is no short name ends the table: its columns cannot be told apart
+    assert [p.name for p in parse_header(["Møtte: Navn Parti Kari Lie Venstre Ola Dal H"]).people] == []

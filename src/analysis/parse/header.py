@@ -177,16 +177,36 @@ def _organisation_line(line: str) -> re.Match[str] | None:
     return match if names and all(map(_names_a_person, names)) else None
 
 
+_HEADINGS = sorted((tuple(h.split()) for h in layout().table_headings), key=len, reverse=True)
+# Headings of a column that holds the party or body: a row may end with its short name ("Ida Stuberg SP").
+_BODY_COLUMNS = frozenset({"rep.", "rep", "repr.", "parti", "representerer"})
+_SECOND_NAME_COLUMNS = frozenset({"møtte for"})
+MIN_TABLE_HEADINGS = 2
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 4  # a table's names: 'Edel Johanne Aaland Brøndbo'
+
+
+def _leading_headings(words: list[str]) -> list[str]:
+    """The column headings a table's words open with ('Navn Rep. Navn Rep.'), each once per column; [] if none."""
+    folded, found, k = [w.casefold() for w in words], [], 0
+    while k < len(folded):
+        heading = next((h for h in _HEADINGS if tuple(folded[k : k + len(h)]) == h), None)
+        if heading is None:
+            break
+        found.append(" ".join(heading))
+        k += len(heading)
+    return found if len(found) >= MIN_TABLE_HEADINGS else []
+
+
 def _table_heading(line: str) -> bool:
     """'Namn Funksjon Representerer': a line of column headings only (`table_headings`), two or more."""
-    rest, count = f" {' '.join(line.casefold().split())} ", 0
-    for heading in sorted(layout().table_headings, key=len, reverse=True):
-        while f" {heading} " in rest:
-            rest, count = rest.replace(f" {heading} ", " ", 1), count + 1
-    return count >= MIN_TABLE_HEADINGS and not rest.strip()
+    words = line.split()
+    headings = _leading_headings(words)
+    return bool(headings) and sum(len(h.split()) for h in headings) == len(words)
 
 
-MIN_TABLE_HEADINGS = 2
+# A party's or body's short name ending a row: "SP", "KRF", "H", "Ap", "KrF".
+_PARTY = re.compile(r"^(?:[A-ZÆØÅ]{1,4}|[A-ZÆØÅ][a-zæøå]|[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅ][a-zæøå]*)$")
 
 
 _OFFICES = frozenset(role.casefold() for role in ROLES if " " not in role)
@@ -199,18 +219,52 @@ def is_office_word(word: str) -> bool:
     return folded in _OFFICES or folded.endswith(_OFFICE_ENDINGS)
 
 
-def _table_row(line: str, status: str) -> Person | None:
-    """'Monica Molvær Leiar H' under 'Namn Funksjon Representerer': the name up to the first office word, then the
-    office, then the body; a row with no office word is not read, since its columns cannot be told apart."""
-    words = line.split()
-    for k in range(MIN_NAME_WORDS, len(words)):
+def _table_row(words: list[str], status: str, *, body_column: bool) -> tuple[Person | None, int]:
+    """One row of an attendance table from its words, and how many words it took: the name up to an office word
+    ('Monica Molvær Leiar H': office, then the body, here its last word), or, where a column holds the party, up
+    to the party's short name ('Ida Stuberg SP'). A row that is neither is not read: its columns cannot be told
+    apart."""
+    for k in range(MIN_NAME_WORDS, min(len(words), MAX_NAME_WORDS + 1)):
+        name = " ".join(words[:k])
         if is_office_word(words[k]):
-            name = " ".join(words[:k])
-            return Person(name, words[k], " ".join(words[k + 1 :]), status) if looks_like_name(name) else None
-    return None
+            body = words[k + 1] if k + 1 < len(words) else ""
+            return (Person(name, words[k], body, status) if looks_like_name(name) else None), k + 2
+        if body_column and _PARTY.match(words[k]) and looks_like_name(name):
+            return Person(name, "", words[k], status), k + 1
+    return None, 0
 
 
-MIN_NAME_WORDS = 2
+def table_people(value: str, status: str) -> tuple[list[Person], str] | None:
+    """The people of an attendance table under its column headings and the text after it, or None when the value
+    opens with no headings. A table is one row a line ('Namn Funksjon Representerer' / 'Monica Molvær Leiar H' /
+    …; the body the rest of the line), or its rows run into one line as a PDF gives them ('Navn Rep. Navn Rep.
+    Ida Stuberg SP Ole Anders Iversen SP …'); reading stops at the first words that make no row."""
+    words = value.split()
+    headings = _leading_headings(words)
+    if not headings:
+        return None
+    body_column = bool(_BODY_COLUMNS & set(headings))
+    lines = [line.split() for line in value.strip().split("\n")[1:] if line.strip()]
+    if _SECOND_NAME_COLUMNS & set(headings):  # "Namn Møtte for Representerer": two names a row, not told apart
+        return [], "" if lines else " ".join(words[sum(len(h.split()) for h in headings) :])
+    if lines:  # one row a line: the body is the rest of the line
+        people = []
+        for line in lines:
+            person, used = _table_row(line, status, body_column=body_column)
+            if person and person.role:  # the body is all that follows the office: "Medlem Norges Blindeforbund"
+                person = replace(person, organisation=" ".join(line[used - 1 :]))
+            if person:
+                people.append(person)
+        return people, ""
+    rest = words[sum(len(h.split()) for h in headings) :]
+    people = []
+    while rest:
+        person, used = _table_row(rest, status, body_column=body_column)
+        if not person:
+            break
+        people.append(person)
+        rest = rest[used:]
+    return people, " ".join(rest)
 
 
 def parse_people(value: str, status: str, role: str = "", organisation: str = "") -> list[Person]:
@@ -220,9 +274,9 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     only ("Rita, Bastian, Are") is a list of people too. `organisation` is the group a sub-label named.
     """
     people = []
-    lines = [line for line in value.strip().split("\n") if line.strip()]
-    if lines and _table_heading(lines[0]):  # an attendance table, one row a line
-        return [person for line in lines[1:] if (person := _table_row(line, status))]
+    table = table_people(value, status)
+    if table is not None:  # an attendance table under its column headings
+        return table[0]
     value = re.sub(r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*", " ", value)  # "…, B og" / "C": one list over two lines
     for line in value.replace(";", "\n").split("\n"):
         line = _list_item(line).rstrip(".")
@@ -351,7 +405,11 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         numbered = numbered_entries(value) if field_name in STATUS and "\n" not in value else []
         if numbered:  # "MEDLEMSFORENINGER 1. 4H Norge v. Simen Saxebøl 2. Actis Norge v. …": one entry a line
             value = "\n".join(numbered)
-        run_on = "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
+        table = table_people(value, "present") if field_name in STATUS and "\n" not in value else None
+        if table is not None:  # "Navn Rep. Navn Rep. Ida Stuberg SP …": rows run into one line, then other text
+            value, spill = " ".join(value.split()), table[1]
+            value, after = value[: len(value) - len(spill)].strip(), f"{spill} {after}"
+        run_on = table is None and "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
         if field_name in ("chair", "minute_taker") and run_on:
             names, spill = leading_people(value)
             value, after = names, f"{spill} {after}"
@@ -643,8 +701,9 @@ def parse_header(paragraphs: list[str]) -> Header:
             last_field, last_label = field_name, label_only["label"]
             index += 2 if consumed else 1
             continue
-        if index == 0 and "\n" not in paragraph.strip() and TITLE_RE.match(paragraph):
-            header.title = " ".join(paragraph.split())  # "Referat: Brukerforum …" names the meeting, not a minute-taker
+        # "Referat: Brukerforum …" names the meeting, not a minute-taker; "Møteprotokoll Utvalg: … Dato: …" runs on
+        if index == 0 and "\n" not in paragraph.strip() and TITLE_RE.match(paragraph) and not _run_on_title(paragraph):
+            header.title = " ".join(paragraph.split())
             index += 1
             continue
         first = _first_label_line(paragraph)
