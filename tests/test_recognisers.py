@@ -942,6 +942,13 @@ def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
             "Torstein Vik Aarhus og Brit S. Fosse Reigstad.",
         ]
     )
+    guests = parse_header(
+        ["Referat", "Tilstede: Kari Nordmann, Ola Hansen Innbudte gjester: Vinjar Tufte og Marit Lunner"]
+    )
+    assert [(p.name, p.status) for p in guests.people][-2:] == [
+        ("Vinjar Tufte", "present"),
+        ("Marit Lunner", "present"),
+    ]
     assert [p.name for p in header.people] == [
         "Ane Landøy",
         "Marie Morken",
