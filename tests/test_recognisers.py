@@ -942,13 +942,8 @@ def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
             "Torstein Vik Aarhus og Brit S. Fosse Reigstad.",
         ]
     )
-    guests = parse_header(
-        ["Referat", "Tilstede: Kari Nordmann, Ola Hansen Innbudte gjester: Vinjar Tufte og Marit Lunner"]
-    )
-    assert [(p.name, p.status) for p in guests.people][-2:] == [
-        ("Vinjar Tufte", "present"),
-        ("Marit Lunner", "present"),
-    ]
+    guests = parse_header(["Referat", "Tilstede: Kari Nordmann, Ola Hansen og Per Berg Innbudte gjester: Vinjar Tufte"])
+    assert [p.name for p in guests.people] == ["Kari Nordmann", "Ola Hansen", "Per Berg", "Vinjar Tufte"]
     assert [p.name for p in header.people] == [
         "Ane Landøy",
         "Marie Morken",
