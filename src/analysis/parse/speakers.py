@@ -538,7 +538,8 @@ def _narrate(
             result.append(CAPTION)
             continue
         mention, rule = subject_of(sentence, roster)
-        if not mention and reports_presence(roster.read(sentence)[0]):
+        speaking = current.speaker or current.organisation
+        if not mention and speaking and reports_presence(sentence):
             # "Tolv organisasjoner var til stede": nobody's speech, and the speech before it has ended
             current = current if rule == "pronoun" else NOBODY
             result.append(NOBODY)
