@@ -18,8 +18,9 @@ from analysis.parse.header import LABEL_ONLY, split_role
 _TITLE = r"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{1,200})$"
 # A timed programme: "10:00: Velkommen", "Kl. 09.00–09.15 Innledning", "09.00 - 09.30 Lunsj".
 _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
+_CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens with: "Sak 3/24", "Pkt. 1"
 ITEM_RE = re.compile(
-    r"^(?:(?:Sak|Pkt\.?|Punkt|Post|PS|OS|DS)\s+(?P<no1>\d{1,3}(?:/\d{2,4})?)[.:]?(?:\s*[-–])?"
+    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?P<no1>\d{{1,3}}(?:/\d{{2,4}})?)[.:]?(?:\s*[-–])?"
     # "07 – 2022 Title": a case number with its year after a dash, before a capitalised title
     # "S 7.1/07 Protokoll …": a decimal case number, perhaps after the letter of its series
     r"|(?:(?-i:[A-ZÆØÅ])\s+(?=\d{1,3}\.\d{1,2}/))?"
@@ -39,7 +40,7 @@ _GLUED_ITEM = re.compile(r"^(?P<no3>\d{1,2})\.(?!(?i:" + MONTH_NAMES + r")\b)(?P
 
 # A case number alone on its line, its title the paragraph below: "Sak nr. 5 [13:09:08]" / "Innstilling fra …".
 _CASE_ONLY = re.compile(
-    r"^(?:Sak|Pkt\.?|Punkt|Post)\s+(?:nr\.?\s*)?(?P<no3>\d{1,3}(?:/\d{2,4})?)[.:]?\s*(?:\[[^\]\n]*\])?\s*$",
+    rf"^{_CASE_WORD}\s+(?:nr\.?\s*)?(?P<no3>\d{{1,3}}(?:/\d{{2,4}})?)[.:]?\s*(?:\[[^\]\n]*\])?\s*$",
     re.IGNORECASE,
 )
 MAX_TITLE_BELOW = 300  # characters: a longer paragraph below a case number is its text, not its title
@@ -71,11 +72,15 @@ MAX_LISTED_ITEM_WORDS = 12
 MAX_PROGRAMME_LINE = 90
 
 
+def _listable(line: str) -> bool:
+    """A line short enough to be an agenda item of an unnumbered list, and no sentence ('Åpning og velkomst')."""
+    return len(line.split()) <= MAX_LISTED_ITEM_WORDS and not line.endswith(".")
+
+
 def _listed_items(paragraph: str) -> list[str]:
     """The lines of an unnumbered list short enough to be agenda items ('Åpning og velkomst'); [] otherwise."""
     lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-    short = all(len(line.split()) <= MAX_LISTED_ITEM_WORDS and not line.endswith(".") for line in lines)
-    return lines if len(lines) >= 2 and short else []
+    return lines if len(lines) >= 2 and all(map(_listable, lines)) else []
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,7 @@ def outline(
             (announced or programme_count)
             and "\n" not in paragraph.strip()
             and not re.search(r"[.!?]\s", paragraph)  # "Velkommen! Det blir servering …" is a sentence
-            and _listed_items(f"{paragraph}\n{paragraph}")
+            and _listable(paragraph.strip())
         )
         if not listed and one_line:
             listed = [paragraph.strip()]

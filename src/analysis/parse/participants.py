@@ -276,9 +276,7 @@ def reports_presence(sentence: str) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset({"at", "som"})
-_PRESENCE = re.compile(
-    r"(?<![\wæøå])(?:" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?![\wæøå])"
-)
+_PRESENCE = re.compile(rf"(?<![\wæøå])(?:{_PHRASE_ALTERNATION.lower()})(?![\wæøå])")  # on lower-cased text
 _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 # "NFU var representert ved A og B", "På møtet var LUPE representert ved A, B og C": the people are the body's.
 _REPRESENTED_BY = re.compile(
