@@ -261,22 +261,41 @@ _PHRASES = tuple(phrase.casefold() for phrase in layout().attendance_phrases)
 PRESENCE_WINDOW = 12  # words: an attendance phrase this near the start is the sentence's own predicate
 
 
-def reports_presence(sentence: str) -> bool:
+def reports_presence(tokens: list[str]) -> bool:
     """'Tolv organisasjoner var til stede på møtet', 'Fra Kontrollkomiteen møtte A og B': the sentence says who
     was there, not what anyone said — an attendance phrase among its first words, with no 'at' or 'som' before it
-    ('Hun viste til at 40 personer deltok') and no verb of saying in it."""
-    folded = sentence.lower()
-    found = _PRESENCE.search(folded)  # most sentences end here, in one pass of the compiled pattern
-    if not found:
-        return False
-    before = _TOKEN.findall(folded[: found.start()])
-    if len(before) > PRESENCE_WINDOW or _CLAUSE_OPENERS.intersection(before):
-        return False
-    return not any(map(_speaks, _TOKEN.findall(folded)))
+    ('Hun viste til at 40 personer deltok') and no verb of saying in it.
+
+    Read from the sentence's tokens, which attribution has already made: most sentences end after a dozen set
+    lookups, where a search of their text cost a regular-expression pass each. A first word in mixed case
+    ("MØtte") is not looked for."""
+    if _OPENER_FORMS.isdisjoint(tokens[: PRESENCE_WINDOW + 1]):
+        return False  # most sentences end here, in one lookup per word and no case folding
+    words = [token.casefold() for token in tokens[: PRESENCE_WINDOW + _LONGEST_PHRASE]]
+    for position, word in enumerate(words[: PRESENCE_WINDOW + 1]):
+        if word in _CLAUSE_OPENERS:
+            return False
+        if any(tuple(words[position : position + len(p)]) == p for p in _PHRASE_OPENERS.get(word, ())):
+            return not any(map(_speaks, tokens))
+    return False
 
 
 _CLAUSE_OPENERS = frozenset({"at", "som"})
-_PRESENCE = re.compile(rf"(?<![\wæøå])(?:{_PHRASE_ALTERNATION.lower()})(?![\wæøå])")  # on lower-cased text
+
+
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Each phrase as its words, under its first word ('var til stede' under 'var'): a sentence's words are
+    looked up, not searched for each phrase."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted({tuple(phrase.split()) for phrase in phrases}):
+        found.setdefault(words[0], []).append(words)
+    return found
+
+
+_PHRASE_OPENERS = _by_first_word(_PHRASES)
+# The first words as a sentence writes them: "møtte", "Møtte", "MØTTE".
+_OPENER_FORMS = frozenset(form for word in _PHRASE_OPENERS for form in (word, word.capitalize(), word.upper()))
+_LONGEST_PHRASE = max(len(words) for group in _PHRASE_OPENERS.values() for words in group)
 _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 # "NFU var representert ved A og B", "På møtet var LUPE representert ved A, B og C": the people are the body's.
 _REPRESENTED_BY = re.compile(

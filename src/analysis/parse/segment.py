@@ -72,6 +72,7 @@ def segment_blocks(
                     sentence,
                 )
             )
-        spoken = [who for who in attributions if who != CAPTION]
-        current = spoken[-1] if spoken else current
+        current = next(
+            (who for who in reversed(attributions) if who != CAPTION), current
+        )  # a photo's words end nothing
     return segments
