@@ -172,3 +172,20 @@ def test_a_quote_ends_with_the_clause_that_closes_it_and_a_sentence_of_who_was_t
     assert [a.speaker for a in attribute_paragraph(minutes, roster, NOBODY, narrative=False)] == ["Kari Lunde", "", ""]
     reported = ["Kari Lunde orienterte om kurset.", "Hun viste til at 40 personer deltok på kurset."]
     assert [a.speaker for a in attribute_paragraph(reported, roster, NOBODY, narrative=False)] == ["Kari Lunde"] * 2
+
+
+def test_a_turn_to_the_floor_is_nobodys_until_someone_is_named() -> None:
+    roster = Roster(NEWS_ROSTER)
+    paragraph = [
+        "Statsråd Ola Berg hadde en kort innledning om pensjonene.",
+        "Deretter var det spørsmål og kommentarer fra salen: eldresentre og vikarbruk.",
+        "Vi savner etterslepet fra 2021.",
+        "Kari Lunde takket for besøket.",
+    ]
+    said = attribute_paragraph(paragraph, roster, NOBODY, narrative=False)
+    assert [a.speaker for a in said] == ["Ola Berg", "", "", "Kari Lunde"]
+    answered = ["«Vi er for få» svares det frå salen.", "Det var en god kveld."]
+    assert [a.speaker for a in attribute_paragraph(answered, roster, said[-1], narrative=False)] == ["", ""]
+    # a pronoun keeps the speaker: she answered the floor
+    replied = ["Kari Lunde orienterte om kurset.", "Hun svarte på spørsmål fra salen."]
+    assert [a.speaker for a in attribute_paragraph(replied, roster, NOBODY, narrative=False)] == ["Kari Lunde"] * 2

@@ -55,6 +55,7 @@ OPTIONAL_SECTIONS = (
     "first_person",
     "photo_credits",
     "table_headings",
+    "floor_phrases",
 )
 
 
@@ -85,6 +86,7 @@ class Layout:
     first_person: frozenset[str] = frozenset()
     photo_credits: frozenset[str] = frozenset()
     table_headings: frozenset[str] = frozenset()
+    floor_phrases: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

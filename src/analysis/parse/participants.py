@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from analysis.base.records import Person
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma, split_enumeration
+from analysis.language.wordlists import ATTENDANCE_PHRASES
 from analysis.parse.header import looks_like_name, parse_person
 
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)?))"
@@ -264,38 +265,20 @@ PRESENCE_WINDOW = 12  # words: an attendance phrase this near the start is the s
 def reports_presence(tokens: list[str]) -> bool:
     """'Tolv organisasjoner var til stede på møtet', 'Fra Kontrollkomiteen møtte A og B': the sentence says who
     was there, not what anyone said — an attendance phrase among its first words, with no 'at' or 'som' before it
-    ('Hun viste til at 40 personer deltok') and no verb of saying in it.
-
-    Read from the sentence's tokens, which attribution has already made: most sentences end after a dozen set
-    lookups, where a search of their text cost a regular-expression pass each. A first word in mixed case
-    ("MØtte") is not looked for."""
-    if _OPENER_FORMS.isdisjoint(tokens[: PRESENCE_WINDOW + 1]):
+    ('Hun viste til at 40 personer deltok') and no verb of saying in it. Read from the tokens attribution has
+    already made."""
+    if ATTENDANCE_PHRASES.first_forms.isdisjoint(tokens[: PRESENCE_WINDOW + 1]):
         return False  # most sentences end here, in one lookup per word and no case folding
-    words = [token.casefold() for token in tokens[: PRESENCE_WINDOW + _LONGEST_PHRASE]]
+    words = [token.casefold() for token in tokens[: PRESENCE_WINDOW + ATTENDANCE_PHRASES.longest]]
     for position, word in enumerate(words[: PRESENCE_WINDOW + 1]):
         if word in _CLAUSE_OPENERS:
             return False
-        if any(tuple(words[position : position + len(p)]) == p for p in _PHRASE_OPENERS.get(word, ())):
+        if ATTENDANCE_PHRASES.starts_at(words, position):
             return not any(map(_speaks, tokens))
     return False
 
 
 _CLAUSE_OPENERS = frozenset({"at", "som"})
-
-
-def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    """Each phrase as its words, under its first word ('var til stede' under 'var'): a sentence's words are
-    looked up, not searched for each phrase."""
-    found: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted({tuple(phrase.split()) for phrase in phrases}):
-        found.setdefault(words[0], []).append(words)
-    return found
-
-
-_PHRASE_OPENERS = _by_first_word(_PHRASES)
-# The first words as a sentence writes them: "møtte", "Møtte", "MØTTE".
-_OPENER_FORMS = frozenset(form for word in _PHRASE_OPENERS for form in (word, word.capitalize(), word.upper()))
-_LONGEST_PHRASE = max(len(words) for group in _PHRASE_OPENERS.values() for words in group)
 _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 # "NFU var representert ved A og B", "På møtet var LUPE representert ved A, B og C": the people are the body's.
 _REPRESENTED_BY = re.compile(

@@ -17,7 +17,14 @@ from itertools import pairwise
 from analysis.base.records import Person, find_person, organisation_forms
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma
-from analysis.language.wordlists import FIRST_PERSON, PHOTO_CREDIT_LABEL, PRONOUNS, REPORTING_LEMMAS, ROLES
+from analysis.language.wordlists import (
+    FIRST_PERSON,
+    FLOOR_PHRASES,
+    PHOTO_CREDIT_LABEL,
+    PRONOUNS,
+    REPORTING_LEMMAS,
+    ROLES,
+)
 from analysis.parse.header import is_office_word
 from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, reports_presence, speaker_label
 
@@ -545,6 +552,11 @@ def _narrate(
         if not mention and speaking and reports_presence(tokens):
             # "Tolv organisasjoner var til stede": nobody's speech, and the speech before it has ended
             current = current if rule == "pronoun" else NOBODY
+            result.append(NOBODY)
+            continue
+        if not mention and speaking and rule != "pronoun" and FLOOR_PHRASES.in_tokens(tokens):
+            # "Deretter var det spørsmål fra salen: …": the floor speaks, until someone is named
+            current = NOBODY
             result.append(NOBODY)
             continue
         if mention:
