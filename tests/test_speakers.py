@@ -189,3 +189,18 @@ def test_a_turn_to_the_floor_is_nobodys_until_someone_is_named() -> None:
     # a pronoun keeps the speaker: she answered the floor
     replied = ["Kari Lunde orienterte om kurset.", "Hun svarte på spørsmål fra salen."]
     assert [a.speaker for a in attribute_paragraph(replied, roster, NOBODY, narrative=False)] == ["Kari Lunde"] * 2
+
+
+def test_a_member_leaving_the_meeting_says_nothing_and_ends_the_speech_before() -> None:
+    roster = Roster(NEWS_ROSTER)
+    minutes = [
+        "Kari Lunde orienterte om budsjettet.",
+        "Eva Dahl fratrådte møtet før behandlingen av sak 32.",
+        "Saken ble vedtatt enstemmig.",
+        "Hun kom tilbake etter pausen.",
+    ]
+    said = attribute_paragraph(minutes, roster, NOBODY, narrative=False)
+    assert [a.speaker for a in said] == ["Kari Lunde", "", "", "Eva Dahl"]
+    # one who spoke as she left said something; one who met someone is the actor of what the sentence reports
+    spoke = ["Eva Dahl takket for seg og forlot møtet.", "Statsråd Ola Berg møtte Pensjonistforbundet i går."]
+    assert [a.speaker for a in attribute_paragraph(spoke, roster, NOBODY, narrative=False)] == ["Eva Dahl", "Ola Berg"]

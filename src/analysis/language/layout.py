@@ -56,6 +56,7 @@ OPTIONAL_SECTIONS = (
     "photo_credits",
     "table_headings",
     "floor_phrases",
+    "leaving_phrases",
 )
 
 
@@ -87,6 +88,7 @@ class Layout:
     photo_credits: frozenset[str] = frozenset()
     table_headings: frozenset[str] = frozenset()
     floor_phrases: frozenset[str] = frozenset()
+    leaving_phrases: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

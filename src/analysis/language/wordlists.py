@@ -65,5 +65,7 @@ def _written(words: Iterable[str]) -> frozenset[str]:
     return frozenset(form for word in words for form in (word, word.capitalize(), word.upper()))
 
 
-ATTENDANCE_PHRASES = Phrases.of(layout().attendance_phrases)
+# Who was there or left ("var til stede", "fratrådte møtet"); who left, said even of a named subject.
+PRESENCE_PHRASES = Phrases.of((*layout().attendance_phrases, *layout().leaving_phrases))
+LEAVING_PHRASES = Phrases.of(layout().leaving_phrases)
 FLOOR_PHRASES = Phrases.of(layout().floor_phrases)

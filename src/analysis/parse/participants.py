@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from analysis.base.records import Person
 from analysis.language.layout import layout
 from analysis.language.norwegian import STOP_WORDS, lemma, split_enumeration
-from analysis.language.wordlists import ATTENDANCE_PHRASES
+from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import looks_like_name, parse_person
 
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)?))"
@@ -262,18 +262,19 @@ _PHRASES = tuple(phrase.casefold() for phrase in layout().attendance_phrases)
 PRESENCE_WINDOW = 12  # words: an attendance phrase this near the start is the sentence's own predicate
 
 
-def reports_presence(tokens: list[str]) -> bool:
-    """'Tolv organisasjoner var til stede på møtet', 'Fra Kontrollkomiteen møtte A og B': the sentence says who
-    was there, not what anyone said — an attendance phrase among its first words, with no 'at' or 'som' before it
+def reports_presence(tokens: list[str], phrases: Phrases = PRESENCE_PHRASES) -> bool:
+    """'Tolv organisasjoner var til stede på møtet', 'Fra Kontrollkomiteen møtte A og B', 'Per Vik fratrådte
+    møtet': the sentence says who was there, came or left, not what anyone said — an attendance or leaving phrase
+    among its first words, with no 'at' or 'som' before it
     ('Hun viste til at 40 personer deltok') and no verb of saying in it. Read from the tokens attribution has
-    already made."""
-    if ATTENDANCE_PHRASES.first_forms.isdisjoint(tokens[: PRESENCE_WINDOW + 1]):
+    already made; `phrases` narrows the phrases looked for (only leaving, for a sentence with a named subject)."""
+    if phrases.first_forms.isdisjoint(tokens[: PRESENCE_WINDOW + 1]):
         return False  # most sentences end here, in one lookup per word and no case folding
-    words = [token.casefold() for token in tokens[: PRESENCE_WINDOW + ATTENDANCE_PHRASES.longest]]
+    words = [token.casefold() for token in tokens[: PRESENCE_WINDOW + phrases.longest]]
     for position, word in enumerate(words[: PRESENCE_WINDOW + 1]):
         if word in _CLAUSE_OPENERS:
             return False
-        if ATTENDANCE_PHRASES.starts_at(words, position):
+        if phrases.starts_at(words, position):
             return not any(map(_speaks, tokens))
     return False
 

@@ -20,6 +20,7 @@ from analysis.language.norwegian import STOP_WORDS, lemma
 from analysis.language.wordlists import (
     FIRST_PERSON,
     FLOOR_PHRASES,
+    LEAVING_PHRASES,
     PHOTO_CREDIT_LABEL,
     PRONOUNS,
     REPORTING_LEMMAS,
@@ -549,17 +550,18 @@ def _narrate(
             continue
         mention, rule = subject_of(sentence, roster)
         speaking = current.speaker or current.organisation
-        if not mention and speaking and reports_presence(tokens):
-            # "Tolv organisasjoner var til stede": nobody's speech, and the speech before it has ended
+        said_nothing = reports_presence(tokens, LEAVING_PHRASES) if mention else speaking and reports_presence(tokens)
+        if said_nothing:
+            # "Tolv organisasjoner var til stede", "Per Vik fratrådte møtet": nobody's speech, and the speech before
+            # it has ended; a pronoun after it still finds the person it named. ("Statsråden møtte LUPE" is hers:
+            # the actor of what the sentence reports.)
             current = current if rule == "pronoun" else NOBODY
             result.append(NOBODY)
-            continue
-        if not mention and speaking and rule != "pronoun" and FLOOR_PHRASES.in_tokens(tokens):
+        elif not mention and speaking and rule != "pronoun" and FLOOR_PHRASES.in_tokens(tokens):
             # "Deretter var det spørsmål fra salen: …": the floor speaks, until someone is named
             current = NOBODY
             result.append(NOBODY)
-            continue
-        if mention:
+        elif mention:
             current = _from_mention(mention, rule)
             result.append(current)
         elif current.speaker or current.organisation:
