@@ -972,3 +972,13 @@ def test_an_attendance_table_run_into_one_line_and_a_protocol_title_run_into_its
     assert any("Ordfører gjorde oppmerksom" in text for text in header.leftover)  # no word of the text is lost
     # a row whose party is no short name ends the table: its columns cannot be told apart
     assert [p.name for p in parse_header(["Møtte: Navn Parti Kari Lie Venstre Ola Dal H"]).people] == []
+
+
+def test_one_who_does_something_at_the_meeting_took_part_though_not_speaking() -> None:
+    paragraphs = [
+        "Torleif Aasen leste diktet «Vinter» av Liv Strand som ord for dagen.",
+        "Dernest opna Randi Vik med ord for dagen.",
+        "Etter pausen fikk vi solosang fremført av Per Ivar Lunde.",
+        "Boka til Tor Olsen ble omtalt i avisa.",
+    ]
+    assert [p.name for p in prose_people(paragraphs)] == ["Torleif Aasen", "Randi Vik", "Per Ivar Lunde"]

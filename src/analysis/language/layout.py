@@ -57,6 +57,7 @@ OPTIONAL_SECTIONS = (
     "table_headings",
     "floor_phrases",
     "leaving_phrases",
+    "acting_verbs",
 )
 
 
@@ -89,6 +90,7 @@ class Layout:
     table_headings: frozenset[str] = frozenset()
     floor_phrases: frozenset[str] = frozenset()
     leaving_phrases: frozenset[str] = frozenset()
+    acting_verbs: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -100,6 +100,18 @@ def _speaks(word: str) -> bool:
     return lemma(word.casefold(), "nb+nn") in layout().speech_verbs
 
 
+def _shows_there(word: str) -> bool:
+    """A verb of saying, or of doing something at the meeting ('leste', 'opna', 'fremførte'): either shows the
+    person named beside it there."""
+    return lemma(word.casefold(), "nb+nn") in _THERE_VERBS
+
+
+_THERE_VERBS = layout().speech_verbs | layout().acting_verbs
+
+
+_AGENT = frozenset({"av", "ved"})
+
+
 # Endings a compound talk noun may carry: "åpningsinnlegget", "hovudinnleiinga".
 _NOUN_ENDINGS = ("", "et", "en", "a", "ene", "ane", "ar", "er")
 _BY = frozenset("av ved fra frå".split())
@@ -356,14 +368,21 @@ def appositions(text: str) -> list[Hit]:
 
 
 def speaking(text: str) -> list[Hit]:
-    """A name beside a verb of saying: 'Trine Heibø Holm trakk fram …', '…, sa Tor Arne Gangsø'."""
+    """A name beside a verb of saying or of doing something at the meeting: 'Trine Heibø Holm trakk fram …',
+    '…, sa Tor Arne Gangsø', 'Torleif Aasen leste diktet', 'Dernest opna Randi Vik', and the one a thing was
+    done by ('solosang fremført av Per Ivar Lunde')."""
     hits = []
     for match in NAMED.finditer(text):
         _, name = split_title(match["name"])
-        before = _TOKEN.findall(text[: match.start()])[-1:]
+        before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])[-2:]
         organisation, end = _organisation_beside(text, match.end())  # "A fra Velferdsalliansen holdt", "B (VA) snakket"
         after = [t for t in _TOKEN.findall(text[end : end + 60])[:3] if t.casefold() not in _BRIDGE]
-        if _is_name(name) and ((before and _speaks(before[0])) or (after and _speaks(after[0]))):
+        by = (
+            len(before) == 2
+            and before[1].casefold() in _AGENT
+            and lemma(before[0].casefold(), "nb+nn") in layout().acting_verbs
+        )
+        if _is_name(name) and ((before and _shows_there(before[-1])) or (after and _shows_there(after[0])) or by):
             hits.append((match.start(), Person(name=name, organisation=organisation)))
     return hits
 
