@@ -583,6 +583,8 @@ def _signed_off(line: str, header: Header) -> None:
     if signature and office in ("chair", "minute_taker") and looks_like_name(signature["name"]):
         _apply(header, office, signature["name"])
         return
+    if ":" not in line:
+        return  # a label ends in a colon: a last line without one, most of them, is not searched for labels
     matches = list(LABEL_RE.finditer(line))
     if not matches or not matches[-1]["label"] or not line[: matches[-1].start()].rstrip().endswith((".", "!", "?")):
         return
