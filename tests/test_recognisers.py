@@ -982,3 +982,15 @@ def test_one_who_does_something_at_the_meeting_took_part_though_not_speaking() -
         "Boka til Tor Olsen ble omtalt i avisa.",
     ]
     assert [p.name for p in prose_people(paragraphs)] == ["Torleif Aasen", "Randi Vik", "Per Ivar Lunde"]
+
+
+def test_a_run_of_two_names_is_split_where_the_text_names_the_first_on_its_own() -> None:
+    paragraphs = [
+        "Randi Vik åpnet møtet og ønsket alle velkommen.",
+        "Som underholdere presenterte Randi Vik Olav Dahl og Per Holm.",
+        "Randi Vik sa at det blir to turer i år.",
+    ]
+    assert [p.name for p in prose_people(paragraphs)] == ["Randi Vik", "Olav Dahl"]
+    # a name cut short by its last word is still the one person
+    cut = ["Marte Mjøs Persen orienterte om pensjonene.", "Etterpå sa Marte Mjøs at dialogen fortsetter."]
+    assert [p.name for p in prose_people(cut)] == ["Marte Mjøs Persen"]

@@ -13,6 +13,7 @@ Someone only mentioned ("leste et dikt av Arne Garborg") is none of these.
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from analysis.base.records import Person
 from analysis.language.layout import layout
@@ -732,9 +733,21 @@ def _tail_of(short: str, full: str) -> bool:
     short_words, full_words = short.casefold().split(), full.casefold().split()
     if len(short_words) >= len(full_words):
         return False
-    return (len(short_words) >= MIN_NAME_START and _starts(short, full)) or full_words[
-        -len(short_words) :
-    ] == short_words
+    cut_short = len(short_words) >= MIN_NAME_START and len(full_words) - len(short_words) < MIN_NAME_START
+    return (cut_short and _starts(short, full)) or full_words[-len(short_words) :] == short_words
+
+
+def _two_names(run: str, known: Iterable[str]) -> tuple[str, str] | None:
+    """'Gerd Misfjord Olav Venås' in 'presenterte Gerd Misfjord Olav Venås og Rudi Rødseth': a run of capitals that
+    opens with a full name the text gives on its own and goes on for a name's length is that person and another,
+    the comma between them lost."""
+    words = run.split()
+    for other in known:
+        start = other.split()
+        rest = words[len(start) :]
+        if len(start) >= MIN_NAME_START and len(rest) >= MIN_NAME_START and words[: len(start)] == start:
+            return other, " ".join(rest)
+    return None
 
 
 def same_person(name: str, known: Iterable[str]) -> str | None:
@@ -762,7 +775,12 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
             name = max(known.name, person.name, key=lambda n: len(n.split()))
             merged = Person(name, known.role or person.role, known.organisation or person.organisation, known.status)
             found = {(name if k == key else k): (merged if k == key else v) for k, v in found.items()}
-    return list(found.values())
+    people = []
+    for name, person in found.items():
+        split = _two_names(name, [other for other in found if other != name])
+        # the run's first name is an entry of its own already; the run stands for the second
+        people.append(replace(person, name=split[1]) if split else person)
+    return people
 
 
 def attending_people(paragraphs: list[str]) -> list[Person]:
