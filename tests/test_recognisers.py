@@ -994,3 +994,12 @@ def test_a_run_of_two_names_is_split_where_the_text_names_the_first_on_its_own()
     # a name cut short by its last word is still the one person
     cut = ["Marte Mjøs Persen orienterte om pensjonene.", "Etterpå sa Marte Mjøs at dialogen fortsetter."]
     assert [p.name for p in prose_people(cut)] == ["Marte Mjøs Persen"]
+
+
+def test_a_name_joined_by_og_to_the_subject_of_a_verb_took_part_too() -> None:
+    paragraphs = [
+        "Kari Lie og Ola Dahl underheldt med sang og musikk.",
+        "Boka til Per Holm og Liv Berg ble omtalt.",
+        "Vi minnes Eva Moe og Tor Bakke, som begge har gått bort.",
+    ]
+    assert [p.name for p in prose_people(paragraphs)] == ["Kari Lie", "Ola Dahl"]

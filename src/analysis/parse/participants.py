@@ -111,6 +111,7 @@ _THERE_VERBS = layout().speech_verbs | layout().acting_verbs
 
 
 _AGENT = frozenset({"av", "ved"})
+_JOINED = re.compile(r"\s+og\s+")  # "Kari Lie og Ola Dahl"
 
 
 # Endings a compound talk noun may carry: "åpningsinnlegget", "hovudinnleiinga".
@@ -370,10 +371,12 @@ def appositions(text: str) -> list[Hit]:
 
 def speaking(text: str) -> list[Hit]:
     """A name beside a verb of saying or of doing something at the meeting: 'Trine Heibø Holm trakk fram …',
-    '…, sa Tor Arne Gangsø', 'Torleif Aasen leste diktet', 'Dernest opna Randi Vik', and the one a thing was
-    done by ('solosang fremført av Per Ivar Lunde')."""
+    '…, sa Tor Arne Gangsø', 'Torleif Aasen leste diktet', 'Dernest opna Randi Vik', the one a thing was done by
+    ('solosang fremført av Per Ivar Lunde'), and a name joined by 'og' to the subject of such a verb ('Kari Lie og
+    Ola Dahl underheldt')."""
     hits = []
-    for match in NAMED.finditer(text):
+    subject_next, next_start = False, 0  # the name after this one is the subject of a verb after it; where it starts
+    for match in reversed(list(NAMED.finditer(text))):  # from the end: a joined name learns of the verb after
         _, name = split_title(match["name"])
         before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])[-2:]
         organisation, end = _organisation_beside(text, match.end())  # "A fra Velferdsalliansen holdt", "B (VA) snakket"
@@ -383,8 +386,13 @@ def speaking(text: str) -> list[Hit]:
             and before[1].casefold() in _AGENT
             and lemma(before[0].casefold(), "nb+nn") in layout().acting_verbs
         )
-        if _is_name(name) and ((before and _shows_there(before[-1])) or (after and _shows_there(after[0])) or by):
+        subject = bool(after) and _shows_there(after[0])
+        joined = subject_next and _JOINED.fullmatch(text, match.end(), next_start) is not None
+        if _is_name(name) and ((before and _shows_there(before[-1])) or subject or by or joined):
             hits.append((match.start(), Person(name=name, organisation=organisation)))
+        subject_next = _is_name(name) and (subject or joined) and bool(before) and before[-1].casefold() == "og"
+        next_start = match.start()
+    hits.reverse()
     return hits
 
 
