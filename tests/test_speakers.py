@@ -5,7 +5,7 @@ import pytest
 from analysis.base.records import Person
 from analysis.parse.agenda import outline
 from analysis.parse.segment import segment_blocks
-from analysis.parse.speakers import CAPTION, NOBODY, Roster, attribute_paragraph
+from analysis.parse.speakers import CAPTION, NOBODY, Roster, attribute_paragraph, subject_of
 
 # (start of the sentence in the real document, the person it belongs to)
 EXPECTED = [
@@ -204,3 +204,12 @@ def test_a_member_leaving_the_meeting_says_nothing_and_ends_the_speech_before() 
     # one who spoke as she left said something; one who met someone is the actor of what the sentence reports
     spoke = ["Eva Dahl takket for seg og forlot møtet.", "Statsråd Ola Berg møtte Pensjonistforbundet i går."]
     assert [a.speaker for a in attribute_paragraph(spoke, roster, NOBODY, narrative=False)] == ["Eva Dahl", "Ola Berg"]
+
+
+def test_a_title_the_layout_knows_only_by_its_ending_opens_the_subject() -> None:
+    roster = Roster([Person("Helene Dahl", "Kommunalsjef", "Vestnes kommune"), Person("Kari Lunde")])
+    sentence = "Kommunalsjef Helene Dahl i Vestnes kommune, forklarte at det skal lages en ny plan."
+    mention, rule = subject_of(sentence, roster)
+    assert (mention.person.name, rule) == ("Helene Dahl", "named")
+    # the surname after such a title is hers, not part of another name
+    assert subject_of("Kommunalsjef Dahl forklarte planen.", roster)[0].person.name == "Helene Dahl"

@@ -24,7 +24,6 @@ from analysis.language.wordlists import (
     PHOTO_CREDIT_LABEL,
     PRONOUNS,
     REPORTING_LEMMAS,
-    ROLES,
 )
 from analysis.parse.header import is_office_word
 from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, reports_presence, speaker_label
@@ -34,7 +33,6 @@ _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # "Gimse til å kommentere", "Hemminghytt trakk også frem").
 _BRIDGE = frozenset("så også videre derfor først dessuten deretter til å fra i ved og seg er var".split())
 _MODALS = frozenset("å skal vil kan må bør skulle ville kunne måtte burde".split())
-_ROLE_WORDS = frozenset(role.casefold() for role in ROLES if " " not in role)
 # endings of a plural organisation name in the definite plural: "Bydelsmødre" → "Bydelsmødrene"
 _DEFINITE_PLURAL = ("ne", "en", "n")
 QUOTE_OPENERS = ("–", "-", "−", "—", "«", '"', "“")  # web pages set the dash as a minus sign or an em dash too
@@ -186,7 +184,7 @@ class Roster:
                 index = mention.end  # a blocked name: skip it
             elif mention:
                 start = mention.start
-                if start > 0 and tokens[start - 1].casefold() in _ROLE_WORDS and mention.person:
+                if start > 0 and is_office_word(tokens[start - 1]) and mention.person:
                     start -= 1
                 found.append(Mention(start, mention.end, mention.person, mention.organisation, mention.body))
                 index = mention.end
@@ -246,7 +244,7 @@ def _part_of_other_name(tokens: list[str], i: int) -> bool:
     if i == 0:
         return False
     before = tokens[i - 1]
-    if not before[:1].isupper() or before.casefold() in _ROLE_WORDS:
+    if not before[:1].isupper() or is_office_word(before):
         return False
     return not (i == 1 and before.casefold() in STOP_WORDS)
 
