@@ -4,6 +4,7 @@ import pytest
 
 from analysis.base.records import Person
 from analysis.parse.agenda import outline
+from analysis.parse.participants import prose_people
 from analysis.parse.segment import segment_blocks
 from analysis.parse.speakers import CAPTION, NOBODY, Roster, attribute_paragraph, subject_of
 
@@ -213,3 +214,13 @@ def test_a_title_the_layout_knows_only_by_its_ending_opens_the_subject() -> None
     assert (mention.person.name, rule) == ("Helene Dahl", "named")
     # the surname after such a title is hers, not part of another name
     assert subject_of("Kommunalsjef Dahl forklarte planen.", roster)[0].person.name == "Helene Dahl"
+
+
+def test_a_turn_named_before_its_holder_makes_the_holder_speak_and_attend() -> None:
+    roster = Roster([Person("Kari Lunde"), Person("Per Holm")])
+    paragraph = ["Kari Lunde ønsket velkommen.", "Ord for dagen hadde Per Holm.", "Han minnet om at det var vår."]
+    said = attribute_paragraph(paragraph, roster, NOBODY, narrative=False)
+    assert [a.speaker for a in said] == ["Kari Lunde", "Per Holm", "Per Holm"]
+    assert [p.name for p in prose_people(["Møtet startet presis. Ordet hadde Eva Moe.", "Boka har Tor Dahl."])] == [
+        "Eva Moe"
+    ]

@@ -58,6 +58,7 @@ OPTIONAL_SECTIONS = (
     "floor_phrases",
     "leaving_phrases",
     "acting_verbs",
+    "turn_nouns",
 )
 
 
@@ -91,6 +92,7 @@ class Layout:
     floor_phrases: frozenset[str] = frozenset()
     leaving_phrases: frozenset[str] = frozenset()
     acting_verbs: frozenset[str] = frozenset()
+    turn_nouns: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -143,6 +143,21 @@ def presentation_before(tokens: list[str], start: int) -> bool:
     return by > 0 and tokens[by].casefold() in _BY and is_presentation_noun(tokens[by - 1])
 
 
+def had_the_turn(words: list[str]) -> bool:
+    """'Ord for dagen hadde …', 'Ordet hadde …', 'Innlegget har …': the words of a sentence before a name open with a
+    talk noun or a turn to speak (`turn_nouns`), a few words of its own, then 'hadde' or 'har': the name gives it."""
+    return (
+        MIN_NAME_START <= len(words) <= MAX_TITLE_TOKENS + 1
+        and words[-1].casefold() in _HAD
+        and all(word.islower() for word in words[1:-1])
+        and (words[0].casefold() in layout().turn_nouns or is_presentation_noun(words[0]))
+    )
+
+
+_HAD = frozenset({"hadde", "har"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)(?=[A-ZÆØÅ])")
+
+
 def _is_name(name: str, *, introduced: bool = False) -> bool:
     """Two or more name words whose first is no function word ('Både Eriksson'), none a title, and the last no
     organisation's ending ('Norske Kvinners Sanitetsforening').
@@ -450,12 +465,15 @@ def chair_title(paragraphs: list[str]) -> str:
 
 
 def presenting(text: str) -> list[Hit]:
-    """A name who gives a talk: 'Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman.'"""
+    """A name who gives a talk: 'Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman.', 'Ord for
+    dagen hadde Kari Lie.'"""
     hits = []
     for match in NAMED.finditer(text):
         _, name = split_title(match["name"])
         before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])  # the words just before
-        if _is_name(name) and presentation_before([*before, name], len(before)):
+        starts = list(_SENTENCE_START.finditer(text, max(0, match.start() - WORD_BEFORE), match.start()))
+        sentence = _TOKEN.findall(text[starts[-1].end() : match.start()]) if starts else []  # its words before
+        if _is_name(name) and (presentation_before([*before, name], len(before)) or had_the_turn(sentence)):
             organisation, _ = _organisation_beside(text, match.end())
             hits.append((match.start(), Person(name=name, organisation=organisation)))
     return hits

@@ -26,7 +26,13 @@ from analysis.language.wordlists import (
     REPORTING_LEMMAS,
 )
 from analysis.parse.header import is_office_word
-from analysis.parse.participants import MAX_TITLE_TOKENS, presentation_before, reports_presence, speaker_label
+from analysis.parse.participants import (
+    MAX_TITLE_TOKENS,
+    had_the_turn,
+    presentation_before,
+    reports_presence,
+    speaker_label,
+)
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
 # Words that may stand between a subject and its verb ("Lothe fra Wayback kommenterte",
@@ -270,7 +276,7 @@ def _presented_by(tokens: list[str], start: int) -> bool:
     """'en orientering av leder Anna Jakobsen', 'innlegg ved Kari Nordmann': the person gives the talk, and what
     follows is theirs as after 'Anna Jakobsen orienterte'. Not in 'Etter en orientering ved X ble det åpnet for
     spørsmål': what comes after the talk is someone else's."""
-    return tokens[0].casefold() != "etter" and presentation_before(tokens, start)
+    return tokens[0].casefold() != "etter" and (presentation_before(tokens, start) or had_the_turn(tokens[:start]))
 
 
 def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) -> bool:
