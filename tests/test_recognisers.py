@@ -1003,3 +1003,16 @@ def test_a_name_joined_by_og_to_the_subject_of_a_verb_took_part_too() -> None:
         "Vi minnes Eva Moe og Tor Bakke, som begge har gått bort.",
     ]
     assert [p.name for p in prose_people(paragraphs)] == ["Kari Lie", "Ola Dahl"]
+
+
+def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date() -> None:
+    from analysis.ingest.documents import RawDocument
+    from analysis.ingest.manifest import ManifestEntry
+    from analysis.parse.document import parse_document
+
+    text = "Medlemsmøte 14.02.2024\n\nKari Lie åpnet møtet og ønsket alle velkommen.\n\nDet ble servert kaffe."
+    for kind, title, date in (("minutes", "Medlemsmøte 14.02.2024", "2024-02-14"), ("agenda", "", "")):
+        parsed = parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind=kind), text))
+        assert (parsed.meeting["title"], parsed.meeting["date"]) == (title, date)
+        if kind == "minutes":  # the title is no sentence of the minutes' body
+            assert parsed.segments[0].text.startswith("Kari Lie")

@@ -157,7 +157,7 @@ def find_language(draft: Draft) -> Draft:
 
 
 def read_header(draft: Draft) -> Draft:
-    """The meeting's fields and attendance list; a news item's first heading is its title."""
+    """The meeting's fields and attendance list; a news item's or headerless document's first heading is its title."""
     paragraphs = list(draft.paragraphs)
     header = parse_header(paragraphs)
     footer = parse_footer(paragraphs[header.body_start :], header)
@@ -168,7 +168,13 @@ def read_header(draft: Draft) -> Draft:
         warnings = draft.warn("no recognisable header (date, chair, attendance); its metadata stay empty")
     body = (*header.leftover, *draft.paragraphs[header.body_start : len(paragraphs) - footer])
     title = header.title
-    if not title and entry.kind == "news" and body and is_heading(body[0]):
+    # a news item's first heading is its title, and so is that of minutes without a header ("Medlemsmøte 14.02.2024")
+    if (
+        not title
+        and (entry.kind == "news" or (entry.kind == "minutes" and not header.found))
+        and body
+        and is_heading(body[0])
+    ):
         title, body = body[0], body[1:]
     return replace(draft, header=header, title=title, body=body, warnings=warnings)
 
