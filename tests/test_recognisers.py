@@ -1016,3 +1016,20 @@ def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date
         assert (parsed.meeting["title"], parsed.meeting["date"]) == (title, date)
         if kind == "minutes":  # the title is no sentence of the minutes' body
             assert parsed.segments[0].text.startswith("Kari Lie")
+
+
+def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_minute_taker() -> None:
+    from analysis.ingest.documents import RawDocument
+    from analysis.ingest.manifest import ManifestEntry
+    from analysis.parse.document import parse_document
+
+    text = (
+        "Årsmøte i Bygdelaget 2024\n\n"
+        "Innkallingen ble godkjent. Til møtedirigent ble valgt Kari Lie, og til referent Ola Dahl. "
+        "Til tellekorps ble valgt Eva Moe og Tor Bakke.\n\n"
+        "Per Holm og Liv Berg blei valt til å skrive under møteboka.\n\n"
+        "Arne Sand ble valgt til styremedlem for to år."
+    )
+    parsed = parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind="minutes"), text))
+    assert [p.name for p in parsed.people] == ["Kari Lie", "Ola Dahl", "Eva Moe", "Tor Bakke", "Per Holm", "Liv Berg"]
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Kari Lie", "Ola Dahl")

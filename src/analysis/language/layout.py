@@ -59,6 +59,7 @@ OPTIONAL_SECTIONS = (
     "leaving_phrases",
     "acting_verbs",
     "turn_nouns",
+    "meeting_functions",
 )
 
 
@@ -93,6 +94,7 @@ class Layout:
     leaving_phrases: frozenset[str] = frozenset()
     acting_verbs: frozenset[str] = frozenset()
     turn_nouns: frozenset[str] = frozenset()
+    meeting_functions: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -24,7 +24,14 @@ from analysis.parse.header import (
     parse_header,
 )
 from analysis.parse.paragraphs import split_hard_breaks
-from analysis.parse.participants import attending_people, chair_title, prose_chair, prose_people, same_person
+from analysis.parse.participants import (
+    attending_people,
+    chair_title,
+    elected_officer,
+    prose_chair,
+    prose_people,
+    same_person,
+)
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
 
@@ -212,7 +219,10 @@ def find_people(draft: Draft) -> Draft:
         people.extend(named)
     header = draft.header
     if not header.chair:
-        header = replace(header, chair=prose_chair([draft.title, *draft.body]))
+        chair = prose_chair([draft.title, *draft.body]) or elected_officer(list(draft.body), "chair")
+        header = replace(header, chair=chair)
+    if not header.minute_taker:  # "… og til referent Grete Loeshagen"
+        header = replace(header, minute_taker=elected_officer(list(draft.body), "minute_taker"))
     title = chair_title(list(draft.body)) if header.chair else ""
     if title:  # a transcript gives the chair the floor by the office ("Presidenten: …"): the chair takes part
         at = next((k for k, p in enumerate(people) if p.name == header.chair and p.status == "present"), None)

@@ -842,7 +842,8 @@ _LABELLED = re.compile(r"^[^\s:]+:")
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
     people = _first_mentions(
-        paragraphs, (labelled, titled, attending, appositions, speaking, presenting, represented_by, roll_call)
+        paragraphs,
+        (labelled, titled, attending, appositions, speaking, presenting, represented_by, roll_call, electing),
     )
     known = [person.name for person in people]
     people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]
@@ -898,6 +899,59 @@ _CHAIR = re.compile(
     rf"(?P<after>{NAME})\s*,?\s+(?:{'|'.join(map(re.escape, layout().chair_after_name))})\b"
     rf"|(?:{'|'.join(map(re.escape, layout().chair_before_name))})\s+(?:{ROLE}\s+)?(?P<before>{NAME})"
 )
+
+
+_ELECTED = r"(?:ble|blei|vart|er)\s+(?:valgt|valt|vald)"
+# "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under møteboka"
+_ELECTED_AFTER = re.compile(rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+(?P<role>[^.,;:\n]{{2,60}})")
+# "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"
+_ELECTED_BEFORE = re.compile(
+    rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+(?P<list>{_LIST})"
+)
+_AND_TO = re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+(?P<list>{_LIST})")
+
+
+def _function_of(role: str) -> str | None:
+    """What a meeting elects someone to do at it, by `meeting_functions`: 'chair' or 'minute_taker' where the
+    function is also a label of that header field, '' for another ('tellekorps'), None for no function of the
+    meeting ('styremedlem', elected for the year, perhaps in absentia)."""
+    folded = " ".join(role.casefold().split())
+    words = folded.split()
+    found = [
+        f for f in layout().meeting_functions if (f in folded if " " in f else any(w.startswith(f) for w in words))
+    ]
+    if not found:
+        return None
+    for field in ("chair", "minute_taker"):
+        if any(label.casefold() in found for label in layout().labels[field]):
+            return field
+    return ""
+
+
+def elected(text: str) -> list[tuple[int, Person, str]]:
+    """People a meeting elects to run it ('Til møtedirigent ble valgt Randi Myhre', 'Magne Aasbrenn blei valt til
+    møteleiar', '… til å skrive under møteboka'), where they stand and what they were elected to: they are there."""
+    found = []
+    for pattern in (_ELECTED_AFTER, _ELECTED_BEFORE):
+        for match in pattern.finditer(text):
+            clauses = [match]
+            while (more := _AND_TO.match(text, clauses[-1].end())) is not None:
+                clauses.append(more)
+            for clause in clauses:
+                field = _function_of(clause["role"])
+                if field is not None:
+                    found += [(clause.start(), person, field) for person in _people_of(clause["list"], "", "")]
+    return sorted(found, key=lambda hit: hit[0])
+
+
+def electing(text: str) -> list[Hit]:
+    """`elected` as a recogniser of who took part."""
+    return [(at, person) for at, person, _ in elected(text)]
+
+
+def elected_officer(paragraphs: list[str], field: str) -> str:
+    """The first person the text says the meeting elected as its chair or minute-taker; '' if none."""
+    return next((p.name for text in paragraphs for _, p, f in elected(text) if f == field), "")
 
 
 def prose_chair(paragraphs: list[str]) -> str:
