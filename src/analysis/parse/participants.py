@@ -908,6 +908,7 @@ _ELECTED_AFTER = re.compile(rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+(?
 _ELECTED_BEFORE = re.compile(
     rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+(?P<list>{_LIST})"
 )
+_ELECTION_WORD = re.compile(r"\bval(?:g)?t\b|\bvald\b")
 _AND_TO = re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+(?P<list>{_LIST})")
 
 
@@ -931,7 +932,9 @@ def _function_of(role: str) -> str | None:
 def elected(text: str) -> list[tuple[int, Person, str]]:
     """People a meeting elects to run it ('Til møtedirigent ble valgt Randi Myhre', 'Magne Aasbrenn blei valt til
     møteleiar', '… til å skrive under møteboka'), where they stand and what they were elected to: they are there."""
-    found = []
+    found: list[tuple[int, Person, str]] = []
+    if not _ELECTION_WORD.search(text):
+        return found  # one cheap test: the list patterns try every position
     for pattern in (_ELECTED_AFTER, _ELECTED_BEFORE):
         for match in pattern.finditer(text):
             clauses = [match]
