@@ -925,6 +925,8 @@ def test_a_title_with_its_field_in_lower_case_and_a_bare_title_opening_a_sentenc
     # a verb and a title are no field: "er professor" belongs to the name after it
     members = prose_people(["Medlemmene av gruppa er professor Kari Nordmann og professor Ola Hansen."])
     assert [(p.name, p.role) for p in members] == [("Kari Nordmann", "Professor"), ("Ola Hansen", "Professor")]
+    # a field ends before "og": the name after it is someone else's, of another clause
+    assert prose_people(["Eva Moe var trufast medlem i laget og Tor Dahl har mange år underhaldt oss."]) == []
     roster = Roster([*people, Person("Guro Lie", "Statssekretær")])
     said = attribute_paragraph(
         ["Kommunalsjef for kultur og oppvekst var opptatt av innspillene."], roster, NOBODY, narrative=True

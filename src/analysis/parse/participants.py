@@ -65,7 +65,7 @@ _PLAIN_UNIT = (
 # A word of an office's field: no function word ("er") and no title ("… er professor Kjell …")
 _FIELD_WORD = (
     r"(?!(?:"
-    + "|".join(sorted(map(re.escape, STOP_WORDS - {"og"}), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, STOP_WORDS | {"og"}), key=len, reverse=True))
     + rf")(?![\wæøå-]))(?!{ROLE})[a-zæøå][\wæøå-]*"
 )
 TITLED = re.compile(
