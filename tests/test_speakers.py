@@ -224,3 +224,10 @@ def test_a_turn_named_before_its_holder_makes_the_holder_speak_and_attend() -> N
     assert [p.name for p in prose_people(["Møtet startet presis. Ordet hadde Eva Moe.", "Boka har Tor Dahl."])] == [
         "Eva Moe"
     ]
+    # in the passive too; a book written by someone is no talk
+    passive = [
+        "Ord for dagen vart halde ved Liv Berg.",
+        "Boka ble skrevet av Arne Sand.",
+        "Foredraget ble holdt av Per Holm.",
+    ]
+    assert [p.name for p in prose_people(passive)] == ["Liv Berg", "Per Holm"]

@@ -144,17 +144,24 @@ def presentation_before(tokens: list[str], start: int) -> bool:
 
 
 def had_the_turn(words: list[str]) -> bool:
-    """'Ord for dagen hadde …', 'Ordet hadde …', 'Innlegget har …': the words of a sentence before a name open with a
-    talk noun or a turn to speak (`turn_nouns`), a few words of its own, then 'hadde' or 'har': the name gives it."""
+    """'Ord for dagen hadde …', 'Ordet hadde …', 'Foredraget ble holdt av …', 'Ord for dagen vart halde ved …': the
+    words of a sentence before a name open with a talk noun or a turn to speak (`turn_nouns`) and a few words of
+    its own, then 'hadde'/'har', or a passive and 'av'/'ved': the name gives it."""
+    if len(words) >= 4 and words[-1].casefold() in _AGENT and words[-3].casefold() in _PASSIVE:
+        opening = words[:-3]
+    elif words and words[-1].casefold() in _HAD:
+        opening = words[:-1]
+    else:
+        return False
     return (
-        MIN_NAME_START <= len(words) <= MAX_TITLE_TOKENS + 1
-        and words[-1].casefold() in _HAD
-        and all(word.islower() for word in words[1:-1])
-        and (words[0].casefold() in layout().turn_nouns or is_presentation_noun(words[0]))
+        1 <= len(opening) <= MAX_TITLE_TOKENS
+        and all(word.islower() for word in opening[1:])
+        and (opening[0].casefold() in layout().turn_nouns or is_presentation_noun(opening[0]))
     )
 
 
 _HAD = frozenset({"hadde", "har"})
+_PASSIVE = frozenset({"ble", "blei", "vart"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)(?=[A-ZÆØÅ])")
 
 
