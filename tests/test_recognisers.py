@@ -1035,3 +1035,13 @@ def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_
     parsed = parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind="minutes"), text))
     assert [p.name for p in parsed.people] == ["Kari Lie", "Ola Dahl", "Eva Moe", "Tor Bakke", "Per Holm", "Liv Berg"]
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Kari Lie", "Ola Dahl")
+
+
+def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> None:
+    assert find_date("Protokoll fra ekstraordinært årsmøte torsdag 6. 12. 2018.") == "2018-12-06"
+    assert find_date("Saker fra 3. 2. 2000-tallet") == ""  # a century, not a date
+    text = (
+        "Eva Moe ble valgt til ordförande/møteleder. Tor Bakke og Liv Berg ble valgt til justeringsmän/stemmetellere."
+    )
+    assert [p.name for p in prose_people([text])] == ["Eva Moe", "Tor Bakke", "Liv Berg"]
+    assert parse_header(["Møte", "Møtesekretær: Kari Lie\nTil stede: Kari Lie, Ola Dahl"]).minute_taker == "Kari Lie"

@@ -34,6 +34,8 @@ MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 # "6.3.2014", "14/04/2021", "20-03-2020": one separator throughout.
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+# "6. 12. 2018": a date typed with a space after each full stop.
+NUMERIC_SPACED = re.compile(r"\b(?P<day>\d{1,2})\. (?P<month>\d{1,2})\. (?P<year>\d{4})\b(?!-)")
 # "06.03.14": a two-digit year, read as 2000–2049 or 1950–1999.
 NUMERIC_SHORT = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})\b(?![.\d])")
 # "4.–5. desember 2023", "4. og 5. desember 2023": a meeting over several days is dated by its first.
@@ -112,7 +114,7 @@ def find_date(text: str) -> str:
     for match in WRITTEN.finditer(text):
         month = MONTHS[match["month"].lower()]
         candidates.append((match.start(), _iso(match["year"], month, match["day"])))
-    for pattern in (NUMERIC, ISO):
+    for pattern in (NUMERIC, NUMERIC_SPACED, ISO):
         for match in pattern.finditer(text):
             candidates.append((match.start(), _iso(match["year"], match["month"], match["day"])))
     valid = sorted((pos, iso) for pos, iso in candidates if iso)

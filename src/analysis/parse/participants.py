@@ -923,7 +923,7 @@ def _function_of(role: str) -> str | None:
     """What a meeting elects someone to do at it, by `meeting_functions`: 'chair' or 'minute_taker' where the
     function is also a label of that header field, '' for another ('tellekorps'), None for no function of the
     meeting ('styremedlem', elected for the year, perhaps in absentia)."""
-    folded = " ".join(role.casefold().split())
+    folded = " ".join(role.casefold().replace("/", " ").split())  # "møtesordförande/møteleder": alternatives
     words = folded.split()
     found = [
         f for f in layout().meeting_functions if (f in folded if " " in f else any(w.startswith(f) for w in words))
