@@ -1,10 +1,12 @@
 """The recognisers one by one, on the shapes each is for (and the near misses each must leave alone)."""
 
 from analysis.base.records import Person
+from analysis.ingest.documents import RawDocument
+from analysis.ingest.manifest import ManifestEntry
 from analysis.language.dates import event_year, find_date, meeting_day, parse_time_span
 from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
-from analysis.parse.document import text_date
+from analysis.parse.document import ParsedDocument, parse_document, text_date
 from analysis.parse.header import (
     leading_people,
     numbered_entries,
@@ -1007,24 +1009,21 @@ def test_a_name_joined_by_og_to_the_subject_of_a_verb_took_part_too() -> None:
     assert [p.name for p in prose_people(paragraphs)] == ["Kari Lie", "Ola Dahl"]
 
 
-def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date() -> None:
-    from analysis.ingest.documents import RawDocument
-    from analysis.ingest.manifest import ManifestEntry
-    from analysis.parse.document import parse_document
+def _parsed(text: str, kind: str) -> ParsedDocument:
+    """One document parsed from its text, as the build parses a file of this kind."""
+    return parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind=kind), text))
 
+
+def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date() -> None:
     text = "Medlemsmøte 14.02.2024\n\nKari Lie åpnet møtet og ønsket alle velkommen.\n\nDet ble servert kaffe."
     for kind, title, date in (("minutes", "Medlemsmøte 14.02.2024", "2024-02-14"), ("agenda", "", "")):
-        parsed = parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind=kind), text))
+        parsed = _parsed(text, kind)
         assert (parsed.meeting["title"], parsed.meeting["date"]) == (title, date)
         if kind == "minutes":  # the title is no sentence of the minutes' body
             assert parsed.segments[0].text.startswith("Kari Lie")
 
 
 def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_minute_taker() -> None:
-    from analysis.ingest.documents import RawDocument
-    from analysis.ingest.manifest import ManifestEntry
-    from analysis.parse.document import parse_document
-
     text = (
         "Årsmøte i Bygdelaget 2024\n\n"
         "Innkallingen ble godkjent. Til møtedirigent ble valgt Kari Lie, og til referent Ola Dahl. "
@@ -1032,7 +1031,7 @@ def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_
         "Per Holm og Liv Berg blei valt til å skrive under møteboka.\n\n"
         "Arne Sand ble valgt til styremedlem for to år."
     )
-    parsed = parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind="minutes"), text))
+    parsed = _parsed(text, "minutes")
     assert [p.name for p in parsed.people] == ["Kari Lie", "Ola Dahl", "Eva Moe", "Tor Bakke", "Per Holm", "Liv Berg"]
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Kari Lie", "Ola Dahl")
 

@@ -6,7 +6,7 @@ from analysis.base.records import Person
 from analysis.parse.agenda import outline
 from analysis.parse.participants import prose_people
 from analysis.parse.segment import segment_blocks
-from analysis.parse.speakers import CAPTION, NOBODY, Roster, attribute_paragraph, subject_of
+from analysis.parse.speakers import CAPTION, NOBODY, Attribution, Roster, attribute_paragraph, subject_of
 
 # (start of the sentence in the real document, the person it belongs to)
 EXPECTED = [
@@ -110,6 +110,11 @@ def test_absent_people_never_speak() -> None:
     assert result[0].speaker == ""
 
 
+def _minutes_speakers(sentences: list[str], roster: Roster, current: Attribution = NOBODY) -> list[str]:
+    """Who speaks each of a minutes paragraph's sentences."""
+    return [a.speaker for a in attribute_paragraph(sentences, roster, current, narrative=False)]
+
+
 NEWS_ROSTER = [
     Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
     Person("Ola Berg", "Statsråd"),
@@ -170,9 +175,9 @@ def test_a_quote_ends_with_the_clause_that_closes_it_and_a_sentence_of_who_was_t
         "Fra kontrollkomiteen møtte Per Vik og Eva Dahl.",
         "Budsjettet er stramt.",
     ]
-    assert [a.speaker for a in attribute_paragraph(minutes, roster, NOBODY, narrative=False)] == ["Kari Lunde", "", ""]
+    assert _minutes_speakers(minutes, roster) == ["Kari Lunde", "", ""]
     reported = ["Kari Lunde orienterte om kurset.", "Hun viste til at 40 personer deltok på kurset."]
-    assert [a.speaker for a in attribute_paragraph(reported, roster, NOBODY, narrative=False)] == ["Kari Lunde"] * 2
+    assert _minutes_speakers(reported, roster) == ["Kari Lunde"] * 2
 
 
 def test_a_turn_to_the_floor_is_nobodys_until_someone_is_named() -> None:
@@ -186,10 +191,10 @@ def test_a_turn_to_the_floor_is_nobodys_until_someone_is_named() -> None:
     said = attribute_paragraph(paragraph, roster, NOBODY, narrative=False)
     assert [a.speaker for a in said] == ["Ola Berg", "", "", "Kari Lunde"]
     answered = ["«Vi er for få» svares det frå salen.", "Det var en god kveld."]
-    assert [a.speaker for a in attribute_paragraph(answered, roster, said[-1], narrative=False)] == ["", ""]
+    assert _minutes_speakers(answered, roster, said[-1]) == ["", ""]
     # a pronoun keeps the speaker: she answered the floor
     replied = ["Kari Lunde orienterte om kurset.", "Hun svarte på spørsmål fra salen."]
-    assert [a.speaker for a in attribute_paragraph(replied, roster, NOBODY, narrative=False)] == ["Kari Lunde"] * 2
+    assert _minutes_speakers(replied, roster) == ["Kari Lunde"] * 2
 
 
 def test_a_member_leaving_the_meeting_says_nothing_and_ends_the_speech_before() -> None:
@@ -200,11 +205,10 @@ def test_a_member_leaving_the_meeting_says_nothing_and_ends_the_speech_before() 
         "Saken ble vedtatt enstemmig.",
         "Hun kom tilbake etter pausen.",
     ]
-    said = attribute_paragraph(minutes, roster, NOBODY, narrative=False)
-    assert [a.speaker for a in said] == ["Kari Lunde", "", "", "Eva Dahl"]
+    assert _minutes_speakers(minutes, roster) == ["Kari Lunde", "", "", "Eva Dahl"]
     # one who spoke as she left said something; one who met someone is the actor of what the sentence reports
     spoke = ["Eva Dahl takket for seg og forlot møtet.", "Statsråd Ola Berg møtte Pensjonistforbundet i går."]
-    assert [a.speaker for a in attribute_paragraph(spoke, roster, NOBODY, narrative=False)] == ["Eva Dahl", "Ola Berg"]
+    assert _minutes_speakers(spoke, roster) == ["Eva Dahl", "Ola Berg"]
 
 
 def test_a_title_the_layout_knows_only_by_its_ending_opens_the_subject() -> None:
@@ -219,8 +223,7 @@ def test_a_title_the_layout_knows_only_by_its_ending_opens_the_subject() -> None
 def test_a_turn_named_before_its_holder_makes_the_holder_speak_and_attend() -> None:
     roster = Roster([Person("Kari Lunde"), Person("Per Holm")])
     paragraph = ["Kari Lunde ønsket velkommen.", "Ord for dagen hadde Per Holm.", "Han minnet om at det var vår."]
-    said = attribute_paragraph(paragraph, roster, NOBODY, narrative=False)
-    assert [a.speaker for a in said] == ["Kari Lunde", "Per Holm", "Per Holm"]
+    assert _minutes_speakers(paragraph, roster) == ["Kari Lunde", "Per Holm", "Per Holm"]
     assert [p.name for p in prose_people(["Møtet startet presis. Ordet hadde Eva Moe.", "Boka har Tor Dahl."])] == [
         "Eva Moe"
     ]

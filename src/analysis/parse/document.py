@@ -27,7 +27,7 @@ from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import (
     attending_people,
     chair_title,
-    elected_officer,
+    elected_officers,
     prose_chair,
     prose_people,
     same_person,
@@ -218,11 +218,11 @@ def find_people(draft: Draft) -> Draft:
     if draft.raw.entry.kind != "agenda":
         people.extend(named)
     header = draft.header
+    elected = elected_officers(list(draft.body))  # "Til møtedirigent ble valgt …, og til referent …"
     if not header.chair:
-        chair = prose_chair([draft.title, *draft.body]) or elected_officer(list(draft.body), "chair")
-        header = replace(header, chair=chair)
-    if not header.minute_taker:  # "… og til referent Grete Loeshagen"
-        header = replace(header, minute_taker=elected_officer(list(draft.body), "minute_taker"))
+        header = replace(header, chair=prose_chair([draft.title, *draft.body]) or elected.get("chair", ""))
+    if not header.minute_taker:
+        header = replace(header, minute_taker=elected.get("minute_taker", ""))
     title = chair_title(list(draft.body)) if header.chair else ""
     if title:  # a transcript gives the chair the floor by the office ("Presidenten: …"): the chair takes part
         at = next((k for k, p in enumerate(people) if p.name == header.chair and p.status == "present"), None)

@@ -478,12 +478,17 @@ def presenting(text: str) -> list[Hit]:
     for match in NAMED.finditer(text):
         _, name = split_title(match["name"])
         before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])  # the words just before
-        starts = list(_SENTENCE_START.finditer(text, max(0, match.start() - WORD_BEFORE), match.start()))
-        sentence = _TOKEN.findall(text[starts[-1].end() : match.start()]) if starts else []  # its words before
-        if _is_name(name) and (presentation_before([*before, name], len(before)) or had_the_turn(sentence)):
+        given = presentation_before([*before, name], len(before)) or had_the_turn(_sentence_before(text, match.start()))
+        if _is_name(name) and given:
             organisation, _ = _organisation_beside(text, match.end())
             hits.append((match.start(), Person(name=name, organisation=organisation)))
     return hits
+
+
+def _sentence_before(text: str, at: int) -> list[str]:
+    """The words of the sentence before `at`, when it starts close enough to be a talk's opening; else none."""
+    starts = list(_SENTENCE_START.finditer(text, max(0, at - WORD_BEFORE), at))
+    return _TOKEN.findall(text[starts[-1].end() : at]) if starts else []
 
 
 _BRACKETED_ACRONYM = re.compile(rf"^\s*\((?P<org>{_ACRONYM_WORD})\)")
@@ -959,9 +964,14 @@ def electing(text: str) -> list[Hit]:
     return [(at, person) for at, person, _ in elected(text)]
 
 
-def elected_officer(paragraphs: list[str], field: str) -> str:
-    """The first person the text says the meeting elected as its chair or minute-taker; '' if none."""
-    return next((p.name for text in paragraphs for _, p, f in elected(text) if f == field), "")
+def elected_officers(paragraphs: list[str]) -> dict[str, str]:
+    """The first person the text says the meeting elected as its chair and as its minute-taker, by field."""
+    officers: dict[str, str] = {}
+    for text in paragraphs:
+        for _, person, field in elected(text):
+            if field:
+                officers.setdefault(field, person.name)
+    return officers
 
 
 def prose_chair(paragraphs: list[str]) -> str:
