@@ -43,6 +43,7 @@ def test_markdown_headings_bullets_and_bold_labels(variants) -> None:
         ("Ola Hansen", "", "Fontenehuset", "present"),  # "Name (Organisation)"
         ("Siri Berg", "", "Mental Helse", "present"),
         ("Jon Dahl", "", "Kirkens Bymisjon", "absent"),  # "Meldt forfall"
+        ("Per Olsen", "Referent", "", "present"),  # the minute-taker, not in the list, was there
     ]
     assert _agenda(variants, "markdown_brukerrad") == [
         ("1/18", "Godkjenning av innkalling"),

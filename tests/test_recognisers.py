@@ -1044,3 +1044,52 @@ def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> Non
     )
     assert [p.name for p in prose_people([text])] == ["Eva Moe", "Tor Bakke", "Liv Berg"]
     assert parse_header(["Møte", "Møtesekretær: Kari Lie\nTil stede: Kari Lie, Ola Dahl"]).minute_taker == "Kari Lie"
+
+
+def _present(parsed: ParsedDocument) -> list[str]:
+    return [p.name for p in parsed.people if p.status == "present"]
+
+
+def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_the_header() -> None:
+    lines = (
+        "Brukergruppa i Eikvik\n\nNr. 12 – Referat fra 3. mars 2020\n\nReferat fra 3. mars 2020\n"
+        "Tilstede: Kari Lie, Ola Dahl og Per Holm\nMøteleder: Per\nReferent: Liv Berg\nSted: Rådhuset\n\n"
+        "Ola fortalte om våren.\nKari syntes det var bra."
+    )
+    run_on = (
+        "Brukergruppa i Eikvik\n\nNr. 13 – Referat fra 7. april 2020\n\n"
+        "Referat fra 7. april 2020 Tilstede: Kari Lie, Ola Dahl og Per Holm Ikke tilstede: Eva Moe "
+        "Møte-leder: Kari Lie Sted: Rådhuset Tidspunkt: Kl. 09.00 til kl. 15.00 Besøk: Ingen. Ola fortalte om våren."
+    )
+    parsed = _parsed(lines, "minutes")
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Per Holm", "Liv Berg")
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Per Holm", "Liv Berg"]  # the minute-taker was there
+    assert [s.speaker for s in parsed.segments] == ["Ola Dahl", "Kari Lie"]
+    parsed = _parsed(run_on, "minutes")
+    assert parsed.meeting["chair"] == "Kari Lie"
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Per Holm"]
+    assert [p.name for p in parsed.people if p.status == "absent"] == ["Eva Moe"]
+    assert (parsed.meeting["time_start"], parsed.meeting["time_end"]) == ("09:00", "15:00")
+    # the unknown label ends the time, and what follows it is the body, not lost in the field
+    assert [(s.text, s.speaker) for s in parsed.segments] == [
+        ("Besøk: Ingen.", ""),
+        ("Ola fortalte om våren.", "Ola Dahl"),
+    ]
+    # a minute-taker a list of first names gives by hers is listed once
+    parsed = _parsed("Referat\n\nDeltakarar: Rita, Are\n\nVi gjekk gjennom planen.\n\nAre Halland, ref.", "minutes")
+    assert (_present(parsed), parsed.meeting["minute_taker"]) == (["Rita", "Are"], "Are Halland")
+
+
+def test_a_run_on_date_or_time_field_keeps_only_its_date_or_time_and_the_text_after_it_stays_in_the_body() -> None:
+    text = (
+        "Orientering om budsjettet\n\n"
+        "1 Møteinnkalling Utvalg: Møtested: Rådhuset Dato: Tidspunkt: Orientering om budsjettet v/rådmann Kari Lie "
+        "Eventuelt forfall meldes snarest. Vararepresentanter møter etter nærmere beskjed.\n\n"
+        "Dato: Tirsdag 4. juni 2019 kl. 10.00 til 12.00 Sakene ble lagt fram."
+    )
+    parsed = _parsed(text, "agenda")
+    assert parsed.meeting["place"] == "Rådhuset"
+    assert parsed.meeting["date"] == "2019-06-04"
+    body = " ".join(s.text for s in parsed.segments)
+    assert "Orientering om budsjettet v/rådmann Kari Lie Eventuelt forfall meldes snarest." in body
+    assert body.endswith("Sakene ble lagt fram.")

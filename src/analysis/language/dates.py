@@ -63,6 +63,22 @@ WEEKDAYS = (
 WEEKDAY_DAY_MONTH = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)})\s+(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE
 )
+# A word of a date or a time: "Fredag", "4.", "april", "2014,", "kl.", "10:00", "til", "–".
+_WHEN_WORD = re.compile(
+    rf"^(?:\d[\d.:/–-]*|kl|klokka|fra|frå|til|og|[-–]|{'|'.join(WEEKDAYS)}|{MONTH_NAMES})[.,]?$", re.IGNORECASE
+)
+
+
+def leading_when(text: str) -> tuple[str, str]:
+    """The words `text` opens with that say when ("Fredag 4. april 2014, kl 10:00"), and the text after them: the
+    value of a date or time field in a line a PDF ran together goes on with other text, which is not lost."""
+    words = text.split()
+    count = 0
+    while count < len(words) and _WHEN_WORD.match(words[count]):
+        count += 1
+    return " ".join(words[:count]), " ".join(words[count:])
+
+
 # "12.15–14.15", "1215-1415", "Kl. 14.00 til kl. 17.00"
 TIME_SPAN = re.compile(
     r"(?P<h1>\d{1,2})[.:]?(?P<m1>\d{2})\s*(?:[-–]|\btil\b)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})[.:]?(?P<m2>\d{2})",

@@ -25,9 +25,11 @@ from analysis.parse.header import (
 )
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import (
+    OFFICES,
     attending_people,
     chair_title,
     elected_officers,
+    officers_attend,
     prose_chair,
     prose_people,
     same_person,
@@ -230,6 +232,9 @@ def find_people(draft: Draft) -> Draft:
             people.append(Person(header.chair, role=title))
         elif not people[at].role:
             people[at] = replace(people[at], role=title)
+    if draft.raw.entry.kind == "minutes":
+        officers, people = officers_attend({office: getattr(header, office) for office in OFFICES}, people)
+        header = replace(header, **officers)
     warnings = draft.warnings
     if draft.raw.entry.kind == "minutes" and draft.header.found and not people:
         warnings = draft.warn("no attendance list found; attendees and speakers stay empty")

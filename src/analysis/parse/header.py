@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from analysis.base.records import Header, Person
-from analysis.language.dates import find_date, parse_time_span
+from analysis.language.dates import find_date, leading_when, parse_time_span
 from analysis.language.layout import layout
 from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import ROLES
@@ -41,6 +41,8 @@ LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re
 AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b:?")
 # An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
 _OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
+# ... or stands inside a line a PDF or web page ran together ("… kl. 15.00 Besøk: Ingen Vedlegg: …").
+_OTHER_LABEL_INLINE = re.compile(r"(?<=\s)[A-ZÆØÅ][\w-]{1,30}:(?=\s|$)")
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:(?:[A-ZÆØÅ]\.)+|[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'’-]*\.?)$")
@@ -413,6 +415,12 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if field_name in ("chair", "minute_taker") and run_on:
             names, spill = leading_people(value)
             value, after = names, f"{spill} {after}"
+        other = _OTHER_LABEL_INLINE.search(value) if run_on and field_name not in STATUS else None
+        if other:  # "Tidspunkt: Kl. 09.00 til kl. 15.00 Besøk: Ingen Vedlegg: …": the unknown label and the body after
+            value, after = value[: other.start()].strip(), f"{value[other.start() :]} {after}"
+        if run_on and field_name in ("date", "time"):  # "Tidspunkt: Orientering om …": no time, and body text
+            value, spill = leading_when(value)
+            after = f"{spill} {after}"
         if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             names, spill = leading_people(value)
             value = "; ".join(split_enumeration(names))  # every part is a name here, never 'Name, Organisation'
@@ -639,12 +647,22 @@ def _sub_heading(paragraph: str, following: list[str]) -> bool:
 LEAD_BEFORE_HEADER = 1  # the title's index: one summary paragraph after it may stand above the fields
 
 
+def _title_over_fields(paragraph: str) -> bool:
+    """The paragraph is the meeting's title line with the labelled fields under it ("Referat fra 12. november 1996" /
+    "Tilstede: …") or run into it ("Referat fra 9. september 2014 Tilstede: …")."""
+    if _run_on_title(paragraph) is not None:
+        return True
+    first, _, rest = paragraph.partition("\n")
+    return _first_label_line(paragraph) == 1 and _opens_header(first, [rest])
+
+
 def _labels_follow(paragraphs: list[str]) -> bool:
-    """The next paragraph opens with labelled fields: what stands above them is a summary, not the body."""
-    return any(_first_label_line(p) == 0 or LABEL_ONLY.match(p) for p in paragraphs)
+    """The next paragraph opens with labelled fields, or with a title over them: what stands above them is a summary
+    or a letterhead, not the body."""
+    return any(_first_label_line(p) == 0 or LABEL_ONLY.match(p) or _title_over_fields(p) for p in paragraphs)
 
 
-MAX_LEAD_LINES = 2
+MAX_LEAD_LINES = 3
 
 
 def _short_lines_then_labels(paragraphs: list[str]) -> int:
@@ -670,6 +688,7 @@ def parse_header(paragraphs: list[str]) -> Header:
     """
     header = Header()
     index = 0
+    fields_at = 1  # the last paragraph a run-on title may open: the second, or the one after a letterhead
     last_field = last_label = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
@@ -709,7 +728,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             index += 1
             continue
         first = _first_label_line(paragraph)
-        run_on = _run_on_title(paragraph) if first is None and index <= 1 else None
+        run_on = _run_on_title(paragraph) if first is None and index <= fields_at else None
         if first is not None or run_on is not None:
             lines = paragraph.split("\n")
             if run_on is not None:
@@ -745,11 +764,13 @@ def parse_header(paragraphs: list[str]) -> Header:
         if index <= LEAD_BEFORE_HEADER and not last_field and _labels_follow(paragraphs[index + 1 : index + 2]):
             header.leftover.append(paragraph)  # a summary above the labelled fields stays in the body
             index += 1
+            fields_at = index
             continue
         lead = _short_lines_then_labels(paragraphs[index:]) if index <= LEAD_BEFORE_HEADER and not last_field else 0
         if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
             header.leftover.extend(paragraphs[index : index + lead])
             index += lead
+            fields_at = index
             continue
         break
     if not header.date and header.title:

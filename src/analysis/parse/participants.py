@@ -982,3 +982,34 @@ def prose_chair(paragraphs: list[str]) -> str:
             if _is_name(name):
                 return name
     return ""
+
+
+OFFICES = ("chair", "minute_taker")
+
+
+def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dict[str, str], list[Person]]:
+    """The chair and minute-taker of minutes were at the meeting, listed or not.
+
+    One the attendance list leaves out ("Referent: Lars Ole Bolneset" under a
+    list without him) joins it; one named by a first name alone ("Møteleder:
+    Per") is the one listed attendee of that first name, and the field takes
+    the full name; one a list of first names gives by that name ("Deltakarar:
+    Rita, Are" over "Are Halland, ref.") is listed already. Returns the fields
+    and the people, both updated.
+    """
+    officers, people = dict(officers), list(people)
+    for office in OFFICES:
+        person = parse_person(officers.get(office, ""), "present")
+        if person is None or not person.name:
+            continue
+        first = person.name.split()[0]
+        if first == person.name:
+            same = [p.name for p in people if p.status == "present" and p.name.split()[:1] == [first]]
+            if len(same) == 1:
+                officers[office] = same[0]
+            continue
+        names = [p.name for p in people if p.name]
+        if looks_like_name(person.name) and first not in names and same_person(person.name, names) is None:
+            role = layout().name_markers[office][0].capitalize()
+            people.append(Person(person.name, role=role, organisation=person.organisation))
+    return officers, people
