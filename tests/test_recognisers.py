@@ -1080,6 +1080,50 @@ def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_
     assert (_present(parsed), parsed.meeting["minute_taker"]) == (["Rita", "Are"], "Are Halland")
 
 
+def test_a_numbered_item_whose_line_runs_on_after_its_title_is_that_title_and_a_sentence_of_its_text() -> None:
+    long_text = "Eva har vært i kontakt med Per Holm som har lovet å komme til årsmøtet, og han tar med seg " * 2
+    text = (
+        "Referat fra styremøte 5. mai 2015\n\nTilstede: Kari Lie, Ola Dahl og Eva Moe\n\nSaksliste\n\n"
+        "1. Eldrerådet. Orientering ved rådets leder Tone Vik.\n2. Økonomi. Orienteringssak, Ola\n"
+        "3. Evaluering av årsmøtet 15.4. Orienteringssak\n4. FN´s eldredag 1. okt 2015.\n"
+        f"5. Medlemsmøter. {long_text.strip()}.\n"
+        "6. Styret drøftet hvordan foreningen kan nå flere nye medlemmer i løpet av høsten. Det tok tid.\n\n"
+        "Tone Vik ga en redegjørelse for rådets arbeid. Hun delte ut årsrapporten."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [a.title for a in parsed.agenda] == [
+        "Eldrerådet",
+        "Økonomi",
+        "Evaluering av årsmøtet 15.4",  # a date's full stop before the capital ends the title
+        "FN´s eldredag 1. okt 2015.",  # "1. okt": no capital after the full stop
+        "Medlemsmøter",  # a line too long for a title, but its title ends early
+        # more than a heading's words before the full stop: the line stays whole
+        "Styret drøftet hvordan foreningen kan nå flere nye medlemmer i løpet av høsten. Det tok tid.",
+    ]
+    segments = {s.text: s.speaker for s in parsed.segments}
+    # the long line's text is a sentence of the body, with its speaker
+    assert [speaker for text, speaker in segments.items() if text.startswith("Eva har vært")] == ["Eva Moe"]
+    # the guest who gave a talk came, though the list names the members only, and her speech is hers
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Eva Moe", "Tone Vik"]
+    assert (segments["Orientering ved rådets leder Tone Vik."], segments["Hun delte ut årsrapporten."]) == (
+        "Tone Vik",
+        "Tone Vik",
+    )
+
+
+def test_a_double_first_name_without_the_surname_is_the_one_attendee_who_has_it() -> None:
+    def speakers(absent: str, text: str) -> list[str]:
+        header = f"Referat fra styremøte 3. november 2015\n\nTilstede: Ole Bjørn Andersen og Lars Ole Berg\n\n{absent}"
+        return [s.speaker for s in _parsed(f"{header}\n\n{text}", "minutes").segments]
+
+    text = "Ole Bjørn har skrevet til alle partiene.\n\nSå sa Lars Ole at vi bør vente."
+    assert speakers("Meldt forfall: Kari Lie", text) == ["Ole Bjørn Andersen", "Lars Ole Berg"]
+    # an absent member with the same first names: either may be meant, so neither is
+    assert speakers("Meldt forfall: Ole Bjørn Dahl", text) == ["", "Lars Ole Berg"]
+    # another surname after them names someone else
+    assert speakers("Meldt forfall: Kari Lie", "Lars Ole Hansen sa at han kommer.") == [""]
+
+
 def test_a_run_on_date_or_time_field_keeps_only_its_date_or_time_and_the_text_after_it_stays_in_the_body() -> None:
     text = (
         "Orientering om budsjettet\n\n"

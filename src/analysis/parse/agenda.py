@@ -14,8 +14,9 @@ from analysis.language.norwegian import split_enumeration
 from analysis.parse.header import LABEL_ONLY, split_role
 
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
+MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
 # A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
-_TITLE = r"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{1,200})$"
+_TITLE = rf"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}})$"
 # A timed programme: "10:00: Velkommen", "Kl. 09.00–09.15 Innledning", "09.00 - 09.30 Lunsj".
 _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
 _CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens with: "Sak 3/24", "Pkt. 1"
@@ -70,6 +71,33 @@ _PROGRAMME = re.compile(
 _PRESENTED_BY = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+ved\s+(?P<who>[^\n]{2,150})$")
 MAX_LISTED_ITEM_WORDS = 12
 MAX_PROGRAMME_LINE = 90
+
+
+# Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital.
+_RUN_IN = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\.\s+(?=[A-ZÆØÅ])")
+
+
+def run_in_title(line: str) -> tuple[str, str]:
+    """A numbered item's title and what the line goes on with after it, if it does: "Eldrerådet. Orientering ved
+    rådets leder Rigmor Thokle." or "Aksjonspunkter. Ole Bjørn har skrevet …" is the item "Eldrerådet" or
+    "Aksjonspunkter" and a sentence of its text; a title of more than a heading's words stays whole."""
+    cut = _RUN_IN.search(line)
+    if cut is None or len(line[: cut.start()].split()) > MAX_HEADING_WORDS:
+        return line, ""
+    return line[: cut.start()], line[cut.end() :]
+
+
+def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
+    """A numbered line too long for an item whose title ends early, its text running on ("2. Medlems og åpne møter.
+    Oddveig har vært i kontakt med …"): the item up to its title's end, and the text; (None, "") if it is not one."""
+    for cut in _RUN_IN.finditer(line):
+        head = line[: cut.start()]
+        if len(head.split()) > MAX_HEADING_WORDS + 1:  # the number, then a heading's words at most
+            break
+        item = ITEM_RE.match(head)
+        if item:
+            return item, line[cut.end() :]
+    return None, ""
 
 
 def _listable(line: str) -> bool:
@@ -220,6 +248,9 @@ def outline(
         # an indented list item keeps its indent when the list is split into paragraphs (" 2. Medlemsmøter")
         line = " ".join(paragraph.split()) if first.rstrip().endswith(",") else paragraph.strip()
         item = ITEM_RE.match(line) if "\n" not in line and items and not item_keys else None
+        run_on = ""
+        if item is None and len(line) > MAX_ITEM_CHARS and "\n" not in line and items and not item_keys:
+            item, run_on = _run_on_item(line)
         bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1
@@ -229,10 +260,13 @@ def outline(
             item = glued
         if item:
             item_no, sub_no = item_number(item), 0
-            title = _ARCHIVE_NUMBER.sub("", item["title"]).strip()
+            title, run_in = run_in_title(_ARCHIVE_NUMBER.sub("", item["title"]).strip())
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
+            text = " ".join(part for part in (run_in, run_on) if part)
+            if text:
+                blocks.append(Block("text", text))
             continue
         presentation = PRESENTATION_RE.match(first)
         if presentation and not first.rstrip().endswith("."):

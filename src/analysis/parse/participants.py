@@ -822,8 +822,9 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
 
 
 def attending_people(paragraphs: list[str]) -> list[Person]:
-    """Only what an attendance phrase introduces: explicit enough to add to a header's list."""
-    return _first_mentions(paragraphs, (attending, represented_by, roll_call))
+    """Only what an attendance phrase introduces, or a talk the text says someone gave ('Orientering ved rådets leder
+    Rigmor Thokle'): explicit enough to add to a header's list, which names the members, not their guests."""
+    return _first_mentions(paragraphs, (attending, represented_by, roll_call, presenting))
 
 
 def listed_below(paragraphs: list[str]) -> list[Person]:

@@ -93,6 +93,17 @@ class Roster:
                 first_names.setdefault(person.name.split()[0], []).append(person)
         taken = set(surnames) | {parts[0] for parts in self._blocked if parts}
         self._first_names = {f: ps[0] for f, ps in first_names.items() if len(ps) == 1 and f not in taken}
+        # A double first name, the surname left out ("Ole Bjørn har skrevet …", "Forslag fra Lars Ole"), as a
+        # first name: one person present has it, and nobody listed has it with another surname.
+        given: dict[tuple[str, ...], list[Person]] = {}
+        for person in self.people:
+            parts = tuple(person.name.split())
+            if len(parts) >= 3:
+                given.setdefault(parts[:-1], []).append(person)
+        blocked_given = {parts[:-1] for parts in self._blocked}
+        self._given_names = {
+            g: ps[0] for g, ps in given.items() if len(ps) == 1 and g not in blocked_given and g not in full
+        }
         roles: dict[str, list[Person]] = {}
         for person in self.people:
             if person.role:
@@ -145,6 +156,10 @@ class Roster:
         self._triggers = {first.casefold() for first in (*self._blocked_at, *self._names_at)} | set(self._orgs_at)
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
         self._triggers |= {f.casefold() for f in self._first_names} | set(self._bodies)
+        self._given_at: dict[str, list[tuple[str, ...]]] = {}
+        for parts in self._given_names:
+            self._given_at.setdefault(parts[0], []).append(parts)
+        self._triggers |= {first.casefold() for first in self._given_at}
 
     def titled_opening(self, tokens: list[str]) -> Mention | None:
         """The one present holder of the bare title a sentence opens with ('Rådmann orienterte …')."""
@@ -210,6 +225,11 @@ class Roster:
         if token in self._surnames and not _part_of_other_name(tokens, i):
             person = self._surnames[token]
             return Mention(i, i + 1, person, person.organisation)
+        for parts in self._given_at.get(token, ()):
+            end = i + len(parts)
+            if tuple(tokens[i:end]) == parts and not (end < len(tokens) and tokens[end][:1].isupper()):
+                person = self._given_names[parts]  # not "Ole Bjørn Hansen", who is someone else
+                return Mention(i, end, person, person.organisation)
         if token in self._first_names and not (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()):
             person = self._first_names[token]  # not "Jonas Dahl", who is someone else
             return Mention(i, i + 1, person, person.organisation)
