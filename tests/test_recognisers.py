@@ -1137,3 +1137,18 @@ def test_a_run_on_date_or_time_field_keeps_only_its_date_or_time_and_the_text_af
     body = " ".join(s.text for s in parsed.segments)
     assert "Orientering om budsjettet v/rådmann Kari Lie Eventuelt forfall meldes snarest." in body
     assert body.endswith("Sakene ble lagt fram.")
+
+
+def test_names_in_letters_from_other_languages_and_everyone_under_a_secretariat_label() -> None:
+    text = (
+        "Referat fra møte 3. mars 2022\n\nDeltakere\n\nKari Lie, NAV\n\nSekretariat\n\n"
+        "Ismail Özkan, Digdir\nAna Šimić, Digdir\n\n"
+        "Ismail Özkan orienterte om saken. Šimić sa at hun er enig."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.role, p.organisation) for p in parsed.people] == [
+        ("Kari Lie", "", "NAV"),
+        ("Ismail Özkan", "Sekretariat", "Digdir"),
+        ("Ana Šimić", "Sekretariat", "Digdir"),
+    ]
+    assert [s.speaker for s in parsed.segments] == ["Ismail Özkan", "Ana Šimić"]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from analysis.base.records import Header, Person
 from analysis.language.dates import find_date, leading_when, parse_time_span
 from analysis.language.layout import layout
-from analysis.language.norwegian import split_enumeration
+from analysis.language.norwegian import CAPITALS, SMALL, split_enumeration
 from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
 
@@ -45,7 +45,7 @@ _OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
 _OTHER_LABEL_INLINE = re.compile(r"(?<=\s)[A-ZÆØÅ][\w-]{1,30}:(?=\s|$)")
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:(?:[A-ZÆØÅ]\.)+|[A-ZÆØÅ][a-zæøåA-ZÆØÅéèüöä'’-]*\.?)$")
+_NAME_WORD = re.compile(rf"^(?:(?:[{CAPITALS}]\.)+|[{CAPITALS}][{SMALL}{CAPITALS}'’-]*\.?)$")
 _VIA = r"\s+(?:v/|v\.\s)\s*"  # "NAV Vestfold v/Trine Moe", "4H Norge v. Simen Saxebøl"
 _ORG_VIA_PERSON = re.compile(rf"^(?P<org>[^,()]{{2,80}}?){_VIA}(?P<name>[^,()]+)$")
 # "NAV: Kari Nordmann, Ola Hansen", "Amnesty International Norge v. Harald Askebakke, Sven Mollekleiv":
@@ -547,6 +547,8 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
         first_line = _list_item(value.strip().split("\n")[0])  # a name, never a paragraph of text
         if leading_people(first_line)[0] and not getattr(header, field_name):
             setattr(header, field_name, " ".join(first_line.split()))
+        if "\n" in value.strip() and _is_people_list(value):  # "Sekretariat" over four names: all four were there
+            header.people.extend(parse_people(value, "present", (label or LABELS[field_name][0]).capitalize()))
     else:
         setattr(header, field_name, " ".join(value.split()))
 

@@ -17,11 +17,11 @@ from dataclasses import replace
 
 from analysis.base.records import Person
 from analysis.language.layout import layout
-from analysis.language.norwegian import STOP_WORDS, lemma, split_enumeration
+from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import looks_like_name, parse_person
 
-_W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)?))"
+_W = rf"(?:[{CAPITALS}](?:\.(?:[{CAPITALS}]\.)*|[{SMALL}'’]+(?:-[{CAPITALS}][{SMALL}'’]+)?))"
 NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
 _INFLECTED = r"(?:mene|mer|ene|ne|en|er|e|n)?"  # sentralstyremedlemmene, rådgiverne, lederen
 ROLE = (
