@@ -1059,7 +1059,7 @@ def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_
     run_on = (
         "Brukergruppa i Eikvik\n\nNr. 13 – Referat fra 7. april 2020\n\n"
         "Referat fra 7. april 2020 Tilstede: Kari Lie, Ola Dahl og Per Holm Ikke tilstede: Eva Moe "
-        "Møte-leder: Kari Lie Sted: Rådhuset Tidspunkt: Kl. 09.00 til kl. 15.00 Besøk: Ingen. Ola fortalte om våren."
+        "Møte-leder: Kari Lie Sted: Rådhuset Tidspunkt: Kl. 09.00 til kl. 15.00 Vedlegg: Ingen. Ola fortalte om våren."
     )
     parsed = _parsed(lines, "minutes")
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Per Holm", "Liv Berg")
@@ -1072,7 +1072,7 @@ def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_
     assert (parsed.meeting["time_start"], parsed.meeting["time_end"]) == ("09:00", "15:00")
     # the unknown label ends the time, and what follows it is the body, not lost in the field
     assert [(s.text, s.speaker) for s in parsed.segments] == [
-        ("Besøk: Ingen.", ""),
+        ("Vedlegg: Ingen.", ""),
         ("Ola fortalte om våren.", "Ola Dahl"),
     ]
     # a minute-taker a list of first names gives by hers is listed once
@@ -1152,3 +1152,46 @@ def test_names_in_letters_from_other_languages_and_everyone_under_a_secretariat_
         ("Ana Šimić", "Sekretariat", "Digdir"),
     ]
     assert [s.speaker for s in parsed.segments] == ["Ismail Özkan", "Ana Šimić"]
+
+
+def test_a_club_board_s_minutes_wrapped_names_spaced_case_numbers_guests_nobody_and_points_by_attendees() -> None:
+    text = (
+        "Referat fra styremøte lørdag 12.august 2023\n\nSted: Frivilligsentralen\n"
+        "Følgende møtte: Kari Lie, Ola Dahl, Per Holm, Eva Moe, Anne\nSætre Kaasa.\nForfall: Ingen\nBesøk: Jon Berg\n\n"
+        "Sak 41 / 23 Godkjenning av referat\nReferatet er godkjent.\n\n"
+        "Sak 42 / 23 Dugnad\n– Anne tar ansvar for vaktlisten\n– Ola ordner med kurver\n– Kurver og hyller"
+    )
+    parsed = _parsed(text, "minutes")
+    # a name the line broke inside is one person; "Ingen" absent is nobody; a visitor was there
+    assert [(p.name, p.status) for p in parsed.people] == [
+        ("Kari Lie", "present"),
+        ("Ola Dahl", "present"),
+        ("Per Holm", "present"),
+        ("Eva Moe", "present"),
+        ("Anne Sætre Kaasa", "present"),
+        ("Jon Berg", "present"),
+    ]
+    assert [(a.item_no, a.title) for a in parsed.agenda] == [("41/23", "Godkjenning av referat"), ("42/23", "Dugnad")]
+    # a point that opens with an attendee's first name is what they do; one that does not is still a heading
+    assert [(s.text, s.speaker) for s in parsed.segments][1:] == [
+        ("– Anne tar ansvar for vaktlisten", "Anne Sætre Kaasa"),
+        ("– Ola ordner med kurver", "Ola Dahl"),
+    ]
+
+
+def test_a_guest_label_run_into_an_unknown_one_names_nobody_and_the_rest_keeps_its_full_stop() -> None:
+    text = (
+        "Referat\n\nReferat fra 9. mai 2014 Tilstede: Kari Lie og Ola Dahl Besøk: Ingen Vedlegg: Ingen. Ola var glad."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl"]
+    assert [(s.text, s.speaker) for s in parsed.segments] == [("Vedlegg: Ingen.", ""), ("Ola var glad.", "Ola Dahl")]
+
+
+def test_referat_over_the_document_is_its_title_not_a_minute_taker_label_that_swallows_the_next_paragraph() -> None:
+    parsed = _parsed(
+        "Referat\n\nMøte i brukerrådet 3. mars 2020\n\nTil stede: Kari Lie og Ola Dahl\n\nOla var glad.", "minutes"
+    )
+    assert (parsed.meeting["title"], parsed.meeting["minute_taker"]) == ("Referat", "")
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl"]
+    assert [s.text for s in parsed.segments][-1] == "Ola var glad."

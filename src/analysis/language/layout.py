@@ -60,6 +60,7 @@ OPTIONAL_SECTIONS = (
     "acting_verbs",
     "turn_nouns",
     "meeting_functions",
+    "nobody",
 )
 
 
@@ -95,6 +96,7 @@ class Layout:
     acting_verbs: frozenset[str] = frozenset()
     turn_nouns: frozenset[str] = frozenset()
     meeting_functions: frozenset[str] = frozenset()
+    nobody: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -21,7 +21,8 @@ _TITLE = rf"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}})$"
 _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
 _CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens with: "Sak 3/24", "Pkt. 1"
 ITEM_RE = re.compile(
-    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?P<no1>\d{{1,3}}(?:/\d{{2,4}})?)[.:]?(?:\s*[-–])?"
+    # "Sak 41 / 23": a space either side of the slash too
+    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?P<no1>\d{{1,3}}(?:\s?/\s?\d{{2,4}})?)[.:]?(?:\s*[-–])?"
     # "07 – 2022 Title": a case number with its year after a dash, before a capitalised title
     # "S 7.1/07 Protokoll …": a decimal case number, perhaps after the letter of its series
     r"|(?:(?-i:[A-ZÆØÅ])\s+(?=\d{1,3}\.\d{1,2}/))?"
@@ -51,7 +52,8 @@ MAX_CASE_LINE = 40  # characters of a line that holds a case number and a time o
 def item_number(match: re.Match[str]) -> str:
     """The number of an item matched by `ITEM_RE` or `_BARE_ITEM`, whichever of their number groups holds it."""
     groups = match.groupdict()
-    return groups.get("no1") or groups.get("no2") or groups.get("no3") or groups.get("time") or ""
+    number = groups.get("no1") or groups.get("no2") or groups.get("no3") or groups.get("time") or ""
+    return number.replace(" / ", "/") if groups.get("no1") else number
 
 
 PRESENTATION_RE = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+v/\s*(?P<who>[^\n]{2,150})$")
@@ -128,6 +130,16 @@ def is_heading(paragraph: str) -> bool:
         and not paragraph.rstrip().endswith(_SENTENCE_END)
         and not paragraph.lstrip().startswith(_QUOTE_START)  # '> "Folk må finne …" - Kim' is a quotation
     )
+
+
+_BULLET = re.compile(r"^\s*[-–—•*]\s+(?P<first>\S+)")
+
+
+def _bullet_by_attendee(paragraph: str, people: list[Person]) -> bool:
+    """A point of a list that opens with an attendee's first name ("– Helèn tar ansvar for vaktlisten", "– Olaf
+    ordner med kurver") says what that attendee does: text of the minutes, never a heading."""
+    bullet = _BULLET.match(paragraph)
+    return bool(bullet) and any(p.name.split()[:1] == [bullet["first"]] for p in people if p.status == "present")
 
 
 def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -291,5 +303,6 @@ def outline(
             if rest.strip():
                 blocks.append(Block("text", rest.strip()))
             continue
-        blocks.append(Block("heading" if is_heading(paragraph) else "text", paragraph))
+        heading = is_heading(paragraph) and not _bullet_by_attendee(paragraph, people)
+        blocks.append(Block("heading" if heading else "text", paragraph))
     return blocks

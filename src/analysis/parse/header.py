@@ -42,8 +42,9 @@ AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, layout(
 # An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
 _OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
 # ... or stands inside a line a PDF or web page ran together ("… kl. 15.00 Besøk: Ingen Vedlegg: …").
-_OTHER_LABEL_INLINE = re.compile(r"(?<=\s)[A-ZÆØÅ][\w-]{1,30}:(?=\s|$)")
+_OTHER_LABEL_INLINE = re.compile(r"(?<=\s)[A-ZÆØÅ][a-zæøå-]{1,30}:(?=\s|$)")  # not an acronym's 'NAV: Ola Dahl'
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
+_NOBODY = layout().nobody
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(rf"^(?:(?:[{CAPITALS}]\.)+|[{CAPITALS}][{SMALL}{CAPITALS}'’-]*\.?)$")
 _VIA = r"\s+(?:v/|v\.\s)\s*"  # "NAV Vestfold v/Trine Moe", "4H Norge v. Simen Saxebøl"
@@ -280,7 +281,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     if table is not None:  # an attendance table under its column headings
         return table[0]
     value = re.sub(r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*", " ", value)  # "…, B og" / "C": one list over two lines
-    for line in value.replace(";", "\n").split("\n"):
+    for line in _rejoin_wrapped_names(value.replace(";", "\n").split("\n")):
         line = _list_item(line).rstrip(".")
         org_line = _organisation_line(line)
         if org_line:
@@ -300,6 +301,8 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
         )
         substitutes = status == "present" and _ON_BEHALF.search(line) is not None
         for part in parts if prose else [line]:
+            if " ".join(part.split()).strip(" .").casefold() in _NOBODY:  # "Forfall: Ingen"
+                continue
             person = parse_person(part, status)
             if person and person.name:
                 if role and not person.role:
@@ -314,6 +317,27 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
 
 
 MIXED_LIST_PARTS = 4
+MIN_WRAPPED_LIST_PARTS = 3
+
+
+def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
+    """A list of names in a sentence that a line break cut inside a name ("…, Inger Kristin Myhren, Anne" / "Sætre
+    Kaasa."): the line of three names or more ends in a first name alone and the next opens with a capital, so the
+    name goes on there. A list one 'Name, Organisation' a line never ends so."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line.strip()[:1].isupper():
+            parts = [part.strip() for part in split_enumeration(joined[-1]) if part.strip()]
+            if (
+                len(parts) >= MIN_WRAPPED_LIST_PARTS
+                and not joined[-1].rstrip().endswith((",", "."))
+                and _first_name(parts[-1])
+                and all(map(_names_a_person, parts[:-1]))
+            ):
+                joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+                continue
+        joined.append(line)
+    return joined
 
 
 # One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
@@ -328,7 +352,7 @@ def leading_people(value: str) -> tuple[str, str]:
     match = LEADING_PEOPLE.match(value)
     if not match:
         return "", value
-    return match[0].strip(), value[match.end() :].strip(" .;")
+    return match[0].strip(), value[match.end() :].lstrip(" .;").rstrip()  # the rest keeps its full stop
 
 
 def _ends_value(line: str) -> bool:
@@ -415,7 +439,7 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if field_name in ("chair", "minute_taker") and run_on:
             names, spill = leading_people(value)
             value, after = names, f"{spill} {after}"
-        other = _OTHER_LABEL_INLINE.search(value) if run_on and field_name not in STATUS else None
+        other = _OTHER_LABEL_INLINE.search(value) if run_on else None
         if other:  # "Tidspunkt: Kl. 09.00 til kl. 15.00 Besøk: Ingen Vedlegg: …": the unknown label and the body after
             value, after = value[: other.start()].strip(), f"{value[other.start() :]} {after}"
         if run_on and field_name in ("date", "time"):  # "Tidspunkt: Orientering om …": no time, and body text
@@ -695,6 +719,8 @@ def parse_header(paragraphs: list[str]) -> Header:
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         label_only = LABEL_ONLY.match(paragraph)
+        if label_only and index == 0 and TITLE_RE.match(paragraph) and not paragraph.rstrip().endswith(":"):
+            label_only = None  # "Referat" over the document is its title, not the minute-taker's label
         if (
             last_field in STATUS
             and not label_only
