@@ -1195,3 +1195,15 @@ def test_referat_over_the_document_is_its_title_not_a_minute_taker_label_that_sw
     assert (parsed.meeting["title"], parsed.meeting["minute_taker"]) == ("Referat", "")
     assert _present(parsed) == ["Kari Lie", "Ola Dahl"]
     assert [s.text for s in parsed.segments][-1] == "Ola var glad."
+
+
+def test_a_dated_subtitle_over_the_fields_dates_the_meeting_and_a_signature_over_its_office_is_the_minute_taker() -> (
+    None
+):
+    text = (
+        "Møtereferat Ungdomsrådet\n\nUngdomsrådsmøte 18.08.09\nTilstede: Kari Lie og Ola Dahl\n\n"
+        "1. Logo\nVi har fått et forslag.\n\nKurt Jan Kvernmo\n\nReferent"
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["date"], parsed.meeting["minute_taker"]) == ("2009-08-18", "Kurt Jan Kvernmo")
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Kurt Jan Kvernmo"]

@@ -598,7 +598,8 @@ def parse_footer(paragraphs: list[str], header: Header) -> int:
                 continue
             _apply(header, field_name, value, label)
     if not count and paragraphs:
-        _signed_off(paragraphs[-1].strip().split("\n")[-1], header)
+        lines = [line.strip() for p in paragraphs[-2:] for line in p.strip().split("\n") if line.strip()]
+        _signed_off(lines[-1], header, lines[-2] if len(lines) > 1 else "")
     return count
 
 
@@ -609,13 +610,18 @@ MAX_SIGNATURE_WORDS = 4
 _SIGNATURE = re.compile(r"^(?P<name>[^,()]{2,60}?)\s*(?:,|\()\s*(?P<office>[A-Za-zÆØÅæøå]+)\.?\s*\)?\s*$")
 
 
-def _signed_off(line: str, header: Header) -> None:
+def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
-    'Liv Nymoen, ref.' signing the last line, when the header left the field empty. The line stays in the body."""
+    'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') as a
+    signature sets them, when the header left the field empty. The lines stay in the body."""
     signature = _SIGNATURE.match(line)
     office = _MARKERS.get(signature["office"].casefold()) if signature else None
     if signature and office in ("chair", "minute_taker") and looks_like_name(signature["name"]):
         _apply(header, office, signature["name"])
+        return
+    office = _MARKERS.get(line.strip(" .()").casefold())
+    if office in ("chair", "minute_taker") and looks_like_name(above):  # "Kurt Jan Kvernmo" / "Referent"
+        _apply(header, office, above)
         return
     if ":" not in line:
         return  # a label ends in a colon: a last line without one, most of them, is not searched for labels
@@ -715,6 +721,7 @@ def parse_header(paragraphs: list[str]) -> Header:
     header = Header()
     index = 0
     fields_at = 1  # the last paragraph a run-on title may open: the second, or the one after a letterhead
+    subtitles: list[str] = []  # lines over the fields below the title, which may carry the date
     last_field = last_label = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
@@ -765,6 +772,8 @@ def parse_header(paragraphs: list[str]) -> Header:
                 title, fields_text = "\n".join(lines[:first]), "\n".join(lines[first:])
             if title.strip() and not header.title:
                 header.title = " ".join(title.split())
+            elif title.strip():
+                subtitles.append(title)  # "Møtereferat Ungdomsrådet" / "Ungdomsrådsmøte 18.08.09" / "Tilstede: …"
             fields, rest = labelled_fields(fields_text)
             for field_name, value, label in fields:
                 _apply(header, field_name, value, label)
@@ -791,18 +800,21 @@ def parse_header(paragraphs: list[str]) -> Header:
             continue
         if index <= LEAD_BEFORE_HEADER and not last_field and _labels_follow(paragraphs[index + 1 : index + 2]):
             header.leftover.append(paragraph)  # a summary above the labelled fields stays in the body
+            if "\n" not in paragraph.strip() and len(paragraph.split()) <= MAX_TITLE_WORDS:
+                subtitles.append(paragraph)  # or a dated subtitle: "Ungdomsrådsmøte 18.08.09"
             index += 1
             fields_at = index
             continue
         lead = _short_lines_then_labels(paragraphs[index:]) if index <= LEAD_BEFORE_HEADER and not last_field else 0
         if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
             header.leftover.extend(paragraphs[index : index + lead])
+            subtitles.extend(paragraphs[index : index + lead])
             index += lead
             fields_at = index
             continue
         break
-    if not header.date and header.title:
-        header.date = find_date(header.title)
+    for line in (header.title, *subtitles) if not header.date else ():
+        header.date = header.date or find_date(line)
     header.found = header.found or bool(header.title)
     header.body_start = index
     return header
