@@ -1207,3 +1207,30 @@ def test_a_dated_subtitle_over_the_fields_dates_the_meeting_and_a_signature_over
     parsed = _parsed(text, "minutes")
     assert (parsed.meeting["date"], parsed.meeting["minute_taker"]) == ("2009-08-18", "Kurt Jan Kvernmo")
     assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Kurt Jan Kvernmo"]
+
+
+def test_names_a_pdf_ran_together_without_commas_divide_at_brackets_markers_and_initials() -> None:
+    text = (
+        "REFERAT FRÅ UNGDOMSRÅD MØTE 17.APRIL 2015 TIL STADES: Kari Lie (vara) Ola Dahl GJEKK Eva H. Moe Per Holm "
+        "Tor Bakke (vara) Anne Sofie E. Berg (Nestleiar) Liv Grov Moen Siri K. Dal Ingen innspel til saksliste. "
+        "Eva snakka om budsjettet."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == [
+        "Kari Lie",
+        "Ola Dahl",
+        "Eva H. Moe",
+        "Per Holm",  # four words with nothing between: two names of two
+        "Tor Bakke",
+        "Anne Sofie E. Berg",
+        "Liv Grov Moen",  # the words before the next name's first name and initial
+        "Siri K. Dal",
+    ]
+    assert [(s.text, s.speaker) for s in parsed.segments][-1] == ("Eva snakka om budsjettet.", "Eva H. Moe")
+    # names that a full stop ends are a list of one; the next sentence is text
+    parsed = _parsed(
+        "Referat\n\nTilstede: Kari Lie og Ola Dahl Forfall: Geir Andreassen. Per Arthur Christensen fratrådte møtet "
+        "kl 12 før behandlingen av sakene 31, 32, 10, 28, 23, 34, 35 og 36.",
+        "minutes",
+    )
+    assert [p.name for p in parsed.people if p.status == "absent"] == ["Geir Andreassen"]

@@ -347,6 +347,79 @@ LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\s+og\s+|\
 RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks (a PDF transcript)
 
 
+# After one name, another: two capitalised words (or a marker in capitals, "GJEKK") with no comma between.
+_NAME_RUN_GOES_ON = re.compile(rf"^(?:[{CAPITALS}]{{3,}}\s+)?[{CAPITALS}][{SMALL}-]+\s+[{CAPITALS}]")
+_INITIAL = re.compile(rf"^(?:[{CAPITALS}]\.)+$")
+_MARKER = re.compile(rf"^[{CAPITALS}]{{3,}}$")  # "GJEKK" beside names in a flattened table
+
+
+def _name_lengths(words: int) -> list[int]:
+    """How a run of capitalised words with nothing between its names divides: three words or fewer are one
+    name, four are two names of two words ('Kristoffer Spissøy Erik Bloch'); longer runs stay whole."""
+    return [2, 2] if words == 4 else [words]
+
+
+def split_name_run(value: str) -> tuple[list[str], str]:
+    """Names a PDF ran together without commas ('Ingvild Ask (vara) Lena Folkedal (vara) GJEKK Emma H. Pedersen
+    Kristoffer Spissøy …'), and the text after them.
+
+    A bracket or a marker in capitals ends a name; an initial stands between a first name and the surname
+    that ends the name ('Emma H. Pedersen'), and a run without either divides as `_name_lengths` says.
+    """
+    names: list[str] = []
+    run: list[str] = []
+
+    def close(remark: str = "") -> None:
+        initial = next((k for k, word in enumerate(run) if _INITIAL.match(word)), None)
+        if initial is not None and initial >= 3:  # "Sunniva Grov Framnes Marie K. Bruntveit": the name before
+            names.extend(_divided(run[: initial - 1]))
+            del run[: initial - 1]
+        names.extend(_divided(run) if initial is None else [" ".join(run)])
+        if remark and names:
+            names[-1] = f"{names[-1]} {remark}"
+        run.clear()
+
+    words = value.split()
+    skip = -1
+    for index, word in enumerate(words):
+        if word.startswith("("):
+            end = next((k for k in range(index, len(words)) if words[k].endswith(")")), index)
+            bracket = " ".join(words[index : end + 1])
+            if run:
+                close(bracket)
+            elif names:  # "Oda B. L. Lund (vara)": the name closed at its surname
+                names[-1] = f"{names[-1]} {bracket}"
+            skip = end
+            continue
+        if index <= skip:
+            continue  # the rest of a bracket read above
+        if _MARKER.match(word):
+            close()
+            continue
+        if _INITIAL.match(word) or (word[:1].isupper() and _NAME_WORD.match(word)):
+            run.append(word)
+            if len(run) >= 2 and _INITIAL.match(run[-2]) and not _INITIAL.match(word):
+                close()  # the surname after the initials ends the name
+            continue
+        break
+    else:
+        index = len(words)
+    leftover = run[:1] if len(run) == 1 else []  # "Ingen innspel …": a capital opening the text after the list
+    if len(run) >= 2:
+        close()
+    return names, " ".join([*leftover, *words[index:]])
+
+
+def _divided(run: list[str]) -> list[str]:
+    if len(run) < 2:
+        return []
+    names, start = [], 0
+    for length in _name_lengths(len(run)):
+        names.append(" ".join(run[start : start + length]))
+        start += length
+    return names
+
+
 def leading_people(value: str) -> tuple[str, str]:
     """('A, B og C', 'rest') from a run-on value 'A, B og C. Per fratrådte …': the names, then the rest."""
     match = LEADING_PEOPLE.match(value)
@@ -447,7 +520,12 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
             after = f"{spill} {after}"
         if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             names, spill = leading_people(value)
-            value = "; ".join(split_enumeration(names))  # every part is a name here, never 'Name, Organisation'
+            parts = split_enumeration(names)  # every part is a name here, never 'Name, Organisation'
+            after_names = value[value.find(names) + len(names) :].lstrip()
+            if len(parts) == 1 and not after_names.startswith(".") and _NAME_RUN_GOES_ON.match(spill):
+                # "Ingvild Ask (vara) Lena Folkedal …", never "Geir Andreassen. Per Arthur Christensen fratrådte …"
+                parts, spill = split_name_run(value)
+            value = "; ".join(parts)
             after = f"{spill} {after}"
         pairs.append((field_name, value, label))
         if len(after.split()) >= 3:
