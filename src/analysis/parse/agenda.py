@@ -89,6 +89,10 @@ def run_in_title(line: str) -> tuple[str, str]:
     return line[: cut.start()], line[cut.end() :]
 
 
+# What an item's line opens with: a number, or a case word before one. Most long lines open otherwise.
+_NUMBERED_START = re.compile(rf"^(?:{_CASE_WORD}|PS|OS|DS|[A-ZÆØÅ])?\s*\d", re.IGNORECASE)
+
+
 def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
     """A numbered line too long for an item whose title ends early, its text running on ("2. Medlems og åpne møter.
     Oddveig har vært i kontakt med …"): the item up to its title's end, and the text; (None, "") if it is not one."""
@@ -261,7 +265,8 @@ def outline(
         line = " ".join(paragraph.split()) if first.rstrip().endswith(",") else paragraph.strip()
         item = ITEM_RE.match(line) if "\n" not in line and items and not item_keys else None
         run_on = ""
-        if item is None and len(line) > MAX_ITEM_CHARS and "\n" not in line and items and not item_keys:
+        long_item = len(line) > MAX_ITEM_CHARS and _NUMBERED_START.match(line)
+        if item is None and long_item and "\n" not in line and items and not item_keys:
             item, run_on = _run_on_item(line)
         bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:

@@ -471,13 +471,29 @@ def chair_title(paragraphs: list[str]) -> str:
     )
 
 
+_TURN_OPENINGS = tuple(f"{noun.capitalize()} " for noun in layout().turn_nouns)  # "Ord for dagen hadde …"
+_TALK_NOUNS = tuple(layout().presentation_nouns)
+
+
+def _may_name_a_talk(text: str) -> bool:
+    """A talk noun, also inside a compound ('inspirasjonsforedrag'), or a turn noun opening a sentence: substring
+    tests in C, where most paragraphs name no talk."""
+    lowered = text.lower()  # the nouns are case-folded already; lower() is enough for Norwegian and cheaper
+    return any(noun in lowered for noun in _TALK_NOUNS) or any(opening in text for opening in _TURN_OPENINGS)
+
+
 def presenting(text: str) -> list[Hit]:
     """A name who gives a talk: 'Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman.', 'Ord for
     dagen hadde Kari Lie.'"""
-    hits = []
+    hits: list[Hit] = []
+    if not _may_name_a_talk(text):
+        return hits  # no talk named: skip trying every name
     for match in NAMED.finditer(text):
+        just_before = text[max(0, match.start() - WORD_BEFORE * 2) : match.start()]
+        if not _may_name_a_talk(just_before):
+            continue  # the talk, if any, is named elsewhere in the paragraph
         _, name = split_title(match["name"])
-        before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])  # the words just before
+        before = _TOKEN.findall(just_before)  # the words just before
         given = presentation_before([*before, name], len(before)) or had_the_turn(_sentence_before(text, match.start()))
         if _is_name(name) and given:
             organisation, _ = _organisation_beside(text, match.end())
