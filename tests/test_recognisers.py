@@ -1234,3 +1234,8 @@ def test_names_a_pdf_ran_together_without_commas_divide_at_brackets_markers_and_
         "minutes",
     )
     assert [p.name for p in parsed.people if p.status == "absent"] == ["Geir Andreassen"]
+
+
+def test_a_titled_name_someone_spoke_on_behalf_of_did_not_take_part() -> None:
+    paragraphs = ["Seksjonsleder Mirza Hodzic orienterte på vegne av avdelingsdirektør Silje Olsen om saken."]
+    assert [p.name for p in prose_people(paragraphs)] == ["Mirza Hodzic"]

@@ -350,7 +350,7 @@ RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks 
 # After one name, another: two capitalised words (or a marker in capitals, "GJEKK") with no comma between.
 _NAME_RUN_GOES_ON = re.compile(rf"^(?:[{CAPITALS}]{{3,}}\s+)?[{CAPITALS}][{SMALL}-]+\s+[{CAPITALS}]")
 _INITIAL = re.compile(rf"^(?:[{CAPITALS}]\.)+$")
-_MARKER = re.compile(rf"^[{CAPITALS}]{{3,}}$")  # "GJEKK" beside names in a flattened table
+_CAPITALS_MARK = re.compile(rf"^[{CAPITALS}]{{3,}}$")  # "GJEKK" beside names in a flattened table
 
 
 def _name_lengths(words: int) -> list[int]:
@@ -393,7 +393,7 @@ def split_name_run(value: str) -> tuple[list[str], str]:
             continue
         if index <= skip:
             continue  # the rest of a bracket read above
-        if _MARKER.match(word):
+        if _CAPITALS_MARK.match(word):
             close()
             continue
         if _INITIAL.match(word) or (word[:1].isupper() and _NAME_WORD.match(word)):

@@ -235,6 +235,9 @@ def _refers_back(role: str) -> bool:
     return folded.endswith("en") and not folded.endswith("ene") and bool(re.fullmatch(ROLE, folded[:-2]))
 
 
+_SUBSTITUTE_MARKERS = tuple(layout().substitute_markers)
+
+
 def titled(text: str) -> list[Hit]:
     """'statsråd Robert Eriksson og statssekretær Torkil Åmland', 'NAV-direktør i Vestfold, Trine Heibø Holm'.
 
@@ -246,6 +249,9 @@ def titled(text: str) -> list[Hit]:
     while match:
         if match["unit"] and _refers_back(match["role"]):
             match = TITLED.search(text, match.end("role"))
+            continue
+        if text[: match.start()].rstrip().casefold().endswith(_SUBSTITUTE_MARKERS):
+            match = TITLED.search(text, match.end())  # "orienterte på vegne av avdelingsdirektør X": X was not there
             continue
         # a unit before a comma is the organisation when it plainly is one ("generalsekretær i Frivillighet Norge,
         # Tor Lunde"), and may be a place otherwise ("NAV-direktør i Vestfold, Trine Heibø Holm")
