@@ -16,6 +16,16 @@ class Person:
     def surname(self) -> str:
         return self.name.split()[-1] if self.name else ""
 
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name else ""
+
+
+def present_by_first_name(first: str, people: list[Person]) -> list[Person]:
+    """The people present whose first name is `first`: informal minutes name them so ("Møteleder: Per", "– Helèn tar
+    ansvar for vaktlisten"), and only one of them is meant by it."""
+    return [p for p in people if p.status == "present" and p.first_name == first]
+
 
 def find_person(reference: str, people: list[Person]) -> Person | None:
     """A person by full name (any case), else by a surname only one of `people` has."""

@@ -20,11 +20,11 @@ LANGUAGES = ("nb", "nn")
 # simplemma tries these dictionaries in order: Nynorsk text falls back to Bokmål for words it lacks;
 # "nb+nn" is for words that may come in either (the verbs of saying): Bokmål first, then Nynorsk.
 _DICTIONARIES = {"nb": "nb", "nn": ("nn", "nb"), "nb+nn": ("nb", "nn")}
-# a word, a hyphenated one whole ("NAV-tiltakene"); and the letter runs phrases and topic terms are made of
 # The letters of names, for character classes: Norwegian ones and those of names from other languages written
 # in Latin letters ("Ismail Özkan", "Ana Šimić", "Zoë Dubois"), capital and small.
 CAPITALS = "A-ZÆØÅÀ-ÖØ-ÞĆČĐŁŃŚŠŹŻŽ"
 SMALL = "a-zæøåß-öø-ÿćčđłńśšźżž"
+# a word, a hyphenated one whole ("NAV-tiltakene"); and the letter runs phrases and topic terms are made of
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 STOP_WORDS: frozenset[str] = frozenset(get_stop_words("norwegian"))

@@ -7,14 +7,14 @@ the default speakers of the paragraphs under them.
 import re
 from dataclasses import dataclass
 
-from analysis.base.records import AgendaEntry, Person, find_person
+from analysis.base.records import AgendaEntry, Person, find_person, present_by_first_name
 from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import layout
 from analysis.language.norwegian import split_enumeration
 from analysis.parse.header import LABEL_ONLY, split_role
 
-# "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
+# "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
 # A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
 _TITLE = rf"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}})$"
 # A timed programme: "10:00: Velkommen", "Kl. 09.00–09.15 Innledning", "09.00 - 09.30 Lunsj".
@@ -143,7 +143,7 @@ def _bullet_by_attendee(paragraph: str, people: list[Person]) -> bool:
     """A point of a list that opens with an attendee's first name ("– Helèn tar ansvar for vaktlisten", "– Olaf
     ordner med kurver") says what that attendee does: text of the minutes, never a heading."""
     bullet = _BULLET.match(paragraph)
-    return bool(bullet) and any(p.name.split()[:1] == [bullet["first"]] for p in people if p.status == "present")
+    return bool(bullet) and bool(present_by_first_name(bullet["first"], people))
 
 
 def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -265,9 +265,8 @@ def outline(
         line = " ".join(paragraph.split()) if first.rstrip().endswith(",") else paragraph.strip()
         item = ITEM_RE.match(line) if "\n" not in line and items and not item_keys else None
         run_on = ""
-        long_item = len(line) > MAX_ITEM_CHARS and _NUMBERED_START.match(line)
-        if item is None and long_item and "\n" not in line and items and not item_keys:
-            item, run_on = _run_on_item(line)
+        if item is None and items and not item_keys and "\n" not in line and len(line) > MAX_ITEM_CHARS:
+            item, run_on = _run_on_item(line) if _NUMBERED_START.match(line) else (None, "")
         bare = _BARE_ITEM.match(paragraph) if items and not item_keys else None
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1

@@ -521,7 +521,7 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             names, spill = leading_people(value)
             parts = split_enumeration(names)  # every part is a name here, never 'Name, Organisation'
-            after_names = value[value.find(names) + len(names) :].lstrip()
+            after_names = value.lstrip()[len(names) :].lstrip()  # LEADING_PEOPLE took `names` from the start
             if len(parts) == 1 and not after_names.startswith(".") and _NAME_RUN_GOES_ON.match(spill):
                 # "Ingvild Ask (vara) Lena Folkedal …", never "Geir Andreassen. Per Arthur Christensen fratrådte …"
                 parts, spill = split_name_run(value)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from analysis.base.records import Person
+from analysis.base.records import Person, present_by_first_name
 from analysis.language.layout import layout
 from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
@@ -1025,11 +1025,11 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
         person = parse_person(officers.get(office, ""), "present")
         if person is None or not person.name:
             continue
-        first = person.name.split()[0]
+        first = person.first_name
         if first == person.name:
-            same = [p.name for p in people if p.status == "present" and p.name.split()[:1] == [first]]
+            same = present_by_first_name(first, people)
             if len(same) == 1:
-                officers[office] = same[0]
+                officers[office] = same[0].name
             continue
         names = [p.name for p in people if p.name]
         if looks_like_name(person.name) and first not in names and same_person(person.name, names) is None:

@@ -90,10 +90,10 @@ class Roster:
         first_names: dict[str, list[Person]] = {}
         for person in self.people:
             if len(person.name.split()) >= 2:
-                first_names.setdefault(person.name.split()[0], []).append(person)
+                first_names.setdefault(person.first_name, []).append(person)
         taken = set(surnames) | {parts[0] for parts in self._blocked if parts}
         self._first_names = {f: ps[0] for f, ps in first_names.items() if len(ps) == 1 and f not in taken}
-        # A double first name, the surname left out ("Ole Bjørn har skrevet …", "Forslag fra Lars Ole"), as a
+        # A double first name, the surname left out ("Ole Bjørn har skrevet …", "Så sa Lars Ole at …"), as a
         # first name: one person present has it, and nobody listed has it with another surname.
         given: dict[tuple[str, ...], list[Person]] = {}
         for person in self.people:
