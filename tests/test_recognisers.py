@@ -1239,3 +1239,8 @@ def test_names_a_pdf_ran_together_without_commas_divide_at_brackets_markers_and_
 def test_a_titled_name_someone_spoke_on_behalf_of_did_not_take_part() -> None:
     paragraphs = ["Seksjonsleder Mirza Hodzic orienterte på vegne av avdelingsdirektør Silje Olsen om saken."]
     assert [p.name for p in prose_people(paragraphs)] == ["Mirza Hodzic"]
+
+
+def test_a_turn_labelled_with_an_attendees_first_name_is_theirs() -> None:
+    text = "Referat\n\nTil stede: Emma Moe, Kari Lie og Ola Dahl\n\nKari: Vi bør vente. Ola: Det er jeg enig i."
+    assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Kari Lie", "Ola Dahl"]

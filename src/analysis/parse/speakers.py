@@ -307,6 +307,11 @@ def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) ->
     return bool(bracket) and not any(_is_reporting(t) for t in tokens_of(bracket["full"]))
 
 
+# A speaker's turn written as a label opening the sentence: "Kari: Vi bør vente.", "Ole Bjørn: Nei."
+MAX_TURN_LABEL = 60  # characters: a label's colon stands this near the start, most sentences have none there
+_TURN_LABEL = re.compile(r"^\s*(?P<who>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’.-]*){0,3})\s*:\s+\S")
+
+
 def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     """The mention the sentence reports and the rule that found it ('named', 'pronoun' or '')."""
     tokens, mentions = roster.read(sentence)
@@ -314,6 +319,11 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         return None, ""
     if mentions and mentions[0].start == 0 and not mentions[0].body:
         return mentions[0], "named"
+    turn = _TURN_LABEL.match(sentence) if ":" in sentence[:MAX_TURN_LABEL] else None
+    if turn:  # "Kari: Vi bør vente.": the label's first name is an attendee's, the capital after it no surname
+        label_tokens, label_mentions = roster.read(turn["who"])
+        if len(label_mentions) == 1 and label_mentions[0].person and label_mentions[0].end == len(label_tokens):
+            return label_mentions[0], "named"
     titled = roster.titled_opening(tokens)
     if titled:
         return titled, "named"
