@@ -1244,3 +1244,13 @@ def test_a_titled_name_someone_spoke_on_behalf_of_did_not_take_part() -> None:
 def test_a_turn_labelled_with_an_attendees_first_name_is_theirs() -> None:
     text = "Referat\n\nTil stede: Emma Moe, Kari Lie og Ola Dahl\n\nKari: Vi bør vente. Ola: Det er jeg enig i."
     assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Kari Lie", "Ola Dahl"]
+
+
+def test_one_the_text_says_was_not_there_is_absent_unless_listed_or_a_title() -> None:
+    text = (
+        "Ungdomsrådsmøte 18.08.09\nTilstede: Karoline, Vanja og Silje. Frida hadde meldt forfall.\n\n"
+        "1. Logo\nVi har fått et forslag. Leder var fraværende. Per Holm kunne ikke komme. Silje var fraværende."
+    )
+    people = [(p.name, p.status) for p in _parsed(text, "minutes").people]
+    assert [name for name, status in people if status == "absent"] == ["Frida", "Per Holm"]
+    assert ("Silje", "present") in people  # listed as there: the list stands

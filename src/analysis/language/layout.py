@@ -61,6 +61,7 @@ OPTIONAL_SECTIONS = (
     "turn_nouns",
     "meeting_functions",
     "nobody",
+    "absence_phrases",
 )
 
 
@@ -97,6 +98,7 @@ class Layout:
     turn_nouns: frozenset[str] = frozenset()
     meeting_functions: frozenset[str] = frozenset()
     nobody: frozenset[str] = frozenset()
+    absence_phrases: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

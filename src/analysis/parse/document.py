@@ -26,6 +26,7 @@ from analysis.parse.header import (
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import (
     OFFICES,
+    absent_in_text,
     attending_people,
     chair_title,
     elected_officers,
@@ -235,6 +236,8 @@ def find_people(draft: Draft) -> Draft:
     if draft.raw.entry.kind == "minutes":
         officers, people = officers_attend({office: getattr(header, office) for office in OFFICES}, people)
         header = replace(header, **officers)
+        known = [p.name for p in people if p.name]  # "Frida hadde meldt forfall.": absent, unless listed already
+        people += [p for p in absent_in_text(list(draft.body)) if same_person(p.name, known) is None]
     warnings = draft.warnings
     if draft.raw.entry.kind == "minutes" and draft.header.found and not people:
         warnings = draft.warn("no attendance list found; attendees and speakers stay empty")

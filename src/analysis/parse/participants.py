@@ -1007,6 +1007,32 @@ def prose_chair(paragraphs: list[str]) -> str:
     return ""
 
 
+# "Frida hadde meldt forfall.", "Per Holm var fraværende.": a name opening a sentence, then an absence phrase.
+_ABSENCE_PHRASES = tuple(sorted(layout().absence_phrases, key=len, reverse=True))
+_ABSENCE = re.compile(
+    rf"(?:^|(?<=[.!?:]\s))(?P<who>{NAME}|[{CAPITALS}][{SMALL}]+)\s+(?i:"
+    + ("|".join(map(re.escape, _ABSENCE_PHRASES)) or r"(?!)")
+    + r")\b"
+)
+
+
+def absent_in_text(paragraphs: list[str]) -> list[Person]:
+    """People the text says were not there ("Frida hadde meldt forfall."; `absence_phrases` in the layout file),
+    a first name alone too, but never a function word or a title that opens the sentence ("Leder var fraværende")."""
+    people: list[Person] = []
+    for text in paragraphs:
+        if not any(phrase in text for phrase in _ABSENCE_PHRASES):  # lower case after the name, as written
+            continue  # most paragraphs say nothing of who was away: the pattern is not tried on them
+        for match in _ABSENCE.finditer(text):
+            who = match["who"]
+            single = " " not in who
+            if single and (who.casefold() in STOP_WORDS or re.fullmatch(ROLE, who.casefold())):
+                continue
+            if (single or _is_name(who)) and who not in {p.name for p in people}:
+                people.append(Person(who, status="absent"))
+    return people
+
+
 OFFICES = ("chair", "minute_taker")
 
 
