@@ -1254,3 +1254,14 @@ def test_one_the_text_says_was_not_there_is_absent_unless_listed_or_a_title() ->
     people = [(p.name, p.status) for p in _parsed(text, "minutes").people]
     assert [name for name, status in people if status == "absent"] == ["Frida", "Per Holm"]
     assert ("Silje", "present") in people  # listed as there: the list stands
+
+
+def test_one_who_gives_or_holds_a_talk_takes_part_and_speaks_in_either_word_order() -> None:
+    text = (
+        "Referat etter ope møte 10. februar 2016\n\nReferent: Gertrud Korff\n\n"
+        "Kari Lie heldt eit kort føredrag om arbeidet.\n\n"
+        "Til slutt gjorde Torbjørn Reisæter ei oppsummering frå møtet.\n\nPer Holm gjorde reint etter møtet."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Kari Lie", "Torbjørn Reisæter", "Gertrud Korff"]  # 'gjorde reint' is no talk
+    assert [s.speaker for s in parsed.segments][:2] == ["Kari Lie", "Torbjørn Reisæter"]

@@ -62,6 +62,7 @@ OPTIONAL_SECTIONS = (
     "meeting_functions",
     "nobody",
     "absence_phrases",
+    "talk_verbs",
 )
 
 
@@ -99,6 +100,7 @@ class Layout:
     meeting_functions: frozenset[str] = frozenset()
     nobody: frozenset[str] = frozenset()
     absence_phrases: frozenset[str] = frozenset()
+    talk_verbs: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

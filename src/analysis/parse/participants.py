@@ -134,6 +134,28 @@ def is_presentation_noun(word: str) -> bool:
     )
 
 
+MAX_TALK_OBJECT = 3  # words between a verb of giving and its talk noun: "ga en svært omfattende redegjørelse"
+
+
+def _talk_noun_within(words: list[str]) -> bool:
+    for word in words[: MAX_TALK_OBJECT + 1]:
+        if is_presentation_noun(word):
+            return True
+        if not word.islower():
+            return False
+    return False
+
+
+def talk_given(before: list[str], after: list[str]) -> bool:
+    """'Kari Lie ga en omfattende redegjørelse', 'Til slutt gjorde Torbjørn Reisæter ei oppsummering': a verb of
+    giving or holding (`talk_verbs`) right after or right before the name, then a talk noun; `before` and `after`
+    are the words either side of the name."""
+    verbs = layout().talk_verbs
+    if after and lemma(after[0].casefold(), "nb+nn") in verbs:
+        return _talk_noun_within(after[1:])
+    return bool(before) and lemma(before[-1].casefold(), "nb+nn") in verbs and _talk_noun_within(after)
+
+
 def presentation_before(tokens: list[str], start: int) -> bool:
     """'en orientering av leder Anna Jakobsen', 'inspirasjonsforedrag av Harald Norman': the name at `start`
     gives a talk (a talk noun, then av/ved/fra, then at most a title in lower case)."""
@@ -403,6 +425,7 @@ def speaking(text: str) -> list[Hit]:
     ('solosang fremført av Per Ivar Lunde'), and a name joined by 'og' to the subject of such a verb ('Kari Lie og
     Ola Dahl underheldt')."""
     hits = []
+    talky = may_name_a_talk(text)  # substring tests first: most paragraphs name no talk
     subject_next, next_start = False, 0  # the name after this one is the subject of a verb after it; where it starts
     for match in reversed(list(NAMED.finditer(text))):  # from the end: a joined name learns of the verb after
         _, name = split_title(match["name"])
@@ -416,7 +439,8 @@ def speaking(text: str) -> list[Hit]:
         )
         subject = bool(after) and _shows_there(after[0])
         joined = subject_next and _JOINED.fullmatch(text, match.end(), next_start) is not None
-        if _is_name(name) and ((before and _shows_there(before[-1])) or subject or by or joined):
+        talk = talky and talk_given(before, _TOKEN.findall(text[end : end + 60])[: MAX_TALK_OBJECT + 2])
+        if _is_name(name) and ((before and _shows_there(before[-1])) or subject or by or joined or talk):
             hits.append((match.start(), Person(name=name, organisation=organisation)))
         subject_next = _is_name(name) and (subject or joined) and bool(before) and before[-1].casefold() == "og"
         next_start = match.start()
@@ -481,7 +505,7 @@ _TURN_OPENINGS = tuple(f"{noun.capitalize()} " for noun in layout().turn_nouns) 
 _TALK_NOUNS = tuple(layout().presentation_nouns)
 
 
-def _may_name_a_talk(text: str) -> bool:
+def may_name_a_talk(text: str) -> bool:
     """A talk noun, also inside a compound ('inspirasjonsforedrag'), or a turn noun opening a sentence: substring
     tests in C, where most paragraphs name no talk."""
     lowered = text.lower()  # the nouns are case-folded already; lower() is enough for Norwegian and cheaper
@@ -492,11 +516,11 @@ def presenting(text: str) -> list[Hit]:
     """A name who gives a talk: 'Etter en liten benstrekk var det inspirasjonsforedrag av Harald Norman.', 'Ord for
     dagen hadde Kari Lie.'"""
     hits: list[Hit] = []
-    if not _may_name_a_talk(text):
+    if not may_name_a_talk(text):
         return hits  # no talk named: skip trying every name
     for match in NAMED.finditer(text):
         just_before = text[max(0, match.start() - WORD_BEFORE * 2) : match.start()]
-        if not _may_name_a_talk(just_before):
+        if not may_name_a_talk(just_before):
             continue  # the talk, if any, is named elsewhere in the paragraph
         _, name = split_title(match["name"])
         before = _TOKEN.findall(just_before)  # the words just before

@@ -29,9 +29,11 @@ from analysis.parse.header import is_office_word
 from analysis.parse.participants import (
     MAX_TITLE_TOKENS,
     had_the_turn,
+    may_name_a_talk,
     presentation_before,
     reports_presence,
     speaker_label,
+    talk_given,
 )
 
 _TOKEN = re.compile(r"[\wÆØÅæøå]+(?:[-/][\wÆØÅæøå]+)*", re.UNICODE)
@@ -329,6 +331,7 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         return titled, "named"
     if tokens[0].casefold() in PRONOUNS:
         return None, "pronoun"
+    talky: bool | None = None  # whether the sentence names a talk: tested once, when a mention needs it
     for mention in mentions:
         if mention.person and _presented_by(tokens, mention.start):
             return mention, "named"
@@ -343,6 +346,10 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         subject = mention.start == 0 or not mention.body or _opens_with_full_name(sentence, tokens, mention)
         if subject and _followed_by_reporting_verb(tokens, mention.end):
             return mention, "named"
+        if mention.person and talky is None:
+            talky = may_name_a_talk(sentence)  # substring tests first: most sentences name no talk
+        if mention.person and talky and talk_given(tokens[: mention.start], tokens[mention.end :]):
+            return mention, "named"  # "Til slutt gjorde Torbjørn Reisæter ei oppsummering"
     return None, ""
 
 
