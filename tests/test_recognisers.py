@@ -1265,3 +1265,11 @@ def test_one_who_gives_or_holds_a_talk_takes_part_and_speaks_in_either_word_orde
     parsed = _parsed(text, "minutes")
     assert _present(parsed) == ["Kari Lie", "Torbjørn Reisæter", "Gertrud Korff"]  # 'gjorde reint' is no talk
     assert [s.speaker for s in parsed.segments][:2] == ["Kari Lie", "Torbjørn Reisæter"]
+
+
+def test_a_proposal_or_question_from_an_attendee_opening_the_sentence_is_theirs() -> None:
+    text = (
+        "Referat\n\nTil stede: Lars Ole Berg, Renne Hubertus og Kari Lie\n\n"
+        "Kari Lie orienterte om planen. Forslag fra Lars Ole om at vi venter. Spørsmål fra Renne om kostnadene."
+    )
+    assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Kari Lie", "Lars Ole Berg", "Renne Hubertus"]

@@ -63,6 +63,7 @@ OPTIONAL_SECTIONS = (
     "nobody",
     "absence_phrases",
     "talk_verbs",
+    "proposal_nouns",
 )
 
 
@@ -101,6 +102,7 @@ class Layout:
     nobody: frozenset[str] = frozenset()
     absence_phrases: frozenset[str] = frozenset()
     talk_verbs: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

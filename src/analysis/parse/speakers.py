@@ -294,6 +294,16 @@ def _followed_by_reporting_verb(tokens: list[str], end: int, window: int = 4) ->
     return False
 
 
+def _proposed_by(tokens: list[str], start: int) -> bool:
+    """'Forslag fra Lars Ole om at …', 'Spørsmål frå Kari Lie': the sentence opens with what the person put to the
+    meeting (`proposal_nouns`) and 'fra'/'frå' before the name."""
+    return (
+        start == 2
+        and tokens[1].casefold() in ("fra", "frå")
+        and lemma(tokens[0].casefold(), "nb+nn") in layout().proposal_nouns
+    )
+
+
 def _presented_by(tokens: list[str], start: int) -> bool:
     """'en orientering av leder Anna Jakobsen', 'innlegg ved Kari Nordmann': the person gives the talk, and what
     follows is theirs as after 'Anna Jakobsen orienterte'. Not in 'Etter en orientering ved X ble det åpnet for
@@ -331,6 +341,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         return titled, "named"
     if tokens[0].casefold() in PRONOUNS:
         return None, "pronoun"
+    if mentions and mentions[0].person and _proposed_by(tokens, mentions[0].start):
+        return mentions[0], "named"  # "Forslag fra Lars Ole om at …"
     talky: bool | None = None  # whether the sentence names a talk: tested once, when a mention needs it
     for mention in mentions:
         if mention.person and _presented_by(tokens, mention.start):
