@@ -1046,8 +1046,9 @@ def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> Non
     assert parse_header(["Møte", "Møtesekretær: Kari Lie\nTil stede: Kari Lie, Ola Dahl"]).minute_taker == "Kari Lie"
 
 
-def _present(parsed: ParsedDocument) -> list[str]:
-    return [p.name for p in parsed.people if p.status == "present"]
+def _present(parsed: ParsedDocument, status: str = "present") -> list[str]:
+    """The names listed with `status` (present unless said), in the order the document gives them."""
+    return [p.name for p in parsed.people if p.status == status]
 
 
 def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_the_header() -> None:
@@ -1068,7 +1069,7 @@ def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_
     parsed = _parsed(run_on, "minutes")
     assert parsed.meeting["chair"] == "Kari Lie"
     assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Per Holm"]
-    assert [p.name for p in parsed.people if p.status == "absent"] == ["Eva Moe"]
+    assert _present(parsed, "absent") == ["Eva Moe"]
     assert (parsed.meeting["time_start"], parsed.meeting["time_end"]) == ("09:00", "15:00")
     # the unknown label ends the time, and what follows it is the body, not lost in the field
     assert [(s.text, s.speaker) for s in parsed.segments] == [
@@ -1233,7 +1234,7 @@ def test_names_a_pdf_ran_together_without_commas_divide_at_brackets_markers_and_
         "kl 12 før behandlingen av sakene 31, 32, 10, 28, 23, 34, 35 og 36.",
         "minutes",
     )
-    assert [p.name for p in parsed.people if p.status == "absent"] == ["Geir Andreassen"]
+    assert _present(parsed, "absent") == ["Geir Andreassen"]
 
 
 def test_a_titled_name_someone_spoke_on_behalf_of_did_not_take_part() -> None:
