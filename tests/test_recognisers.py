@@ -1274,3 +1274,18 @@ def test_a_proposal_or_question_from_an_attendee_opening_the_sentence_is_theirs(
         "Kari Lie orienterte om planen. Forslag fra Lars Ole om at vi venter. Spørsmål fra Renne om kostnadene."
     )
     assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Kari Lie", "Lars Ole Berg", "Renne Hubertus"]
+
+
+def test_a_short_line_that_is_two_sentences_or_an_attendees_doing_is_text_not_a_heading() -> None:
+    text = (
+        "Referat fra styremøte 27. september 2016\n\nTilstede: Ole Bjørn Dahl, Axel Berg og Oddveig Lie\n\n"
+        "2. Møtevirksomhet\n\nOddveig har lovet å møte henne på stasjonen (v/Narvesen)\n\nKurs og møter\n\n"
+        "Statsråden åpnet konferansen. Foto: NTB\n\n7. Eventuelt\n\nOle Bjørn takket for møtet. Referent: Oddveig"
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(s.text, s.speaker) for s in parsed.segments] == [
+        ("Oddveig har lovet å møte henne på stasjonen (v/Narvesen)", "Oddveig Lie"),
+        ("Ole Bjørn takket for møtet.", "Ole Bjørn Dahl"),
+        ("Referent: Oddveig", "Ole Bjørn Dahl"),
+    ]  # "Kurs og møter" is a heading, and a caption with its photo credit is none of the minutes' sentences
+    assert parsed.meeting["minute_taker"] == "Oddveig Lie"

@@ -11,6 +11,7 @@ from analysis.base.records import AgendaEntry, Person, find_person, present_by_f
 from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import layout
 from analysis.language.norwegian import split_enumeration
+from analysis.language.wordlists import PHOTO_CREDIT_LABEL
 from analysis.parse.header import LABEL_ONLY, split_role
 
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
@@ -137,13 +138,29 @@ def is_heading(paragraph: str) -> bool:
 
 
 _BULLET = re.compile(r"^\s*[-–—•*]\s+(?P<first>\S+)")
+# A sentence's end after a word, then the next sentence: "Ole Bjørn takket for møtet. Referent: Oddveig"; a photo's
+# credit is no sentence ("Statsminister Erna Solberg åpnet årets dialogkonferanse. Foto: BLD" is a caption).
+_INNER_SENTENCE_END = re.compile(rf"(?<=[a-zæøå]{{3}})[.!?]\s+(?!{PHOTO_CREDIT_LABEL}\s*:)(?=[A-ZÆØÅ])")
 
 
-def _bullet_by_attendee(paragraph: str, people: list[Person]) -> bool:
-    """A point of a list that opens with an attendee's first name ("– Helèn tar ansvar for vaktlisten", "– Olaf
-    ordner med kurver") says what that attendee does: text of the minutes, never a heading."""
+def _said_by_attendee(paragraph: str, people: list[Person]) -> bool:
+    """A short line that says what an attendee does is text of the minutes, never a heading: a point of a list
+    that opens with their first name ("– Helèn tar ansvar for vaktlisten"), or a line that opens with it before a
+    word in lower case ("Oddveig har lovet å møte henne på Asker stasjon (v/Narvesen)", with no full stop)."""
     bullet = _BULLET.match(paragraph)
-    return bool(bullet) and bool(present_by_first_name(bullet["first"], people))
+    if bullet:
+        return bool(present_by_first_name(bullet["first"], people))
+    words = paragraph.split()
+    return len(words) > 1 and any(w[0].islower() for w in words[1:3]) and bool(present_by_first_name(words[0], people))
+
+
+def _heading(paragraph: str, people: list[Person]) -> bool:
+    """A heading line, unless it is two sentences or an attendee's doing."""
+    return (
+        is_heading(paragraph)
+        and not _INNER_SENTENCE_END.search(paragraph)
+        and not _said_by_attendee(paragraph, people)
+    )
 
 
 def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -307,6 +324,5 @@ def outline(
             if rest.strip():
                 blocks.append(Block("text", rest.strip()))
             continue
-        heading = is_heading(paragraph) and not _bullet_by_attendee(paragraph, people)
-        blocks.append(Block("heading" if heading else "text", paragraph))
+        blocks.append(Block("heading" if _heading(paragraph, people) else "text", paragraph))
     return blocks
