@@ -1289,3 +1289,16 @@ def test_a_short_line_that_is_two_sentences_or_an_attendees_doing_is_text_not_a_
         ("Referent: Oddveig", "Ole Bjørn Dahl"),
     ]  # "Kurs og møter" is a heading, and a caption with its photo credit is none of the minutes' sentences
     assert parsed.meeting["minute_taker"] == "Oddveig Lie"
+
+
+def test_a_field_the_layout_does_not_know_between_header_fields_does_not_end_the_header() -> None:
+    text = (
+        "Møtereferat styremøte 19.10.09 Golia vel\n\nSted: Velhuset\n\nMøteleder: Håvard Lie\n\nRef: Anne Berg\n\n"
+        "Vedlegg: Ingen\n\nTilstede: Kari Dahl, Håvard Lie, Anne Berg.\n\nForfall: Astrid Moe og Gry Holm\n\n"
+        "Sak nr. 20.2009 Referat 21. sept\n\nReferat godkjent."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Kari Dahl", "Håvard Lie", "Anne Berg"]
+    assert _present(parsed, "absent") == ["Astrid Moe", "Gry Holm"]
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Håvard Lie", "Anne Berg")  # 'Ref:' its label
+    assert "Vedlegg: Ingen" not in [s.text for s in parsed.segments]

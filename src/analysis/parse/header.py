@@ -775,6 +775,12 @@ def _labels_follow(paragraphs: list[str]) -> bool:
 MAX_LEAD_LINES = 3
 
 
+def _unknown_field(paragraph: str) -> bool:
+    """One short line 'Label: value' whose label the layout does not know ('Ref: Anne', 'Vedlegg: Ingen')."""
+    line = paragraph.strip()
+    return "\n" not in line and len(line.split()) <= MAX_TITLE_WORDS and bool(_OTHER_LABEL_LINE.match(line))
+
+
 def _short_lines_then_labels(paragraphs: list[str]) -> int:
     """How many short lines (a subtitle, a date and place; two at most) stand above the labelled fields, as web
     minutes set them under their title; 0 when the fields do not follow them."""
@@ -882,6 +888,9 @@ def parse_header(paragraphs: list[str]) -> Header:
                 subtitles.append(paragraph)  # or a dated subtitle: "Ungdomsrådsmøte 18.08.09"
             index += 1
             fields_at = index
+            continue
+        if last_field and _unknown_field(paragraph) and _labels_follow(paragraphs[index + 1 : index + 2]):
+            index += 1  # "Ref: Anne" between "Møteleder: Håvard" and "Tilstede: …": a field not known, not the body
             continue
         lead = _short_lines_then_labels(paragraphs[index:]) if index <= LEAD_BEFORE_HEADER and not last_field else 0
         if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
