@@ -1302,3 +1302,30 @@ def test_a_field_the_layout_does_not_know_between_header_fields_does_not_end_the
     assert _present(parsed, "absent") == ["Astrid Moe", "Gry Holm"]
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Håvard Lie", "Anne Berg")  # 'Ref:' its label
     assert "Vedlegg: Ingen" not in [s.text for s in parsed.segments]
+
+
+def test_items_numbered_with_their_year_numbered_under_a_programme_label_or_headings_under_the_agendas_label() -> None:
+    year = "Referat\n\nTilstede: Kari Dahl, Anne Berg\n\nSaker\n\nSak nr. 1.2010 – Websidene\n\nAnne har fått opplæring."
+    year += "\n\nSak nr 2.2010 Årsmøte 2010;\n\nAnne har bestilt velhuset.\n\n3.2010 Orienteringssaker\n\nIngen."
+    assert [(a.item_no, a.title) for a in _parsed(year, "minutes").agenda] == [
+        ("1.2010", "Websidene"),
+        ("2.2010", "Årsmøte 2010;"),
+        ("3.2010", "Orienteringssaker"),
+    ]
+    numbered = (
+        "Referat styremøte 25. mars 2020\n\nDeltagere: Kari Dahl, Anne Berg\n\nSaksliste:\n\n"
+        "Sak 1: Arbeidstid\n\nStyret diskuterte dokumentet\n\nSak 2: Tidspunkt for årsmøtet\n\nÅrsmøtet blir i april."
+    )
+    # the line under an item is no item of the programme the label announced
+    assert [(a.item_no, a.title) for a in _parsed(numbered, "minutes").agenda] == [
+        ("1", "Arbeidstid"),
+        ("2", "Tidspunkt for årsmøtet"),
+    ]
+    headings = (
+        "Styremøte\n\nTil stede\n\n • Kari Dahl\n • Anne Berg\n\nSaker\n\n • Godkjenning av innkalling\n\n"
+        "  Ingen kommentarer.\n\n • Politisk plattform\n\n  Utkastet ble presentert.\n\nVedtak:\n\n - Utkastet sendes videre."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(headings, "minutes").agenda] == [
+        ("1", "Godkjenning av innkalling"),
+        ("2", "Politisk plattform"),
+    ]

@@ -22,12 +22,13 @@ _TITLE = rf"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}})$"
 _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
 _CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens with: "Sak 3/24", "Pkt. 1"
 ITEM_RE = re.compile(
-    # "Sak 41 / 23": a space either side of the slash too
-    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?P<no1>\d{{1,3}}(?:\s?/\s?\d{{2,4}})?)[.:]?(?:\s*[-–])?"
-    # "07 – 2022 Title": a case number with its year after a dash, before a capitalised title
+    # "Sak 41 / 23": a space either side of the slash too; "Sak nr. 1.2010 – Websidene": the year after a full stop
+    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?:nr\.?\s*)?(?P<no1>\d{{1,3}}(?:\s?/\s?\d{{2,4}}|\.(?:19|20)\d\d)?)"
+    r"[.:]?(?:\s*[-–])?"
+    # "07 – 2022 Title", "22.2009 Title": a case number with its year after a dash or a full stop, before a capital
     # "S 7.1/07 Protokoll …": a decimal case number, perhaps after the letter of its series
     r"|(?:(?-i:[A-ZÆØÅ])\s+(?=\d{1,3}\.\d{1,2}/))?"
-    r"(?P<no2>\d{0,3}/\d{2,4}|\d{1,3}\.\d{1,2}/\d{2,4}|\d{1,3}\s+[-–]\s+(?:19|20)\d\d(?=\s+(?-i:[A-ZÆØÅ])))"
+    r"(?P<no2>\d{0,3}/\d{2,4}|\d{1,3}\.\d{1,2}/\d{2,4}|\d{1,3}(?:\s+[-–]\s+|\.)(?:19|20)\d\d(?=\s+(?-i:[A-ZÆØÅ])))"
     r"[.:]?(?:\s*[-–])?"
     r"|(?P<no3>\d{1,2})[.)](?!\s+(?:" + MONTH_NAMES + r")\b)"  # "17. oktober" is a date, not item 17
     r"|" + _TIME + r")\s+(?!(?:PS|RS|Sak)\s+\d)" + _TITLE,
@@ -74,6 +75,8 @@ _PROGRAMME = re.compile(
 _PRESENTED_BY = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+ved\s+(?P<who>[^\n]{2,150})$")
 MAX_LISTED_ITEM_WORDS = 12
 MAX_PROGRAMME_LINE = 90
+# The agenda's label alone on its line ("Saker", "Saksliste:"), as web minutes set it over their items.
+_AGENDA_ONLY = re.compile(r"^(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\s*:?$", re.IGNORECASE)
 
 
 # Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital.
@@ -116,6 +119,20 @@ def _listed_items(paragraph: str) -> list[str]:
     """The lines of an unnumbered list short enough to be agenda items ('Åpning og velkomst'); [] otherwise."""
     lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
     return lines if len(lines) >= 2 and all(map(_listable, lines)) else []
+
+
+def _items_by_heading(label: str, following: list[str], people: list[Person]) -> bool:
+    """The agenda's label over a heading with its text below it ("Saker" / "Godkjenning av innkalling og saksliste" /
+    "Ingen kommentarer …"): the headings that follow are the agenda's items, until a numbered one. A list of short
+    lines under the label (a programme) or a numbered item below it reads as before."""
+    return (
+        bool(_AGENDA_ONLY.match(label.strip()))
+        and len(following) == 2
+        and _heading(following[0], people)
+        and not ITEM_RE.match(following[0].strip())
+        and not LABEL_ONLY.match(following[0].strip())
+        and not is_heading(following[1])
+    )
 
 
 @dataclass(frozen=True)
@@ -231,11 +248,22 @@ def outline(
     bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
     titled_below: set[int] = set()  # paragraphs that are the title of the case number above them
     programme_count = 0  # items listed so far under the line that announced a programme
+    by_heading = 0  # items so far that are headings under the agenda's label ("Saker"), 0 when they are not
     for index, paragraph in enumerate(paragraphs):
         if index in titled_below:
             continue
+        if items and not item_keys and _items_by_heading(paragraph, paragraphs[index + 1 : index + 3], people):
+            blocks.append(Block("heading", paragraph))
+            by_heading = 1
+            continue
         before = paragraphs[index - 1] if index else ""
-        announced = items and before.endswith(":") and len(before) < MAX_PROGRAMME_LINE and _PROGRAMME.match(before)
+        announced = (
+            items
+            and not by_heading
+            and before.endswith(":")
+            and len(before) < MAX_PROGRAMME_LINE
+            and _PROGRAMME.match(before)
+        )
         listed = _listed_items(paragraph) if announced else []
         # a list split into one paragraph a line: each short line after the programme's is the next item
         one_line = (
@@ -243,6 +271,7 @@ def outline(
             and "\n" not in paragraph.strip()
             and not re.search(r"[.!?]\s", paragraph)  # "Velkommen! Det blir servering …" is a sentence
             and _listable(paragraph.strip())
+            and not ITEM_RE.match(paragraph.strip())  # "Saksliste:" over "Sak 1: …" / text / "Sak 2: …": numbered
         )
         if not listed and one_line:
             listed = [paragraph.strip()]
@@ -292,6 +321,7 @@ def outline(
         if glued and int(glued["no3"]) == (int(item_no) + 1 if item_no.isdigit() else 1):
             item = glued
         if item:
+            by_heading = 0
             item_no, sub_no = item_number(item), 0
             title, run_in = run_in_title(_ARCHIVE_NUMBER.sub("", item["title"]).strip())
             presentation = PRESENTATION_RE.match(title)
@@ -324,5 +354,11 @@ def outline(
             if rest.strip():
                 blocks.append(Block("text", rest.strip()))
             continue
-        blocks.append(Block("heading" if _heading(paragraph, people) else "text", paragraph))
+        heading = _heading(paragraph, people)
+        if heading and by_heading:
+            item_no, sub_no = str(by_heading), 0
+            by_heading += 1
+            blocks.append(Block("item", paragraph, AgendaEntry(item_no, paragraph.strip(), "item", "", (), (), index)))
+            continue
+        blocks.append(Block("heading" if heading else "text", paragraph))
     return blocks
