@@ -1329,3 +1329,13 @@ def test_items_numbered_with_their_year_numbered_under_a_programme_label_or_head
         ("1", "Godkjenning av innkalling"),
         ("2", "Politisk plattform"),
     ]
+
+
+def test_a_name_an_attendance_list_gives_twice_is_one_person() -> None:
+    text = (
+        "Styremøte 15. oktober 2019\n\nTil stede\n\n • Tina Øyås\n • Berit By\n • Tina Øyås\n • Kjell Berg\n\n"
+        "Forfall\n\n • Svanhild Aune\n • Svanhild Aune\n\nKjell Berg orienterte om økonomien."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Tina Øyås", "Berit By", "Kjell Berg"]
+    assert _present(parsed, "absent") == ["Svanhild Aune"]

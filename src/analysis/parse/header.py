@@ -632,7 +632,12 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
     elif field_name in STATUS:
         role = (label or LABELS[field_name][0]).capitalize() if field_name == "facilitator" else ""
         group = label if field_name == "group" else ""
-        people = parse_people(value, STATUS[field_name], role, group)
+        listed = {(p.name, p.status) for p in header.people}
+        people = []
+        for person in parse_people(value, STATUS[field_name], role, group):
+            if (person.name, person.status) not in listed:  # a name a list gives twice is one person
+                listed.add((person.name, person.status))
+                people.append(person)
         header.people.extend(people)
         for person in people:
             office = _MARKERS.get(person.role.casefold())
