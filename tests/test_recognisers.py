@@ -1339,3 +1339,20 @@ def test_a_name_an_attendance_list_gives_twice_is_one_person() -> None:
     parsed = _parsed(text, "minutes")
     assert _present(parsed) == ["Tina Øyås", "Berit By", "Kjell Berg"]
     assert _present(parsed, "absent") == ["Svanhild Aune"]
+
+
+def test_first_names_each_with_a_bracket_are_a_list_of_people_also_where_the_commas_are_gone() -> None:
+    text = (
+        "Referat styremøte 25. mars 2020\n\n"
+        "Deltagere: Kristin (Leder), Alvhild (FIN), Ellen Johanne (FHS), Trond (FA) Tonje (FIN) Øyvind (FIN)\n\n"
+        "Sak 1: Arbeidstid\n\nStyret diskuterte dokumentet."
+    )
+    people = [(p.name, p.role, p.organisation) for p in _parsed(text, "minutes").people]
+    assert people == [
+        ("Kristin", "Leder", ""),
+        ("Alvhild", "", "FIN"),
+        ("Ellen Johanne", "", "FHS"),
+        ("Trond", "", "FA"),
+        ("Tonje", "", "FIN"),
+        ("Øyvind", "", "FIN"),
+    ]

@@ -130,6 +130,23 @@ def _first_name(text: str) -> bool:
     return bool(_NAME_WORD.match(word)) and not word.rstrip(".").isupper() and " " not in word
 
 
+def _first_name_of(part: str) -> bool:
+    """'Alvhild (FIN)', 'Kristin (Leder)': a first name with its organisation or office in a bracket, as informal
+    minutes list their members; 'Bastian' alone too."""
+    paren = _PAREN_PERSON.match(part.strip())
+    return _first_name(paren["name"] if paren else part)
+
+
+# Where one "Name (Org)" of a list ends and the next begins when the commas between them are gone:
+# "Trond (FA) Tonje (FIN) Olav Christian (FLKI/Nestleder)".
+_AFTER_BRACKET = re.compile(rf"(?<=\))\s+(?=[{CAPITALS}])")
+
+
+def _bracketed_parts(parts: list[str]) -> list[str]:
+    """Each part that runs several bracketed names together, split into them."""
+    return [piece for part in parts for piece in (_AFTER_BRACKET.split(part) if part.count("(") > 1 else [part])]
+
+
 def parse_person(line: str, status: str) -> Person | None:
     """'[Role] Name, Organisation' or '[Role] Name (Organisation)' → Person; an empty line gives None.
 
@@ -287,7 +304,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
         if org_line:
             people += parse_people(org_line["names"], status, role, org_line["org"].strip())
             continue
-        parts = [part for part in split_enumeration(line) if part.strip()]  # "A, , B": a stray comma
+        parts = _bracketed_parts([part for part in split_enumeration(line) if part.strip()])  # "A, , B": a stray comma
         prose = len(parts) >= 2 and (
             (bool(organisation) and all(map(_names_a_person, parts)))  # under a group label, 'A, B' are two people
             or (
@@ -297,7 +314,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
             or all(map(_first_name, parts))
             # "John Oddleif, Rolf, Kjellaug, Liv": full names and first names mixed; four parts or more, since
             # "Kari Nordmann, Velferdsalliansen" is a name and a body
-            or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name(p) for p in parts))
+            or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name_of(p) for p in parts))
         )
         substitutes = status == "present" and _ON_BEHALF.search(line) is not None
         for part in parts if prose else [line]:
