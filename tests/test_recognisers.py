@@ -1356,3 +1356,13 @@ def test_first_names_each_with_a_bracket_are_a_list_of_people_also_where_the_com
         ("Tonje", "", "FIN"),
         ("Øyvind", "", "FIN"),
     ]
+
+
+def test_an_office_over_a_name_closing_the_minutes_signs_them() -> None:
+    text = (
+        "Referat styremøte 25. mars 2020\n\nDeltagere: Kari Dahl, Olav Christian Ruus\n\n"
+        "Sak 1: Arbeidstid\n\nStyret diskuterte dokumentet.\n\nReferent\n\nOlav Christian Ruus"
+    )
+    parsed = _parsed(text, "minutes")
+    assert parsed.meeting["minute_taker"] == "Olav Christian Ruus"
+    assert _present(parsed) == ["Kari Dahl", "Olav Christian Ruus"]
