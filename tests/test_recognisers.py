@@ -1366,3 +1366,14 @@ def test_an_office_over_a_name_closing_the_minutes_signs_them() -> None:
     parsed = _parsed(text, "minutes")
     assert parsed.meeting["minute_taker"] == "Olav Christian Ruus"
     assert _present(parsed) == ["Kari Dahl", "Olav Christian Ruus"]
+
+
+def test_one_a_body_spoke_through_took_part_and_speaks() -> None:
+    text = (
+        "Styremøte 15. oktober 2019\n\nTil stede\n\n • Kari Dahl\n • Per Holm\n\n"
+        "1. Plattform\n\nForhandlingsutvalget ved Are Hilstad informerte om prosessen.\n\n"
+        "Utkastet ble lagt fram ved Eva Moe i fjor."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Kari Dahl", "Per Holm", "Are Hilstad"]  # 'ved Eva Moe i fjor': no verb of saying
+    assert parsed.segments[0].speaker == "Are Hilstad"

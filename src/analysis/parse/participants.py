@@ -376,9 +376,20 @@ def roll_call(text: str) -> list[Hit]:
     return hits
 
 
+# "Forhandlingsutvalget ved Are Hilstad informerte om …": a body speaking through a person, who took part.
+_SPOKE_FOR = re.compile(rf"[{CAPITALS}][\w-]*\s+ved\s+(?:{ROLE}\s+)?(?P<name>{NAME})\s+(?P<verb>[{SMALL}]+)")
+
+
 def represented_by(text: str) -> list[Hit]:
-    """People a body was represented by, each with the body; a person who came on a body's behalf, with it."""
+    """People a body was represented by, each with the body; a person who came on a body's behalf, with it; one a
+    body spoke through ('Forhandlingsutvalget ved Are Hilstad informerte'), without it: a committee is no
+    organisation."""
     hits: list[Hit] = []
+    if " ved " in text:
+        for match in _SPOKE_FOR.finditer(text):
+            _, name = split_title(match["name"])
+            if _is_name(name) and _speaks(match["verb"]):
+                hits.append((match.start(), Person(name=name)))
     if "representert" in text:
         for match in _REPRESENTED_BY.finditer(text):
             organisation = match["before"] or match["after"]
