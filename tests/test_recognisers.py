@@ -1377,3 +1377,25 @@ def test_one_a_body_spoke_through_took_part_and_speaks() -> None:
     parsed = _parsed(text, "minutes")
     assert _present(parsed) == ["Kari Dahl", "Per Holm", "Are Hilstad"]  # 'ved Eva Moe i fjor': no verb of saying
     assert parsed.segments[0].speaker == "Are Hilstad"
+
+
+def test_items_a_case_word_numbers_inside_a_run_on_line_each_end_their_title_at_a_colon() -> None:
+    filler = "Rådet drøftet saken grundig og ga en enstemmig uttalelse om tilbudet til brukerne i kommunen. "
+    line = (
+        "Pkt. 1 Godkjenning av innkalling og saksliste: Leder informerte om en orientering fra rådgiver Mette Berntsen. "
+        "Sak 30/09 ble opprinnelig satt opp til orientering. "
+        + filler * 3
+        + "Pkt. 2 Godkjenning av protokoll fra møte : Det ble vist til feil i protokollen. "
+        + filler * 2
+        + "Pkt. 3 Melding av saker til eventuelt: Terje Johnsen meldte sak. "
+        + filler
+    )
+    text = "Møteprotokoll Kommunalt råd Møtested: Formannskapssalen Til stede: Kari Dahl, Terje Johnsen\n\n" + line
+    parsed = _parsed(text, "minutes")
+    assert [(a.item_no, a.title) for a in parsed.agenda] == [
+        ("1", "Godkjenning av innkalling og saksliste"),
+        ("2", "Godkjenning av protokoll fra møte"),
+        ("3", "Melding av saker til eventuelt"),
+    ]  # "Sak 30/09 ble …" names a case in a sentence: no item
+    texts = [s.text for s in parsed.segments]
+    assert texts[0].startswith("Leder informerte") and "Sak 30/09 ble opprinnelig satt opp til orientering." in texts

@@ -79,15 +79,21 @@ MAX_PROGRAMME_LINE = 90
 _AGENDA_ONLY = re.compile(r"^(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\s*:?$", re.IGNORECASE)
 
 
-# Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital.
+# Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital;
+# or a colon after a word, then a capital, when a full stop follows (`run_in_title`).
 _RUN_IN = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\.\s+(?=[A-ZÆØÅ])")
+_COLON_CUT = re.compile(r"(?<=[a-zæøå]{3})\s?:\s+(?=[A-ZÆØÅ])")
 
 
 def run_in_title(line: str) -> tuple[str, str]:
     """A numbered item's title and what the line goes on with after it, if it does: "Eldrerådet. Orientering ved
     rådets leder Rigmor Thokle." or "Aksjonspunkter. Ole Bjørn har skrevet …" is the item "Eldrerådet" or
-    "Aksjonspunkter" and a sentence of its text; a title of more than a heading's words stays whole."""
+    "Aksjonspunkter" and a sentence of its text, and so is a title before a colon and two sentences or more
+    ("Eventuelt: Kari meldte sak. Per …"); a title of more than a heading's words stays whole."""
     cut = _RUN_IN.search(line)
+    colon = _COLON_CUT.search(line, 0, cut.start()) if cut else None
+    if colon and len(line[: colon.start()].split()) <= MAX_HEADING_WORDS:
+        return line[: colon.start()], line[colon.end() :]
     if cut is None or len(line[: cut.start()].split()) > MAX_HEADING_WORDS:
         return line, ""
     return line[: cut.start()], line[cut.end() :]
@@ -97,10 +103,15 @@ def run_in_title(line: str) -> tuple[str, str]:
 _NUMBERED_START = re.compile(rf"^(?:{_CASE_WORD}|PS|OS|DS|[A-ZÆØÅ])?\s*\d", re.IGNORECASE)
 
 
+# A title may also end at a colon when sentences follow it ("Pkt. 1 Godkjenning av innkalling og saksliste: Leder
+# informerte om …. Sak 30/09 ble …"); one sentence after it may be the title's own ("Innledning: Hvor står vi?").
+_RUN_ON_CUT = re.compile(rf"{_RUN_IN.pattern}|{_COLON_CUT.pattern}")
+
+
 def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
     """A numbered line too long for an item whose title ends early, its text running on ("2. Medlems og åpne møter.
     Oddveig har vært i kontakt med …"): the item up to its title's end, and the text; (None, "") if it is not one."""
-    for cut in _RUN_IN.finditer(line):
+    for cut in _RUN_ON_CUT.finditer(line):
         head = line[: cut.start()]
         if len(head.split()) > MAX_HEADING_WORDS + 1:  # the number, then a heading's words at most
             break

@@ -564,6 +564,8 @@ def _run_on_title(paragraph: str) -> int | None:
     match = LABEL_RE.search(first)
     if not match or match.start() == 0:
         return None
+    if match["label"] and _LABEL_TO_FIELD[match["label"].lower()] == "agenda" and match["label"].islower():
+        return None  # "Pkt. 1 Godkjenning av innkalling og saksliste: Leder informerte …" is an item, no title
     before = first[: match.start()]
     if len(before.split()) > MAX_TITLE_WORDS or re.search(r"[.!?]\s+[A-ZÆØÅ][a-zæøå]", before):
         return None

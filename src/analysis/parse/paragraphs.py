@@ -60,7 +60,7 @@ RUN_ON_WORDS = 60  # a line this long has lost its line breaks (a PDF transcript
 # A marked item may also be glued to the text before it, as a web page's flattened list leaves it
 # ("… ble godkjent:Sak 50/23 Godkjenning … saklisteSak 51/23 Referat").
 _CASE_ITEM = re.compile(
-    r"(?<=[\s:a-zæøå\d])(?=(?-i:SAK|Sak|PS|OS|DS)\s+\d{1,3}/\d{2,4}\b)"
+    r"(?<=[\s:a-zæøå\d])(?=(?-i:SAK|Sak|PS|OS|DS)\s+\d{1,3}/\d{2,4}\b(?!\s+[a-zæøå]))"  # "Sak 30/09 ble …": prose
     r"|(?<=\s)(?=(?<!SAK )(?<!Sak )(?<!PS )(?<!OS )(?<!DS )(?<!RS )\d{0,3}/\d{2,4}\s+[A-ZÆØÅ]{2,}\b(?![a-zæøå]))"
 )
 # An upper-case item title after its case number ends where ordinary text starts, or at the dot leader of a
@@ -106,16 +106,40 @@ def _counted_items(paragraph: str) -> list[int]:
     return starts + ([m.start() for m in run] if len(run) >= MIN_SEQUENCE else [])
 
 
+# An item a case word numbers inside a run-on line: "… sakslista. Pkt. 2 Godkjenning av protokoll …".
+_POINT_ITEM = re.compile(r"(?<=\s)(?:Pkt\.?|Punkt|Sak|SAK)\s+(?P<no>\d{1,2})\.?\s+(?=[A-ZÆØÅ])")
+
+
+def _points(paragraph: str) -> list[str]:
+    """A run-on line split before each item a case word numbers ('Pkt. 1 … Pkt. 2 … Pkt. 3'), when two or more
+    count up one by one; the line as it is otherwise."""
+    if len(paragraph.split()) < RUN_ON_WORDS or not any(word in paragraph for word in ("Pkt", "Punkt", "Sak", "SAK")):
+        return [paragraph]
+    run: list[re.Match[str]] = []
+    for match in _POINT_ITEM.finditer(paragraph):
+        if run and int(match["no"]) != int(run[-1]["no"]) + 1:
+            if len(run) >= MIN_MARKED:
+                break
+            run = []
+        run.append(match)
+    if len(run) < MIN_MARKED:
+        return [paragraph]
+    bounds = [0, *(m.start() for m in run), len(paragraph)]
+    return [piece for a, b in itertools.pairwise(bounds) if (piece := paragraph[a:b].strip())]
+
+
 def split_run_on(paragraph: str) -> list[str]:
     """A PDF transcript's run-on line, split before each case-numbered item and after an upper-case item title."""
-    if "\n" in paragraph or not _SLASH_NUMBER.search(paragraph):
-        return [paragraph]  # no case number at all: the common case, answered by one cheap search
+    if "\n" not in paragraph and not _SLASH_NUMBER.search(paragraph):
+        return _points(paragraph)  # no case number at all: the common case, answered by cheap searches
+    if "\n" in paragraph:
+        return [paragraph]
     counted = [] if len(_CASE_ITEM.findall(paragraph)) >= MIN_MARKED else _counted_items(paragraph)
     if counted:  # no items marked "Sak"/"PS" or titled in capitals: numbers that count up mark them
         bounds = [0, *counted, len(paragraph)]
         pieces = [paragraph[a:b].strip() for a, b in itertools.pairwise(bounds)]
         return [q for piece in pieces for q in _split_marked(piece) if q]
-    return _split_marked(paragraph)
+    return [q for piece in _split_marked(paragraph) for q in _points(piece)]
 
 
 def _split_marked(paragraph: str) -> list[str]:
