@@ -1399,3 +1399,13 @@ def test_items_a_case_word_numbers_inside_a_run_on_line_each_end_their_title_at_
     ]  # "Sak 30/09 ble …" names a case in a sentence: no item
     texts = [s.text for s in parsed.segments]
     assert texts[0].startswith("Leder informerte") and "Sak 30/09 ble opprinnelig satt opp til orientering." in texts
+
+
+def test_a_paragraph_that_opens_with_the_agendas_label_is_the_bodys_not_the_headers() -> None:
+    text = (
+        "Referat fra møte i Ungdomsrådet 09.12.09\n\nTil stede: Linn Breivik og Vanja Gomo\n\n"
+        "Saker:\n1. Budsjett\nLinn Breivik orienterte om budsjettet."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(s.text, s.speaker) for s in parsed.segments] == [("Linn Breivik orienterte om budsjettet.", "Linn Breivik")]
+    assert [a.title for a in parsed.agenda] == ["Budsjett"]

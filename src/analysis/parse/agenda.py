@@ -366,10 +366,11 @@ def outline(
                 blocks.append(Block("text", rest.strip()))
             continue
         heading = _heading(paragraph, people)
-        if heading and by_heading:
+        agenda_label = bool(_AGENDA_ONLY.match(paragraph.strip()))  # "Saker:" over the items: a heading, no sentence
+        if heading and by_heading and not agenda_label:
             item_no, sub_no = str(by_heading), 0
             by_heading += 1
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, paragraph.strip(), "item", "", (), (), index)))
             continue
-        blocks.append(Block("heading" if heading else "text", paragraph))
+        blocks.append(Block("heading" if heading or agenda_label else "text", paragraph))
     return blocks

@@ -550,6 +550,12 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     return pairs, rest
 
 
+def _opens_agenda(paragraph: str) -> bool:
+    """The paragraph opens with the agenda's label over its items ("Saker:" / "1. Budsjett 2010: …")."""
+    match = LABEL_RE.match(paragraph.strip())
+    return bool(match and match["label"]) and _LABEL_TO_FIELD[match["label"].lower()] == "agenda"
+
+
 def _first_label_line(paragraph: str) -> int | None:
     """Index of the first line that starts with a label, if any."""
     for number, line in enumerate(paragraph.split("\n")):
@@ -875,6 +881,8 @@ def parse_header(paragraphs: list[str]) -> Header:
             index += 1
             continue
         first = _first_label_line(paragraph)
+        if first == 0 and _opens_agenda(paragraph):
+            break  # "Saker:" / "1. Budsjett 2010: Finn Madsen informerte …": the body starts with its agenda
         run_on = _run_on_title(paragraph) if first is None and index <= fields_at else None
         if first is not None or run_on is not None:
             lines = paragraph.split("\n")
