@@ -1401,6 +1401,18 @@ def test_items_a_case_word_numbers_inside_a_run_on_line_each_end_their_title_at_
     assert texts[0].startswith("Leder informerte") and "Sak 30/09 ble opprinnelig satt opp til orientering." in texts
 
 
+def test_a_stray_full_stop_before_og_in_a_run_on_list_ends_no_list() -> None:
+    text = (
+        "Referat fra møte i Ungdomsrådet 09.12.09\n\nTil stede: Linn Breivik, Vanja Gomo, Silje Tveråli, Atle Nyborg. "
+        "og Hildegun Nordli. Forfall: Frida Øyen, Karoline Inndahl. Finn Madsen hadde med seg kake.\n\n"
+        "1. Budsjett\n\nHildegun la frem oversikt over utgiftene."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Linn Breivik", "Vanja Gomo", "Silje Tveråli", "Atle Nyborg", "Hildegun Nordli"]
+    assert _present(parsed, "absent") == ["Frida Øyen", "Karoline Inndahl"]
+    assert parsed.segments[-1].speaker == "Hildegun Nordli"
+
+
 def test_a_paragraph_that_opens_with_the_agendas_label_is_the_bodys_not_the_headers() -> None:
     text = (
         "Referat fra møte i Ungdomsrådet 09.12.09\n\nTil stede: Linn Breivik og Vanja Gomo\n\n"

@@ -360,7 +360,8 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
 # One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[\wæøå'’-]*))"
 _LISTED_PERSON = rf"{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
-LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\s+og\s+|\s*&\s*){_LISTED_PERSON})*")  # "A, , B"
+# "A, , B"; "Atle Nyborg. og Hildegun Nordli": a stray full stop before "og" ends no list
+LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\.?\s+og\s+|\s*&\s*){_LISTED_PERSON})*")
 RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks (a PDF transcript)
 
 
