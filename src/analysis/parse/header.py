@@ -722,7 +722,8 @@ _SIGNATURE = re.compile(r"^(?P<name>[^,()]{2,60}?)\s*(?:,|\()\s*(?P<office>[A-Za
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
-    it ('Referent' / 'Olav Christian Ruus') as a signature sets them, when the header left the field empty. The lines stay in the body."""
+    it ('Referent' / 'Olav Christian Ruus') as a signature sets them, when the header left the field empty. The
+    lines stay in the body."""
     signature = _SIGNATURE.match(line)
     office = _MARKERS.get(signature["office"].casefold()) if signature else None
     if signature and office in ("chair", "minute_taker") and looks_like_name(signature["name"]):
