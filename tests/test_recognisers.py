@@ -1424,3 +1424,16 @@ def test_a_paragraph_that_opens_with_the_agendas_label_is_the_bodys_not_the_head
         ("Linn Breivik orienterte om budsjettet.", "Linn Breivik"),
     ]
     assert [a.title for a in parsed.agenda] == ["Budsjett"]
+
+
+def test_a_long_numbered_line_opens_its_own_paragraph_and_its_title_may_end_at_a_colon_after_a_number() -> None:
+    text = (
+        "Referat fra møte i Ungdomsrådet 09.12.09\n\nTil stede: Linn Breivik, Finn Madsen og Hildegun Nordli\n\n"
+        "Saker:\n1. Budsjett 2010: Finn Madsen informerte om årets budsjett, saksgang og om kommunens økonomiske "
+        "situasjon. Vårt innspill til budsjettet er blitt hørt.\nVedtak: Vi venter.\n\n"
+        "2. Logo: Johannes har arbeidet mer med ”fiskelogo”. Forslaget er sendt til oss.\n\n"
+        "3. Innledning: Hvor står vi?"
+    )
+    parsed = _parsed(text, "minutes")
+    assert [a.title for a in parsed.agenda] == ["Budsjett 2010", "Logo", "Innledning: Hvor står vi?"]
+    assert parsed.segments[0].text.startswith("Finn Madsen informerte") and parsed.segments[0].speaker == "Finn Madsen"

@@ -82,7 +82,9 @@ _AGENDA_ONLY = re.compile(r"^(?:" + "|".join(map(re.escape, layout().labels["age
 # Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital;
 # or a colon after a word, then a capital, when a full stop follows (`run_in_title`).
 _RUN_IN = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\.\s+(?=[A-ZÆØÅ])")
-_COLON_CUT = re.compile(r"(?<=[a-zæøå]{3})\s?:\s+(?=[A-ZÆØÅ])")
+_COLON_CUT = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\s?:\s+(?=[A-ZÆØÅ])")
+# A sentence's end with more text after it, a closing quote allowed: "… mer med ”fiskelogo”. Forslaget er …".
+_SENTENCES = re.compile(r"[.!?][”\"»’)]?\s+[A-ZÆØÅ]")
 
 
 def run_in_title(line: str) -> tuple[str, str]:
@@ -91,8 +93,8 @@ def run_in_title(line: str) -> tuple[str, str]:
     "Aksjonspunkter" and a sentence of its text, and so is a title before a colon and two sentences or more
     ("Eventuelt: Kari meldte sak. Per …"); a title of more than a heading's words stays whole."""
     cut = _RUN_IN.search(line)
-    colon = _COLON_CUT.search(line, 0, cut.start()) if cut else None
-    if colon and len(line[: colon.start()].split()) <= MAX_HEADING_WORDS:
+    colon = _COLON_CUT.search(line, 0, cut.start() if cut else len(line))
+    if colon and _SENTENCES.search(line, colon.end()) and len(line[: colon.start()].split()) <= MAX_HEADING_WORDS:
         return line[: colon.start()], line[colon.end() :]
     if cut is None or len(line[: cut.start()].split()) > MAX_HEADING_WORDS:
         return line, ""
@@ -185,9 +187,7 @@ def _said_by_attendee(paragraph: str, people: list[Person]) -> bool:
 def _heading(paragraph: str, people: list[Person]) -> bool:
     """A heading line, unless it is two sentences or an attendee's doing."""
     return (
-        is_heading(paragraph)
-        and not _INNER_SENTENCE_END.search(paragraph)
-        and not _said_by_attendee(paragraph, people)
+        is_heading(paragraph) and not _INNER_SENTENCE_END.search(paragraph) and not _said_by_attendee(paragraph, people)
     )
 
 

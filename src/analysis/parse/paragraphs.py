@@ -21,6 +21,8 @@ from analysis.parse.header import LABEL_RE
 _SENTENCE_END = re.compile(r"[.!?…»”\"]$")
 _STARTS_NEW = re.compile(r"^[A-ZÆØÅÄÖÜÉ0-9«\"“–-]")
 _OPEN_END = re.compile(r"[,(\-–]$|\b(?:og|eller|i|på|av|til|for|med|som|at)$")
+# A numbered line, however long ("1. Budsjett 2010: Finn Madsen informerte om …"): an item with its text run in.
+_NUMBERED_LINE = re.compile(r"^\d{1,2}[.)]\s+[A-ZÆØÅ]")
 
 
 def _is_heading_line(line: str) -> bool:
@@ -35,6 +37,7 @@ def _breaks_before(previous: str, line: str) -> bool:
     return bool(
         LABEL_RE.match(line)
         or ITEM_RE.match(line)
+        or _NUMBERED_LINE.match(line)
         or (ITEM_RE.match(previous) and not previous.endswith(","))  # "11:55 Innlegg om …," / "NAV … ved …"
         or (_is_heading_line(previous) and _STARTS_NEW.match(line) and not LABEL_RE.match(previous))
         or (_SENTENCE_END.search(previous) and _STARTS_NEW.match(line))
