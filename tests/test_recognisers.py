@@ -1437,3 +1437,14 @@ def test_a_long_numbered_line_opens_its_own_paragraph_and_its_title_may_end_at_a
     parsed = _parsed(text, "minutes")
     assert [a.title for a in parsed.agenda] == ["Budsjett 2010", "Logo", "Innledning: Hvor står vi?"]
     assert parsed.segments[0].text.startswith("Finn Madsen informerte") and parsed.segments[0].speaker == "Finn Madsen"
+
+
+def test_a_name_that_took_part_in_the_meeting_or_part_of_it_attends_one_at_another_event_does_not() -> None:
+    text = (
+        "Referat fra møte i Ungdomsrådet 09.12.09\n\nTil stede: Linn Breivik og Vanja Gomo\n\n"
+        "Finn Madsen deltok under sak 1. Eva Moe deltok på konferansen i Oslo.\n\n1. Budsjett\n\n"
+        "Finn Madsen informerte om budsjettet."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Linn Breivik", "Vanja Gomo", "Finn Madsen"]
+    assert parsed.segments[-1].speaker == "Finn Madsen"

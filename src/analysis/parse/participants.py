@@ -402,8 +402,18 @@ def represented_by(text: str) -> list[Hit]:
     return hits
 
 
+# "Finn Madsen deltok under sak 1.": a name that took part in this meeting, or part of it; never "deltok på
+# konferansen", another event.
+_TOOK_PART = re.compile(
+    rf"(?P<name>{NAME})\s+(?:deltok|deltek|var\s+til\s+stede|var\s+til\s+stades)"
+    r"(?:\s+(?:under|i|på)\s+(?:sak|saka|saken|behandlingen|handsaminga|møtet|delar?\s+av\s+møtet|deler\s+av\s+møtet)\b"
+    r"|\s+(?:fra|frå|til)\s+kl\b|\s*[.,;])"
+)
+
+
 def attending(text: str) -> list[Hit]:
-    """'Fra Kontrollkomiteen møtte A, B og C', 'Til stede i møtet var både A og B'."""
+    """'Fra Kontrollkomiteen møtte A, B og C', 'Til stede i møtet var både A og B', 'Finn Madsen deltok under
+    sak 1'."""
     hits: list[Hit] = []
     folded = text.casefold()
     if not any(phrase in folded for phrase in _PHRASES):
@@ -411,6 +421,10 @@ def attending(text: str) -> list[Hit]:
     for match in ATTENDING.finditer(text):
         organisation = match["group"] or _organisation_after(text, match.end())
         hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
+    for match in _TOOK_PART.finditer(text):
+        _, name = split_title(match["name"])
+        if _is_name(name):
+            hits.append((match.start(), Person(name=name)))
     return hits
 
 
