@@ -1448,3 +1448,13 @@ def test_a_name_that_took_part_in_the_meeting_or_part_of_it_attends_one_at_anoth
     parsed = _parsed(text, "minutes")
     assert _present(parsed) == ["Linn Breivik", "Vanja Gomo", "Finn Madsen"]
     assert parsed.segments[-1].speaker == "Finn Madsen"
+
+
+def test_an_attendance_value_that_counts_people_names_nobody_and_no_list_goes_on_below_it() -> None:
+    text = (
+        "Referat fra medlemsmøte 25.01.17\n\nTilstede: 41medlemmer.\n\nÅpning.\n\n"
+        "Leder Mai Britt Løken ønsket alle velkommen.\n\nMai Britt leste et dikt."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.role) for p in parsed.people] == [("Mai Britt Løken", "Leder")]  # from the text, no list
+    assert [s.speaker for s in parsed.segments][-2:] == ["Mai Britt Løken", "Mai Britt Løken"]

@@ -652,7 +652,18 @@ def _lists_people(line: str) -> bool:
     return bool(_opens_with_name(line) or (via and looks_like_name(via["name"])) or _organisation_line(line))
 
 
+# An attendance value that counts people instead of naming them: "41medlemmer.", "ca. 40 personer", "51 betalende".
+_HEAD_COUNT = re.compile(r"^\s*(?:ca\.?|cirka|om lag|omlag)?\s*\d+\s*[a-zæøå]")
+
+
+def counts_people(value: str) -> bool:
+    """'Tilstede: 41medlemmer.' names nobody: the value is a head count."""
+    return bool(_HEAD_COUNT.match(value))
+
+
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
+    if field_name in STATUS and field_name != "copy" and counts_people(value):
+        return
     if field_name == "copy":
         header.people.extend(copy_list(value))
     elif field_name in STATUS:
@@ -900,6 +911,8 @@ def parse_header(paragraphs: list[str]) -> Header:
             for field_name, value, label in fields:
                 _apply(header, field_name, value, label)
                 last_field, last_label = field_name, label  # "Fra ViG:" over its list: the group goes on
+                if counts_people(value):
+                    last_field = ""  # "Tilstede: 41medlemmer." over "Åpning.": no list goes on below a count
             header.leftover.extend(rest)
             header.found = True
             index += 1
