@@ -1458,3 +1458,13 @@ def test_an_attendance_value_that_counts_people_names_nobody_and_no_list_goes_on
     parsed = _parsed(text, "minutes")
     assert [(p.name, p.role) for p in parsed.people] == [("Mai Britt Løken", "Leder")]  # from the text, no list
     assert [s.speaker for s in parsed.segments][-2:] == ["Mai Britt Løken", "Mai Britt Løken"]
+
+
+def test_two_signatures_side_by_side_on_the_last_line_sign_the_minutes() -> None:
+    text = (
+        "Referat fra medlemsmøte 25.01.17\n\nTil stede: Kari Dahl og Ola Berg\n\nLeder takket for fremmøtet.\n\n"
+        "Mai Britt Løken, leder                                    Hans Krugerud, sekretær"
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Mai Britt Løken", "Hans Krugerud")
+    assert _present(parsed) == ["Kari Dahl", "Ola Berg", "Mai Britt Løken", "Hans Krugerud"]

@@ -730,11 +730,25 @@ MAX_SIGNATURE_WORDS = 4
 _SIGNATURE = re.compile(r"^(?P<name>[^,()]{2,60}?)\s*(?:,|\()\s*(?P<office>[A-Za-zÆØÅæøå]+)\.?\s*\)?\s*$")
 
 
+# Two signatures side by side on the last line, as a table's cells run together: "Mai Britt Løken, leder Hans
+# Krugerud, sekretær".
+_TWO_SIGNATURES = re.compile(
+    r"^(?P<name1>[^,()]{2,60}?),\s*(?P<office1>[A-Za-zÆØÅæøå]+)\.?\s+(?P<name2>[^,()]{2,60}?),\s*(?P<office2>[A-Za-zÆØÅæøå]+)\.?\s*$"
+)
+
+
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
     it ('Referent' / 'Olav Christian Ruus') as a signature sets them, when the header left the field empty. The
     lines stay in the body."""
+    pair = _TWO_SIGNATURES.match(line)
+    offices = [_MARKERS.get(pair[f"office{n}"].casefold()) for n in (1, 2)] if pair else []
+    if pair and all(office in ("chair", "minute_taker") for office in offices):
+        for n, office in enumerate(offices, 1):
+            if looks_like_name(pair[f"name{n}"]):
+                _apply(header, office, pair[f"name{n}"])
+        return
     signature = _SIGNATURE.match(line)
     office = _MARKERS.get(signature["office"].casefold()) if signature else None
     if signature and office in ("chair", "minute_taker") and looks_like_name(signature["name"]):
