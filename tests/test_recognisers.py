@@ -1468,3 +1468,14 @@ def test_two_signatures_side_by_side_on_the_last_line_sign_the_minutes() -> None
     parsed = _parsed(text, "minutes")
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Mai Britt Løken", "Hans Krugerud")
     assert _present(parsed) == ["Kari Dahl", "Ola Berg", "Mai Britt Løken", "Hans Krugerud"]
+
+
+def test_a_guest_the_meeting_welcomed_was_there_and_speaks() -> None:
+    text = (
+        "Medlemsmøte 25. januar 2017\n\nTilstede fra styret: Marie Dahl og Brit Lie\n\n"
+        "Marie Dahl ønsket velkommen til forbundsleder Arne Jenssen og overlot ordet til han.\n\n"
+        "Leder for landsstyret, Arne Jenssen takket for invitasjonen.\n\nMøtet ønsket velkommen til våren."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Marie Dahl", "Brit Lie", "Arne Jenssen"]
+    assert parsed.segments[1].speaker == "Arne Jenssen"

@@ -892,10 +892,31 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     return people
 
 
+# "… ønsket velkommen til forbundsleder Arne Jenssen", "Leiar ynskte Kari Lie velkomen": a guest the meeting welcomed.
+_WELCOMED = re.compile(
+    rf"(?:ønsket|ønska|ønskte|ynskte|ynskja)\s+(?:(?:alle|hjertelig|hjarteleg|spesielt|særleg)\s+)*"
+    rf"(?:velkommen|velkomen)\s+til\s+(?:{ROLE}\s+)?(?P<after>{NAME})"
+    rf"|(?:ønsket|ønska|ønskte|ynskte)\s+(?:{ROLE}\s+)?(?P<before>{NAME})\s+(?:hjertelig\s+|hjarteleg\s+)?(?:velkommen|velkomen)"
+)
+
+
+def welcomed(text: str) -> list[Hit]:
+    """A person the meeting welcomed was there: 'Marie ønsket velkommen til forbundsleder Arne Jenssen'."""
+    hits: list[Hit] = []
+    if "velkom" not in text:
+        return hits
+    for match in _WELCOMED.finditer(text):
+        _, name = split_title(match["after"] or match["before"])
+        if _is_name(name):
+            hits.append((match.start(), Person(name=name)))
+    return hits
+
+
 def attending_people(paragraphs: list[str]) -> list[Person]:
-    """Only what an attendance phrase introduces, or a talk the text says someone gave ('Orientering ved rådets leder
-    Rigmor Thokle'): explicit enough to add to a header's list, which names the members, not their guests."""
-    return _first_mentions(paragraphs, (attending, represented_by, roll_call, presenting))
+    """Only what an attendance phrase introduces, a talk the text says someone gave ('Orientering ved rådets leder
+    Rigmor Thokle') or a guest it welcomed: explicit enough to add to a header's list, which names the members, not
+    their guests."""
+    return _first_mentions(paragraphs, (attending, represented_by, roll_call, presenting, welcomed))
 
 
 def listed_below(paragraphs: list[str]) -> list[Person]:
@@ -927,7 +948,7 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
     people = _first_mentions(
         paragraphs,
-        (labelled, titled, attending, appositions, speaking, presenting, represented_by, roll_call, electing),
+        (labelled, titled, attending, appositions, speaking, presenting, represented_by, roll_call, electing, welcomed),
     )
     known = [person.name for person in people]
     people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]
