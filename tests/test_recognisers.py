@@ -1479,3 +1479,29 @@ def test_a_guest_the_meeting_welcomed_was_there_and_speaks() -> None:
     parsed = _parsed(text, "minutes")
     assert _present(parsed) == ["Marie Dahl", "Brit Lie", "Arne Jenssen"]
     assert parsed.segments[1].speaker == "Arne Jenssen"
+
+
+def test_entries_a_pdf_ran_together_as_name_and_body_are_one_person_each_a_comma_list_reads_as_before() -> None:
+    run_on = (
+        "REFERAT FRA FELLESMØTE Tilstede: Kjell Engebretsen, utvalgsleder HOOK Thora Bakka - HOOK Erik Berge HOOK "
+        "May Granum leder Eldreråd Einar Olsen Eldreråd Aina Valand Eldreråd Terje Nordahl RFF Anita Hansen - RFF "
+        "Paul Lorentz HOOK Fra administrasjonen: "
+        "Ane Nordskar kommunalsjef. Thora Bakka hadde innspill om rådene."
+    )
+    parsed = _parsed(run_on, "minutes")
+    assert [(p.name, p.organisation) for p in parsed.people][:7] == [
+        ("Kjell Engebretsen", "HOOK"),
+        ("Thora Bakka", "HOOK"),
+        ("Erik Berge", "HOOK"),
+        ("May Granum", "Eldreråd"),
+        ("Einar Olsen", "Eldreråd"),
+        ("Aina Valand", "Eldreråd"),
+        ("Terje Nordahl", "RFF"),
+    ]
+    assert parsed.segments[-1].speaker == "Thora Bakka"
+    commas = "Årsmøte 2003\n\nTil stades: Vigdis Tverberg (Tromsø), Ola Melby (Tromsø), Borghild Gramstad (Tromsø)."
+    assert [(p.name, p.organisation) for p in _parsed(commas, "minutes").people] == [
+        ("Vigdis Tverberg", "Tromsø"),
+        ("Ola Melby", "Tromsø"),
+        ("Borghild Gramstad", "Tromsø"),
+    ]

@@ -428,6 +428,45 @@ def split_name_run(value: str) -> tuple[list[str], str]:
     return names, " ".join([*leftover, *words[index:]])
 
 
+# A body a flattened list gives after each name: an acronym ("HOOK", "RFF"), or a capitalised word the list repeats
+# ("Eldreråd" three times or more).
+_ACRONYM_TOKEN = re.compile(rf"^[{CAPITALS}]{{2,}}$")
+MIN_ENTRIES = 3
+MAX_ENTRY_NAME_WORDS = 4
+
+
+def split_entry_run(value: str) -> tuple[list[str], str] | None:
+    """Entries a PDF ran together as 'Name [, role] Body' without commas between them ('Kjell Engebretsen,
+    utvalgsleder HOOK Thora Bakka - HOOK … May Granum leder Eldreråd Einar Olsen Eldreråd …'): each 'Name (Body)',
+    and the text after the last; None when fewer than three entries end in a body that way, or when the list
+    has a comma for every other entry or more."""
+    words = value.split()
+    bare = [word.strip(",.;:-–()") for word in words]
+    counts: dict[str, int] = {}
+    for word in bare:
+        counts[word] = counts.get(word, 0) + 1
+    bodies = {w for w in bare if _ACRONYM_TOKEN.match(w) or (counts[w] >= MIN_ENTRIES and w[:1].isupper())}
+    if sum(counts[w] for w in bodies) < MIN_ENTRIES:
+        return None
+    entries: list[str] = []
+    name: list[str] = []
+    described = False  # a role or other words after the name: a capital there is no longer the name's
+    end = 0
+    for index, word in enumerate(bare):
+        if word in bodies:
+            if 2 <= len(name) <= MAX_ENTRY_NAME_WORDS:
+                entries.append(f"{' '.join(name)} ({word})")
+                end = index + 1
+            name, described = [], False
+        elif word and word[:1].isupper() and _NAME_WORD.match(word) and not described:
+            name.append(word)
+        elif word and name:
+            described = True
+    if len(entries) < MIN_ENTRIES or 2 * value.count(",") >= len(entries):
+        return None  # a list with its commas ('Vigdis Tverberg (Tromsø), Ola Melby (Tromsø), …') reads as one
+    return entries, " ".join(words[end:])
+
+
 def _divided(run: list[str]) -> list[str]:
     if len(run) < 2:
         return []
@@ -536,7 +575,10 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if run_on and field_name in ("date", "time"):  # "Tidspunkt: Orientering om …": no time, and body text
             value, spill = leading_when(value)
             after = f"{spill} {after}"
-        if field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
+        entries = split_entry_run(value) if field_name in STATUS and field_name != "copy" and run_on else None
+        if entries:  # "Erik Berge HOOK Grethe Reinhardtsen HOOK …": one 'Name (Body)' an entry
+            value, after = "; ".join(entries[0]), f"{entries[1]} {after}"
+        elif field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             names, spill = leading_people(value)
             parts = split_enumeration(names)  # every part is a name here, never 'Name, Organisation'
             after_names = value.lstrip()[len(names) :].lstrip()  # LEADING_PEOPLE took `names` from the start
