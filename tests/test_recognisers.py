@@ -1505,3 +1505,20 @@ def test_entries_a_pdf_ran_together_as_name_and_body_are_one_person_each_a_comma
         ("Ola Melby", "Tromsø"),
         ("Borghild Gramstad", "Tromsø"),
     ]
+
+
+def test_a_numbered_point_whose_line_is_a_long_sentence_keeps_it_as_text_not_as_an_items_title() -> None:
+    text = (
+        "Styremøte tirsdag 21.10.2008.\n\nTil stede: Bård Bergsrønning, Ragnar Waalen og Anne Lise Eriksen.\n\n"
+        "Sak 2.\n\nDet planlegges et samarbeidsmøte med alle idrettslagene i bygda om bruk og vedlikehold av baner og "
+        "utstyr.\n\nSak 4.\n\nRyddedugnad.\n\nDet blir dugnad mandag.\n\n"
+        "Punkt 5. Svarbrev til ett medlem ble vi enig om at Anne Lise skriver og legger det ut til godkjenning."
+        "\n\nSak 6. Protokoll fra styremøte 9. mars og referat fra medlemsmøte 25. mars 2015."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(a.item_no, a.title) for a in parsed.agenda] == [
+        ("4", "Ryddedugnad."),
+        ("6", "Protokoll fra styremøte 9. mars og referat fra medlemsmøte 25. mars 2015."),
+    ]
+    texts = [s.text for s in parsed.segments]
+    assert texts[1].startswith("Det planlegges et samarbeidsmøte") and texts[-1].startswith("Punkt 5. Svarbrev")

@@ -84,7 +84,8 @@ _AGENDA_ONLY = re.compile(r"^(?:" + "|".join(map(re.escape, layout().labels["age
 _RUN_IN = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\.\s+(?=[A-ZÆØÅ])")
 _COLON_CUT = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\s?:\s+(?=[A-ZÆØÅ])")
 # A sentence's end with more text after it, a closing quote allowed: "… mer med ”fiskelogo”. Forslaget er …".
-_SENTENCES = re.compile(r"[.!?][”\"»’)]?\s+[A-ZÆØÅ]")
+_SENTENCES = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d)|(?<=[”\"»’)]))[.!?][”\"»’)]?\s+[A-ZÆØÅ]")  # no 'K. Jansson'
+MAX_TITLE_WORDS = 15  # a line closed by a full stop and longer than this is a sentence, not an item's title
 
 
 def run_in_title(line: str) -> tuple[str, str]:
@@ -121,6 +122,14 @@ def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
         if item:
             return item, line[cut.end() :]
     return None, ""
+
+
+def _is_sentences(text: str) -> bool:
+    """'Det planlegges et samarbeidsmøte med alle idrettslagene i bygda angående bruk og vedlikehold av baner og
+    utstyr.': longer than a title and closed by a full stop, or two sentences: what the minutes say, no item's title
+    ('Protokoll fra styremøte 9. mars og referat fra medlemsmøte 25. mars 2015.' is one)."""
+    text = text.strip()
+    return bool(_SENTENCES.search(text)) or (text.endswith((".", "!", "?")) and len(text.split()) > MAX_TITLE_WORDS)
 
 
 def _listable(line: str) -> bool:
@@ -301,6 +310,9 @@ def outline(
         case = _CASE_ONLY.match(paragraph.strip()) if short and items and not item_keys else None
         below = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
         if case and below and len(below) <= MAX_TITLE_BELOW and "\n" not in below and not ITEM_RE.match(below):
+            if _is_sentences(below):  # "Sak 2." over what the minutes say of it: an item without a title
+                blocks.append(Block("heading", paragraph))
+                continue
             item_no, sub_no = case["no3"], 0
             titled_below.add(index + 1)
             blocks.append(Block("item", below, AgendaEntry(item_no, below, "item", "", (), (), index)))
@@ -331,10 +343,14 @@ def outline(
         glued = _GLUED_ITEM.match(line) if items and not item_keys and not item else None
         if glued and int(glued["no3"]) == (int(item_no) + 1 if item_no.isdigit() else 1):
             item = glued
+        title, run_in = run_in_title(_ARCHIVE_NUMBER.sub("", item["title"]).strip()) if item else ("", "")
+        if item and not run_in and not item.groupdict().get("time") and _is_sentences(title):
+            # "Punkt 5. Svarbrev til ett medlem ble vi enig om at …": what the minutes say; a timed programme's
+            # line is its item whatever its length
+            item = None
         if item:
             by_heading = 0
             item_no, sub_no = item_number(item), 0
-            title, run_in = run_in_title(_ARCHIVE_NUMBER.sub("", item["title"]).strip())
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
