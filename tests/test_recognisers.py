@@ -5,7 +5,14 @@ from analysis.ingest.documents import RawDocument
 from analysis.ingest.manifest import ManifestEntry
 from analysis.language.dates import event_year, find_date, meeting_day, parse_time_span
 from analysis.parse.agenda import markdown_sections, outline
-from analysis.parse.clean import clean, front_matter_as_labels, lead_names, tables_as_lines, unescape_line_breaks
+from analysis.parse.clean import (
+    clean,
+    front_matter_as_labels,
+    label_semicolons,
+    lead_names,
+    tables_as_lines,
+    unescape_line_breaks,
+)
 from analysis.parse.document import ParsedDocument, parse_document, text_date
 from analysis.parse.header import (
     leading_people,
@@ -1522,3 +1529,11 @@ def test_a_numbered_point_whose_line_is_a_long_sentence_keeps_it_as_text_not_as_
     ]
     texts = [s.text for s in parsed.segments]
     assert texts[1].startswith("Det planlegges et samarbeidsmøte") and texts[-1].startswith("Punkt 5. Svarbrev")
+
+
+def test_a_header_label_typed_with_a_semicolon_is_its_label() -> None:
+    text = "Styremøte tirsdag 21.10.2008.\n\nTil stede; Bård Bergsrønning og Ragnar Waalen.\n\nRagnar fremmet forslag."
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Bård Bergsrønning", "Ragnar Waalen"]
+    assert (parsed.meeting["date"], parsed.segments[-1].speaker) == ("2008-10-21", "Ragnar Waalen")
+    assert label_semicolons("Vi var til stede; det var bra.") == "Vi var til stede; det var bra."  # no label there

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 from unidecode import unidecode
 
+from analysis.language.layout import layout
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
 
 _WORD = re.compile(r"\w+")
@@ -91,6 +92,20 @@ def _front_value(value: object) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{_front_value(v)} ({k})" for k, v in value.items())
     return " ".join(str(value).split()) if value is not None else ""
+
+
+# A header label typed with a semicolon for its colon, opening a line: "Til stede; Bård Bergsrønning, …".
+_SEMICOLON_LABEL = re.compile(
+    r"^(?P<label>[ \t]*(?:"
+    + "|".join(re.escape(label) for labels in layout().labels.values() for label in labels)
+    + r"))[ \t]*;",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def label_semicolons(text: str) -> str:
+    """'Til stede; Bård Bergsrønning, …' → 'Til stede: Bård Bergsrønning, …': the label's colon mistyped."""
+    return _SEMICOLON_LABEL.sub(r"\g<label>:", text) if ";" in text else text
 
 
 def front_matter_as_labels(text: str) -> str:
@@ -306,7 +321,7 @@ def lead_names(text: str) -> list[str]:
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
     text = normalize_spaces(unescape_line_breaks(fix_homoglyphs(text)))
-    text = tables_as_lines(front_matter_as_labels(text))
+    text = tables_as_lines(front_matter_as_labels(label_semicolons(text)))
     headings = markdown_headings(text)
     names = lead_names(text)
     text = strip_markdown(text)
