@@ -1537,3 +1537,15 @@ def test_a_header_label_typed_with_a_semicolon_is_its_label() -> None:
     assert _present(parsed) == ["Bård Bergsrønning", "Ragnar Waalen"]
     assert (parsed.meeting["date"], parsed.segments[-1].speaker) == ("2008-10-21", "Ragnar Waalen")
     assert label_semicolons("Vi var til stede; det var bra.") == "Vi var til stede; det var bra."  # no label there
+
+
+def test_up_to_four_short_lines_over_the_fields_a_dated_one_or_an_abbreviation_closing_with_a_full_stop() -> None:
+    text = (
+        "Møtebok styret 23.01.19.\n\nMØTEBOK\n\nSTYREMØTE – ØRSKOG I.L.\n\nOnsdag 23. januar 2019 kl. 19.00.\n\n"
+        "Ørskoghallen\n\nTil stades: Ragnar Bakken, Stine Urke og Linn Tove Lid\n\n"
+        "Ref. på møtet: Sekretær Linn Tove Lid\n\nSak 1 – 23.01.19 - Møtebok frå styremøte 04.12.18\n\nGodkjend."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Ragnar Bakken", "Stine Urke", "Linn Tove Lid"]
+    assert parsed.meeting["minute_taker"] == "Linn Tove Lid"
+    assert parsed.meeting["date"] == "2019-01-23"

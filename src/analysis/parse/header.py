@@ -703,6 +703,16 @@ def counts_people(value: str) -> bool:
     return bool(_HEAD_COUNT.match(value))
 
 
+def _without_office(text: str) -> str:
+    """'Sekretær Linn Tove Lid' → 'Linn Tove Lid': the name an officer's field gives, without the office before it
+    (a role of the layout, or an office word of `name_markers`)."""
+    name = split_role(text)[1]
+    first, _, rest = name.partition(" ")
+    if first.casefold() in _MARKERS and looks_like_name(rest):
+        name = rest
+    return " ".join(name.split())
+
+
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
     if field_name in STATUS and field_name != "copy" and counts_people(value):
         return
@@ -732,7 +742,7 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
     elif field_name in ("chair", "minute_taker"):
         first_line = _list_item(value.strip().split("\n")[0])  # a name, never a paragraph of text
         if leading_people(first_line)[0] and not getattr(header, field_name):
-            setattr(header, field_name, " ".join(first_line.split()))
+            setattr(header, field_name, _without_office(first_line))
         if "\n" in value.strip() and _is_people_list(value):  # "Sekretariat" over four names: all four were there
             header.people.extend(parse_people(value, "present", (label or LABELS[field_name][0]).capitalize()))
     else:
@@ -875,7 +885,8 @@ def _labels_follow(paragraphs: list[str]) -> bool:
     return any(_first_label_line(p) == 0 or LABEL_ONLY.match(p) or _title_over_fields(p) for p in paragraphs)
 
 
-MAX_LEAD_LINES = 3
+MAX_LEAD_LINES = 4
+_WORD_STOP = re.compile(r"[a-zæøå]{2}\.\s*$")  # a line that ends as a sentence does: a word in lower case, a full stop
 
 
 def _unknown_field(paragraph: str) -> bool:
@@ -885,12 +896,15 @@ def _unknown_field(paragraph: str) -> bool:
 
 
 def _short_lines_then_labels(paragraphs: list[str]) -> int:
-    """How many short lines (a subtitle, a date and place; two at most) stand above the labelled fields, as web
+    """How many short lines (a subtitle, a date and place; four at most) stand above the labelled fields, as web
     minutes set them under their title; 0 when the fields do not follow them."""
     for count in range(1, MAX_LEAD_LINES + 1):
         lead = paragraphs[:count]
         short = all(
-            "\n" not in p.strip() and len(p.split()) <= MAX_TITLE_WORDS and not p.rstrip().endswith(".") for p in lead
+            "\n" not in p.strip()
+            and len(p.split()) <= MAX_TITLE_WORDS
+            and not _WORD_STOP.search(p)  # "Onsdag 23. januar 2019 kl. 19.00.", "STYREMØTE – ØRSKOG I.L.": no sentence
+            for p in lead
         )
         if short and len(lead) == count and _labels_follow(paragraphs[count : count + 1]):
             return count
