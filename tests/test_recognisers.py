@@ -15,6 +15,7 @@ from analysis.parse.clean import (
 )
 from analysis.parse.document import ParsedDocument, parse_document, text_date
 from analysis.parse.header import (
+    dashes_as_commas,
     leading_people,
     numbered_entries,
     parse_footer,
@@ -1549,3 +1550,27 @@ def test_up_to_four_short_lines_over_the_fields_a_dated_one_or_an_abbreviation_c
     assert _present(parsed) == ["Ragnar Bakken", "Stine Urke", "Linn Tove Lid"]
     assert parsed.meeting["minute_taker"] == "Linn Tove Lid"
     assert parsed.meeting["date"] == "2019-01-23"
+
+
+def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
+    text = (
+        "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "
+        "Krokfoss - Jan Petter Øvstedal - Kjell Petter Braute - Emma Karoline Hanssen - Anne Grete Refsnes Tennfjord "
+        "- Ola Mogstad – Frank Urke (vara).\n\nForfall: - Frode Dyrkorn - Anne Sofie Valgermo. Ingen vara for Anne "
+        "Sofie. 11 røysteføre.\n\nSak 1 – Møtebok frå styremøte 04.12.18\n\nGodkjend."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == [
+        "Ragnar Elias Bakken",
+        "Stine Ødegård Urke",
+        "Gro-Helen Lid",
+        "Siv Krokfoss",
+        "Jan Petter Øvstedal",
+        "Kjell Petter Braute",
+        "Emma Karoline Hanssen",
+        "Anne Grete Refsnes Tennfjord",
+        "Ola Mogstad",
+        "Frank Urke",
+    ]
+    assert _present(parsed, "absent") == ["Frode Dyrkorn", "Anne Sofie Valgermo"]
+    assert dashes_as_commas("Kari Lie - NAV") == "Kari Lie - NAV"

@@ -500,6 +500,21 @@ MIN_GLUED = 2
 _GLUED_BRACKET = re.compile(r"(?<=[a-zæøå])\((?=[A-Za-zÆØÅæøå])")
 
 
+# A dash between two names of a list typed without commas ("Ragnar Elias Bakken - Stine Ødegård Urke –Siv Krokfoss"),
+# never the hyphen inside a name ("Nilsen-Nygaard").
+_NAME_DASH = re.compile(rf"(?<=[{SMALL}.)])(?:\s+[-–]\s*|\s*[-–]\s+)(?=[{CAPITALS}])")
+_LEADING_DASH = re.compile(r"^\s*[-–]\s+")
+
+
+def dashes_as_commas(value: str) -> str:
+    """'- Frode Dyrkorn - Anne Sofie Valgermo', 'A - B – C': a list whose names dashes part, its dashes as commas;
+    a value with commas of its own, or one dash only ('Kari Lie - NAV'), as it is."""
+    led = bool(_LEADING_DASH.match(value))
+    if "," in value or len(_NAME_DASH.findall(value)) < (1 if led else 2):
+        return value
+    return _NAME_DASH.sub(", ", _LEADING_DASH.sub("", value))
+
+
 def _unglued(value: str) -> str:
     """'Nina TveterLars BjørndalLise Bakkan' → 'Nina Tveter, Lars Bjørndal, Lise Bakkan'; a value with its own
     commas, or with one such join only ('McDonald'), as it is. A bracket glued to a name opens apart from it:
@@ -557,7 +572,7 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         case = _CASE_START.search(value)
         if case:  # "Sekretær: Liv Saur Sak 50/23 Godkjenning …": the first item ends the value
             value, after = value[: case.start()], value[case.start() :] + after
-        value = _unglued(value.strip()) if field_name in STATUS else value.strip()
+        value = dashes_as_commas(_unglued(value.strip())) if field_name in STATUS else value.strip()
         numbered = numbered_entries(value) if field_name in STATUS and "\n" not in value else []
         if numbered:  # "MEDLEMSFORENINGER 1. 4H Norge v. Simen Saxebøl 2. Actis Norge v. …": one entry a line
             value = "\n".join(numbered)
