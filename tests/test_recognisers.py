@@ -1574,3 +1574,15 @@ def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_bod
     ]
     assert _present(parsed, "absent") == ["Frode Dyrkorn", "Anne Sofie Valgermo"]
     assert dashes_as_commas("Kari Lie - NAV") == "Kari Lie - NAV"
+
+
+def test_a_case_number_with_the_meetings_date_before_its_title() -> None:
+    text = (
+        "Møtebok styret 23.01.19.\n\nTil stades: Ragnar Bakken og Linn Lid\n\n"
+        "Sak 1 – 23.01.19 - Møtebok frå styremøte 04.12.18\n\nGodkjend.\n\n"
+        "Sak 2 – 23.01.19 - Nytt frå dei sju gruppene i ØIL.\n\nGodt nytt."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [
+        ("1", "Møtebok frå styremøte 04.12.18"),
+        ("2", "Nytt frå dei sju gruppene i ØIL."),
+    ]
