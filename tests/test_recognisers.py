@@ -3,7 +3,7 @@
 from analysis.base.records import Person
 from analysis.ingest.documents import RawDocument
 from analysis.ingest.manifest import ManifestEntry
-from analysis.language.dates import event_year, find_date, meeting_day, parse_time_span
+from analysis.language.dates import date_alone, event_year, find_date, meeting_day, parse_time_span
 from analysis.parse.agenda import markdown_sections, outline
 from analysis.parse.clean import (
     clean,
@@ -1586,3 +1586,15 @@ def test_a_case_number_with_the_meetings_date_before_its_title() -> None:
         ("1", "Møtebok frå styremøte 04.12.18"),
         ("2", "Nytt frå dei sju gruppene i ØIL."),
     ]
+
+
+def test_a_date_alone_on_the_last_line_dates_minutes_that_give_no_other() -> None:
+    text = (
+        "Tilstede: Oddbjørn Kaasa og Arvid Wold.\n\n07 – 2022    Gjennomgang av årsmelding.\n\nGjennomgått.\n\n17.02.22"
+    )
+    assert _parsed(text, "minutes").meeting["date"] == "2022-02-17"
+    assert (date_alone("17. februar 2022"), date_alone("Oslo, 17.02.22"), date_alone("Møtet 17.02.22")) == (
+        "2022-02-17",
+        "",
+        "",
+    )

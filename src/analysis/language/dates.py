@@ -213,3 +213,14 @@ def parse_time_span(text: str) -> tuple[str, str]:
     if not (h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60):
         return "", ""
     return f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"
+
+
+# A line that is a date and nothing more: "17.02.22", "17. februar 2022".
+_DATE_ALONE = re.compile(
+    rf"^\s*(?:\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}\.\s*(?:{MONTH_NAMES})\.?\s+\d{{4}})\s*$", re.IGNORECASE
+)
+
+
+def date_alone(line: str) -> str:
+    """The ISO date of a line that holds a date and nothing else ('17.02.22'); '' for any other line."""
+    return find_date(line) if _DATE_ALONE.match(line) else ""

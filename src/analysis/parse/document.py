@@ -10,7 +10,15 @@ from dataclasses import dataclass, field, replace
 
 from analysis.base.records import AgendaEntry, Header, Person
 from analysis.ingest.documents import RawDocument
-from analysis.language.dates import date_in_name, event_year, find_date, find_day_month, meeting_day, resolve_date
+from analysis.language.dates import (
+    date_alone,
+    date_in_name,
+    event_year,
+    find_date,
+    find_day_month,
+    meeting_day,
+    resolve_date,
+)
 from analysis.language.layout import layout
 from analysis.language.norwegian import detect_language
 from analysis.parse.agenda import Block, is_heading, outline
@@ -79,7 +87,8 @@ def _labelled_date(body: list[str]) -> str:
 
 
 def text_date(header: Header, title: str, body: list[str]) -> str:
-    """The header's date, else the title's, else the first full date in the opening paragraphs.
+    """The header's date, else the title's, else the first full date in the opening paragraphs, else a date alone
+    on the last line.
 
     A weekday and day in the opening ('Lørdag 9. mai') is the meeting's day, in the year of a full date
     nearby (often the publication stamp); without any date, a year named with the event
@@ -93,7 +102,8 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
     opening = _opening(title, body)
     full = find_date(title) or find_date(opening)
     day = meeting_day(full or find_date("\n".join(body)), opening)
-    return day or full or event_year(opening, layout().event_words)
+    closing = date_alone(body[-1]) if body else ""  # "17.02.22" under the text, as a web page stamps it
+    return day or full or closing or event_year(opening, layout().event_words)
 
 
 def _day_month(title: str, body: list[str]) -> tuple[int, int] | None:
