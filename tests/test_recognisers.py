@@ -1597,3 +1597,15 @@ def test_a_date_alone_on_the_last_line_dates_minutes_that_give_no_other() -> Non
         "",
         "",
     )
+
+
+def test_an_office_word_before_the_name_on_the_last_line_signs_the_minutes() -> None:
+    one_line = "Lokallagsmøte 24. januar 2017\n\nLeder Ingebjørg Hovde ønsket velkommen.\n\nReferent Eyolf Dannevig"
+    assert _parsed(one_line, "minutes").meeting["minute_taker"] == "Eyolf Dannevig"
+    web_page = (
+        "Styremøte 10.01.11\n\nTilstede: Per Lien og Frode Bygdnes\n\nMøtet hevet kl. 20.45\n\n"
+        "Ref. Frode Bygdnes\n\nsekretær\n\nTilbake til hovedsiden"
+    )
+    parsed = _parsed(web_page, "minutes")
+    assert parsed.meeting["minute_taker"] == "Frode Bygdnes"
+    assert "Tilbake til hovedsiden" not in " ".join(s.text for s in parsed.segments)  # the page's link, no text

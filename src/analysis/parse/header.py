@@ -723,7 +723,7 @@ def _without_office(text: str) -> str:
     (a role of the layout, or an office word of `name_markers`)."""
     name = split_role(text)[1]
     first, _, rest = name.partition(" ")
-    if first.casefold() in _MARKERS and looks_like_name(rest):
+    if first.casefold().rstrip(".:") in _MARKERS and looks_like_name(rest):  # "Ref. Frode Bygdnes"
         name = rest
     return " ".join(name.split())
 
@@ -804,6 +804,10 @@ _TWO_SIGNATURES = re.compile(
 )
 
 
+# An office word before the name that signs the last line: "Referent Eyolf Dannevig", "Ref. Frode Bygdnes".
+_OFFICE_THEN_NAME = re.compile(r"^(?P<office>[A-Za-zÆØÅæøå]+)\.?:?\s+(?P<name>[^,.()]{3,60}?)\s*$")
+
+
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
@@ -828,6 +832,12 @@ def _signed_off(line: str, header: Header, above: str = "") -> None:
     office = _MARKERS.get(above.strip(" .:()").casefold())
     if office in ("chair", "minute_taker") and looks_like_name(line):  # "Referent" / "Olav Christian Ruus"
         _apply(header, office, line)
+        return
+    signed = _OFFICE_THEN_NAME.match(line)
+    office = _MARKERS.get(signed["office"].casefold()) if signed else None
+    name = " ".join(w for w in signed["name"].split() if w.casefold() not in _MARKERS) if signed else ""  # "… sekretær"
+    if office in ("chair", "minute_taker") and looks_like_name(name):  # "Referent Eyolf Dannevig"
+        _apply(header, office, name)
         return
     if ":" not in line:
         return  # a label ends in a colon: a last line without one, most of them, is not searched for labels
