@@ -1609,3 +1609,12 @@ def test_an_office_word_before_the_name_on_the_last_line_signs_the_minutes() -> 
     parsed = _parsed(web_page, "minutes")
     assert parsed.meeting["minute_taker"] == "Frode Bygdnes"
     assert "Tilbake til hovedsiden" not in " ".join(s.text for s in parsed.segments)  # the page's link, no text
+
+
+def test_a_short_line_near_the_top_naming_the_meeting_with_its_date_dates_it() -> None:
+    text = (
+        "Drammen og omegn lokallag - referat fra årsmøte\n\nNyhetssak fra 24. februar 2020\n\n"
+        "Kort referat fra årsmøtet 20.02.2020\n\nFolkets hus, Drammen\n\n"
+        "Lokallagets leder, Liv A. Hansen, åpnet møtet med å ønske alle velkommen."
+    )
+    assert _parsed(text, "minutes").meeting["date"] == "2020-02-20"

@@ -86,9 +86,26 @@ def _labelled_date(body: list[str]) -> str:
     return ""
 
 
+MAX_DATED_LINE_WORDS = 12
+_MEETING_STEMS = ("møte", "referat", "protokoll")  # 'årsmøtet', 'Møtereferat', 'Protokoll fra …'
+
+
+def _dated_meeting_line(body: list[str]) -> str:
+    """The date of a short line near the top that names the meeting ('Kort referat fra årsmøtet 20.02.2020'),
+    under a title without one and a publication stamp ('Nyhetssak fra 24. februar 2020')."""
+    for paragraph in body[:DATE_PARAGRAPHS]:
+        line = paragraph.strip()
+        meeting = any(stem in line.casefold() for stem in _MEETING_STEMS)
+        if "\n" not in line and len(line.split()) <= MAX_DATED_LINE_WORDS and meeting:
+            date = find_date(line)
+            if date:
+                return date
+    return ""
+
+
 def text_date(header: Header, title: str, body: list[str]) -> str:
-    """The header's date, else the title's, else the first full date in the opening paragraphs, else a date alone
-    on the last line.
+    """The header's date, else the title's, else the first full date in the opening paragraphs, else that of a
+    short line near the top naming the meeting, else a date alone on the last line.
 
     A weekday and day in the opening ('Lørdag 9. mai') is the meeting's day, in the year of a full date
     nearby (often the publication stamp); without any date, a year named with the event
@@ -103,7 +120,7 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
     full = find_date(title) or find_date(opening)
     day = meeting_day(full or find_date("\n".join(body)), opening)
     closing = date_alone(body[-1]) if body else ""  # "17.02.22" under the text, as a web page stamps it
-    return day or full or closing or event_year(opening, layout().event_words)
+    return day or full or _dated_meeting_line(body) or closing or event_year(opening, layout().event_words)
 
 
 def _day_month(title: str, body: list[str]) -> tuple[int, int] | None:
