@@ -1618,3 +1618,8 @@ def test_a_short_line_near_the_top_naming_the_meeting_with_its_date_dates_it() -
         "Lokallagets leder, Liv A. Hansen, åpnet møtet med å ønske alle velkommen."
     )
     assert _parsed(text, "minutes").meeting["date"] == "2020-02-20"
+
+
+def test_the_chair_who_welcomed_everyone_and_led_the_meeting() -> None:
+    text = "Lokallagsmøte 24. januar 2017\n\nLeder Ingebjørg Hovde ønsket velkommen og ledet møtet. Tone forklarte."
+    assert _parsed(text, "minutes").meeting["chair"] == "Ingebjørg Hovde"

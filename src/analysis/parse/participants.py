@@ -1000,8 +1000,12 @@ def _starts(short: str, full: str) -> bool:
     return len(short_words) < len(full_words) and full_words[: len(short_words)] == short_words
 
 
+_CHAIR_AFTER = "|".join(map(re.escape, layout().chair_after_name))
+_CHAIR_PHRASES = (*layout().chair_after_name, *layout().chair_before_name)
 _CHAIR = re.compile(
-    rf"(?P<after>{NAME})\s*,?\s+(?:{'|'.join(map(re.escape, layout().chair_after_name))})\b"
+    rf"(?P<after>{NAME})\s*,?\s+(?:{_CHAIR_AFTER})\b"
+    # "Leder Ingebjørg Hovde ønsket velkommen og ledet møtet": a short clause between, joined by "og"
+    rf"|(?P<joined>{NAME})\s+[^.,;:\n]{{1,40}}?\s+og\s+(?:{_CHAIR_AFTER})\b"
     rf"|(?:{'|'.join(map(re.escape, layout().chair_before_name))})\s+(?:{ROLE}\s+)?(?P<before>{NAME})"
 )
 
@@ -1070,8 +1074,10 @@ def elected_officers(paragraphs: list[str]) -> dict[str, str]:
 def prose_chair(paragraphs: list[str]) -> str:
     """'… Sveinung Rotevatn som leder høringen', 'Ekspertgruppa ledes av professor Mari Rege' → the name; '' if none."""
     for text in paragraphs:
+        if not any(phrase in text for phrase in _CHAIR_PHRASES):
+            continue  # no phrase that names a chair: the pattern, which tries every name, is not run
         for match in _CHAIR.finditer(text):
-            _, name = split_title(match["after"] or match["before"])
+            _, name = split_title(match["after"] or match["joined"] or match["before"])
             if _is_name(name):
                 return name
     return ""
