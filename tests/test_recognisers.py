@@ -1024,7 +1024,8 @@ def _parsed(text: str, kind: str) -> ParsedDocument:
 
 def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date() -> None:
     text = "Medlemsmøte 14.02.2024\n\nKari Lie åpnet møtet og ønsket alle velkommen.\n\nDet ble servert kaffe."
-    for kind, title, date in (("minutes", "Medlemsmøte 14.02.2024", "2024-02-14"), ("agenda", "", "")):
+    # an agenda's first heading is no title, but the short line naming the meeting still dates it
+    for kind, title, date in (("minutes", "Medlemsmøte 14.02.2024", "2024-02-14"), ("agenda", "", "2024-02-14")):
         parsed = _parsed(text, kind)
         assert (parsed.meeting["title"], parsed.meeting["date"]) == (title, date)
         if kind == "minutes":  # the title is no sentence of the minutes' body
