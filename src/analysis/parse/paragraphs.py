@@ -59,6 +59,7 @@ def _is_short_list(lines: list[str]) -> bool:
 
 
 RUN_ON_WORDS = 60  # a line this long has lost its line breaks (a PDF transcript)
+RUN_ON_CHARS = 600  # … and a line a PDF ran its page into is longer than this, before case words are looked for
 # A case-numbered item inside such a line: "SAK 29/14 GODKJENNING AV …", "PS 6/19 Referatsaker", "/13 HØRINGSUTTALELSE".
 # A marked item may also be glued to the text before it, as a web page's flattened list leaves it
 # ("… ble godkjent:Sak 50/23 Godkjenning … saklisteSak 51/23 Referat").
@@ -110,16 +111,21 @@ def _counted_items(paragraph: str) -> list[int]:
 
 
 # An item a case word numbers inside a run-on line: "… sakslista. Pkt. 2 Godkjenning av protokoll …".
-_POINT_ITEM = re.compile(r"(?<=\s)(?:Pkt\.?|Punkt|Sak|SAK)\s+(?P<no>\d{1,2})\.?\s+(?=[A-ZÆØÅ])")
+_POINT_ITEM = re.compile(r"(?:Pkt\.?|Punkt|Sak|SAK)\s+(?P<no>\d{1,2})\.?\s+(?=[A-ZÆØÅ])")
 
 
 def _points(paragraph: str) -> list[str]:
     """A run-on line split before each item a case word numbers ('Pkt. 1 … Pkt. 2 … Pkt. 3'), when two or more
     count up one by one; the line as it is otherwise."""
-    if len(paragraph.split()) < RUN_ON_WORDS or not any(word in paragraph for word in ("Pkt", "Punkt", "Sak", "SAK")):
+    if len(paragraph) < RUN_ON_CHARS:  # most paragraphs end here, unscanned
         return [paragraph]
+    cased = "Sak" in paragraph or "Pkt" in paragraph or "SAK" in paragraph or "Punkt" in paragraph
+    if not cased or paragraph.count(" ") < RUN_ON_WORDS:
+        return [paragraph]  # most paragraphs hold no case word: answered without splitting them into words
     run: list[re.Match[str]] = []
     for match in _POINT_ITEM.finditer(paragraph):
+        if not match.start() or not paragraph[match.start() - 1].isspace():
+            continue  # the case word opens the line or ends another word ('Forsak 2 …'): no item inside the line
         if run and int(match["no"]) != int(run[-1]["no"]) + 1:
             if len(run) >= MIN_MARKED:
                 break
