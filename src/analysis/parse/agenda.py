@@ -80,11 +80,13 @@ _AGENDA_ONLY = re.compile(r"^(?:" + "|".join(map(re.escape, layout().labels["age
 
 
 # Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital;
-# or a colon after a word, then a capital, when a full stop follows (`run_in_title`).
+# or a colon there, when sentences follow it ("Pkt. 1 Godkjenning av innkalling og saksliste: Leder informerte om
+# …. Sak 30/09 ble …"; one sentence after it may be the title's own, "Innledning: Hvor står vi?").
 _RUN_IN = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\.\s+(?=[A-ZÆØÅ])")
 _COLON_CUT = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d))\s?:\s+(?=[A-ZÆØÅ])")
-# A sentence's end with more text after it, a closing quote allowed: "… mer med ”fiskelogo”. Forslaget er …".
-_SENTENCES = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d)|(?<=[”\"»’)]))[.!?][”\"»’)]?\s+[A-ZÆØÅ]")  # no 'K. Jansson'
+# A sentence's end with more text after it, a closing quote allowed ("… mer med ”fiskelogo”. Forslaget er …"),
+# never an initial's full stop ("Benthe K. Jansson").
+_SENTENCES = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d)|(?<=[”\"»’)]))[.!?][”\"»’)]?\s+(?=[A-ZÆØÅ])")
 MAX_TITLE_WORDS = 15  # a line closed by a full stop and longer than this is a sentence, not an item's title
 
 
@@ -106,9 +108,7 @@ def run_in_title(line: str) -> tuple[str, str]:
 _NUMBERED_START = re.compile(rf"^(?:{_CASE_WORD}|PS|OS|DS|[A-ZÆØÅ])?\s*\d", re.IGNORECASE)
 
 
-# A title may also end at a colon when sentences follow it ("Pkt. 1 Godkjenning av innkalling og saksliste: Leder
-# informerte om …. Sak 30/09 ble …"); one sentence after it may be the title's own ("Innledning: Hvor står vi?").
-_RUN_ON_CUT = re.compile(rf"{_RUN_IN.pattern}|{_COLON_CUT.pattern}")
+_RUN_ON_CUT = re.compile(rf"{_RUN_IN.pattern}|{_COLON_CUT.pattern}")  # in a line too long for a title, either
 
 
 def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
@@ -177,8 +177,8 @@ def is_heading(paragraph: str) -> bool:
 
 
 _BULLET = re.compile(r"^\s*[-–—•*]\s+(?P<first>\S+)")
-# A sentence's end after a word, then the next sentence: "Ole Bjørn takket for møtet. Referent: Oddveig"; a photo's
-# credit is no sentence ("Statsminister Erna Solberg åpnet årets dialogkonferanse. Foto: BLD" is a caption).
+# Two sentences on a short line, the first ending after a word (never "1. Book møte …", a numbered point):
+# "Ole Bjørn takket for møtet. Referent: Oddveig"; "… åpnet årets dialogkonferanse. Foto: BLD" is a caption.
 _INNER_SENTENCE_END = re.compile(rf"(?<=[a-zæøå]{{3}})[.!?]\s+(?!{PHOTO_CREDIT_LABEL}\s*:)(?=[A-ZÆØÅ])")
 
 

@@ -592,7 +592,8 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
             after = f"{spill} {after}"
         entries = split_entry_run(value) if field_name in STATUS and field_name != "copy" and run_on else None
         if entries:  # "Erik Berge HOOK Grethe Reinhardtsen HOOK …": one 'Name (Body)' an entry
-            value, after = "; ".join(entries[0]), f"{entries[1]} {after}"
+            listed, spill = entries
+            value, after = "; ".join(listed), f"{spill} {after}"
         elif field_name in STATUS and field_name != "copy" and run_on:  # a copy list names organisations
             names, spill = leading_people(value)
             parts = split_enumeration(names)  # every part is a name here, never 'Name, Organisation'
@@ -808,37 +809,36 @@ _TWO_SIGNATURES = re.compile(
 _OFFICE_THEN_NAME = re.compile(r"^(?P<office>[A-Za-zÆØÅæøå]+)\.?:?\s+(?P<name>[^,.()]{3,60}?)\s*$")
 
 
+def _officer(word: str) -> str:
+    """'chair' or 'minute_taker' for an office word of `name_markers` ('Referent', 'ref.', 'leder'); '' otherwise."""
+    office = _MARKERS.get(word.strip(" .:()").casefold(), "")
+    return office if office in ("chair", "minute_taker") else ""
+
+
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
     it ('Referent' / 'Olav Christian Ruus') as a signature sets them, when the header left the field empty. The
     lines stay in the body."""
     pair = _TWO_SIGNATURES.match(line)
-    offices = [_MARKERS.get(pair[f"office{n}"].casefold()) for n in (1, 2)] if pair else []
-    if pair and all(office in ("chair", "minute_taker") for office in offices):
+    offices = [_officer(pair[f"office{n}"]) for n in (1, 2)] if pair else []
+    if pair and all(offices):
         for n, office in enumerate(offices, 1):
             if looks_like_name(pair[f"name{n}"]):
                 _apply(header, office, pair[f"name{n}"])
         return
     signature = _SIGNATURE.match(line)
-    office = _MARKERS.get(signature["office"].casefold()) if signature else None
-    if signature and office in ("chair", "minute_taker") and looks_like_name(signature["name"]):
-        _apply(header, office, signature["name"])
-        return
-    office = _MARKERS.get(line.strip(" .()").casefold())
-    if office in ("chair", "minute_taker") and looks_like_name(above):  # "Kurt Jan Kvernmo" / "Referent"
-        _apply(header, office, above)
-        return
-    office = _MARKERS.get(above.strip(" .:()").casefold())
-    if office in ("chair", "minute_taker") and looks_like_name(line):  # "Referent" / "Olav Christian Ruus"
-        _apply(header, office, line)
-        return
     signed = _OFFICE_THEN_NAME.match(line)
-    office = _MARKERS.get(signed["office"].casefold()) if signed else None
-    name = " ".join(w for w in signed["name"].split() if w.casefold() not in _MARKERS) if signed else ""  # "… sekretær"
-    if office in ("chair", "minute_taker") and looks_like_name(name):  # "Referent Eyolf Dannevig"
-        _apply(header, office, name)
-        return
+    signer = " ".join(w for w in signed["name"].split() if w.casefold() not in _MARKERS) if signed else ""  # "sekretær"
+    for office, name in (
+        (_officer(signature["office"]) if signature else "", signature["name"] if signature else ""),
+        (_officer(line), above),  # "Kurt Jan Kvernmo" / "Referent"
+        (_officer(above), line),  # "Referent" / "Olav Christian Ruus"
+        (_officer(signed["office"]) if signed else "", signer),  # "Referent Eyolf Dannevig"
+    ):
+        if office and looks_like_name(name):
+            _apply(header, office, name)
+            return
     if ":" not in line:
         return  # a label ends in a colon: a last line without one, most of them, is not searched for labels
     matches = list(LABEL_RE.finditer(line))
@@ -910,14 +910,14 @@ def _labels_follow(paragraphs: list[str]) -> bool:
     return any(_first_label_line(p) == 0 or LABEL_ONLY.match(p) or _title_over_fields(p) for p in paragraphs)
 
 
-MAX_LEAD_LINES = 4
-_WORD_STOP = re.compile(r"[a-zæøå]{2}\.\s*$")  # a line that ends as a sentence does: a word in lower case, a full stop
-
-
 def _unknown_field(paragraph: str) -> bool:
     """One short line 'Label: value' whose label the layout does not know ('Ref: Anne', 'Vedlegg: Ingen')."""
     line = paragraph.strip()
     return "\n" not in line and len(line.split()) <= MAX_TITLE_WORDS and bool(_OTHER_LABEL_LINE.match(line))
+
+
+MAX_LEAD_LINES = 4
+_WORD_STOP = re.compile(r"[a-zæøå]{2}\.\s*$")  # a line that ends as a sentence does: a word in lower case, a full stop
 
 
 def _short_lines_then_labels(paragraphs: list[str]) -> int:

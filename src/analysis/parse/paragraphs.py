@@ -121,7 +121,7 @@ def _points(paragraph: str) -> list[str]:
         return [paragraph]
     cased = "Sak" in paragraph or "Pkt" in paragraph or "SAK" in paragraph or "Punkt" in paragraph
     if not cased or paragraph.count(" ") < RUN_ON_WORDS:
-        return [paragraph]  # most paragraphs hold no case word: answered without splitting them into words
+        return [paragraph]  # no case word, or fewer words than a run-on line
     run: list[re.Match[str]] = []
     for match in _POINT_ITEM.finditer(paragraph):
         if not match.start() or not paragraph[match.start() - 1].isspace():
@@ -139,10 +139,10 @@ def _points(paragraph: str) -> list[str]:
 
 def split_run_on(paragraph: str) -> list[str]:
     """A PDF transcript's run-on line, split before each case-numbered item and after an upper-case item title."""
-    if "\n" not in paragraph and not _SLASH_NUMBER.search(paragraph):
-        return _points(paragraph)  # no case number at all: the common case, answered by cheap searches
     if "\n" in paragraph:
         return [paragraph]
+    if not _SLASH_NUMBER.search(paragraph):
+        return _points(paragraph)  # no case number at all: the common case, answered by cheap searches
     counted = [] if len(_CASE_ITEM.findall(paragraph)) >= MIN_MARKED else _counted_items(paragraph)
     if counted:  # no items marked "Sak"/"PS" or titled in capitals: numbers that count up mark them
         bounds = [0, *counted, len(paragraph)]

@@ -12,7 +12,7 @@ Someone only mentioned ("leste et dikt av Arne Garborg") is none of these.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from analysis.base.records import Person, present_by_first_name
@@ -376,6 +376,19 @@ def roll_call(text: str) -> list[Hit]:
     return hits
 
 
+def _name_hits(
+    pattern: re.Pattern[str], text: str, *groups: str, keep: Callable[[re.Match[str]], bool] | None = None
+) -> list[Hit]:
+    """The person each match of `pattern` names in the first of `groups` it filled, title left off, where that is
+    a name (and `keep` accepts the match)."""
+    hits: list[Hit] = []
+    for match in pattern.finditer(text):
+        _, name = split_title(next((match[group] for group in groups if match[group]), ""))
+        if _is_name(name) and (keep is None or keep(match)):
+            hits.append((match.start(), Person(name=name)))
+    return hits
+
+
 # "Forhandlingsutvalget ved Are Hilstad informerte om …": a body speaking through a person, who took part.
 _SPOKE_FOR = re.compile(rf"[{CAPITALS}][\w-]*\s+ved\s+(?:{ROLE}\s+)?(?P<name>{NAME})\s+(?P<verb>[{SMALL}]+)")
 
@@ -386,10 +399,7 @@ def represented_by(text: str) -> list[Hit]:
     organisation."""
     hits: list[Hit] = []
     if " ved " in text:
-        for match in _SPOKE_FOR.finditer(text):
-            _, name = split_title(match["name"])
-            if _is_name(name) and _speaks(match["verb"]):
-                hits.append((match.start(), Person(name=name)))
+        hits += _name_hits(_SPOKE_FOR, text, "name", keep=lambda match: _speaks(match["verb"]))
     if "representert" in text:
         for match in _REPRESENTED_BY.finditer(text):
             organisation = match["before"] or match["after"]
@@ -421,11 +431,7 @@ def attending(text: str) -> list[Hit]:
     for match in ATTENDING.finditer(text):
         organisation = match["group"] or _organisation_after(text, match.end())
         hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
-    for match in _TOOK_PART.finditer(text):
-        _, name = split_title(match["name"])
-        if _is_name(name):
-            hits.append((match.start(), Person(name=name)))
-    return hits
+    return hits + _name_hits(_TOOK_PART, text, "name")
 
 
 _ACRONYM_AFTER = re.compile(rf"\s+(?P<org>{_ACRONYM_WORD})(?![\wæøåÆØÅ-])")
@@ -902,14 +908,7 @@ _WELCOMED = re.compile(
 
 def welcomed(text: str) -> list[Hit]:
     """A person the meeting welcomed was there: 'Marie ønsket velkommen til forbundsleder Arne Jenssen'."""
-    hits: list[Hit] = []
-    if "velkom" not in text:
-        return hits
-    for match in _WELCOMED.finditer(text):
-        _, name = split_title(match["after"] or match["before"])
-        if _is_name(name):
-            hits.append((match.start(), Person(name=name)))
-    return hits
+    return _name_hits(_WELCOMED, text, "after", "before") if "velkom" in text else []
 
 
 def attending_people(paragraphs: list[str]) -> list[Person]:
