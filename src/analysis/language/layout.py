@@ -64,6 +64,8 @@ OPTIONAL_SECTIONS = (
     "absence_phrases",
     "talk_verbs",
     "proposal_nouns",
+    "welcome_verbs",
+    "welcome_words",
 )
 
 
@@ -103,6 +105,8 @@ class Layout:
     absence_phrases: frozenset[str] = frozenset()
     talk_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
+    welcome_verbs: frozenset[str] = frozenset()
+    welcome_words: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -898,17 +898,21 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
     return people
 
 
-# "… ønsket velkommen til forbundsleder Arne Jenssen", "Leiar ynskte Kari Lie velkomen": a guest the meeting welcomed.
+# "… ønsket velkommen til forbundsleder Arne Jenssen", "Leiar ynskte Kari Lie velkomen": a guest the meeting welcomed
+# (`welcome_verbs`, `welcome_words` in the layout file).
+_WELCOME_VERB = "|".join(map(re.escape, sorted(layout().welcome_verbs, key=len, reverse=True))) or "(?!)"
+_WELCOME_WORDS = tuple(sorted(layout().welcome_words, key=len, reverse=True))
+_WELCOME_WORD = "|".join(map(re.escape, _WELCOME_WORDS)) or "(?!)"
 _WELCOMED = re.compile(
-    rf"(?:ønsket|ønska|ønskte|ynskte|ynskja)\s+(?:(?:alle|hjertelig|hjarteleg|spesielt|særleg)\s+)*"
-    rf"(?:velkommen|velkomen)\s+til\s+(?:{ROLE}\s+)?(?P<after>{NAME})"
-    rf"|(?:ønsket|ønska|ønskte|ynskte)\s+(?:{ROLE}\s+)?(?P<before>{NAME})\s+(?:hjertelig\s+|hjarteleg\s+)?(?:velkommen|velkomen)"
+    rf"(?:{_WELCOME_VERB})\s+(?:(?:alle|hjertelig|hjarteleg|spesielt|særleg)\s+)*(?:{_WELCOME_WORD})\s+til\s+"
+    rf"(?:{ROLE}\s+)?(?P<after>{NAME})"
+    rf"|(?:{_WELCOME_VERB})\s+(?:{ROLE}\s+)?(?P<before>{NAME})\s+(?:hjertelig\s+|hjarteleg\s+)?(?:{_WELCOME_WORD})"
 )
 
 
 def welcomed(text: str) -> list[Hit]:
     """A person the meeting welcomed was there: 'Marie ønsket velkommen til forbundsleder Arne Jenssen'."""
-    return _name_hits(_WELCOMED, text, "after", "before") if "velkom" in text else []
+    return _name_hits(_WELCOMED, text, "after", "before") if any(w in text for w in _WELCOME_WORDS) else []
 
 
 def attending_people(paragraphs: list[str]) -> list[Person]:
