@@ -12,7 +12,7 @@ from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import layout
 from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
-from analysis.parse.header import LABEL_ONLY, split_role
+from analysis.parse.header import LABEL_ONLY, agenda_label_alone, split_role
 
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
@@ -75,8 +75,6 @@ _PROGRAMME = re.compile(
 _PRESENTED_BY = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+ved\s+(?P<who>[^\n]{2,150})$")
 MAX_LISTED_ITEM_WORDS = 12
 MAX_PROGRAMME_LINE = 90
-# The agenda's label alone on its line ("Saker", "Saksliste:"), as web minutes set it over their items.
-_AGENDA_ONLY = re.compile(r"^(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\s*:?$", re.IGNORECASE)
 
 
 # Where a numbered item's title ends and its text runs on: a full stop after a word or a number, then a capital;
@@ -148,7 +146,7 @@ def _items_by_heading(label: str, following: list[str], people: list[Person]) ->
     "Ingen kommentarer …"): the headings that follow are the agenda's items, until a numbered one. A list of short
     lines under the label (a programme) or a numbered item below it reads as before."""
     return (
-        bool(_AGENDA_ONLY.match(label.strip()))
+        agenda_label_alone(label)
         and len(following) == 2
         and _heading(following[0], people)
         and not ITEM_RE.match(following[0].strip())
@@ -382,7 +380,7 @@ def outline(
                 blocks.append(Block("text", rest.strip()))
             continue
         heading = _heading(paragraph, people)
-        agenda_label = bool(_AGENDA_ONLY.match(paragraph.strip()))  # "Saker:" over the items: a heading, no sentence
+        agenda_label = agenda_label_alone(paragraph)  # "Saker:" over the items: a heading, no sentence
         if heading and by_heading and not agenda_label:
             item_no, sub_no = str(by_heading), 0
             by_heading += 1

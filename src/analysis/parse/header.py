@@ -5,6 +5,7 @@ often run two fields together ("Referent: … Møteleder: …").
 """
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from analysis.base.records import Header, Person
@@ -442,9 +443,7 @@ def split_entry_run(value: str) -> tuple[list[str], str] | None:
     has a comma for every other entry or more."""
     words = value.split()
     bare = [word.strip(",.;:-–()") for word in words]
-    counts: dict[str, int] = {}
-    for word in bare:
-        counts[word] = counts.get(word, 0) + 1
+    counts = Counter(bare)
     bodies = {w for w in bare if _ACRONYM_TOKEN.match(w) or (counts[w] >= MIN_ENTRIES and w[:1].isupper())}
     if sum(counts[w] for w in bodies) < MIN_ENTRIES:
         return None
@@ -609,10 +608,21 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     return pairs, rest
 
 
+def _names_agenda(label: str | None) -> bool:
+    """The label (as written) is one of the agenda's ("Saksliste", "Saker")."""
+    return bool(label) and _LABEL_TO_FIELD[label.lower()] == "agenda"
+
+
+def agenda_label_alone(line: str) -> bool:
+    """The agenda's label alone on its line ("Saker", "Saksliste:"), as web minutes set it over their items."""
+    match = LABEL_ONLY.match(line.strip())
+    return bool(match) and _names_agenda(match["label"])
+
+
 def _opens_agenda(paragraph: str) -> bool:
     """The paragraph opens with the agenda's label over its items ("Saker:" / "1. Budsjett 2010: …")."""
     match = LABEL_RE.match(paragraph.strip())
-    return bool(match and match["label"]) and _LABEL_TO_FIELD[match["label"].lower()] == "agenda"
+    return bool(match) and _names_agenda(match["label"])
 
 
 def _first_label_line(paragraph: str) -> int | None:
@@ -629,7 +639,7 @@ def _run_on_title(paragraph: str) -> int | None:
     match = LABEL_RE.search(first)
     if not match or match.start() == 0:
         return None
-    if match["label"] and _LABEL_TO_FIELD[match["label"].lower()] == "agenda" and match["label"].islower():
+    if _names_agenda(match["label"]) and match["label"].islower():
         return None  # "Pkt. 1 Godkjenning av innkalling og saksliste: Leder informerte …" is an item, no title
     before = first[: match.start()]
     if len(before.split()) > MAX_TITLE_WORDS or re.search(r"[.!?]\s+[A-ZÆØÅ][a-zæøå]", before):
