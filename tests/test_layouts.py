@@ -6,6 +6,7 @@ licence allows copying); the scorer is the one `analysis evaluate` uses.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from analysis.base.config import LAYOUT_PATH, PROJ_ROOT
 from analysis.base.errors import InputError
 from analysis.evaluate.gold import read_gold
 from analysis.evaluate.run import evaluate
-from analysis.language.layout import OPTIONAL_SECTIONS, parse_layout
+from analysis.language.layout import OPTIONAL_SECTIONS, alternation, parse_layout
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 GOLD = LAYOUTS / "gold.json"
@@ -147,6 +148,16 @@ def test_a_layout_file_written_before_its_optional_sections_still_reads() -> Non
         del document[section]
     older = parse_layout(document, "layout.yml")
     assert all(getattr(older, section) == frozenset() for section in OPTIONAL_SECTIONS)
+
+
+def test_a_layout_word_list_reads_its_longest_words_first_and_an_empty_one_matches_nothing() -> None:
+    """'Politisk rådgiver' is found whole whatever order the researcher wrote the list in; an optional section left
+    empty ('substitute_markers: []') turns its rule off rather than matching everywhere."""
+    assert re.match(alternation(["rådgiver", "politisk rådgiver", "p.v.a."]), "politisk rådgiver Eva")[0] == (
+        "politisk rådgiver"
+    )
+    assert re.search(alternation(["p.v.a."]), "pxvxa") is None  # its full stops are full stops
+    assert re.search(alternation([]), "Kari Nordmann p.v.a. NAV") is None
 
 
 def test_a_misspelt_optional_section_is_named_with_the_sections_there_are() -> None:

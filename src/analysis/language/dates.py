@@ -3,6 +3,8 @@
 import re
 from datetime import date
 
+from analysis.language.layout import alternation
+
 MONTHS = {
     "januar": 1,
     "februar": 2,
@@ -30,7 +32,7 @@ MONTHS = {
     "nov": 11,
     "des": 12,
 }
-MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES = alternation(MONTHS)
 WRITTEN = re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 # "6.3.2014", "14/04/2021", "20-03-2020": one separator throughout.
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
@@ -152,7 +154,7 @@ def meeting_day(full: str, text: str) -> str:
 
 def event_year(text: str, event_words: tuple[str, ...]) -> str:
     """'dialogkonferansen 2015' → '2015': a year named right after a word for the event (compounds count)."""
-    words = "|".join(re.escape(w) for w in sorted(event_words, key=len, reverse=True))
+    words = alternation(event_words)
     match = re.search(rf"\b[\wæøåÆØÅ-]*(?:{words})\s+(?P<year>(?:19|20)\d{{2}})\b(?![./-]\d)", text, re.IGNORECASE)
     return match["year"] if match else ""
 

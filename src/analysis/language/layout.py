@@ -5,6 +5,8 @@ touching code. The parse stages take every such word from here; the
 document cache's version includes the file's bytes, so editing it re-parses.
 """
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -167,6 +169,13 @@ def read_layout(path: Path) -> Layout:
     if not Path(path).is_file():
         raise InputError(where, "layout file is missing", "restore data/layout.yml from the repository")
     return parse_layout(yaml_document(read_text(path), where), where)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The words as one regular-expression alternation, longest first: an alternation takes the first that matches,
+    so 'Politisk rådgiver' must come before 'Rådgiver'. None gives '(?!)', which matches nothing (an empty
+    alternation would match everywhere)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 @cache

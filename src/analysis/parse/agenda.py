@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from analysis.base.records import AgendaEntry, Person, find_person, present_by_first_name
 from analysis.language.dates import MONTH_NAMES
-from analysis.language.layout import layout
+from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
 from analysis.parse.header import LABEL_ONLY, agenda_label_alone, split_role
@@ -69,7 +69,7 @@ _ARCHIVE_NUMBER = re.compile(r"\s+\d{4}/\d+\s*$")
 
 # A line that announces the agenda in prose, over an unnumbered list: "Foreløpig program:", "Program for dagen:".
 _PROGRAMME = re.compile(
-    r"^[^\n:]{0,40}?\b(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b[^\n:]{0,40}:$", re.IGNORECASE
+    r"^[^\n:]{0,40}?\b(?:" + alternation(layout().labels["agenda"]) + r")\b[^\n:]{0,40}:$", re.IGNORECASE
 )
 # A listed item with its presenter after "ved": "Innledning ved statssekretær Sveinung Rotevatn".
 _PRESENTED_BY = re.compile(r"^(?P<title>[^\n]{3,200}?)\s+ved\s+(?P<who>[^\n]{2,150})$")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import yaml
 from unidecode import unidecode
 
-from analysis.language.layout import layout
+from analysis.language.layout import alternation, layout
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
 
 _WORD = re.compile(r"\w+")
@@ -97,7 +97,7 @@ def _front_value(value: object) -> str:
 # A header label typed with a semicolon for its colon, opening a line: "Til stede; Bård Bergsrønning, …".
 _SEMICOLON_LABEL = re.compile(
     r"^(?P<label>[ \t]*(?:"
-    + "|".join(re.escape(label) for labels in layout().labels.values() for label in labels)
+    + alternation(label for labels in layout().labels.values() for label in labels)
     + r"))[ \t]*;",
     re.IGNORECASE | re.MULTILINE,
 )

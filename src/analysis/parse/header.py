@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from analysis.base.records import Header, Person
 from analysis.language.dates import find_date, leading_when, parse_time_span
-from analysis.language.layout import layout
+from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SMALL, split_enumeration
 from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
@@ -20,11 +20,11 @@ LABELS: dict[str, tuple[str, ...]] = dict(layout().labels)
 STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator": "present", "group": "present"}
 MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}
-_LABEL_ALTERNATIVES = "|".join(re.escape(label) for label in sorted(_LABEL_TO_FIELD, key=len, reverse=True))
+_LABEL_ALTERNATIVES = alternation(_LABEL_TO_FIELD)
 # A group in an attendance list ("Fra styret:", "Administrasjonen:", "Frå departementet:"): the organisation.
 _GROUP_LABEL = (
-    r"(?:(?:" + "|".join(map(re.escape, layout().group_lead)) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
-    r"|(?P<group>" + "|".join(re.escape(g) for g in sorted(layout().groups, key=len, reverse=True)) + r"))"
+    r"(?:(?:" + alternation(layout().group_lead) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
+    r"|(?P<group>" + alternation(layout().groups) + r"))"
 )
 # "Fraværende:" and, with a stray full stop, "Fraværende.:"
 LABEL_RE = re.compile(
@@ -32,14 +32,12 @@ LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 COPY_LABEL_RE = re.compile(
-    r"(?<![\w/-])(?:"
-    + "|".join(re.escape(label) for label in sorted(LABELS["copy"], key=len, reverse=True))
-    + r")\s*:",
+    r"(?<![\w/-])(?:" + alternation(LABELS["copy"]) + r")\s*:",
     re.IGNORECASE,
 )
 LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re.IGNORECASE)
 # Where the agenda starts in a run-on header ("… Johansen Saksliste 19/13 …"): capitalised, colon or not.
-AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, layout().labels["agenda"])) + r")\b:?")
+AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + alternation(layout().labels["agenda"]) + r")\b:?")
 # An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
 _OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
 # ... or stands inside a line a PDF or web page ran together ("… kl. 15.00 Besøk: Ingen Vedlegg: …").
@@ -55,7 +53,7 @@ _ORG_VIA_PERSON = re.compile(rf"^(?P<org>[^,()]{{2,80}}?){_VIA}(?P<name>[^,()]+)
 _ORG_LINE = re.compile(rf"^(?P<org>[A-ZÆØÅ0-9][^:\n]{{0,60}}?)(?::|{_VIA})\s*(?P<names>\S.*)$")
 _PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^)]+)\)\s*[.;,]?$")
 
-_ROLE_RE = re.compile(r"^(?P<role>" + "|".join(map(re.escape, ROLES)) + r")\b\s*", re.IGNORECASE)
+_ROLE_RE = re.compile(r"^(?P<role>" + alternation(ROLES) + r")\b\s*", re.IGNORECASE)
 
 
 def canonical_role(text: str) -> str:
@@ -88,7 +86,7 @@ def looks_like_name(text: str, min_words: int = 2) -> bool:
 
 # "Jonas Skjærpe pva Hans Christian Holte", "Egil (vara for Svein Lorents)": the one who came, for one who did not
 # (substitute_markers in layout.yml)
-_MARKER = "|".join(map(re.escape, layout().substitute_markers)) or r"(?!)"
+_MARKER = alternation(layout().substitute_markers)
 _ON_BEHALF = re.compile(rf"\s+(?:{_MARKER})\s+(?P<for>[^,(]+)|\s*\(\s*(?:{_MARKER})\s+(?P<bracketed>[^)]+)\)", re.I)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from analysis.base.records import Person, present_by_first_name
-from analysis.language.layout import layout
+from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import looks_like_name, parse_person
@@ -26,9 +26,9 @@ NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
 _INFLECTED = r"(?:mene|mer|ene|ne|en|er|e|n)?"  # sentralstyremedlemmene, rådgiverne, lederen
 ROLE = (
     r"(?i:(?<![\w-])(?:"
-    + "|".join(re.escape(r) for r in sorted(layout().roles, key=len, reverse=True))
+    + alternation(layout().roles)
     + r"|[\wæøå-]*(?:"
-    + "|".join(map(re.escape, layout().role_suffixes))
+    + alternation(layout().role_suffixes)
     + rf")){_INFLECTED})(?![\wæøå])"
 )
 # A word with two capitals or more: an acronym ("KS", "IMDi", "NHFU")
@@ -59,15 +59,11 @@ _PLAIN_UNIT = (
     r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s){0,2}(?:(?-i:"
     + _ACRONYM_WORD
     + r")|(?=[A-ZÆØÅ])[\wæøå-]*(?i:"
-    + "|".join(map(re.escape, sorted(_ORG_ENDINGS, key=len, reverse=True)))
+    + alternation(_ORG_ENDINGS)
     + r"))(?![\wæøå-])"
 )
 # A word of an office's field: no function word ("er") and no title ("… er professor Kjell …")
-_FIELD_WORD = (
-    r"(?!(?:"
-    + "|".join(sorted(map(re.escape, STOP_WORDS | {"og"}), key=len, reverse=True))
-    + rf")(?![\wæøå-]))(?!{ROLE})[a-zæøå][\wæøå-]*"
-)
+_FIELD_WORD = r"(?!(?:" + alternation(STOP_WORDS | {"og"}) + rf")(?![\wæøå-]))(?!{ROLE})[a-zæøå][\wæøå-]*"
 TITLED = re.compile(
     rf"(?P<role>{ROLE})(?:\s+(?:i|for|av|fra|frå)\s+"
     rf"(?:(?P<body>{COMPOUND_BODY})|(?P<plain>{_PLAIN_UNIT})|(?P<unit>[^,.;:\n]{{1,60}}?),(?=\s+[A-ZÆØÅ])"
@@ -78,7 +74,7 @@ TITLED = re.compile(
     rf"\s+(?P<list>{_LIST})"
 )
 # The attendance phrases of the layout file, longest first, as one alternation.
-_PHRASE_ALTERNATION = "|".join(re.escape(p) for p in sorted(layout().attendance_phrases, key=len, reverse=True))
+_PHRASE_ALTERNATION = alternation(layout().attendance_phrases)
 ATTENDING = re.compile(
     r"(?:(?:Fra|Frå)\s+(?P<group>[A-ZÆØÅ][\wæøå-]+)\s+)?(?<![\w-])(?:"
     + _PHRASE_ALTERNATION
@@ -624,7 +620,7 @@ def organisation_list(paragraph: str) -> list[Person]:
 # acronym ("FFO Vestfold", "IMDi"): a run without one may be a person's name.
 # Or a name whose last word ends as an organisation's does ("Funksjonshemmedes Fellesorganisasjon", "Frivillighet
 # Norge", "Oslo kommune"; `organisation_endings`), which no person's name does.
-_ENDING = "|".join(map(re.escape, sorted(_ORG_ENDINGS, key=len, reverse=True)))
+_ENDING = alternation(_ORG_ENDINGS)
 # Its inner words are capitalised or the small words of names ("Forbundet mot Rusgift"), never "fra": in
 # "Representanter fra Samarbeidsforum har møter" the people are not a body.
 _PREPOSITIONS_IN_NAMES = frozenset("for mot av til i".split())  # "Landsforeningen for hjerte- og lungesyke"
@@ -900,9 +896,9 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
 
 # "… ønsket velkommen til forbundsleder Arne Jenssen", "Leiar ynskte Kari Lie velkomen": a guest the meeting welcomed
 # (`welcome_verbs`, `welcome_words` in the layout file).
-_WELCOME_VERB = "|".join(map(re.escape, sorted(layout().welcome_verbs, key=len, reverse=True))) or "(?!)"
+_WELCOME_VERB = alternation(layout().welcome_verbs)
 _WELCOME_WORDS = tuple(sorted(layout().welcome_words, key=len, reverse=True))
-_WELCOME_WORD = "|".join(map(re.escape, _WELCOME_WORDS)) or "(?!)"
+_WELCOME_WORD = alternation(_WELCOME_WORDS)
 _WELCOMED = re.compile(
     rf"(?:{_WELCOME_VERB})\s+(?:(?:alle|hjertelig|hjarteleg|spesielt|særleg)\s+)*(?:{_WELCOME_WORD})\s+til\s+"
     rf"(?:{ROLE}\s+)?(?P<after>{NAME})"
@@ -1003,7 +999,7 @@ def _starts(short: str, full: str) -> bool:
     return len(short_words) < len(full_words) and full_words[: len(short_words)] == short_words
 
 
-_CHAIR_AFTER = "|".join(map(re.escape, layout().chair_after_name))
+_CHAIR_AFTER = alternation(layout().chair_after_name)
 _CHAIR_PHRASES = (*layout().chair_after_name, *layout().chair_before_name)
 _CHAIR = re.compile(
     rf"(?P<after>{NAME})\s*,?\s+(?:{_CHAIR_AFTER})\b"
@@ -1089,9 +1085,7 @@ def prose_chair(paragraphs: list[str]) -> str:
 # "Frida hadde meldt forfall.", "Per Holm var fraværende.": a name opening a sentence, then an absence phrase.
 _ABSENCE_PHRASES = tuple(sorted(layout().absence_phrases, key=len, reverse=True))
 _ABSENCE = re.compile(
-    rf"(?:^|(?<=[.!?:]\s))(?P<who>{NAME}|[{CAPITALS}][{SMALL}]+)\s+(?i:"
-    + ("|".join(map(re.escape, _ABSENCE_PHRASES)) or r"(?!)")
-    + r")\b"
+    rf"(?:^|(?<=[.!?:]\s))(?P<who>{NAME}|[{CAPITALS}][{SMALL}]+)\s+(?i:" + alternation(_ABSENCE_PHRASES) + r")\b"
 )
 
 

@@ -15,6 +15,7 @@ from analysis.coding.agreement import MIN_JUDGED, POOLED, WEAK_F1, trusted_rows,
 from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
+from analysis.language.layout import alternation
 from analysis.publish.findings import decimal, share_phrase
 from analysis.publish.plots import MAX_SHARE_PANELS, file_words, largest_groups
 from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
@@ -159,7 +160,7 @@ def highlight(sentence: str, evidence: str) -> str:
     words = sorted((w for w in evidence.split("; ") if w), key=len, reverse=True)
     if not words:
         return html.escape(sentence)
-    pattern = re.compile("|".join(re.escape(w) for w in words))
+    pattern = re.compile(alternation(words))
     parts, last = [], 0
     for m in pattern.finditer(sentence):
         parts += [html.escape(sentence[last : m.start()]), f"<mark>{html.escape(m.group(0))}</mark>"]
