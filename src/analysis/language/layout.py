@@ -68,6 +68,10 @@ OPTIONAL_SECTIONS = (
     "proposal_nouns",
     "welcome_verbs",
     "welcome_words",
+    "took_part_words",
+    "took_part_parts",
+    "meeting_stems",
+    "about_words",
 )
 
 
@@ -109,6 +113,10 @@ class Layout:
     proposal_nouns: frozenset[str] = frozenset()
     welcome_verbs: frozenset[str] = frozenset()
     welcome_words: frozenset[str] = frozenset()
+    took_part_words: frozenset[str] = frozenset()
+    took_part_parts: frozenset[str] = frozenset()
+    meeting_stems: frozenset[str] = frozenset()
+    about_words: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:
@@ -171,11 +179,13 @@ def read_layout(path: Path) -> Layout:
     return parse_layout(yaml_document(read_text(path), where), where)
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
     """The words as one regular-expression alternation, longest first: an alternation takes the first that matches,
     so 'Politisk rådgiver' must come before 'Rådgiver'. None gives '(?!)', which matches nothing (an empty
-    alternation would match everywhere)."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!)"
+    alternation would match everywhere). `spaced`: the space between a phrase's words stands for any white space,
+    as in running text; a label's is one space, as a header line writes it."""
+    escaped = (re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return "|".join(word.replace(r"\ ", r"\s+") if spaced else word for word in escaped) or "(?!)"
 
 
 @cache

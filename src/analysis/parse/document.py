@@ -87,7 +87,6 @@ def _labelled_date(body: list[str]) -> str:
 
 
 MAX_DATED_LINE_WORDS = 12
-_MEETING_STEMS = ("møte", "referat", "protokoll")  # 'årsmøtet', 'Møtereferat', 'Protokoll fra …'
 
 
 def _dated_meeting_line(body: list[str]) -> str:
@@ -95,7 +94,7 @@ def _dated_meeting_line(body: list[str]) -> str:
     under a title without one and a publication stamp ('Nyhetssak fra 24. februar 2020')."""
     for paragraph in body[:DATE_PARAGRAPHS]:
         line = paragraph.strip()
-        meeting = any(stem in line.casefold() for stem in _MEETING_STEMS)
+        meeting = any(stem in line.casefold() for stem in layout().meeting_stems)
         if "\n" not in line and len(line.split()) <= MAX_DATED_LINE_WORDS and meeting:
             date = find_date(line)
             if date:

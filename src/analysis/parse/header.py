@@ -718,8 +718,9 @@ def _lists_people(line: str) -> bool:
     return bool(_opens_with_name(line) or (via and looks_like_name(via["name"])) or _organisation_line(line))
 
 
-# An attendance value that counts people instead of naming them: "41medlemmer.", "ca. 40 personer", "51 betalende".
-_HEAD_COUNT = re.compile(r"^\s*(?:ca\.?|cirka|om lag|omlag)?\s*\d+\s*[a-zæøå]")
+# An attendance value that counts people instead of naming them: "41medlemmer.", "ca. 40 personer", "51 betalende"
+# (`about_words` in the layout file).
+_HEAD_COUNT = re.compile(rf"^\s*(?:{alternation(layout().about_words)})?\s*\d+\s*[a-zæøå]")
 
 
 def counts_people(value: str) -> bool:

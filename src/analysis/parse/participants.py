@@ -409,10 +409,10 @@ def represented_by(text: str) -> list[Hit]:
 
 
 # "Finn Madsen deltok under sak 1.": a name that took part in this meeting, or part of it; never "deltok på
-# konferansen", another event.
+# konferansen", another event (`took_part_words`, `took_part_parts` in the layout file).
 _TOOK_PART = re.compile(
-    rf"(?P<name>{NAME})\s+(?:deltok|deltek|var\s+til\s+stede|var\s+til\s+stades)"
-    r"(?:\s+(?:under|i|på)\s+(?:sak|saka|saken|behandlingen|handsaminga|møtet|delar?\s+av\s+møtet|deler\s+av\s+møtet)\b"
+    rf"(?P<name>{NAME})\s+(?:{alternation(layout().took_part_words, spaced=True)})"
+    rf"(?:\s+(?:under|i|på)\s+(?:{alternation(layout().took_part_parts, spaced=True)})\b"
     r"|\s+(?:fra|frå|til)\s+kl\b|\s*[.,;])"
 )
 
