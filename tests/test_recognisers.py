@@ -1552,6 +1552,27 @@ def test_up_to_four_short_lines_over_the_fields_a_dated_one_or_an_abbreviation_c
     assert parsed.meeting["date"] == "2019-01-23"
 
 
+def test_up_to_eight_short_lines_over_the_fields_and_one_with_the_hours_gives_the_time_and_place() -> None:
+    """A web page's name, the meeting's name twice, what its acronym stands for, its day and its hours stand over
+    'Møteleder:' and the rest; the hours are no programme item."""
+    text = (
+        "Brukerrådet\n\nBR-møte 12. mars 2023\n\nReferat fra møte i BR\n\nReferat fra møte i BR\n\n"
+        "BR = Brukerrådet for boliger og arbeid\n\nTirsdag 12. mars 2023\n\n Kl. 10.00 til kl. 12.00 i kantina\n\n"
+        "Møteleder:\t\tTrine Vik\n\nReferent:\t\tPål Berg\n\nTilstede:\t\tTrine Vik, Pål Berg og Aud Lie\n\n"
+        "Sak 1: Runde rundt bordet\n\nAlle fortalte om sitt råd."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Trine Vik", "Pål Berg", "Aud Lie"]
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Trine Vik", "Pål Berg")
+    assert [(a.item_no, a.title) for a in parsed.agenda] == [("1", "Runde rundt bordet")]
+    assert [parsed.meeting[k] for k in ("date", "time_start", "time_end", "place")] == [
+        "2023-03-12",
+        "10:00",
+        "12:00",
+        "kantina",
+    ]
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

@@ -925,7 +925,7 @@ def _unknown_field(paragraph: str) -> bool:
     return "\n" not in line and len(line.split()) <= MAX_TITLE_WORDS and bool(_OTHER_LABEL_LINE.match(line))
 
 
-MAX_LEAD_LINES = 4
+MAX_LEAD_LINES = 8
 _WORD_STOP = re.compile(r"[a-zæøå]{2}\.\s*$")  # a line that ends as a sentence does: a word in lower case, a full stop
 
 
@@ -943,6 +943,22 @@ def _short_lines_then_labels(paragraphs: list[str]) -> int:
         if short and len(lead) == count and _labels_follow(paragraphs[count : count + 1]):
             return count
     return 0
+
+
+_PLACE_LEAD = re.compile(r"^(?:i|på|hos)\s+", re.IGNORECASE)
+
+
+def _lead_time(header: Header, line: str) -> bool:
+    """A short line over the fields that opens with the meeting's hours ('Kl. 12.30 til kl. 15.00 i
+    formannskapssalen') gives the time and the place, as 'Tid:' and 'Sted:' would; it is no programme item."""
+    when, rest = leading_when(line)
+    start, end = parse_time_span(when)
+    if not (start and end) or header.time_start:
+        return False
+    header.time_start, header.time_end = start, end
+    header.date = header.date or find_date(when)
+    header.place = header.place or _PLACE_LEAD.sub("", rest).strip()
+    return True
 
 
 def parse_header(paragraphs: list[str]) -> Header:
@@ -1049,8 +1065,10 @@ def parse_header(paragraphs: list[str]) -> Header:
             continue
         lead = _short_lines_then_labels(paragraphs[index:]) if index <= LEAD_BEFORE_HEADER and not last_field else 0
         if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
-            header.leftover.extend(paragraphs[index : index + lead])
-            subtitles.extend(paragraphs[index : index + lead])
+            for line in paragraphs[index : index + lead]:
+                if not _lead_time(header, line):  # "Kl. 12.30 til kl. 15.00 i formannskapssalen" is a field's
+                    header.leftover.append(line)
+                    subtitles.append(line)
             index += lead
             fields_at = index
             continue
