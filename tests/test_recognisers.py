@@ -1573,6 +1573,19 @@ def test_up_to_eight_short_lines_over_the_fields_and_one_with_the_hours_gives_th
     ]
 
 
+def test_an_officer_named_by_first_name_alone_joins_the_present_when_no_one_listed_has_that_name() -> None:
+    """'Møteleder: Trine' over a head count: Trine chaired and was there; an office word in the field is nobody, and
+    one listed with that first name is the one meant."""
+    text = (
+        "Referat fra møte i brukerrådet 3. mai 2023\n\nMøteleder: Trine\n\nReferent: Sekretær\n\n"
+        "Tilstede: 12 brukere\n\nSak 1: Runde rundt bordet\n\nAlle fortalte om sitt råd."
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["chair"], _present(parsed)) == ("Trine", ["Trine"])
+    listed = _parsed(text.replace("12 brukere", "Trine Vik og Aud Lie"), "minutes")
+    assert (listed.meeting["chair"], _present(listed)) == ("Trine Vik", ["Trine Vik", "Aud Lie"])
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

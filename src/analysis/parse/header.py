@@ -99,7 +99,7 @@ def _stood_in_for(part: str) -> str:
     """'Egil (vara for Svein Lorents)' → 'Svein Lorents': the member someone came for, when a name (not 'pva FFO')."""
     match = _ON_BEHALF.search(part)
     name = (match["for"] or match["bracketed"]).strip().rstrip(".") if match else ""
-    return name if looks_like_name(name) or _first_name(name) else ""
+    return name if looks_like_name(name) or first_name(name) else ""
 
 
 # A remark after an attendee's organisation: a comma, then a lower-case word ("Digdir, alle saker").
@@ -121,7 +121,7 @@ def _is_remark(bracketed: str) -> bool:
     )
 
 
-def _first_name(text: str) -> bool:
+def first_name(text: str) -> bool:
     """'Bastian': one capitalised word that is not an acronym ('NAV') — a list of these is a list of first names;
     'Amanda (Skype)' too, the bracket a remark."""
     paren = _PAREN_PERSON.match(text.strip())
@@ -133,7 +133,7 @@ def _first_name_of(part: str) -> bool:
     """'Alvhild (FIN)', 'Kristin (Leder)': a first name with its organisation or office in a bracket, as informal
     minutes list their members; 'Bastian' alone too."""
     paren = _PAREN_PERSON.match(part.strip())
-    return _first_name(paren["name"] if paren else part)
+    return first_name(paren["name"] if paren else part)
 
 
 # Where one "Name (Org)" of a list ends and the next begins when the commas between them are gone:
@@ -310,7 +310,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
                 (" og " in f" {line} " or len(parts) >= 3 or bool(_PAREN_PERSON.match(parts[0])))  # "A (Org), B"
                 and all(map(_names_a_person, parts))
             )
-            or all(map(_first_name, parts))
+            or all(map(first_name, parts))
             # "John Oddleif, Rolf, Kjellaug, Liv": full names and first names mixed; four parts or more, since
             # "Kari Nordmann, Velferdsalliansen" is a name and a body
             or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name_of(p) for p in parts))
@@ -347,7 +347,7 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
             if (
                 len(parts) >= MIN_WRAPPED_LIST_PARTS
                 and not joined[-1].rstrip().endswith((",", "."))
-                and _first_name(parts[-1])
+                and first_name(parts[-1])
                 and all(map(_names_a_person, parts[:-1]))
             ):
                 joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
@@ -659,7 +659,7 @@ def _is_people_list(paragraph: str) -> bool:
     """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)"), or each is a first name."""
     lines = [line for line in paragraph.split("\n") if line.strip()]
     return all(_lists_people(line) for line in lines) or (
-        len(lines) <= 30 and all(_first_name(re.split(r"[,(]", line)[0]) for line in lines)
+        len(lines) <= 30 and all(first_name(re.split(r"[,(]", line)[0]) for line in lines)
     )
 
 

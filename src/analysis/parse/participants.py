@@ -19,7 +19,7 @@ from analysis.base.records import Person, present_by_first_name
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
-from analysis.parse.header import looks_like_name, parse_person
+from analysis.parse.header import first_name, is_office_word, looks_like_name, parse_person
 
 _W = rf"(?:[{CAPITALS}](?:\.(?:[{CAPITALS}]\.)*|[{SMALL}'’]+(?:-[{CAPITALS}][{SMALL}'’]+)?))"
 NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
@@ -1115,23 +1115,25 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
     One the attendance list leaves out ("Referent: Lars Ole Bolneset" under a
     list without him) joins it; one named by a first name alone ("Møteleder:
     Per") is the one listed attendee of that first name, and the field takes
-    the full name; one a list of first names gives by that name ("Deltakarar:
-    Rita, Are" over "Are Halland, ref.") is listed already. Returns the fields
-    and the people, both updated.
+    the full name, or joins by that name when no one listed has it; one a list
+    of first names gives by that name ("Deltakarar: Rita, Are" over "Are
+    Halland, ref.") is listed already. Returns the fields and the people, both
+    updated.
     """
     officers, people = dict(officers), list(people)
     for office in OFFICES:
         person = parse_person(officers.get(office, ""), "present")
         if person is None or not person.name:
             continue
-        first = person.first_name
+        first, names = person.first_name, [p.name for p in people if p.name]
+        role = layout().name_markers[office][0].capitalize()
         if first == person.name:
             same = present_by_first_name(first, people)
             if len(same) == 1:
                 officers[office] = same[0].name
+            elif not same and first not in names and first_name(first) and not is_office_word(first):
+                people.append(Person(first, role=role))  # "Møteleder: Cecilie" over no list naming her
             continue
-        names = [p.name for p in people if p.name]
         if looks_like_name(person.name) and first not in names and same_person(person.name, names) is None:
-            role = layout().name_markers[office][0].capitalize()
             people.append(Person(person.name, role=role, organisation=person.organisation))
     return officers, people
