@@ -1586,6 +1586,22 @@ def test_an_officer_named_by_first_name_alone_joins_the_present_when_no_one_list
     assert (listed.meeting["chair"], _present(listed)) == ("Trine Vik", ["Trine Vik", "Aud Lie"])
 
 
+def test_a_member_named_again_by_initials_or_with_the_surname_cut_to_its_initial_is_the_one_listed() -> None:
+    """'Randi H' signing as 'Referent', 'Tor A. orienterte', 'EB orienterte': Randi Holm, Tor Aas, Eli Berg. Initials
+    two people present share, or an organisation's, name nobody."""
+    text = (
+        "Styremøte 4. april 2022\n\nTil stede: Randi Holm, Tor Aas og Eli Berg\n\nSak 1: Økonomi\n\n"
+        "Tor A. orienterte om økonomien.\n\nEB orienterte om kurset.\n\nRandi H\n\nReferent"
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["minute_taker"], _present(parsed)) == ("Randi Holm", ["Randi Holm", "Tor Aas", "Eli Berg"])
+    assert [s.speaker for s in parsed.segments] == ["Tor Aas", "Eli Berg"]
+    shared = _parsed(text.replace("Tor Aas og Eli Berg", "Tor Aas, Eli Berg og Even Brun"), "minutes")
+    assert shared.segments[1].speaker not in ("Eli Berg", "Even Brun")
+    body = _parsed(text.replace("Tor Aas og", "Tor Aas (EB) og"), "minutes")  # EB is Tor's organisation
+    assert body.segments[1].speaker == "Tor Aas"
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

@@ -848,6 +848,21 @@ def _tail_of(short: str, full: str) -> bool:
     return (cut_short and _starts(short, full)) or full_words[-len(short_words) :] == short_words
 
 
+def _initialled(short: str, full: str) -> bool:
+    """'Nils S' and 'Ingebjørg H.' are how minutes sign or name 'Nils Steinvik' and 'Ingebjørg Hovde' again: the same
+    words, the last cut to its initial. 'Ingebjørg B.' is someone else."""
+    short_words, full_words = short.split(), full.split()
+    initial = short_words[-1].rstrip(".") if short_words else ""
+    return (
+        len(short_words) == len(full_words) >= MIN_NAME_START
+        and len(initial) == 1
+        and initial.isupper()
+        and short_words[:-1] == full_words[:-1]
+        and len(full_words[-1]) > 1
+        and full_words[-1].startswith(initial)
+    )
+
+
 def _two_names(run: str, known: Iterable[str]) -> tuple[str, str] | None:
     """'Gerd Misfjord Olav Venås' in 'presenterte Gerd Misfjord Olav Venås og Rudi Rødseth': a run of capitals that
     opens with a full name the text gives on its own and goes on for a name's length is that person and another,
@@ -866,7 +881,11 @@ def same_person(name: str, known: Iterable[str]) -> str | None:
     known = list(known)
     if name in known:
         return name
-    matches = [other for other in known if _tail_of(name, other) or _tail_of(other, name)]
+    matches = [
+        other
+        for other in known
+        if _tail_of(name, other) or _tail_of(other, name) or _initialled(name, other) or _initialled(other, name)
+    ]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -883,7 +902,7 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
                 found[person.name] = person
                 continue
             known = found[key]
-            name = max(known.name, person.name, key=lambda n: len(n.split()))
+            name = max(known.name, person.name, key=lambda n: (len(n.split()), len(n)))  # 'Nils Steinvik', not 'Nils S'
             merged = Person(name, known.role or person.role, known.organisation or person.organisation, known.status)
             found = {(name if k == key else k): (merged if k == key else v) for k, v in found.items()}
     people = []
@@ -1117,8 +1136,9 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
     Per") is the one listed attendee of that first name, and the field takes
     the full name, or joins by that name when no one listed has it; one a list
     of first names gives by that name ("Deltakarar: Rita, Are" over "Are
-    Halland, ref.") is listed already. Returns the fields and the people, both
-    updated.
+    Halland, ref.") is listed already; one signing with an initial for a
+    surname ("Nils S") is the listed attendee it abbreviates, and the field
+    takes the full name. Returns the fields and the people, both updated.
     """
     officers, people = dict(officers), list(people)
     for office in OFFICES:
@@ -1134,6 +1154,9 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
             elif not same and first not in names and first_name(first) and not is_office_word(first):
                 people.append(Person(first, role=role))  # "Møteleder: Cecilie" over no list naming her
             continue
-        if looks_like_name(person.name) and first not in names and same_person(person.name, names) is None:
+        known = same_person(person.name, names)
+        if known is not None and _initialled(person.name, known):
+            officers[office] = known  # "Nils S" signing as "Referent" under "Tilstede Nils Steinvik, …"
+        elif looks_like_name(person.name) and first not in names and known is None:
             people.append(Person(person.name, role=role, organisation=person.organisation))
     return officers, people

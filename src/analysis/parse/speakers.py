@@ -106,6 +106,7 @@ class Roster:
         self._given_names = {
             g: ps[0] for g, ps in given.items() if len(ps) == 1 and g not in blocked_given and g not in full
         }
+        self._names += self._abbreviated(full)
         roles: dict[str, list[Person]] = {}
         for person in self.people:
             if person.role:
@@ -135,6 +136,7 @@ class Roster:
             ((tuple(alias.split()), alias, members) for alias, members in orgs.items()),
             key=lambda item: -len(item[0]),
         )
+        self._initials = self._initials_of_one()
         self._names.sort(key=lambda item: -len(item[0]))
         # The names, blocked names and organisations by their first token, in the order they are tried:
         # a token is compared with the few that can begin at it, not with every name of the meeting.
@@ -158,10 +160,36 @@ class Roster:
         self._triggers = {first.casefold() for first in (*self._blocked_at, *self._names_at)} | set(self._orgs_at)
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
         self._triggers |= {f.casefold() for f in self._first_names} | set(self._bodies)
+        self._triggers |= {i.casefold() for i in self._initials}
         self._given_at: dict[str, list[tuple[str, ...]]] = {}
         for parts in self._given_names:
             self._given_at.setdefault(parts[0], []).append(parts)
         self._triggers |= {first.casefold() for first in self._given_at}
+
+    def _abbreviated(self, full: set[tuple[str, ...]]) -> list[tuple[tuple[str, ...], Person]]:
+        """'Tor A' (from 'Tor A.') for Tor Aas: the surname cut to its initial, as minutes name a member again; only
+        a form one person present has and nobody listed otherwise."""
+        forms: dict[tuple[str, ...], list[Person]] = {}
+        for parts, person in self._names:
+            if len(parts) >= 2 and person.name.split() == list(parts):
+                forms.setdefault((*parts[:-1], parts[-1][0]), []).append(person)
+        taken = full | {(*parts[:-1], parts[-1][0]) for parts in self._blocked if len(parts) >= 2}
+        return [(form, ps[0]) for form, ps in forms.items() if len(ps) == 1 and form not in taken]
+
+    def _initials_of_one(self) -> dict[str, Person]:
+        """'MS' for Morten Steinsrud: the initials of a name of two or three words, as minutes mark who does what
+        ('MS orienterte om saken', '(NS)'); only those one person present has, no one listed otherwise, and no
+        organisation there."""
+
+        def initials(name: str) -> str:
+            words = name.split()
+            return "".join(w[0] for w in words).upper() if 2 <= len(words) <= 3 else ""
+
+        present: dict[str, list[Person]] = {}
+        for person in self.people:
+            present.setdefault(initials(person.name), []).append(person)
+        taken = {initials(" ".join(parts)) for parts in self._blocked} | {alias for _, alias, _ in self._orgs}
+        return {k: ps[0] for k, ps in present.items() if k and len(ps) == 1 and k not in taken}
 
     def titled_opening(self, tokens: list[str]) -> Mention | None:
         """The one present holder of the bare title a sentence opens with ('Rådmann orienterte …')."""
@@ -234,6 +262,9 @@ class Roster:
                 return Mention(i, end, person, person.organisation)
         if token in self._first_names and not (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()):
             person = self._first_names[token]  # not "Jonas Dahl", who is someone else
+            return Mention(i, i + 1, person, person.organisation)
+        if token in self._initials:
+            person = self._initials[token]  # "MS orienterte om saken"
             return Mention(i, i + 1, person, person.organisation)
         if folded in self._definite_roles:
             person = self._definite_roles[folded]
