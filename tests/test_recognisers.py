@@ -1638,6 +1638,14 @@ def test_a_case_number_with_the_meetings_date_before_its_title() -> None:
     ]
 
 
+def test_a_case_number_with_a_comma_before_its_title_and_never_before_prose() -> None:
+    text = (
+        "Tilstede: Ole Hansen og Tore Knudsen.\n\nSak 1, Årsmøte 2020.\n\nDet ble diskutert.\n\n"
+        "Sak 2, Økonomi\n\nGodt nytt.\n\nSak 1, 2 og 3 ble behandlet samlet.\n\nSak 3, og sak 4 ble utsatt."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [("1", "Årsmøte 2020."), ("2", "Økonomi")]
+
+
 def test_a_date_alone_on_the_last_line_dates_minutes_that_give_no_other() -> None:
     text = (
         "Tilstede: Oddbjørn Kaasa og Arvid Wold.\n\n07 – 2022    Gjennomgang av årsmelding.\n\nGjennomgått.\n\n17.02.22"

@@ -24,7 +24,9 @@ _CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens wit
 ITEM_RE = re.compile(
     # "Sak 41 / 23": a space either side of the slash too; "Sak nr. 1.2010 – Websidene": the year after a full stop
     rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?:nr\.?\s*)?(?P<no1>\d{{1,3}}(?:\s?/\s?\d{{2,4}}|\.(?:19|20)\d\d)?)"
-    r"[.:]?(?:\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{2,4})?(?:\s*[-–])?"  # "Sak 1 – 23.01.19 - Title": the meeting's date
+    # "Sak 1, Årsmøte 2020.": a comma after the number before a capital; "Sak 1, 2 og 3 …" is prose
+    r"(?:[.:]|,(?=\s+(?-i:[A-ZÆØÅ])))?"
+    r"(?:\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{2,4})?(?:\s*[-–])?"  # "Sak 1 – 23.01.19 - Title": the meeting's date
     # "07 – 2022 Title", "22.2009 Title": a case number with its year after a dash or a full stop, before a capital
     # "S 7.1/07 Protokoll …": a decimal case number, perhaps after the letter of its series
     r"|(?:(?-i:[A-ZÆØÅ])\s+(?=\d{1,3}\.\d{1,2}/))?"
