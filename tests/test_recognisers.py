@@ -1646,6 +1646,21 @@ def test_a_case_number_with_a_comma_before_its_title_and_never_before_prose() ->
     assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [("1", "Årsmøte 2020."), ("2", "Økonomi")]
 
 
+def test_a_name_then_the_body_it_came_from_after_fra_is_a_person_of_that_body() -> None:
+    text = (
+        "Styremøte 4. april 2022\n\nTil stede: Kari Lie fra NAV, Per Holm frå KS og Ola Dahl\n\n"
+        "Besøk: Stine-Marie fra stab BOAT\n\nForfall: Eva Berg fra kl. 19\n\nSak 1: Økonomi\n\nGodkjent."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.organisation, p.status) for p in parsed.people] == [
+        ("Kari Lie", "NAV", "present"),
+        ("Per Holm", "KS", "present"),
+        ("Ola Dahl", "", "present"),
+        ("Stine-Marie", "stab BOAT", "present"),
+        ("Eva Berg", "", "absent"),  # "fra kl. 19" says when, a remark
+    ]
+
+
 def test_a_date_alone_on_the_last_line_dates_minutes_that_give_no_other() -> None:
     text = (
         "Tilstede: Oddbjørn Kaasa og Arvid Wold.\n\n07 – 2022    Gjennomgang av årsmelding.\n\nGjennomgått.\n\n17.02.22"

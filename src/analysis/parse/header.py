@@ -146,6 +146,21 @@ def _bracketed_parts(parts: list[str]) -> list[str]:
     return [piece for part in parts for piece in (_AFTER_BRACKET.split(part) if part.count("(") > 1 else [part])]
 
 
+# "Kari Lie fra NAV", "Stine-Marie fra stab BOAT": a name, then the body it came from, which names something
+# ("fra kl. 19", "fra sak 3", "fra starten" say when).
+_FROM_BODY = re.compile(
+    rf"^(?P<name>[^,()]+?)\s+(?:fra|frå)\s+(?!(?:kl|sak|saka|saken|pkt|punkt)\b)(?P<org>(?=.*(?-i:[{CAPITALS}]))[^\d,()].*)$",
+    re.IGNORECASE,
+)
+
+
+def _from_body(part: str) -> re.Match[str] | None:
+    """'Kari Lie fra NAV' or 'Jon frå Meglergården': a name (or first name) and the body after 'fra'/'frå'."""
+    match = _FROM_BODY.match(part.strip().rstrip("."))
+    name = match["name"] if match else ""
+    return match if match and (looks_like_name(name) or first_name(name)) else None
+
+
 def parse_person(line: str, status: str) -> Person | None:
     """'[Role] Name, Organisation' or '[Role] Name (Organisation)' → Person; an empty line gives None.
 
@@ -159,8 +174,11 @@ def parse_person(line: str, status: str) -> Person | None:
         role, name = split_role(via["name"])
         return Person(name=name, role=role, organisation=via["org"].strip(), status=status)
     paren = _PAREN_PERSON.match(line) if "," not in line else None
+    from_body = _from_body(line) if not paren and "," not in line else None
     if paren:
         name_part, organisation = paren["name"], paren["org"]
+    elif from_body:
+        name_part, organisation = from_body["name"], from_body["org"]
     else:
         name_part, _, organisation = line.partition(",")
     role, name = split_role(_who_came(name_part))
@@ -173,15 +191,16 @@ def parse_person(line: str, status: str) -> Person | None:
         org_role, rest = split_role(organisation)
         if org_role:  # "Statssekretær i Landbruks- og matdepartementet": the office, then its body
             role, organisation = org_role, _ORG_LEAD.sub("", rest)
-    if organisation[:1].islower() and not role:  # "Karin Finnerud, styrets nestleder": an office, not a body
+    if organisation[:1].islower() and not role and not from_body:  # "Karin Finnerud, styrets nestleder": an office
         role, organisation = organisation, ""
     return Person(name=name.strip(), role=role, organisation=organisation, status=status)
 
 
 def _names_a_person(part: str) -> bool:
-    """'Kari Nordmann' or 'Kari Nordmann (Fellesorganisasjonen)'."""
+    """'Kari Nordmann', 'Kari Nordmann (Fellesorganisasjonen)' or 'Kari Nordmann fra NAV'."""
     paren = _PAREN_PERSON.match(part)
-    return looks_like_name(paren["name"] if paren else part)
+    from_body = _from_body(part) if not paren else None
+    return looks_like_name(paren["name"] if paren else from_body["name"] if from_body else part)
 
 
 def _list_item(line: str) -> str:
