@@ -1045,6 +1045,19 @@ def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Kari Lie", "Ola Dahl")
 
 
+def test_one_elected_with_another_by_med_and_som_and_an_annual_meetings_own_offices() -> None:
+    """'… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær': both were there, and she took the minutes."""
+    text = (
+        "Årsmøte 2020\n\nIngrid Løset vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær. "
+        "Ingrid tok over og leia møtet med stø hand."
+    )
+    parsed = _parsed(text, "news")
+    assert _present(parsed) == ["Ingrid Løset", "Jorunn Vestre"]
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Ingrid Løset", "Jorunn Vestre")
+    header = parse_header(["Protokoll årsmøte", "Årsmøteleder: Kari Lie\nÅrsmøtesekretær: Ola Dahl"])
+    assert (header.chair, header.minute_taker) == ("Kari Lie", "Ola Dahl")
+
+
 def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> None:
     assert find_date("Protokoll fra ekstraordinært årsmøte torsdag 6. 12. 2018.") == "2018-12-06"
     assert find_date("Saker fra 3. 2. 2000-tallet") == ""  # a century, not a date

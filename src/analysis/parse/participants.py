@@ -1030,13 +1030,17 @@ _CHAIR = re.compile(
 
 _ELECTED = r"(?:ble|blei|vart|er)\s+(?:valgt|valt|vald)"
 # "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under møteboka"
-_ELECTED_AFTER = re.compile(rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+(?P<role>[^.,;:\n]{{2,60}})")
+_ELECTED_AFTER = re.compile(
+    rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+(?P<role>(?:(?!\s+med\s)[^.,;:\n]){{2,60}})"
+)
 # "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"
 _ELECTED_BEFORE = re.compile(
     rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+(?P<list>{_LIST})"
 )
 _ELECTION_WORD = re.compile(r"\bval(?:g)?t\b|\bvald\b")
 _AND_TO = re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+(?P<list>{_LIST})")
+# "… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær": another elected with the first
+_WITH_AS = re.compile(rf"\s+med\s+(?P<list>{_LIST})\s+som\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)(?![\wæøå-])")
 
 
 def _function_of(role: str) -> str | None:
@@ -1065,7 +1069,9 @@ def elected(text: str) -> list[tuple[int, Person, str]]:
     for pattern in (_ELECTED_AFTER, _ELECTED_BEFORE):
         for match in pattern.finditer(text):
             clauses = [match]
-            while (more := _AND_TO.match(text, clauses[-1].end())) is not None:
+            while (
+                more := _AND_TO.match(text, clauses[-1].end()) or _WITH_AS.match(text, clauses[-1].end())
+            ) is not None:
                 clauses.append(more)
             for clause in clauses:
                 field = _function_of(clause["role"])
