@@ -24,6 +24,7 @@ from analysis.parse.header import (
 )
 from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
+    appositions,
     attending_organisations,
     chair_title,
     hosts,
@@ -1056,6 +1057,15 @@ def test_one_elected_with_another_by_med_and_som_and_an_annual_meetings_own_offi
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Ingrid Løset", "Jorunn Vestre")
     header = parse_header(["Protokoll årsmøte", "Årsmøteleder: Kari Lie\nÅrsmøtesekretær: Ola Dahl"])
     assert (header.chair, header.minute_taker) == ("Kari Lie", "Ola Dahl")
+
+
+def test_a_title_then_a_name_between_commas_is_that_person_never_inside_a_list() -> None:
+    text = "Årsmøte 2020\n\nEtter årsmøtesakene orienterte fylkesfadder, Oddrun Beyer-Holm, om oppgåver og mål."
+    parsed = _parsed(text, "news")
+    assert [(p.name, p.role) for p in parsed.people] == [("Oddrun Beyer-Holm", "Fylkesfadder")]
+    assert parsed.segments[-1].speaker == "Oddrun Beyer-Holm"
+    listed = "Styret: Kari Lie, leder, Per Holm, nestleder, og Eva Moe."
+    assert [hit[1].role for hit in appositions(listed) if hit[1].name == "Per Holm"] in ([], ["Nestleder"])
 
 
 def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> None:

@@ -433,9 +433,19 @@ def attending(text: str) -> list[Hit]:
 _ACRONYM_AFTER = re.compile(rf"\s+(?P<org>{_ACRONYM_WORD})(?![\wæøåÆØÅ-])")
 
 
+# "Lokallagets leder, Liv A. Hansen, åpnet møtet", "orienterte fylkesfadder, Oddrun Beyer-Holm, om …": a title, then
+# the name between commas; never inside a list ("Kari Lie, leder, Per Holm, nestleder"), where a comma precedes it.
+_TITLE_APPOSITION = re.compile(rf"(?:^|(?<=[^,\s])\s+)(?P<role>{ROLE}),\s+(?P<name>{NAME}),")
+
+
 def appositions(text: str) -> list[Hit]:
-    """'Tove-Linnea Brandvik – forbundsleder i NHF', 'Grete Crowo, rådgiver FFO nasjonalt'."""
-    hits = []
+    """'Tove-Linnea Brandvik – forbundsleder i NHF', 'Grete Crowo, rådgiver FFO nasjonalt', 'Lokallagets leder,
+    Liv A. Hansen, åpnet møtet'."""
+    hits = [
+        (match.start("name"), Person(name=match["name"], role=_capitalised(match["role"])))
+        for match in _TITLE_APPOSITION.finditer(text)
+        if _is_name(match["name"])
+    ]
     for match in APPOSITION.finditer(text):
         _, name = split_title(match["name"])
         # "Hadia Tajik, generalsekretær i Frivillighet Norge Birgitte Brekke": the title opens the next person's entry
