@@ -1068,6 +1068,15 @@ def test_a_title_then_a_name_between_commas_is_that_person_never_inside_a_list()
     assert [hit[1].role for hit in appositions(listed) if hit[1].name == "Per Holm"] in ([], ["Nestleder"])
 
 
+def test_a_name_with_an_initial_and_its_full_stop_is_found_in_the_sentences() -> None:
+    """'Liv A. Hansen takket for tilliten': the sentence's words drop the initial's full stop, so must her name's."""
+    text = (
+        "Årsmøte 2020\n\nTil stede: Liv A. Hansen og Per Holm\n\nSak 1: Valg\n\n"
+        "Liv A. Hansen takket for tilliten.\n\nPer Holm takket henne for innsatsen."
+    )
+    assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Liv A. Hansen", "Per Holm"]
+
+
 def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> None:
     assert find_date("Protokoll fra ekstraordinært årsmøte torsdag 6. 12. 2018.") == "2018-12-06"
     assert find_date("Saker fra 3. 2. 2000-tallet") == ""  # a century, not a date

@@ -74,8 +74,9 @@ class Roster:
     def __init__(self, people: list[Person]) -> None:
         self.people = [p for p in people if p.status == "present" and p.name]
         # Listed but not present (absent, copy): their names must not reach a namesake who is.
-        self._blocked = [tuple(p.name.split()) for p in people if p.status != "present" and p.name]
-        self._names = [(tuple(p.name.split()), p) for p in self.people]
+        # a name as a sentence's tokens give it: "Liv A. Hansen" is read as "Liv A Hansen"
+        self._blocked = [tuple(tokens_of(p.name)) for p in people if p.status != "present" and p.name]
+        self._names = [(tuple(tokens_of(p.name)), p) for p in self.people]
         # A double surname repeated without the first name: "Røe Isaksen" for Torbjørn Røe Isaksen.
         tails: dict[tuple[str, ...], list[Person]] = {}
         for parts, person in self._names:
@@ -171,7 +172,7 @@ class Roster:
         a form one person present has and nobody listed otherwise."""
         forms: dict[tuple[str, ...], list[Person]] = {}
         for parts, person in self._names:
-            if len(parts) >= 2 and person.name.split() == list(parts):
+            if len(parts) >= 2 and tokens_of(person.name) == list(parts):
                 forms.setdefault((*parts[:-1], parts[-1][0]), []).append(person)
         taken = full | {(*parts[:-1], parts[-1][0]) for parts in self._blocked if len(parts) >= 2}
         return [(form, ps[0]) for form, ps in forms.items() if len(ps) == 1 and form not in taken]
@@ -504,7 +505,7 @@ def signed_below(sentences: list[str], roster: Roster) -> Mention | None:
         return None  # names over a name are a photo's caption, not a quote
     tokens, mentions = roster.read(sentences[-1])
     whole = [m for m in mentions if m.person and m.start == 0 and m.end == len(tokens)]
-    named_in_full = whole and len(tokens) == len(whole[0].person.name.split())
+    named_in_full = whole and len(tokens) == len(tokens_of(whole[0].person.name))
     return whole[0] if named_in_full else None
 
 
