@@ -34,6 +34,7 @@ from analysis.parse.participants import (
     prose_people,
     represented,
     roll_call,
+    speaking,
 )
 from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
 
@@ -1075,6 +1076,15 @@ def test_a_name_with_an_initial_and_its_full_stop_is_found_in_the_sentences() ->
         "Liv A. Hansen takket for tilliten.\n\nPer Holm takket henne for innsatsen."
     )
     assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Liv A. Hansen", "Per Holm"]
+
+
+def test_a_name_closing_a_sentence_is_no_subject_of_the_next_sentences_verb() -> None:
+    """'… endret til Mental Helse Ytre Namdal. I følge vedtektene …': the verb after a full stop is another
+    sentence's."""
+    text = "Navnet ble endret til Mental Helse Ytre Namdal. I følge vedtektene heter det: «Mental Helse …»."
+    assert speaking(text) == []
+    named = speaking("Møtet ble åpnet av Kari Lie. Deretter orienterte Per Holm om saken.")
+    assert [p.name for _, p in named] == ["Kari Lie", "Per Holm"]
 
 
 def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> None:

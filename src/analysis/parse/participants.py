@@ -456,6 +456,9 @@ def appositions(text: str) -> list[Hit]:
     return hits
 
 
+_SENTENCE_CLOSES = re.compile(r"\s*[.!?](?:\s|$)")
+
+
 def speaking(text: str) -> list[Hit]:
     """A name beside a verb of saying or of doing something at the meeting: 'Trine Heibø Holm trakk fram …',
     '…, sa Tor Arne Gangsø', 'Torleif Aasen leste diktet', 'Dernest opna Randi Vik', the one a thing was done by
@@ -468,7 +471,9 @@ def speaking(text: str) -> list[Hit]:
         _, name = split_title(match["name"])
         before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])[-2:]
         organisation, end = _organisation_beside(text, match.end())  # "A fra Velferdsalliansen holdt", "B (VA) snakket"
-        after = [t for t in _TOKEN.findall(text[end : end + 60])[:3] if t.casefold() not in _BRIDGE]
+        # the verb after a name is in its sentence: "… endret til Mental Helse Ytre Namdal. I følge …" names no one
+        ended = _SENTENCE_CLOSES.match(text, end) is not None
+        after = [] if ended else [t for t in _TOKEN.findall(text[end : end + 60])[:3] if t.casefold() not in _BRIDGE]
         by = (
             len(before) == 2
             and before[1].casefold() in _AGENT
