@@ -1087,6 +1087,16 @@ def test_a_name_closing_a_sentence_is_no_subject_of_the_next_sentences_verb() ->
     assert [p.name for _, p in named] == ["Kari Lie", "Per Holm"]
 
 
+def test_a_day_and_month_after_den_where_the_opening_names_the_event_is_the_meetings_day() -> None:
+    stamp = "11. feb 2020 Mental Helse Ytre Namdal\n\nÅrsmøtet den 20.februar\n\n"
+    opening = "Årsmøtet startet så tidlig som kl.17 den 20.februar, slik at det ble tid til hyggetreff etter årsmøtet."
+    assert _parsed(stamp + opening, "news").meeting["date"] == "2020-02-20"
+    other = "Styret møttes og la planer for våren og sommeren. Neste møte blir den 5. mars, hos Kari."
+    assert _parsed("11. feb 2020 Mental Helse Ytre Namdal\n\nStyremøte\n\n" + other, "news").meeting["date"] == (
+        "2020-02-11"
+    )
+
+
 def test_a_date_typed_with_spaces_and_functions_written_as_alternatives() -> None:
     assert find_date("Protokoll fra ekstraordinært årsmøte torsdag 6. 12. 2018.") == "2018-12-06"
     assert find_date("Saker fra 3. 2. 2000-tallet") == ""  # a century, not a date

@@ -1,6 +1,7 @@
 """Norwegian dates as the minutes write them, turned into ISO 8601."""
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from analysis.language.layout import alternation
@@ -150,6 +151,23 @@ def meeting_day(full: str, text: str) -> str:
     if not match or not full:
         return ""
     return _iso(full[:4], MONTHS[match["month"].lower()], match["day"]) or ""
+
+
+def event_day(full: str, text: str, event_words: Iterable[str], other_words: Iterable[str] = ()) -> str:
+    """'Årsmøtet startet så tidlig som kl.17 den 20.februar' → that day in the year of `full` (often the publication
+    stamp): a day and month after 'den' in the clause that names the event; '' for another event ('Neste møte blir
+    den 5. mars')."""
+    if not full:
+        return ""
+    pattern = (
+        rf"(?P<before>\w*)\s*\b[\wæøåÆØÅ-]*(?:{alternation(event_words)})\b(?:[^.!?\n]|\.(?=\d)){{0,60}}?"
+        rf"\bden\s+(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH_NAMES})\b\.?(?!\s*\d)"
+    )
+    others = {word.casefold() for word in other_words}
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if match["before"].casefold() not in others:
+            return _iso(full[:4], MONTHS[match["month"].lower()], match["day"]) or ""
+    return ""
 
 
 def event_year(text: str, event_words: tuple[str, ...]) -> str:

@@ -13,6 +13,7 @@ from analysis.ingest.documents import RawDocument
 from analysis.language.dates import (
     date_alone,
     date_in_name,
+    event_day,
     event_year,
     find_date,
     find_day_month,
@@ -106,7 +107,8 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
     """The header's date, else the title's, else the first full date in the opening paragraphs, else that of a
     short line near the top naming the meeting, else a date alone on the last line.
 
-    A weekday and day in the opening ('Lørdag 9. mai') is the meeting's day, in the year of a full date
+    A weekday and day in the opening ('Lørdag 9. mai'), or a day and month after 'den' where the opening names the
+    event ('Årsmøtet startet kl.17 den 20.februar'), is the meeting's day, in the year of a full date
     nearby (often the publication stamp); without any date, a year named with the event
     ('dialogkonferansen 2015') is all the text says.
     """
@@ -117,7 +119,10 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
         return labelled
     opening = _opening(title, body)
     full = find_date(title) or find_date(opening)
-    day = meeting_day(full or find_date("\n".join(body)), opening)
+    year_from = full or find_date("\n".join(body))
+    day = meeting_day(year_from, opening) or event_day(
+        year_from, opening, layout().event_words, layout().other_meeting_words
+    )
     closing = date_alone(body[-1]) if body else ""  # "17.02.22" under the text, as a web page stamps it
     return day or full or _dated_meeting_line(body) or closing or event_year(opening, layout().event_words)
 
