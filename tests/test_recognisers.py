@@ -1713,6 +1713,30 @@ def test_a_name_then_the_body_it_came_from_after_fra_is_a_person_of_that_body() 
     ]
 
 
+def test_a_name_then_a_dash_and_what_the_member_is_in_lower_case_or_digits() -> None:
+    text = (
+        "Referat fra FAU-møte 22.10.2019\n\nTilstede: Kine Therese Sandvik- 2.klasse, Hilde Jørgensen- fauleder,"
+        "Rune Nordstrand-1.klasse, Bjørn Framnes-rektor\n\nForfall:  Anita Bakkejord-6.klasse\n\n"
+        "Sak 16/19 Forventninger.\n\nRektor la fram sine forventninger til samarbeidet."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.role, p.organisation, p.status) for p in parsed.people] == [
+        ("Kine Therese Sandvik", "", "2.klasse", "present"),
+        ("Hilde Jørgensen", "fauleder", "", "present"),
+        ("Rune Nordstrand", "", "1.klasse", "present"),
+        ("Bjørn Framnes", "rektor", "", "present"),
+        ("Anita Bakkejord", "", "6.klasse", "absent"),
+    ]
+    assert parsed.segments[-1].speaker == "Bjørn Framnes"  # the one rektor present
+    names = [
+        p.name
+        for p in _parsed(
+            "Til stede: Ellen Kavlie-Borge, Per Holm og Kari-Janne Hansen\n\nSak 1: Budsjett", "minutes"
+        ).people
+    ]
+    assert names == ["Ellen Kavlie-Borge", "Per Holm", "Kari-Janne Hansen"]  # a hyphen inside a name is no dash
+
+
 def test_a_date_alone_on_the_last_line_dates_minutes_that_give_no_other() -> None:
     text = (
         "Tilstede: Oddbjørn Kaasa og Arvid Wold.\n\n07 – 2022    Gjennomgang av årsmelding.\n\nGjennomgått.\n\n17.02.22"

@@ -154,11 +154,20 @@ _FROM_BODY = re.compile(
 )
 
 
-def _from_body(part: str) -> re.Match[str] | None:
-    """'Kari Lie fra NAV' or 'Jon frå Meglergården': a name (or first name) and the body after 'fra'/'frå'."""
-    match = _FROM_BODY.match(part.strip().rstrip("."))
-    name = match["name"] if match else ""
-    return match if match and (looks_like_name(name) or first_name(name)) else None
+# "Kine Therese Sandvik- 2.klasse", "Bjørn Framnes-rektor", "Hilde Jørgensen - fauleder": a name, a dash, then what the
+# member is (a class, an office) in lower case or digits; a capital after the dash opens the next name or a body.
+_DASH_DESCRIPTION = re.compile(r"^(?P<name>[^,()]+?)\s*[-–]\s*(?P<org>[0-9a-zæøå][^,()]*)$")
+
+
+def _described(part: str) -> tuple[str, str, bool] | None:
+    """The name, what follows it and whether that is a body it came from, of 'Kari Lie fra NAV', 'Jon frå
+    Meglergården' or 'Kine Sandvik- 2.klasse', where the first part is a name (or a first name)."""
+    text = part.strip().rstrip(".")
+    for pattern in (_FROM_BODY, _DASH_DESCRIPTION):
+        match = pattern.match(text)
+        if match and (looks_like_name(match["name"]) or first_name(match["name"])):
+            return match["name"], match["org"], pattern is _FROM_BODY
+    return None
 
 
 def parse_person(line: str, status: str) -> Person | None:
@@ -174,11 +183,12 @@ def parse_person(line: str, status: str) -> Person | None:
         role, name = split_role(via["name"])
         return Person(name=name, role=role, organisation=via["org"].strip(), status=status)
     paren = _PAREN_PERSON.match(line) if "," not in line else None
-    from_body = _from_body(line) if not paren and "," not in line else None
+    described = _described(line) if not paren and "," not in line else None
+    from_body = bool(described and described[2])
     if paren:
         name_part, organisation = paren["name"], paren["org"]
-    elif from_body:
-        name_part, organisation = from_body["name"], from_body["org"]
+    elif described:
+        name_part, organisation, _ = described
     else:
         name_part, _, organisation = line.partition(",")
     role, name = split_role(_who_came(name_part))
@@ -197,10 +207,10 @@ def parse_person(line: str, status: str) -> Person | None:
 
 
 def _names_a_person(part: str) -> bool:
-    """'Kari Nordmann', 'Kari Nordmann (Fellesorganisasjonen)' or 'Kari Nordmann fra NAV'."""
+    """'Kari Nordmann', 'Kari Nordmann (Fellesorganisasjonen)', 'Kari Nordmann fra NAV' or 'Kari Nordmann- 2.klasse'."""
     paren = _PAREN_PERSON.match(part)
-    from_body = _from_body(part) if not paren else None
-    return looks_like_name(paren["name"] if paren else from_body["name"] if from_body else part)
+    described = _described(part) if not paren else None
+    return looks_like_name(paren["name"] if paren else described[0] if described else part)
 
 
 def _list_item(line: str) -> str:
@@ -948,18 +958,20 @@ MAX_LEAD_LINES = 8
 _WORD_STOP = re.compile(r"[a-zæøå]{2}\.\s*$")  # a line that ends as a sentence does: a word in lower case, a full stop
 
 
+def _short_line(paragraph: str) -> bool:
+    """One line of a title's length that is no sentence ("Onsdag 23. januar 2019 kl. 19.00.", "STYREMØTE – ØRSKOG
+    I.L." close with a full stop after a number or an abbreviation, not after a word)."""
+    return (
+        "\n" not in paragraph.strip() and len(paragraph.split()) <= MAX_TITLE_WORDS and not _WORD_STOP.search(paragraph)
+    )
+
+
 def _short_lines_then_labels(paragraphs: list[str]) -> int:
-    """How many short lines (a subtitle, a date and place; four at most) stand above the labelled fields, as web
-    minutes set them under their title; 0 when the fields do not follow them."""
+    """How many short lines (a subtitle, a date and place, a web page's name; eight at most) stand above the
+    labelled fields, as web minutes set them under their title; 0 when the fields do not follow them."""
     for count in range(1, MAX_LEAD_LINES + 1):
         lead = paragraphs[:count]
-        short = all(
-            "\n" not in p.strip()
-            and len(p.split()) <= MAX_TITLE_WORDS
-            and not _WORD_STOP.search(p)  # "Onsdag 23. januar 2019 kl. 19.00.", "STYREMØTE – ØRSKOG I.L.": no sentence
-            for p in lead
-        )
-        if short and len(lead) == count and _labels_follow(paragraphs[count : count + 1]):
+        if len(lead) == count and all(map(_short_line, lead)) and _labels_follow(paragraphs[count : count + 1]):
             return count
     return 0
 
