@@ -1737,6 +1737,21 @@ def test_a_name_then_a_dash_and_what_the_member_is_in_lower_case_or_digits() -> 
     assert names == ["Ellen Kavlie-Borge", "Per Holm", "Kari-Janne Hansen"]  # a hyphen inside a name is no dash
 
 
+def test_a_substitute_word_before_a_name_in_a_list_is_the_role_of_one_who_came_never_in_prose() -> None:
+    text = (
+        "Referat FAU 15.10.2012\n\nTilstede: Camilla Vonheim, vara Kari-Janne Hansen, vararepresentant Per Frantsvold, "
+        "Mona Skanke\n\nSak 1: Valg\n\nDet vart valt nye representantar til styret: Kåre Ystanes – vara Ingvild Hauso."
+    )
+    people = _parsed(text, "minutes").people
+    assert [(p.name, p.role) for p in people][:4] == [
+        ("Camilla Vonheim", ""),
+        ("Kari-Janne Hansen", "Vara"),
+        ("Per Frantsvold", "Vararepresentant"),
+        ("Mona Skanke", ""),
+    ]
+    assert "Ingvild Hauso" not in [p.name for p in people]
+
+
 def test_a_date_alone_on_the_last_line_dates_minutes_that_give_no_other() -> None:
     text = (
         "Tilstede: Oddbjørn Kaasa og Arvid Wold.\n\n07 – 2022    Gjennomgang av årsmelding.\n\nGjennomgått.\n\n17.02.22"

@@ -72,6 +72,7 @@ OPTIONAL_SECTIONS = (
     "took_part_parts",
     "meeting_stems",
     "about_words",
+    "substitute_words",
 )
 
 
@@ -117,6 +118,7 @@ class Layout:
     took_part_parts: frozenset[str] = frozenset()
     meeting_stems: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
+    substitute_words: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -71,9 +71,19 @@ def split_role(text: str) -> tuple[str, str]:
     return canonical_role(match["role"]), text[match.end() :].strip()
 
 
+# "vara Kari-Janne Hansen" in an attendance list: one who came as a substitute (`substitute_words`)
+_SUBSTITUTE_WORD = re.compile(rf"^(?P<word>{alternation(layout().substitute_words)})\s+(?=[{CAPITALS}])", re.IGNORECASE)
+
+
+def _substitute_role(text: str) -> tuple[str, str]:
+    """'vara Kari Hansen' → ('Vara', 'Kari Hansen'); ('', text) without such a word."""
+    match = _SUBSTITUTE_WORD.match(text.strip())
+    return (match["word"].capitalize(), text.strip()[match.end() :]) if match else ("", text)
+
+
 def looks_like_name(text: str, min_words: int = 2) -> bool:
     """Two to five capitalised words ("Kari Nordmann", "Leni Buljo Hemminghytt"), after any title."""
-    _, name = split_role(text)
+    _, name = split_role(_substitute_role(text)[1])
     words = name.split()
     acronym = any(w.isupper() and len(w) > 1 and "." not in w for w in words)  # "NAV Oslo" is an organisation
     inner = layout().name_particles  # "Katarina de Brisis": a particle inside a name, never first or last
@@ -192,6 +202,8 @@ def parse_person(line: str, status: str) -> Person | None:
     else:
         name_part, _, organisation = line.partition(",")
     role, name = split_role(_who_came(name_part))
+    if not role:
+        role, name = _substitute_role(name)
     organisation = _REMARK.sub("", organisation).strip().rstrip(".")  # "SKE, sak 1/22": the remark is no name
     if paren and _is_remark(organisation):  # "(ferie)", "(per telefon)": why or how, not which body
         organisation = ""
