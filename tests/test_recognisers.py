@@ -1654,6 +1654,19 @@ def test_a_member_named_again_by_initials_or_with_the_surname_cut_to_its_initial
     assert body.segments[1].speaker == "Tor Aas"
 
 
+def test_a_title_over_a_summary_then_a_short_line_over_the_fields() -> None:
+    """A web page's heading, a summary of three sentences, the minutes' own title line, then 'Tilstede:'."""
+    text = (
+        "FAU-møte den 15. oktober 2012\n\nHer følger referat fra FAU. Det er satt opp et nytt møte. Foreldre kan "
+        "sende inn saker.\n\nREFERAT FRA MØTET 15. OKTOBER 2012.\n\nTilstede: Camilla Vonheim, vara Andreas Josefsen, "
+        "Mona Skanke\n\nSak 1/ 2012 Konstituering av møtet.\n\nFAU konstituerer seg ikke."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Camilla Vonheim", "Andreas Josefsen", "Mona Skanke"]  # read as the header's list
+    assert (parsed.meeting["title"], parsed.meeting["date"]) == ("FAU-møte den 15. oktober 2012", "2012-10-15")
+    assert parsed.segments[0].text.startswith("Her følger referat fra FAU.")  # the summary stays in the body
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

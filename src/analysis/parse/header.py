@@ -978,6 +978,18 @@ def _short_line(paragraph: str) -> bool:
     )
 
 
+def _title_over_summary(line: str, following: list[str]) -> bool:
+    """'FAU-møte den 15. oktober 2012' over a summary paragraph, then short lines over the fields ('REFERAT FRA
+    MØTET 15. OKTOBER 2012.' / 'Tilstede: …'): the line is the meeting's title."""
+    return (
+        len(line.split()) <= MAX_TITLE_WORDS
+        and not line.rstrip().endswith(".")
+        and len(following) > 1
+        and not _short_line(following[0])
+        and _short_lines_then_labels(following[1:]) > 0
+    )
+
+
 def _short_lines_then_labels(paragraphs: list[str]) -> int:
     """How many short lines (a subtitle, a date and place, a web page's name; eight at most) stand above the
     labelled fields, as web minutes set them under their title; 0 when the fields do not follow them."""
@@ -1091,12 +1103,21 @@ def parse_header(paragraphs: list[str]) -> Header:
                 TITLE_RE.match(paragraph)
                 or (index == 0 and _opens_header(paragraph, paragraphs[1:2]))
                 or (index == 0 and _opens_header(paragraph, paragraphs[2:3]))  # a summary between
+                or (index == 0 and _title_over_summary(paragraph, paragraphs[1:]))
             )
         ):
             header.title = " ".join(paragraph.split())
             index += 1
             continue
-        if index <= LEAD_BEFORE_HEADER and not last_field and _labels_follow(paragraphs[index + 1 : index + 2]):
+        if (
+            index <= LEAD_BEFORE_HEADER
+            and not last_field
+            # the fields follow, or short lines over them ("REFERAT FRA MØTET 15. OKTOBER 2012." / "Tilstede: …")
+            and (
+                _labels_follow(paragraphs[index + 1 : index + 2])
+                or (not _short_line(paragraph) and _short_lines_then_labels(paragraphs[index + 1 :]) > 0)
+            )
+        ):
             header.leftover.append(paragraph)  # a summary above the labelled fields stays in the body
             if "\n" not in paragraph.strip() and len(paragraph.split()) <= MAX_TITLE_WORDS:
                 subtitles.append(paragraph)  # or a dated subtitle: "Ungdomsrådsmøte 18.08.09"
@@ -1106,7 +1127,7 @@ def parse_header(paragraphs: list[str]) -> Header:
         if last_field and _unknown_field(paragraph) and _labels_follow(paragraphs[index + 1 : index + 2]):
             index += 1  # "Ref: Anne" between "Møteleder: Håvard" and "Tilstede: …": a field not known, not the body
             continue
-        lead = _short_lines_then_labels(paragraphs[index:]) if index <= LEAD_BEFORE_HEADER and not last_field else 0
+        lead = _short_lines_then_labels(paragraphs[index:]) if index <= fields_at and not last_field else 0
         if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
             for line in paragraphs[index : index + lead]:
                 if not _lead_time(header, line):  # "Kl. 12.30 til kl. 15.00 i formannskapssalen" is a field's
