@@ -1667,6 +1667,18 @@ def test_a_title_over_a_summary_then_a_short_line_over_the_fields() -> None:
     assert parsed.segments[0].text.startswith("Her følger referat fra FAU.")  # the summary stays in the body
 
 
+def test_a_signature_with_a_middle_initial_the_list_leaves_out_is_the_listed_person() -> None:
+    text = (
+        "Referat fra FAU-møte 22.10.2019\n\nTilstede: Kine Sandvik, Hilde Jørgensen og Bjørn Framnes\n\n"
+        "Sak 15/19 Valg av leder\n\nKine Sandvik ble valgt.\n\nReferent\n\nBjørn F. Framnes"
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Kine Sandvik", "Hilde Jørgensen", "Bjørn Framnes"]
+    assert parsed.meeting["minute_taker"] == "Bjørn F. Framnes"
+    other = _parsed(text.replace("Bjørn F. Framnes", "Bjørn K. Hansen"), "minutes")
+    assert _present(other)[-1] == "Bjørn K. Hansen"  # another surname: another person, who joins
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

@@ -878,6 +878,22 @@ def _initialled(short: str, full: str) -> bool:
     )
 
 
+def _middle_initials_left_out(one: str, other: str) -> bool:
+    """'Bjørn F. Framnes' signing minutes that list 'Bjørn Framnes': the same name with a middle initial left out
+    (one name has it, the other not; first and last words the same)."""
+
+    def core(name: str) -> list[str]:
+        words = name.split()
+        return words[:1] + [w for w in words[1:-1] if len(w.rstrip(".")) > 1] + words[-1:]
+
+    return (
+        one != other
+        and len(one.split()) != len(other.split())
+        and len(core(one)) >= MIN_NAME_START
+        and (core(one) == core(other))
+    )
+
+
 def _two_names(run: str, known: Iterable[str]) -> tuple[str, str] | None:
     """'Gerd Misfjord Olav Venås' in 'presenterte Gerd Misfjord Olav Venås og Rudi Rødseth': a run of capitals that
     opens with a full name the text gives on its own and goes on for a name's length is that person and another,
@@ -899,7 +915,11 @@ def same_person(name: str, known: Iterable[str]) -> str | None:
     matches = [
         other
         for other in known
-        if _tail_of(name, other) or _tail_of(other, name) or _initialled(name, other) or _initialled(other, name)
+        if _tail_of(name, other)
+        or _tail_of(other, name)
+        or _initialled(name, other)
+        or _initialled(other, name)
+        or _middle_initials_left_out(name, other)
     ]
     return matches[0] if len(matches) == 1 else None
 
