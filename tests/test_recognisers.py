@@ -1679,6 +1679,20 @@ def test_a_signature_with_a_middle_initial_the_list_leaves_out_is_the_listed_per
     assert _present(other)[-1] == "Bjørn K. Hansen"  # another surname: another person, who joins
 
 
+def test_a_common_first_name_opening_a_sentence_before_a_verb_of_saying_or_doing_is_a_member() -> None:
+    """Informal minutes without a list: 'Knut ønsket alle velkomne', 'Unni leste opp referatet'; 'Per i dag …' is
+    no one, and 'Knut' beside 'Knut Hansen' is he."""
+    text = (
+        "Medlemsmøte 29. oktober 2019\n\nKnut ønsket alle velkomne til møtet.\n\n"
+        "Unni leste opp referatet fra forrige møte.\n\nPer i dag har foreningen 80 medlemmer."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Knut", "Unni"]
+    assert [s.speaker for s in parsed.segments] == ["Knut", "Unni", "Unni"]
+    full = _parsed(text.replace("Knut ønsket", "Knut Hansen ønsket").replace("Unni leste", "Knut leste"), "minutes")
+    assert _present(full) == ["Knut Hansen"]
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

@@ -73,6 +73,7 @@ OPTIONAL_SECTIONS = (
     "meeting_stems",
     "about_words",
     "substitute_words",
+    "first_names",
 )
 
 
@@ -119,6 +120,7 @@ class Layout:
     meeting_stems: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
     substitute_words: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -965,6 +965,28 @@ def welcomed(text: str) -> list[Hit]:
     return _name_hits(_WELCOMED, text, "after", "before") if any(w in text for w in _WELCOME_WORDS) else []
 
 
+# "Knut ønsket alle velkomne", "Kirsten orienterte om …": a first name of `first_names` opening a sentence, then a
+# verb of saying or doing; a capital after it would make it a full name, which the other recognisers read.
+_FIRST_NAME_OPENING = re.compile(rf"(?:^|(?<=[.!?:]\s))(?P<name>[{CAPITALS}][{SMALL}]+)\s+(?P<verb>[{SMALL}]+)\b")
+
+
+def first_named(text: str) -> list[Hit]:
+    """A member informal minutes name by first name alone, doing something: 'Knut leste opp takkekort'."""
+    names = layout().first_names
+    return [
+        (match.start(), Person(name=match["name"]))
+        for match in _FIRST_NAME_OPENING.finditer(text)
+        if match["name"].casefold() in names and _shows_there(match["verb"])
+    ]
+
+
+def _first_name_of_another(people: list[Person]) -> list[Person]:
+    """Without a first name alone that is the first name of someone the text names in full ('Knut' beside 'Knut
+    Hansen' is he)."""
+    full = {person.first_name for person in people if " " in person.name}
+    return [person for person in people if " " in person.name or person.name not in full]
+
+
 def attending_people(paragraphs: list[str]) -> list[Person]:
     """Only what an attendance phrase introduces, a talk the text says someone gave ('Orientering ved rådets leder
     Rigmor Thokle') or a guest it welcomed: explicit enough to add to a header's list, which names the members, not
@@ -999,9 +1021,23 @@ _LABELLED = re.compile(r"^[^\s:]+:")
 
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
-    people = _first_mentions(
-        paragraphs,
-        (labelled, titled, attending, appositions, speaking, presenting, represented_by, roll_call, electing, welcomed),
+    people = _first_name_of_another(
+        _first_mentions(
+            paragraphs,
+            (
+                labelled,
+                titled,
+                attending,
+                appositions,
+                speaking,
+                presenting,
+                represented_by,
+                roll_call,
+                electing,
+                welcomed,
+                first_named,
+            ),
+        )
     )
     known = [person.name for person in people]
     people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]
