@@ -1693,6 +1693,15 @@ def test_a_common_first_name_opening_a_sentence_before_a_verb_of_saying_or_doing
     assert _present(full) == ["Knut Hansen"]
 
 
+def test_referring_is_a_verb_of_reporting() -> None:
+    """'Under foreningsaker refererte Leif til brev fra Forbundet': Leif reports, the verb before his name."""
+    text = (
+        "Medlemsmøte 29. oktober 2019\n\nTil stede: Leif Berg og Unni Dahl\n\nUnni Dahl leste opp referatet.\n\n"
+        "Under foreningsaker refererte Leif Berg til brev fra Forbundet."
+    )
+    assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Unni Dahl", "Leif Berg"]
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "
