@@ -146,6 +146,8 @@ def test_the_chair_named_in_prose() -> None:
     )
     assert prose_chair(["Ekspertgruppa ledes av professor Mari Rege."]) == "Mari Rege"
     assert prose_chair(["Kari Nordmann leder Fellesorganisasjonen."]) == ""
+    led = "Da vår leder var forhindret, ble medlemsmøtet ledet av vår nestleder Johan Westgaard."
+    assert prose_chair([led]) == "Johan Westgaard"
 
 
 def test_markdown_sections_numbered_ones_win_labels_and_title_are_no_items() -> None:

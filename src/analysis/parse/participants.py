@@ -1095,7 +1095,8 @@ _CHAIR = re.compile(
     rf"(?P<after>{NAME})\s*,?\s+(?:{_CHAIR_AFTER})\b"
     # "Leder Ingebjørg Hovde ønsket velkommen og ledet møtet": a short clause between, joined by "og"
     rf"|(?P<joined>{NAME})\s+[^.,;:\n]{{1,40}}?\s+og\s+(?:{_CHAIR_AFTER})\b"
-    rf"|(?:{'|'.join(map(re.escape, layout().chair_before_name))})\s+(?:{ROLE}\s+)?(?P<before>{NAME})"
+    # "… ble medlemsmøtet ledet av vår nestleder Johan Westgaard": a word before the title ('vår', 'lagets')
+    rf"|(?:{alternation(layout().chair_before_name)})\s+(?:(?:[a-zæøå]+\s+)?{ROLE}\s+)?(?P<before>{NAME})"
 )
 
 
