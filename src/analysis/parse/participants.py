@@ -12,7 +12,7 @@ Someone only mentioned ("leste et dikt av Arne Garborg") is none of these.
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from analysis.base.records import Person, present_by_first_name
@@ -863,19 +863,19 @@ def _tail_of(short: str, full: str) -> bool:
     return (cut_short and _starts(short, full)) or full_words[-len(short_words) :] == short_words
 
 
+def surname_initial(words: Sequence[str]) -> tuple[str, ...]:
+    """('Nils', 'Steinvik') → ('Nils', 'S'): a name with its surname cut to its initial, as minutes sign or name a
+    member again ('Nils S', 'Tor A. orienterte'); () for a name of one word, or whose surname is an initial already."""
+    if len(words) < MIN_NAME_START or len(words[-1].rstrip(".")) < 2:
+        return ()
+    return (*words[:-1], words[-1][0])
+
+
 def _initialled(short: str, full: str) -> bool:
-    """'Nils S' and 'Ingebjørg H.' are how minutes sign or name 'Nils Steinvik' and 'Ingebjørg Hovde' again: the same
-    words, the last cut to its initial. 'Ingebjørg B.' is someone else."""
-    short_words, full_words = short.split(), full.split()
-    initial = short_words[-1].rstrip(".") if short_words else ""
-    return (
-        len(short_words) == len(full_words) >= MIN_NAME_START
-        and len(initial) == 1
-        and initial.isupper()
-        and short_words[:-1] == full_words[:-1]
-        and len(full_words[-1]) > 1
-        and full_words[-1].startswith(initial)
-    )
+    """'Nils S' and 'Ingebjørg H.' name 'Nils Steinvik' and 'Ingebjørg Hovde'; 'Ingebjørg B.' is someone else."""
+    short_words = short.split()
+    cut = tuple([*short_words[:-1], short_words[-1].rstrip(".")]) if short_words else ()
+    return bool(cut) and cut != tuple(full.split()) and cut == surname_initial(full.split())
 
 
 def _middle_initials_left_out(one: str, other: str) -> bool:

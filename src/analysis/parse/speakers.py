@@ -33,6 +33,7 @@ from analysis.parse.participants import (
     presentation_before,
     reports_presence,
     speaker_label,
+    surname_initial,
     talk_given,
 )
 
@@ -172,9 +173,9 @@ class Roster:
         a form one person present has and nobody listed otherwise."""
         forms: dict[tuple[str, ...], list[Person]] = {}
         for parts, person in self._names:
-            if len(parts) >= 2 and tokens_of(person.name) == list(parts):
-                forms.setdefault((*parts[:-1], parts[-1][0]), []).append(person)
-        taken = full | {(*parts[:-1], parts[-1][0]) for parts in self._blocked if len(parts) >= 2}
+            if tokens_of(person.name) == list(parts) and surname_initial(parts):  # a full name, not a tail
+                forms.setdefault(surname_initial(parts), []).append(person)
+        taken = full | {surname_initial(parts) for parts in self._blocked}
         return [(form, ps[0]) for form, ps in forms.items() if len(ps) == 1 and form not in taken]
 
     def _initials_of_one(self) -> dict[str, Person]:
