@@ -1704,6 +1704,17 @@ def test_referring_is_a_verb_of_reporting() -> None:
     assert [s.speaker for s in _parsed(text, "minutes").segments] == ["Unni Dahl", "Leif Berg"]
 
 
+def test_two_names_parted_by_a_slash_under_the_text_signed_and_were_there() -> None:
+    text = (
+        "Referat fra medlemsmøte 30.11.16\n\nTilstede: 45 medlemmer\n\nJohan Westgaard ønsket alle velkommen.\n\n"
+        "Mai Britt overtok som møteleder.\n\nMai Britt takket for godt fremmøte.\n\n"
+        "Sarpsborg/Moss, den 6. des. 2016\n\nJohan Westgaard/Mai Britt Løken"
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Johan Westgaard", "Mai Britt Løken"]
+    assert parsed.segments[2].speaker == "Mai Britt Løken"
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

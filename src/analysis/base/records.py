@@ -89,3 +89,4 @@ class Header:
     body_start: int = 0  # index of the first body paragraph
     found: bool = False  # whether any header field or title was recognised
     leftover: list[str] = field(default_factory=list)  # text a run-on header line held besides its fields: body text
+    signers: list[str] = field(default_factory=list)  # names signing the last line without an office: they were there

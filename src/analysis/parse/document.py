@@ -220,6 +220,19 @@ def read_header(draft: Draft) -> Draft:
     return replace(draft, header=header, title=title, body=body, warnings=warnings)
 
 
+def _with_signers(found: list[Person], signers: list[str]) -> list[Person]:
+    """The people found, and those who signed the last line ('Johan Westgaard/Mai Britt Løken'): one already found
+    is the same person, by the fuller of the two names ('Mai Britt' overtok som møteleder is Mai Britt Løken)."""
+    found = list(found)
+    for name in signers:
+        same = same_person(name, [p.name for p in found])
+        if same is None:
+            found.append(Person(name))
+        elif len(name.split()) > len(same.split()):
+            found = [replace(p, name=name) if p.name == same else p for p in found]
+    return found
+
+
 def find_people(draft: Draft) -> Draft:
     """The attendance list, the people a photo caption names, and, without a list, those the text names as taking part.
 
@@ -236,6 +249,7 @@ def find_people(draft: Draft) -> Draft:
     else:
         found = prose_people([draft.title, *draft.body])
         found += [Person(name) for name in draft.lead_names if name not in {p.name for p in found}]
+    found = _with_signers(found, draft.header.signers)
     named = []
     for person in found:
         same = same_person(person.name, known) if person.name else None  # "Marte Mjøs": the caption's Marte Mjøs Persen

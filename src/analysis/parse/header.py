@@ -865,11 +865,20 @@ def _officer(word: str) -> str:
     return office if office in ("chair", "minute_taker") else ""
 
 
+# Two names signing the last line, parted by a slash: "Johan Westgaard/Mai Britt Løken".
+_SLASHED_SIGNATURES = re.compile(r"^(?P<name1>[^/,()]{3,60}?)\s*/\s*(?P<name2>[^/,()]{3,60}?)\s*$")
+
+
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
-    it ('Referent' / 'Olav Christian Ruus') as a signature sets them, when the header left the field empty. The
+    it ('Referent' / 'Olav Christian Ruus') as a signature sets them, when the header left the field empty; two
+    names parted by a slash ('Johan Westgaard/Mai Britt Løken') sign without an office, and were there. The
     lines stay in the body."""
+    slashed = _SLASHED_SIGNATURES.match(line)
+    if slashed and looks_like_name(slashed["name1"]) and looks_like_name(slashed["name2"]):
+        header.signers.extend([slashed["name1"], slashed["name2"]])
+        return
     pair = _TWO_SIGNATURES.match(line)
     offices = [_officer(pair[f"office{n}"]) for n in (1, 2)] if pair else []
     if pair and all(offices):
