@@ -1715,6 +1715,19 @@ def test_two_names_parted_by_a_slash_under_the_text_signed_and_were_there() -> N
     assert parsed.segments[2].speaker == "Mai Britt Løken"
 
 
+def test_a_person_present_is_never_also_a_body_that_took_part() -> None:
+    """'Representanter fra Samarbeidsforum mot fattigdom sammen med statsrådene Monica Mæland og Anniken Hauglie'
+    names a body and two ministers, not a body called Anniken Hauglie."""
+    text = (
+        "Arbeids- og sosialminister Anniken Hauglie og kommunalminister Monica Mæland møtte Samarbeidsforum mot "
+        "fattigdom.\n\nRepresentanter fra Samarbeidsforum mot fattigdom sammen med statsrådene Monica Mæland og "
+        "Anniken Hauglie."
+    )
+    people = _parsed(text, "news").people
+    assert "Anniken Hauglie" not in [p.organisation for p in people]
+    assert [p.name for p in people if p.name] == ["Anniken Hauglie", "Monica Mæland"]
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

@@ -1065,8 +1065,10 @@ def _forms(organisation: str) -> set[str]:
 def _unrepeated(organisations: list[Person], people: list[Person]) -> list[Person]:
     """The organisations taking part, each once, and none a person present already stands for: 'FFO' after
     'Funksjonshemmedes fellesorganisasjon (FFO)' adds nothing, nor does 'Helse- og omsorgsdepartementet' after
-    the state secretary who came on its behalf."""
+    the state secretary who came on its behalf, nor a person's own name ('… sammen med statsrådene Monica Mæland
+    og Anniken Hauglie' read as a list of bodies)."""
     seen = {form for person in people if person.organisation for form in _forms(person.organisation)}
+    seen |= {person.name.casefold() for person in people if person.name}
     kept: list[Person] = []
     for organisation in organisations:
         forms = _forms(organisation.organisation)
