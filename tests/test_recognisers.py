@@ -1728,6 +1728,12 @@ def test_a_person_present_is_never_also_a_body_that_took_part() -> None:
     assert [p.name for p in people if p.name] == ["Anniken Hauglie", "Monica Mæland"]
 
 
+def test_a_common_first_name_that_is_also_a_label_word_opens_a_name() -> None:
+    """'Dag' is a date label and a first name: 'før Dag Westerheim (VA) snakket om …' names him."""
+    text = "Statsråd Anniken Hauglie ønsket velkommen før Dag Westerheim (VA) snakket om arbeidsfattigdom."
+    assert [(p.name, p.organisation) for _, p in speaking(text)] == [("Anniken Hauglie", ""), ("Dag Westerheim", "VA")]
+
+
 def test_names_a_list_parts_with_dashes_are_a_list_a_hyphen_or_one_dash_to_a_body_are_not() -> None:
     text = (
         "Møtebok styret 23.01.19.\n\nTil stades:  Ragnar Elias Bakken - Stine Ødegård Urke – Gro-Helen Lid –Siv "

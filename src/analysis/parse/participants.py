@@ -190,10 +190,13 @@ def _is_name(name: str, *, introduced: bool = False) -> bool:
     An `introduced` name follows a title or an attendance phrase, so it
     cannot be capitalised for opening a sentence: there a first word that is
     also a function word or a label's word is a first name ('direktør Hans
-    Christian Holte', 'Dag Iver Sonerud').
+    Christian Holte', 'Dag Iver Sonerud'). A common first name (`first_names`)
+    that is also a label's word is a first name anywhere.
     """
     words = name.split()
-    checked = words[1:] if introduced else words  # after a title or a roll call "Dag" is a first name, not a label
+    # after a title or a roll call "Dag" is a first name, not a label; so is a common first name anywhere
+    # ('før Dag Westerheim (VA) snakket om …'; `first_names`)
+    checked = words[1:] if introduced or words[0].casefold() in layout().first_names else words
     return (
         len(words) >= 2
         and not any(w.casefold() in _NOT_NAME_WORDS for w in checked)
