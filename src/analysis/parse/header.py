@@ -1016,12 +1016,11 @@ def _lead_time(header: Header, line: str) -> bool:
     """A short line over the fields that opens with the meeting's hours ('Kl. 12.30 til kl. 15.00 i
     formannskapssalen') gives the time and the place, as 'Tid:' and 'Sted:' would; it is no programme item."""
     when, rest = leading_when(line)
-    start, end = parse_time_span(when)
-    if not (start and end) or header.time_start:
+    if header.time_start or not all(parse_time_span(when)):
         return False
-    header.time_start, header.time_end = start, end
-    header.date = header.date or find_date(when)
-    header.place = header.place or _PLACE_LEAD.sub("", rest).strip()
+    _apply(header, "time", when)
+    if not header.place:
+        _apply(header, "place", _PLACE_LEAD.sub("", rest))
     return True
 
 

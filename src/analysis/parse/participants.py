@@ -460,6 +460,8 @@ def appositions(text: str) -> list[Hit]:
 
 
 _SENTENCE_CLOSES = re.compile(r"\s*[.!?](?:\s|$)")
+# Where a sentence opens: the paragraph's start, or after a full stop, mark or colon and a space.
+_SENTENCE_OPENS = r"(?:^|(?<=[.!?:]\s))"
 
 
 def speaking(text: str) -> list[Hit]:
@@ -970,7 +972,7 @@ def welcomed(text: str) -> list[Hit]:
 
 # "Knut ønsket alle velkomne", "Kirsten orienterte om …": a first name of `first_names` opening a sentence, then a
 # verb of saying or doing; a capital after it would make it a full name, which the other recognisers read.
-_FIRST_NAME_OPENING = re.compile(rf"(?:^|(?<=[.!?:]\s))(?P<name>[{CAPITALS}][{SMALL}]+)\s+(?P<verb>[{SMALL}]+)\b")
+_FIRST_NAME_OPENING = re.compile(rf"{_SENTENCE_OPENS}(?P<name>[{CAPITALS}][{SMALL}]+)\s+(?P<verb>[{SMALL}]+)\b")
 
 
 def first_named(text: str) -> list[Hit]:
@@ -1187,7 +1189,7 @@ def prose_chair(paragraphs: list[str]) -> str:
 # "Frida hadde meldt forfall.", "Per Holm var fraværende.": a name opening a sentence, then an absence phrase.
 _ABSENCE_PHRASES = tuple(sorted(layout().absence_phrases, key=len, reverse=True))
 _ABSENCE = re.compile(
-    rf"(?:^|(?<=[.!?:]\s))(?P<who>{NAME}|[{CAPITALS}][{SMALL}]+)\s+(?i:" + alternation(_ABSENCE_PHRASES) + r")\b"
+    rf"{_SENTENCE_OPENS}(?P<who>{NAME}|[{CAPITALS}][{SMALL}]+)\s+(?i:" + alternation(_ABSENCE_PHRASES) + r")\b"
 )
 
 
