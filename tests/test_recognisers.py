@@ -1868,3 +1868,26 @@ def test_a_short_line_near_the_top_naming_the_meeting_with_its_date_dates_it() -
 def test_the_chair_who_welcomed_everyone_and_led_the_meeting() -> None:
     text = "Lokallagsmøte 24. januar 2017\n\nLeder Ingebjørg Hovde ønsket velkommen og ledet møtet. Tone forklarte."
     assert _parsed(text, "minutes").meeting["chair"] == "Ingebjørg Hovde"
+
+
+def test_a_sentence_naming_who_came_labels_the_attendees_also_run_into_other_fields() -> None:
+    nynorsk = (
+        "Referat styremøte\n\nDesse var med: Reidar Kallestad, Kjetil Rødland og Svanhild Aksnes.\n\nSak 06/24 Val"
+    )
+    assert [p.name for p in _parsed(nynorsk, "minutes").people] == [
+        "Reidar Kallestad",
+        "Kjetil Rødland",
+        "Svanhild Aksnes",
+    ]
+    flattened = (
+        "Styremøte 20. oktober 2009\n\nMøtested: Quality Airport Hotel, Gardermoen Følgende deltok: Ove Ommundsen, "
+        "Magnhild Nymo og Aslak Snarteland. Forfall: Tone Edland.\n\nSak 88/09 Godkjenning av innkalling"
+    )
+    people = _parsed(flattened, "minutes").people
+    assert [(p.name, p.status) for p in people] == [
+        ("Ove Ommundsen", "present"),
+        ("Magnhild Nymo", "present"),
+        ("Aslak Snarteland", "present"),
+        ("Tone Edland", "absent"),
+    ]
+
