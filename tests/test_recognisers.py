@@ -1891,3 +1891,12 @@ def test_a_sentence_naming_who_came_labels_the_attendees_also_run_into_other_fie
         ("Tone Edland", "absent"),
     ]
 
+
+def test_a_substitute_ranked_by_number_before_a_name_in_a_list_came_as_that_substitute() -> None:
+    text = "Referat styremøte\n\nTil stades: Reidar Kallestad, Kato Hilleren og 1. vara Lars Johan Tveit.\n\nSak 1 Val"
+    people = _parsed(text, "minutes").people
+    assert [(p.name, p.role) for p in people] == [
+        ("Reidar Kallestad", ""),
+        ("Kato Hilleren", ""),
+        ("Lars Johan Tveit", "1. vara"),
+    ]

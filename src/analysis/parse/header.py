@@ -71,12 +71,14 @@ def split_role(text: str) -> tuple[str, str]:
     return canonical_role(match["role"]), text[match.end() :].strip()
 
 
-# "vara Kari-Janne Hansen" in an attendance list: one who came as a substitute (`substitute_words`)
-_SUBSTITUTE_WORD = re.compile(rf"^(?P<word>{alternation(layout().substitute_words)})\s+(?=[{CAPITALS}])", re.IGNORECASE)
+# "vara Kari-Janne Hansen" in an attendance list: one who came as a substitute (`substitute_words`), ranked or not
+# ("1. vara Lars Johan Tveit": substitutes are called in order)
+_SUBSTITUTE = rf"(?:\d\.\s*)?(?i:{alternation(layout().substitute_words)})"
+_SUBSTITUTE_WORD = re.compile(rf"^(?P<word>{_SUBSTITUTE})\s+(?=[{CAPITALS}])")
 
 
 def _substitute_role(text: str) -> tuple[str, str]:
-    """'vara Kari Hansen' → ('Vara', 'Kari Hansen'); ('', text) without such a word."""
+    """'vara Kari Hansen' → ('Vara', 'Kari Hansen'), '1. vara Kari Hansen' → ('1. vara', …); ('', text) without."""
     match = _SUBSTITUTE_WORD.match(text.strip())
     return (match["word"].capitalize(), text.strip()[match.end() :]) if match else ("", text)
 
@@ -399,7 +401,7 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
 
 # One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
 _W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[\wæøå'’-]*))"
-_LISTED_PERSON = rf"{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
+_LISTED_PERSON = rf"(?:{_SUBSTITUTE}\s+)?{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
 # "A, , B"; "Atle Nyborg. og Hildegun Nordli": a stray full stop before "og" ends no list
 LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\.?\s+og\s+|\s*&\s*){_LISTED_PERSON})*")
 RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks (a PDF transcript)
