@@ -1900,3 +1900,18 @@ def test_a_substitute_ranked_by_number_before_a_name_in_a_list_came_as_that_subs
         ("Kato Hilleren", ""),
         ("Lars Johan Tveit", "1. vara"),
     ]
+
+
+def test_a_web_pages_publication_stamp_never_dates_the_meeting() -> None:
+    over_the_fields = (
+        "Lunner Idrettsråd møte nr. 1/2013\n\nPostet av Fredrik Georg Grøndahl den 27. Okt 2014\n\n"
+        "Referat møte idrettsrådet 18.april 2013\n\nTilstede:\nBjørn Johannesen\nVegard Tørstad\n\nDriftsmidler\n\n"
+        "Det er kr 80.000,- til fordeling."
+    )
+    assert _parsed(over_the_fields, "minutes").meeting["date"] == "2013-04-18"
+    news = (
+        "Historisk møte mellom minister og brukere\n\nPublisert dato:  18.04.2008\n\n"
+        "Det første møtet i dialogforumet fant sted på statsrådens møterom torsdag."
+    )
+    assert _parsed(news, "news").meeting["date"] == ""  # a weekday alone: the text does not say which
+    assert _parsed(news.replace("torsdag.", "torsdag 17. april."), "news").meeting["date"] == "2008-04-17"

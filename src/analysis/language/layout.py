@@ -72,6 +72,7 @@ OPTIONAL_SECTIONS = (
     "took_part_parts",
     "meeting_stems",
     "about_words",
+    "publication_stamps",
     "substitute_words",
     "first_names",
 )
@@ -119,6 +120,7 @@ class Layout:
     took_part_parts: frozenset[str] = frozenset()
     meeting_stems: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
+    publication_stamps: frozenset[str] = frozenset()
     substitute_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
 

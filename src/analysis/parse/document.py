@@ -31,6 +31,7 @@ from analysis.parse.header import (
     labelled_fields,
     parse_footer,
     parse_header,
+    publication_stamp,
 )
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import (
@@ -70,7 +71,7 @@ PROSE_WORDS = 6  # a paragraph this long is prose; shorter ones ("Innlegg:", a b
 
 def _opening(title: str, body: list[str]) -> str:
     """The title and the first paragraphs of prose: where a news item says when the meeting was."""
-    prose = [p for p in body if len(p.split()) >= PROSE_WORDS][:DATE_PARAGRAPHS]
+    prose = [p for p in body if len(p.split()) >= PROSE_WORDS and not publication_stamp(p)][:DATE_PARAGRAPHS]
     return "\n".join([title, *prose])
 
 

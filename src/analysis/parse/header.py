@@ -45,6 +45,18 @@ _OTHER_LABEL_INLINE = re.compile(r"(?<=\s)[A-ZÆØÅ][a-zæøå-]{1,30}:(?=\s|$)
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
 _NOBODY = layout().nobody
 TITLE_RE = re.compile(r"^(?:Referat|Møtereferat|Protokoll|Møteprotokoll|Møtebok)\b", re.IGNORECASE)
+# "Postet av Kari Lie den 27. Okt 2014", "Publisert dato: 18.04.2008": when a web page was put out
+_STAMP = re.compile(rf"^\s*(?:{alternation(layout().publication_stamps, spaced=True)})\b", re.IGNORECASE)
+MAX_STAMP_WORDS = 12
+
+
+def publication_stamp(paragraph: str) -> bool:
+    """A short line that opens with a word of `publication_stamps` and holds a date. Its date is the page's, not
+    the meeting's; it may still give the year of a meeting the text dates by day and month only."""
+    line = paragraph.strip()
+    return "\n" not in line and len(line.split()) <= MAX_STAMP_WORDS and bool(_STAMP.match(line) and find_date(line))
+
+
 _NAME_WORD = re.compile(rf"^(?:(?:[{CAPITALS}]\.)+|[{CAPITALS}][{SMALL}{CAPITALS}'’-]*\.?)$")
 _VIA = r"\s+(?:v/|v\.\s)\s*"  # "NAV Vestfold v/Trine Moe", "4H Norge v. Simen Saxebøl"
 _ORG_VIA_PERSON = re.compile(rf"^(?P<org>[^,()]{{2,80}}?){_VIA}(?P<name>[^,()]+)$")
@@ -1041,6 +1053,11 @@ def parse_header(paragraphs: list[str]) -> Header:
     last_field = last_label = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
+        if publication_stamp(paragraph):  # among the lines over the fields, yet no field, title or dated subtitle
+            header.leftover.append(paragraph)
+            index += 1
+            fields_at = max(fields_at, index)
+            continue
         label_only = LABEL_ONLY.match(paragraph)
         if label_only and index == 0 and TITLE_RE.match(paragraph) and not paragraph.rstrip().endswith(":"):
             label_only = None  # "Referat" over the document is its title, not the minute-taker's label
@@ -1148,7 +1165,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             continue
         break
     for line in (header.title, *subtitles) if not header.date else ():
-        header.date = header.date or find_date(line)
+        header.date = header.date or ("" if publication_stamp(line) else find_date(line))
     header.found = header.found or bool(header.title)
     header.body_start = index
     return header
