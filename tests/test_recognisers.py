@@ -1915,3 +1915,15 @@ def test_a_web_pages_publication_stamp_never_dates_the_meeting() -> None:
     )
     assert _parsed(news, "news").meeting["date"] == ""  # a weekday alone: the text does not say which
     assert _parsed(news.replace("torsdag.", "torsdag 17. april."), "news").meeting["date"] == "2008-04-17"
+
+
+def test_a_case_number_with_the_meeting_and_the_year_over_its_title_opens_an_item() -> None:
+    text = (
+        "Styremøte nr. 07-2014\n\nTilstede: Arild Olsnes og Randi Opøyen\n\nSak 39/04/2015\n\n"
+        "Godkjenning av referat fra forrige møte\n\nReferatet ble godkjent.\n\n"
+        "Sak 40/04/2015 Kommuneplan for idrett\n\nHøringsutkast foreligger."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [
+        ("39/04/2015", "Godkjenning av referat fra forrige møte"),
+        ("40/04/2015", "Kommuneplan for idrett"),
+    ]

@@ -22,8 +22,9 @@ _TITLE = rf"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}})$"
 _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
 _CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens with: "Sak 3/24", "Pkt. 1"
 ITEM_RE = re.compile(
-    # "Sak 41 / 23": a space either side of the slash too; "Sak nr. 1.2010 – Websidene": the year after a full stop
-    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?:nr\.?\s*)?(?P<no1>\d{{1,3}}(?:\s?/\s?\d{{2,4}}|\.(?:19|20)\d\d)?)"
+    # "Sak 41 / 23": a space either side of the slash too; "Sak 39/04/2015": the case, the meeting and the year;
+    # "Sak nr. 1.2010 – Websidene": the year after a full stop
+    rf"^(?:(?:{_CASE_WORD}|PS|OS|DS)\s+(?:nr\.?\s*)?(?P<no1>\d{{1,3}}(?:(?:\s?/\s?\d{{2,4}}){{1,2}}|\.(?:19|20)\d\d)?)"
     # "Sak 1, Årsmøte 2020.": a comma after the number before a capital; "Sak 1, 2 og 3 …" is prose
     r"(?:[.:]|,(?=\s+(?-i:[A-ZÆØÅ])))?"
     r"(?:\s*[-–]\s*\d{1,2}\.\d{1,2}\.\d{2,4})?(?:\s*[-–])?"  # "Sak 1 – 23.01.19 - Title": the meeting's date
@@ -44,9 +45,10 @@ _BARE_ITEM = re.compile(r"^(?P<no3>\d{1,2})\s+(?P<title>[A-ZÆØÅ][^\n]{1,120})
 _GLUED_ITEM = re.compile(r"^(?P<no3>\d{1,2})\.(?!(?i:" + MONTH_NAMES + r")\b)(?P<title>[A-ZÆØÅ][a-zæøå][^\n]{1,120})$")
 
 
-# A case number alone on its line, its title the paragraph below: "Sak nr. 5 [13:09:08]" / "Innstilling fra …".
+# A case number alone on its line, its title the paragraph below: "Sak nr. 5 [13:09:08]" / "Innstilling fra …";
+# "Sak 39/04/2015": the case, the meeting and the year.
 _CASE_ONLY = re.compile(
-    rf"^{_CASE_WORD}\s+(?:nr\.?\s*)?(?P<no3>\d{{1,3}}(?:/\d{{2,4}})?)[.:]?\s*(?:\[[^\]\n]*\])?\s*$",
+    rf"^{_CASE_WORD}\s+(?:nr\.?\s*)?(?P<no3>\d{{1,3}}(?:/\d{{2,4}}){{0,2}})[.:]?\s*(?:\[[^\]\n]*\])?\s*$",
     re.IGNORECASE,
 )
 MAX_TITLE_BELOW = 300  # characters: a longer paragraph below a case number is its text, not its title
