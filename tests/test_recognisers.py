@@ -1927,3 +1927,19 @@ def test_a_case_number_with_the_meeting_and_the_year_over_its_title_opens_an_ite
         ("39/04/2015", "Godkjenning av referat fra forrige møte"),
         ("40/04/2015", "Kommuneplan for idrett"),
     ]
+
+
+def test_the_documents_type_over_its_title_names_no_minute_taker() -> None:
+    text = (
+        "REFERAT: Styremøte nr. 07-2014\n\nREFERAT\n\nStyremøte nr. 07-2014\n\nTid: 10.12.2014 kl. 1700\n\n"
+        "Tilstede: Arild Olsnes og Randi Opøyen\n\nSak 1 Valg\n\nStyret er enig."
+    )
+    parsed = _parsed(text, "minutes")
+    assert parsed.meeting["minute_taker"] == ""
+    assert [p.name for p in parsed.people] == ["Arild Olsnes", "Randi Opøyen"]
+    assert (
+        _parsed(text.replace("REFERAT\n\nStyremøte", "Referent\n\nKari Lie\n\nStyremøte"), "minutes").meeting[
+            "minute_taker"
+        ]
+        == "Kari Lie"
+    )

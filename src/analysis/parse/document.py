@@ -29,6 +29,7 @@ from analysis.parse.header import (
     caption_people,
     distribution_list,
     labelled_fields,
+    names_meeting,
     parse_footer,
     parse_header,
     publication_stamp,
@@ -96,8 +97,7 @@ def _dated_meeting_line(body: list[str]) -> str:
     under a title without one and a publication stamp ('Nyhetssak fra 24. februar 2020')."""
     for paragraph in body[:DATE_PARAGRAPHS]:
         line = paragraph.strip()
-        meeting = any(stem in line.casefold() for stem in layout().meeting_stems)
-        if "\n" not in line and len(line.split()) <= MAX_DATED_LINE_WORDS and meeting:
+        if "\n" not in line and len(line.split()) <= MAX_DATED_LINE_WORDS and names_meeting(line):
             date = find_date(line)
             if date:
                 return date

@@ -50,6 +50,12 @@ _STAMP = re.compile(rf"^\s*(?:{alternation(layout().publication_stamps, spaced=T
 MAX_STAMP_WORDS = 12
 
 
+def names_meeting(text: str) -> bool:
+    """'Kort referat fra årsmøtet', 'Styremøte nr. 07-2014': the text holds a word for a meeting or its record
+    (`meeting_stems`), which no person's name does."""
+    return any(stem in text.casefold() for stem in layout().meeting_stems)
+
+
 def publication_stamp(paragraph: str) -> bool:
     """A short line that opens with a word of `publication_stamps` and holds a date. Its date is the page's, not
     the meeting's; it may still give the year of a meeting the text dates by day and month only."""
@@ -821,7 +827,9 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
         header.date = header.date or find_date(value)  # "Tid: Fredag 4. april 2014, kl 10:00"
     elif field_name in ("chair", "minute_taker"):
         first_line = _list_item(value.strip().split("\n")[0])  # a name, never a paragraph of text
-        if leading_people(first_line)[0] and not getattr(header, field_name):
+        # never the meeting's name: "REFERAT" over "Styremøte nr. 07-2014" is the document's type over its title
+        names = leading_people(first_line)[0]
+        if names and not names_meeting(names) and not getattr(header, field_name):
             setattr(header, field_name, _without_office(first_line))
         if "\n" in value.strip() and _is_people_list(value):  # "Sekretariat" over four names: all four were there
             header.people.extend(parse_people(value, "present", (label or LABELS[field_name][0]).capitalize()))
