@@ -1943,3 +1943,13 @@ def test_the_documents_type_over_its_title_names_no_minute_taker() -> None:
         ]
         == "Kari Lie"
     )
+
+
+def test_an_office_in_brackets_with_a_committee_is_that_committees_not_the_meetings() -> None:
+    text = (
+        "Styremøte\n\nTilstede: Arild Olsnes, Stefan Blanckeart (leder valgkomiteen) og Torbjørn Hovland.\n\nSak 1 Valg"
+    )
+    parsed = _parsed(text, "minutes")
+    assert parsed.meeting["chair"] == ""
+    assert ("Stefan Blanckeart", "Leder", "valgkomiteen") in [(p.name, p.role, p.organisation) for p in parsed.people]
+    assert _parsed(text.replace("leder valgkomiteen", "leder"), "minutes").meeting["chair"] == "Stefan Blanckeart"

@@ -815,7 +815,9 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
                 people.append(person)
         header.people.extend(people)
         for person in people:
-            office = _MARKERS.get(person.role.casefold())
+            # "Stefan Blanckeart (leder valgkomiteen)": the office of a committee named with it, not of the meeting
+            committee = person.organisation[:1].islower()
+            office = _MARKERS.get(person.role.casefold()) if not committee else None
             if office and not getattr(header, office):
                 setattr(header, office, person.name)
     elif field_name == "agenda":
