@@ -1953,3 +1953,21 @@ def test_an_office_in_brackets_with_a_committee_is_that_committees_not_the_meeti
     assert parsed.meeting["chair"] == ""
     assert ("Stefan Blanckeart", "Leder", "valgkomiteen") in [(p.name, p.role, p.organisation) for p in parsed.people]
     assert _parsed(text.replace("leder valgkomiteen", "leder"), "minutes").meeting["chair"] == "Stefan Blanckeart"
+
+
+def test_case_numbers_a_transcript_lost_inside_a_counted_run_are_items_when_the_count_fills_the_gap() -> None:
+    line = (
+        "Forfall: Tone Edland. " + "Lars Erik Wallin og Signe Dahl deltok som sekretærer. " * 6 + "Sakliste: "
+        "88/09 Godkjenning av innkalling 89/09 Godkjenning av protokoll /09 Terminliste /09 Budsjett "
+        "92/09 Jordbruksforhandlingene 93/09 Handlingsplan Rovvilt"
+    )
+    assert split_run_on(line)[1:] == [
+        "88/09 Godkjenning av innkalling",
+        "89/09 Godkjenning av protokoll",
+        "/09 Terminliste",
+        "/09 Budsjett",
+        "92/09 Jordbruksforhandlingene",
+        "93/09 Handlingsplan Rovvilt",
+    ]
+    one_too_many = line.replace("/09 Budsjett", "/09 Budsjett /09 Rovvilt")  # three lost where two are missing
+    assert "/09 Terminliste" not in split_run_on(one_too_many)

@@ -98,16 +98,34 @@ def _follows(before: re.Match[str], after: re.Match[str]) -> bool:
     return (next_major == major and next_minor == minor + 1) or (next_major == major + 1 and next_minor == 1)
 
 
+# A case number whose number a transcript lost, its year kept: "… 89/09 Godkjenning … /09 Budsjett /09 …".
+_LOST_NUMBER = re.compile(r"(?<![\w/.-])/(?P<year>\d{2,4})\s+(?=[A-ZÆØÅ])")
+
+
+def _lost_between(lost: list[re.Match[str]], before: re.Match[str], after: re.Match[str]) -> list[int]:
+    """Where the case numbers a transcript lost between two it kept begin ('89/09 … /09 … /09 … 92/09'): only as
+    many markers of that year as numbers are missing between the two; else none."""
+    if before["minor"] or after["minor"] or before["year"] != after["year"]:
+        return []
+    between = [m.start() for m in lost if before.end() <= m.start() < after.start() and m["year"] == before["year"]]
+    return between if len(between) == int(after["major"]) - int(before["major"]) - 1 else []
+
+
 def _counted_items(paragraph: str) -> list[int]:
-    """Where each case number of a run of three or more counting up one by one begins."""
+    """Where each case number of a run of three or more counting up one by one begins, the numbers a transcript
+    lost inside the run counted in."""
     starts: list[int] = []
-    run: list[re.Match[str]] = []
+    run: list[int] = []
+    lost = list(_LOST_NUMBER.finditer(paragraph)) if "/" in paragraph else []
+    before: re.Match[str] | None = None
     for match in _NUMBERED.finditer(paragraph):
-        if run and not _follows(run[-1], match):
-            starts += [m.start() for m in run] if len(run) >= MIN_SEQUENCE else []
+        gap = _lost_between(lost, before, match) if before and not _follows(before, match) else []
+        if before and not _follows(before, match) and not gap:
+            starts += run if len(run) >= MIN_SEQUENCE else []
             run = []
-        run.append(match)
-    return starts + ([m.start() for m in run] if len(run) >= MIN_SEQUENCE else [])
+        run += [*gap, match.start()]
+        before = match
+    return starts + (run if len(run) >= MIN_SEQUENCE else [])
 
 
 # An item a case word numbers inside a run-on line: "… sakslista. Pkt. 2 Godkjenning av protokoll …".
