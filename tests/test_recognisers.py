@@ -1971,3 +1971,19 @@ def test_case_numbers_a_transcript_lost_inside_a_counted_run_are_items_when_the_
     ]
     one_too_many = line.replace("/09 Budsjett", "/09 Budsjett /09 Rovvilt")  # three lost where two are missing
     assert "/09 Terminliste" not in split_run_on(one_too_many)
+
+
+def test_a_label_of_the_cases_text_ends_the_items_title() -> None:
+    text = (
+        "Protokoll fra styremøte 7. april 2016\n\nTilstede: Oddvar Mikkelsen og Gunnhild Overvoll\n\n"
+        "1/2016 Godkjenning av saksliste Orienteringssak: Organisering av rådgivningen Vedtak: Godkjent\n\n"
+        "2/2016 Godkjenning av protokoll fra styremøte 1. mars 2016 Vedlegg: Protokoll var tidligere utsendt. "
+        "Vedtak: Protokoll frå styremøtet godkjent.\n\n3/2016 Medlemsutvikling: Tala går ned."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [a.title for a in parsed.agenda] == [
+        "Godkjenning av saksliste",
+        "Godkjenning av protokoll fra styremøte 1. mars 2016",
+        "Medlemsutvikling: Tala går ned.",  # a colon after the title's own word opens no text of a label
+    ]
+    assert "Vedlegg: Protokoll var tidligere utsendt." in [s.text for s in parsed.segments]

@@ -73,6 +73,7 @@ OPTIONAL_SECTIONS = (
     "meeting_stems",
     "about_words",
     "publication_stamps",
+    "text_labels",
     "substitute_words",
     "first_names",
 )
@@ -121,6 +122,7 @@ class Layout:
     meeting_stems: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
     publication_stamps: frozenset[str] = frozenset()
+    text_labels: frozenset[str] = frozenset()
     substitute_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
 

@@ -92,11 +92,30 @@ _SENTENCES = re.compile(r"(?:(?<=[a-zæøå]{3})|(?<=\d)|(?<=[”\"»’)]))[.!?
 MAX_TITLE_WORDS = 15  # a line closed by a full stop and longer than this is a sentence, not an item's title
 
 
+# A label of the case's text after the title's words ("… saksliste Vedtak: Godkjent", `text_labels`), capitalised
+_TEXT_LABEL = re.compile(rf"(?<=\S)\s+(?=(?i:{alternation(layout().text_labels, spaced=True)})\s?:\s)")
+
+
+def _text_label_at(line: str) -> int | None:
+    """Where a label of the case's text starts after an item's title ('1/2016 Godkjenning av saksliste Vedtak:
+    …'), its first letter a capital; None without one."""
+    for match in _TEXT_LABEL.finditer(line):
+        if line[match.end()].isupper():
+            return match.start()
+    return None
+
+
 def run_in_title(line: str) -> tuple[str, str]:
     """A numbered item's title and what the line goes on with after it, if it does: "Eldrerådet. Orientering ved
     rådets leder Rigmor Thokle." or "Aksjonspunkter. Ole Bjørn har skrevet …" is the item "Eldrerådet" or
     "Aksjonspunkter" and a sentence of its text, and so is a title before a colon and two sentences or more
-    ("Eventuelt: Kari meldte sak. Per …"); a title of more than a heading's words stays whole."""
+    ("Eventuelt: Kari meldte sak. Per …"); a title of more than a heading's words stays whole. A label of the case's
+    text ends the title ("Godkjenning av saksliste Vedtak: Godkjent")."""
+    labelled = _text_label_at(line)
+    if labelled is not None:
+        line, after = line[:labelled], line[labelled:].strip()
+        title, run_in = run_in_title(line)
+        return title, " ".join(part for part in (run_in, after) if part)
     cut = _RUN_IN.search(line)
     colon = _COLON_CUT.search(line, 0, cut.start() if cut else len(line))
     if colon and _SENTENCES.search(line, colon.end()) and len(line[: colon.start()].split()) <= MAX_HEADING_WORDS:
@@ -116,6 +135,11 @@ _RUN_ON_CUT = re.compile(rf"{_RUN_IN.pattern}|{_COLON_CUT.pattern}")  # in a lin
 def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
     """A numbered line too long for an item whose title ends early, its text running on ("2. Medlems og åpne møter.
     Oddveig har vært i kontakt med …"): the item up to its title's end, and the text; (None, "") if it is not one."""
+    labelled = _text_label_at(line)
+    if labelled is not None and len(line[:labelled].split()) <= MAX_HEADING_WORDS + 1:
+        item = ITEM_RE.match(line[:labelled])
+        if item:
+            return item, line[labelled:].strip()
     for cut in _RUN_ON_CUT.finditer(line):
         head = line[: cut.start()]
         if len(head.split()) > MAX_HEADING_WORDS + 1:  # the number, then a heading's words at most
