@@ -1987,3 +1987,22 @@ def test_a_label_of_the_cases_text_ends_the_items_title() -> None:
         "Medlemsutvikling: Tala går ned.",  # a colon after the title's own word opens no text of a label
     ]
     assert "Vedlegg: Protokoll var tidligere utsendt." in [s.text for s in parsed.segments]
+
+
+def test_plain_headings_over_their_text_are_the_items_of_minutes_that_number_none() -> None:
+    text = (
+        "Referat møte idrettsrådet 18.april 2013\n\nTilstede:\nBjørn Johannesen\nMarit Horgen\n\n"
+        "Kommunedelplan for kultur\n\nDet er kommet inn få planer.\n\nHandling:\n\nVære proaktive.\n\n"
+        "Driftsmidler\n\nDet er kr 80.000,- til fordeling.\n\nLeder og nestleder valgt på årsmøte\n\n"
+        "Andre roller til fordeling:\n\nKasserer: Yvonne Nabben\n\nArbeidsoppgaver frem til neste møte\n\n"
+        "Alle setter seg inn i arbeidsoppgavene.\n\nKommentarer\n\nLogg inn for å skrive en kommentar."
+    )
+    items = [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda]
+    assert items == [
+        ("1", "Kommunedelplan for kultur"),
+        ("2", "Driftsmidler"),
+        ("3", "Arbeidsoppgaver frem til neste møte"),
+    ]
+    assert _parsed(text, "agenda").agenda == []  # an invitation's headings are its own sections
+    numbered = text.replace("Driftsmidler\n\n", "2. Driftsmidler\n\n")
+    assert [a.title for a in _parsed(numbered, "minutes").agenda] == ["Driftsmidler"]  # numbered items win

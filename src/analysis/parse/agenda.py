@@ -280,11 +280,13 @@ def outline(
     headings: list[tuple[int, str]] | None = None,
     *,
     items: bool = True,
+    headed: bool = False,
 ) -> list[Block]:
     """Classify body paragraphs; a presentation line at the head of a paragraph is split off.
 
     In a Markdown document the items are its section headings (`markdown_sections`), and a numbered
-    line inside a section is a list. Without `items` (a news item) nothing is an agenda item.
+    line inside a section is a list. Without `items` (a news item) nothing is an agenda item. With `headed`
+    (minutes), plain headings over their text are the items of minutes that number none (`_headings_as_items`).
     """
     blocks: list[Block] = []
     item_no = ""
@@ -295,6 +297,7 @@ def outline(
     titled_below: set[int] = set()  # paragraphs that are the title of the case number above them
     programme_count = 0  # items listed so far under the line that announced a programme
     by_heading = 0  # items so far that are headings under the agenda's label ("Saker"), 0 when they are not
+    heading_blocks: dict[int, int] = {}  # the blocks that are plain headings, and their paragraphs
     for index, paragraph in enumerate(paragraphs):
         if index in titled_below:
             continue
@@ -414,5 +417,37 @@ def outline(
             by_heading += 1
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, paragraph.strip(), "item", "", (), (), index)))
             continue
+        if heading and not agenda_label:
+            heading_blocks[len(blocks)] = index
         blocks.append(Block("heading" if heading or agenda_label else "text", paragraph))
-    return blocks
+    return _headings_as_items(blocks, heading_blocks) if headed and items and not item_keys else blocks
+
+
+MIN_HEADED_ITEMS = 3
+# "Foto: …", "Møterom: K-248", "• Redd Barna ved …": a label with its value, or a point of a list, heads nothing
+_LABELLED_OR_LISTED = re.compile(r"^\s*(?:[-–—•*]\s|[^:]*:)")
+
+
+def _headings_as_items(blocks: list[Block], headed: dict[int, int]) -> list[Block]:
+    """Minutes that number nothing, set under plain headings each over its text ('Driftsmidler' / 'Idrettsrådet har
+    i oppgave …'): the headings, three or more, are the agenda's items, numbered in order. A label ('Handling:')
+    is no heading; minutes with any numbered item keep their items."""
+    if any(block.kind == "item" for block in blocks):
+        return blocks
+    over_text = [
+        k
+        for k in headed
+        if k + 1 < len(blocks)
+        and blocks[k + 1].kind == "text"
+        and not blocks[k + 1].text.rstrip().endswith(":")  # "Andre roller til fordeling:" is a list's label
+        and not _LABELLED_OR_LISTED.match(blocks[k].text)
+    ]
+    if len(over_text) < MIN_HEADED_ITEMS:
+        return blocks
+    numbered = {k: n for n, k in enumerate(over_text, 1)}
+    return [
+        Block("item", block.text, AgendaEntry(str(numbered[k]), block.text.strip(), "item", "", (), (), headed[k]))
+        if k in numbered
+        else block
+        for k, block in enumerate(blocks)
+    ]

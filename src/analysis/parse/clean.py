@@ -207,7 +207,7 @@ def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
 _FURNITURE = re.compile(
     r"^(?:\s*(?:Del(?: denne)?(?: siden| artikkelen| saken)?(?: på| via)? (?:Facebook|Twitter|X|LinkedIn|e-post|epost)"
     r"|Del denne siden|Skriv ut(?: siden)?|(?:Tilbake )?til toppen(?: av siden)?|Hopp til (?:hovedinnhold|innhold)"
-    r"|Tilbake til (?:hovedsiden|forsiden|oversikten)"
+    r"|Tilbake til (?:hovedsiden|forsiden|oversikten)|Logg inn for å (?:skrive en kommentar|kommentere)"
     r"|Sist (?:oppdatert|endret):?\s*[\d. :]*|Publisert:?\s*[\d. :]*)[.!]?)+\s*$",
     re.IGNORECASE,
 )

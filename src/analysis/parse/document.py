@@ -312,6 +312,7 @@ def find_outline(draft: Draft) -> Draft:
         [*draft.people, *draft.named],
         list(draft.headings),
         items=draft.raw.entry.kind != "news",  # a news item's numbered lines are not the meeting's agenda
+        headed=draft.raw.entry.kind == "minutes",  # an agenda's or an invitation's headings are its own sections
     )
     return replace(draft, blocks=tuple(blocks))
 
