@@ -2006,3 +2006,13 @@ def test_plain_headings_over_their_text_are_the_items_of_minutes_that_number_non
     assert _parsed(text, "agenda").agenda == []  # an invitation's headings are its own sections
     numbered = text.replace("Driftsmidler\n\n", "2. Driftsmidler\n\n")
     assert [a.title for a in _parsed(numbered, "minutes").agenda] == ["Driftsmidler"]  # numbered items win
+
+
+def test_an_office_word_before_a_name_over_the_fields_names_that_officer() -> None:
+    text = (
+        "Lunner Idrettsråds møte nr. 6\n\nRef. Marit Horgen\n\nReferat møte nr 5/2013 idrettsrådet 4.des. 2013\n\n"
+        "Sted: Lunnerhallen\nTilstede:\nMarit Horgen, Yvonne S. Nabben\n\n1. Orientering fra fotballklubben\n\nKort info."
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["minute_taker"], parsed.meeting["date"]) == ("Marit Horgen", "2013-12-04")
+    assert parsed.meeting["chair"] == ""

@@ -1048,6 +1048,17 @@ def _lead_time(header: Header, line: str) -> bool:
     return True
 
 
+def _lead_officer(header: Header, line: str) -> bool:
+    """A short line over the fields that names an officer by the office word before the name ('Ref. Marit
+    Horgen', as a web page puts its minute-taker under the title) fills that field, as a label would."""
+    signed = _OFFICE_THEN_NAME.match(line.strip())
+    office = _officer(signed["office"]) if signed else ""
+    if not office or getattr(header, office) or not looks_like_name(signed["name"]):
+        return False
+    _apply(header, office, signed["name"])
+    return True
+
+
 def parse_header(paragraphs: list[str]) -> Header:
     """Fields from the leading labelled paragraphs, with a title line before or after them.
 
@@ -1167,7 +1178,8 @@ def parse_header(paragraphs: list[str]) -> Header:
         lead = _short_lines_then_labels(paragraphs[index:]) if index <= fields_at and not last_field else 0
         if lead:  # "REFERAT FRA STYREMØTE I …" / "27. september 2016 på …" over the fields: they stay in the body
             for line in paragraphs[index : index + lead]:
-                if not _lead_time(header, line):  # "Kl. 12.30 til kl. 15.00 i formannskapssalen" is a field's
+                # "Kl. 12.30 til kl. 15.00 i formannskapssalen", "Ref. Marit Horgen": a field's
+                if not _lead_time(header, line) and not _lead_officer(header, line):
                     header.leftover.append(line)
                     subtitles.append(line)
             index += lead
