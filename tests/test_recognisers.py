@@ -2011,8 +2011,9 @@ def test_plain_headings_over_their_text_are_the_items_of_minutes_that_number_non
 def test_an_office_word_before_a_name_over_the_fields_names_that_officer() -> None:
     text = (
         "Lunner Idrettsråds møte nr. 6\n\nRef. Marit Horgen\n\nReferat møte nr 5/2013 idrettsrådet 4.des. 2013\n\n"
-        "Sted: Lunnerhallen\nTilstede:\nMarit Horgen, Yvonne S. Nabben\n\n1. Orientering fra fotballklubben\n\nKort info."
+        "Sted: Lunnerhallen\nTilstede:\nMarit Horgen, Yvonne S. Nabben\n\n1. Orientering fra klubben\n\nKort info."
     )
     parsed = _parsed(text, "minutes")
     assert (parsed.meeting["minute_taker"], parsed.meeting["date"]) == ("Marit Horgen", "2013-12-04")
     assert parsed.meeting["chair"] == ""
+
