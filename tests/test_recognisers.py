@@ -2017,3 +2017,16 @@ def test_an_office_word_before_a_name_over_the_fields_names_that_officer() -> No
     assert (parsed.meeting["minute_taker"], parsed.meeting["date"]) == ("Marit Horgen", "2013-12-04")
     assert parsed.meeting["chair"] == ""
 
+
+def test_a_list_whose_line_ends_in_a_comma_goes_on_on_the_next_line() -> None:
+    text = (
+        "Referat fra 11. mars 2014\nTilstede: John-Harald Wangen, Gro Kristine Sjønnesen,\nTove Kjevik, Cora Maria "
+        "Galucio og Erik Songstad\nSted: Emma Hjorth\n\nSAKER\n\n05/10 FN-KONVENSJONEN\nUtsatt."
+    )
+    assert [(p.name, p.organisation) for p in _parsed(text, "minutes").people] == [
+        ("John-Harald Wangen", ""),
+        ("Gro Kristine Sjønnesen", ""),
+        ("Tove Kjevik", ""),
+        ("Cora Maria Galucio", ""),
+        ("Erik Songstad", ""),
+    ]

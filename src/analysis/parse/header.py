@@ -357,7 +357,12 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     table = table_people(value, status)
     if table is not None:  # an attendance table under its column headings
         return table[0]
-    value = re.sub(r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*", " ", value)  # "…, B og" / "C": one list over two lines
+    # "…, B og" / "C", "…, B," / "C og D": one list over two lines
+    value = re.sub(
+        r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*|(?<=,)[ \t]*\n\s*(?=[{CAPITALS}])".replace("{CAPITALS}", CAPITALS),
+        " ",
+        value,
+    )
     for line in _rejoin_wrapped_names(value.replace(";", "\n").split("\n")):
         line = _list_item(line).rstrip(".")
         org_line = _organisation_line(line)
