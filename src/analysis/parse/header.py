@@ -347,6 +347,10 @@ def table_people(value: str, status: str) -> tuple[list[Person], str] | None:
     return people, " ".join(rest)
 
 
+# "…, B og" / "C", "…, B," / "C og D": one list over two lines
+_LIST_GOES_ON = re.compile(rf"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*|(?<=,)[ \t]*\n\s*(?=[{CAPITALS}])")
+
+
 def parse_people(value: str, status: str, role: str = "", organisation: str = "") -> list[Person]:
     """One person per line or per ';'-part, or names run together in prose ("A, B (Org) og C").
 
@@ -357,12 +361,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
     table = table_people(value, status)
     if table is not None:  # an attendance table under its column headings
         return table[0]
-    # "…, B og" / "C", "…, B," / "C og D": one list over two lines
-    value = re.sub(
-        r"\n\s*(?=og\s)|(?<=\sog)[ \t]*\n\s*|(?<=,)[ \t]*\n\s*(?=[{CAPITALS}])".replace("{CAPITALS}", CAPITALS),
-        " ",
-        value,
-    )
+    value = _LIST_GOES_ON.sub(" ", value)
     for line in _rejoin_wrapped_names(value.replace(";", "\n").split("\n")):
         line = _list_item(line).rstrip(".")
         org_line = _organisation_line(line)
