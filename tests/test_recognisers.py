@@ -2030,3 +2030,16 @@ def test_a_list_whose_line_ends_in_a_comma_goes_on_on_the_next_line() -> None:
         ("Cora Maria Galucio", ""),
         ("Erik Songstad", ""),
     ]
+
+
+def test_first_names_only_with_an_office_in_a_bracket_are_a_list_of_people() -> None:
+    text = (
+        "Referat frå styremøte 04.10.2016\n\nTil stades: Oliv, Kjell og Helge (referent)\n\nSak 1. Referat førre møte."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.role, p.organisation) for p in parsed.people] == [
+        ("Oliv", "", ""),
+        ("Kjell", "", ""),
+        ("Helge", "Referent", ""),
+    ]
+    assert parsed.meeting["minute_taker"] == "Helge"

@@ -375,7 +375,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
                 (" og " in f" {line} " or len(parts) >= 3 or bool(_PAREN_PERSON.match(parts[0])))  # "A (Org), B"
                 and all(map(_names_a_person, parts))
             )
-            or all(map(first_name, parts))
+            or all(map(_first_name_of, parts))  # "Oliv, Kjell og Helge (referent)": an office in a bracket too
             # "John Oddleif, Rolf, Kjellaug, Liv": full names and first names mixed; four parts or more, since
             # "Kari Nordmann, Velferdsalliansen" is a name and a body
             or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name_of(p) for p in parts))
