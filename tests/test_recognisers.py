@@ -2043,3 +2043,13 @@ def test_first_names_only_with_an_office_in_a_bracket_are_a_list_of_people() -> 
         ("Helge", "Referent", ""),
     ]
     assert parsed.meeting["minute_taker"] == "Helge"
+
+
+def test_two_names_when_the_second_opens_with_a_common_first_name_never_a_name_and_a_body() -> None:
+    text = "Referat fra medlemsmøte 11.03.2020\n\nTilstede: Marie og Jan\n\nForfall: Brit, Kjell Erik\n\nMarie takket."
+    assert [(p.name, p.organisation, p.status) for p in _parsed(text, "minutes").people][2:] == [
+        ("Brit", "", "absent"),
+        ("Kjell Erik", "", "absent"),
+    ]
+    body = text.replace("Brit, Kjell Erik", "Per Holm, Røde Kors")
+    assert [(p.name, p.organisation) for p in _parsed(body, "minutes").people][2:] == [("Per Holm", "Røde Kors")]

@@ -379,6 +379,7 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
             # "John Oddleif, Rolf, Kjellaug, Liv": full names and first names mixed; four parts or more, since
             # "Kari Nordmann, Velferdsalliansen" is a name and a body
             or (len(parts) >= MIXED_LIST_PARTS and all(_names_a_person(p) or _first_name_of(p) for p in parts))
+            or _two_people(parts)
         )
         substitutes = status == "present" and _ON_BEHALF.search(line) is not None
         for part in parts if prose else [line]:
@@ -398,6 +399,19 @@ def parse_people(value: str, status: str, role: str = "", organisation: str = ""
 
 
 MIXED_LIST_PARTS = 4
+
+
+def _two_people(parts: list[str]) -> bool:
+    """'Brit, Kjell Erik', 'Vegard Tørstad, Kari Lie': two names, not a name and a body, when the second opens
+    with a common first name (`first_names`); 'Per Holm, Røde Kors' stays a name and a body."""
+    return (
+        len(parts) == 2
+        and (_names_a_person(parts[0]) or _first_name_of(parts[0]))
+        and looks_like_name(parts[1])
+        and parts[1].split()[0].casefold() in layout().first_names
+    )
+
+
 MIN_WRAPPED_LIST_PARTS = 3
 
 
