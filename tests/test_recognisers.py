@@ -2053,3 +2053,13 @@ def test_two_names_when_the_second_opens_with_a_common_first_name_never_a_name_a
     ]
     body = text.replace("Brit, Kjell Erik", "Per Holm, Røde Kors")
     assert [(p.name, p.organisation) for p in _parsed(body, "minutes").people][2:] == [("Per Holm", "Røde Kors")]
+
+
+def test_a_minute_taker_signing_with_initials_is_the_one_attendee_who_has_them() -> None:
+    text = (
+        "Styremøte 31. august 2013\n\nTil stede: Berit Olafsen, Else Bjerke og Asbjørg Holt Samuelsen.\n\n"
+        "1. Godkjenning av protokoller\n\nGodkjent.\n\nRef.  AHS"
+    )
+    assert _parsed(text, "minutes").meeting["minute_taker"] == "Asbjørg Holt Samuelsen"
+    two = text.replace("Else Bjerke", "Anne Hilde Strand")  # two attendees with those initials: as written
+    assert _parsed(two, "minutes").meeting["minute_taker"] == "AHS"

@@ -911,6 +911,9 @@ def _officer(word: str) -> str:
 _SLASHED_SIGNATURES = re.compile(r"^(?P<name1>[^/,()]{3,60}?)\s*/\s*(?P<name2>[^/,()]{3,60}?)\s*$")
 
 
+_SIGNING_INITIALS = re.compile(rf"^[{CAPITALS}]{{2,3}}$")
+
+
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
@@ -937,7 +940,7 @@ def _signed_off(line: str, header: Header, above: str = "") -> None:
         (_officer(above), line),  # "Referent" / "Olav Christian Ruus"
         (_officer(signed["office"]) if signed else "", signer),  # "Referent Eyolf Dannevig"
     ):
-        if office and looks_like_name(name):
+        if office and (looks_like_name(name) or _SIGNING_INITIALS.match(name)):  # "Ref. AHS": an attendee's initials
             _apply(header, office, name)
             return
     if ":" not in line:

@@ -876,6 +876,16 @@ def surname_initial(words: Sequence[str]) -> tuple[str, ...]:
     return (*words[:-1], words[-1][0])
 
 
+MAX_INITIALS = 3
+
+
+def initials(name: str) -> str:
+    """'MS' for 'Morten Steinsrud', 'AHS' for 'Asbjørg Holt Samuelsen': the initials of a name of two or three
+    words, as minutes mark who does what or who wrote them; '' for other names."""
+    words = name.split()
+    return "".join(w[0] for w in words).upper() if MIN_NAME_START <= len(words) <= MAX_INITIALS else ""
+
+
 def _initialled(short: str, full: str) -> bool:
     """'Nils S' and 'Ingebjørg H.' name 'Nils Steinvik' and 'Ingebjørg Hovde'; 'Ingebjørg B.' is someone else."""
     short_words = short.split()
@@ -1223,7 +1233,8 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
     of first names gives by that name ("Deltakarar: Rita, Are" over "Are
     Halland, ref.") is listed already; one signing with an initial for a
     surname ("Nils S") is the listed attendee it abbreviates, and the field
-    takes the full name. Returns the fields and the people, both updated.
+    takes the full name; so does one signing with initials that one attendee
+    has ("Ref. AHS"). Returns the fields and the people, both updated.
     """
     officers, people = dict(officers), list(people)
     for office in OFFICES:
@@ -1231,6 +1242,10 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
         if person is None or not person.name:
             continue
         first, names = person.first_name, [p.name for p in people if p.name]
+        by_initials = [name for name in names if initials(name) == person.name] if person.name.isupper() else []
+        if len(by_initials) == 1:  # "Ref. AHS": the one attendee with those initials
+            officers[office] = by_initials[0]
+            continue
         role = layout().name_markers[office][0].capitalize()
         if first == person.name:
             same = present_by_first_name(first, people)

@@ -29,6 +29,7 @@ from analysis.parse.header import is_office_word
 from analysis.parse.participants import (
     MAX_TITLE_TOKENS,
     had_the_turn,
+    initials,
     may_name_a_talk,
     presentation_before,
     reports_presence,
@@ -182,10 +183,6 @@ class Roster:
         """'MS' for Morten Steinsrud: the initials of a name of two or three words, as minutes mark who does what
         ('MS orienterte om saken', '(NS)'); only those one person present has, no one listed otherwise, and no
         organisation there."""
-
-        def initials(name: str) -> str:
-            words = name.split()
-            return "".join(w[0] for w in words).upper() if 2 <= len(words) <= 3 else ""
 
         present: dict[str, list[Person]] = {}
         for person in self.people:
