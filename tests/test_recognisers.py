@@ -2063,3 +2063,16 @@ def test_a_minute_taker_signing_with_initials_is_the_one_attendee_who_has_them()
     assert _parsed(text, "minutes").meeting["minute_taker"] == "Asbjørg Holt Samuelsen"
     two = text.replace("Else Bjerke", "Anne Hilde Strand")  # two attendees with those initials: as written
     assert _parsed(two, "minutes").meeting["minute_taker"] == "AHS"
+
+
+def test_a_ditto_mark_repeating_the_case_word_keeps_the_items_number() -> None:
+    text = (
+        "Referat frå styremøte 04.10.2016\n\nTil stades: Oliv og Kjell\n\nSak 1.  Referat førre møte.\nIngen merknader."
+        "\n\n«  2.  Skriv frå forbundet\nGjennomgått.\n\n  «  3.  Eventuelt\nJulelunsjen vart diskutert."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [
+        ("1", "Referat førre møte."),
+        ("2", "Skriv frå forbundet"),
+        ("3", "Eventuelt"),
+    ]
+    assert clean('«Fint», sa hun.\n" 2 ganger i året').paragraphs == ['«Fint», sa hun.\n" 2 ganger i året']  # quotes

@@ -165,6 +165,16 @@ def strip_markdown(text: str) -> str:
     return _MD_STRONG.sub(r"\2", text)
 
 
+# A ditto mark under the case word above, before the next number: "Sak 1. Referat" / "«  2.  Skriv frå forbundet".
+_DITTO = re.compile(r"(?m)^([ \t]*)[«»\"”〃][ \t]+(?=\d{1,3}\.[ \t])")
+
+
+def drop_ditto_marks(text: str) -> str:
+    """'«  2.  Skriv frå forbundet' → '2.  Skriv frå forbundet': a typed list repeats its case word ('Sak') with a
+    ditto mark, which would hide the item's number."""
+    return _DITTO.sub(r"\1", text)
+
+
 def strip_list_markers(paragraphs: list[str]) -> list[str]:
     """Bullets of a list ('- Kari Nordmann, NAV') go; a lone '- ' line is left alone, since it may open a quote.
 
@@ -321,7 +331,7 @@ def lead_names(text: str) -> list[str]:
 
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
-    text = normalize_spaces(unescape_line_breaks(fix_homoglyphs(text)))
+    text = drop_ditto_marks(normalize_spaces(unescape_line_breaks(fix_homoglyphs(text))))
     text = tables_as_lines(front_matter_as_labels(label_semicolons(text)))
     headings = markdown_headings(text)
     names = lead_names(text)
