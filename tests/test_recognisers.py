@@ -2076,3 +2076,25 @@ def test_a_ditto_mark_repeating_the_case_word_keeps_the_items_number() -> None:
         ("3", "Eventuelt"),
     ]
     assert clean('«Fint», sa hun.\n" 2 ganger i året').paragraphs == ['«Fint», sa hun.\n" 2 ganger i året']  # quotes
+
+
+def test_fixed_points_label_the_agenda_and_in_a_run_on_line_the_body_after_it_stays() -> None:
+    text = (
+        "Referat fra 11. mars 2014\nTilstede: Tove Kjevik og Erik Songstad\nSted: Emma Hjorth\n\nFaste punkter:\n\n"
+        "Informasjon fra andre møter\nIngen møter siden sist.\n\nBrev til gruppen\nIngen brev.\n\nSAKER\n\n"
+        "05/10 FN-KONVENSJONEN\nUtsatt på grunn av besøk til KS."
+    )
+    assert [a.title for a in _parsed(text, "minutes").agenda] == [
+        "Informasjon fra andre møter",
+        "Brev til gruppen",
+        "FN-KONVENSJONEN",
+    ]
+    run_on = (
+        "Referat fra 9. september 2014 Tilstede: Tove Kjevik og Erik Songstad Besøk: Ingen Vedlegg: Faste punkter: "
+        "Informasjon fra andre møter og konferanser Lars Ole har hatt møte med Randi Krogstad på høgskolen. "
+        + "Tove syntes det var lett å forstå. "
+        * 12
+    )
+    parsed = _parsed(run_on, "minutes")
+    assert [p.name for p in parsed.people] == ["Tove Kjevik", "Erik Songstad"]
+    assert "Tove syntes det var lett å forstå." in [s.text for s in parsed.segments]

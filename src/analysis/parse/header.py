@@ -657,10 +657,12 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
             value, spill = " ".join(value.split()), table[1]
             value, after = value[: len(value) - len(spill)].strip(), f"{spill} {after}"
         run_on = table is None and "\n" not in value and (len(value.split()) > RUN_ON_WORDS or ". " in value)
+        if field_name == "agenda" and run_on:  # "Faste punkter: Informasjon fra andre møter …": the body, kept
+            value, after = "", f"{value} {after}"
         if field_name in ("chair", "minute_taker") and run_on:
             names, spill = leading_people(value)
             value, after = names, f"{spill} {after}"
-        other = _OTHER_LABEL_INLINE.search(value) if run_on else None
+        other = _OTHER_LABEL_INLINE.search(value) if run_on or value.endswith(":") else None
         if other:  # "Tidspunkt: Kl. 09.00 til kl. 15.00 Besøk: Ingen Vedlegg: …": the unknown label and the body after
             value, after = value[: other.start()].strip(), f"{value[other.start() :]} {after}"
         if run_on and field_name in ("date", "time"):  # "Tidspunkt: Orientering om …": no time, and body text
