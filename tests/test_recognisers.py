@@ -2098,3 +2098,18 @@ def test_fixed_points_label_the_agenda_and_in_a_run_on_line_the_body_after_it_st
     parsed = _parsed(run_on, "minutes")
     assert [p.name for p in parsed.people] == ["Tove Kjevik", "Erik Songstad"]
     assert "Tove syntes det var lett å forstå." in [s.text for s in parsed.segments]
+
+
+def test_names_opening_a_sentence_of_taking_part_under_a_list_are_not_the_list_going_on() -> None:
+    text = (
+        "Styremøte 20. oktober 2009\n\nFølgende deltok: Ove Ommundsen og Aslak Snarteland. Forfall: Tone Edland.\n\n"
+        "Lars Erik Wallin, Anne Grimstad og Signe Dahl deltok som sekretærer.\n\nSak 88/09 Godkjenning\n\nGodkjent."
+    )
+    absent = [(p.name, p.organisation) for p in _parsed(text, "minutes").people if p.status == "absent"]
+    assert absent == [("Tone Edland", "")]
+    listed = text.replace(" deltok som sekretærer.", "")  # a list a word processor split into paragraphs goes on
+    assert [p.name for p in _parsed(listed, "minutes").people if p.status == "absent"][1:] == [
+        "Lars Erik Wallin",
+        "Anne Grimstad",
+        "Signe Dahl",
+    ]

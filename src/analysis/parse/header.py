@@ -736,6 +736,16 @@ def _opens_header(line: str, following: list[str]) -> bool:
     )
 
 
+_TOOK_PART = re.compile(rf"^(?:{alternation(layout().took_part_words, spaced=True)})\b", re.IGNORECASE)
+
+
+def _names_then_sentence(paragraph: str) -> bool:
+    """'Lars Erik Wallin, Anne Grimstad og Signe Dahl deltok som sekretærer.': names opening a sentence before a
+    verb of taking part (`took_part_words`) are text about them, not the list above going on."""
+    names, rest = leading_people(paragraph.strip())
+    return "\n" not in paragraph.strip() and bool(names) and bool(_TOOK_PART.match(rest))
+
+
 def _is_people_list(paragraph: str) -> bool:
     """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)"), or each is a first name."""
     lines = [line for line in paragraph.split("\n") if line.strip()]
@@ -1110,6 +1120,7 @@ def parse_header(paragraphs: list[str]) -> Header:
             and not label_only
             and _first_label_line(paragraph) is None
             and _is_people_list(paragraph)
+            and not _names_then_sentence(paragraph)
         ):
             _apply(header, last_field, paragraph, last_label)  # a list a word processor split into paragraphs
             index += 1
