@@ -2113,3 +2113,14 @@ def test_names_opening_a_sentence_of_taking_part_under_a_list_are_not_the_list_g
         "Anne Grimstad",
         "Signe Dahl",
     ]
+
+
+def test_two_elected_in_one_sentence_each_to_an_office_and_several_elected_in_nynorsk() -> None:
+    text = (
+        "REFERAT FRÅ ÅRSMØTE 9. MARS 2021\n\nTil stades: 24 personar\n\nVal av ordstyrar\n\nBjørn Austigard vart valt "
+        "til ordstyrar og Mads Langnes til referent. Målfrid Nordhaug og Arne Sandøy vart valde til å underskrive "
+        "protokollen."
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Bjørn Austigard", "Mads Langnes")
+    assert [p.name for p in parsed.people] == ["Bjørn Austigard", "Mads Langnes", "Målfrid Nordhaug", "Arne Sandøy"]

@@ -1117,17 +1117,23 @@ _CHAIR = re.compile(
 )
 
 
-_ELECTED = r"(?:ble|blei|vart|er)\s+(?:valgt|valt|vald)"
-# "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under møteboka"
+_ELECTED = r"(?:ble|blei|vart|er)\s+(?:valgt|valt|valde|vald)"  # "vart valde": Nynorsk, more than one
+# "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under møteboka"; the
+# role ends where another name's election goes on ("… til ordstyrar og Mads Langnes til referent")
 _ELECTED_AFTER = re.compile(
-    rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+(?P<role>(?:(?!\s+med\s)[^.,;:\n]){{2,60}})"
+    rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+"
+    rf"(?P<role>(?:(?!\s+med\s)(?!\s+og\s+[{CAPITALS}])[^.,;:\n]){{2,60}})"
 )
 # "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"
 _ELECTED_BEFORE = re.compile(
     rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+(?P<list>{_LIST})"
 )
-_ELECTION_WORD = re.compile(r"\bval(?:g)?t\b|\bvald\b")
+_ELECTION_WORD = re.compile(r"\bval(?:g)?t\b|\bvalde?\b")
 _AND_TO = re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+(?P<list>{_LIST})")
+# "… vart valt til ordstyrar og Mads Langnes til referent": another name, then its office
+_AND_NAME_TO = re.compile(
+    rf"\s*,?\s*og\s+(?P<list>{_LIST})\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)(?![\wæøå-])"
+)
 # "… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær": another elected with the first
 _WITH_AS = re.compile(rf"\s+med\s+(?P<list>{_LIST})\s+som\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)(?![\wæøå-])")
 
@@ -1159,7 +1165,9 @@ def elected(text: str) -> list[tuple[int, Person, str]]:
         for match in pattern.finditer(text):
             clauses = [match]
             while (
-                more := _AND_TO.match(text, clauses[-1].end()) or _WITH_AS.match(text, clauses[-1].end())
+                more := _AND_TO.match(text, clauses[-1].end())
+                or _WITH_AS.match(text, clauses[-1].end())
+                or _AND_NAME_TO.match(text, clauses[-1].end())
             ) is not None:
                 clauses.append(more)
             for clause in clauses:
