@@ -2124,3 +2124,13 @@ def test_two_elected_in_one_sentence_each_to_an_office_and_several_elected_in_ny
     parsed = _parsed(text, "minutes")
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Bjørn Austigard", "Mads Langnes")
     assert [p.name for p in parsed.people] == ["Bjørn Austigard", "Mads Langnes", "Målfrid Nordhaug", "Arne Sandøy"]
+
+
+def test_guests_introduced_to_the_meeting_were_there() -> None:
+    text = (
+        "REFERAT FRA MEDLEMSMØTE 11.03.2020\n\nTilstede fra styret: Marie, Fridtjof og Jan\n\nMarie ønsket velkommen "
+        "til medlemsmøtet og introduserte Stein Arne Sæther og Dag Ågren som underholdt med innhold fra boka."
+    )
+    assert [p.name for p in _parsed(text, "minutes").people][3:] == ["Stein Arne Sæther", "Dag Ågren"]
+    report = text.replace("introduserte Stein Arne Sæther og Dag Ågren", "presenterte Rapporten")
+    assert [p.name for p in _parsed(report, "minutes").people] == ["Marie", "Fridtjof", "Jan"]

@@ -68,6 +68,7 @@ OPTIONAL_SECTIONS = (
     "proposal_nouns",
     "welcome_verbs",
     "welcome_words",
+    "introducing_verbs",
     "took_part_words",
     "took_part_parts",
     "meeting_stems",
@@ -117,6 +118,7 @@ class Layout:
     proposal_nouns: frozenset[str] = frozenset()
     welcome_verbs: frozenset[str] = frozenset()
     welcome_words: frozenset[str] = frozenset()
+    introducing_verbs: frozenset[str] = frozenset()
     took_part_words: frozenset[str] = frozenset()
     took_part_parts: frozenset[str] = frozenset()
     meeting_stems: frozenset[str] = frozenset()

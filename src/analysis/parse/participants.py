@@ -980,6 +980,26 @@ def welcomed(text: str) -> list[Hit]:
     return _name_hits(_WELCOMED, text, "after", "before") if any(w in text for w in _WELCOME_WORDS) else []
 
 
+# "… introduserte Stein Arne Sæther og Dag Ågren som underholdt": guests introduced to the meeting were there
+# (`introducing_verbs` in the layout file).
+_INTRODUCED = re.compile(
+    rf"(?<![\wæøå])(?:{alternation(layout().introducing_verbs)})\s+(?:{ROLE}\s+)?(?P<list>{_LIST})", re.IGNORECASE
+)
+
+
+def introduced(text: str) -> list[Hit]:
+    """People the meeting was introduced to were there: 'Marie … introduserte Stein Arne Sæther og Dag Ågren'."""
+    folded = text.casefold()
+    if not any(verb in folded for verb in layout().introducing_verbs):
+        return []
+    return [
+        (match.start(), person)
+        for match in _INTRODUCED.finditer(text)
+        for person in _people_of(match["list"].split(" som ")[0], "", "")  # "… og Dag Ågren som underholdt"
+        if looks_like_name(person.name) and _is_name(person.name)
+    ]
+
+
 # "Knut ønsket alle velkomne", "Kirsten orienterte om …": a first name of `first_names` opening a sentence, then a
 # verb of saying or doing; a capital after it would make it a full name, which the other recognisers read.
 _FIRST_NAME_OPENING = re.compile(rf"{_SENTENCE_OPENS}(?P<name>[{CAPITALS}][{SMALL}]+)\s+(?P<verb>[{SMALL}]+)\b")
@@ -1006,7 +1026,7 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
     """Only what an attendance phrase introduces, a talk the text says someone gave ('Orientering ved rådets leder
     Rigmor Thokle') or a guest it welcomed: explicit enough to add to a header's list, which names the members, not
     their guests."""
-    return _first_mentions(paragraphs, (attending, represented_by, roll_call, presenting, welcomed))
+    return _first_mentions(paragraphs, (attending, represented_by, roll_call, presenting, welcomed, introduced))
 
 
 def listed_below(paragraphs: list[str]) -> list[Person]:
@@ -1050,6 +1070,7 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
                 roll_call,
                 electing,
                 welcomed,
+                introduced,
                 first_named,
             ),
         )
