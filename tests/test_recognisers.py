@@ -2134,3 +2134,17 @@ def test_guests_introduced_to_the_meeting_were_there() -> None:
     assert [p.name for p in _parsed(text, "minutes").people][3:] == ["Stein Arne Sæther", "Dag Ågren"]
     report = text.replace("introduserte Stein Arne Sæther og Dag Ågren", "presenterte Rapporten")
     assert [p.name for p in _parsed(report, "minutes").people] == ["Marie", "Fridtjof", "Jan"]
+
+
+def test_a_double_first_name_cut_short_is_one_name_and_ends_no_sentence() -> None:
+    from analysis.language.sentences import split_sentences
+
+    assert split_sentences(
+        "Forfall: Tone Edland. Lars Erik Wallin, Anne-Cath. Grimstad og Signe Dahl kom. Ferdig."
+    ) == [
+        "Forfall: Tone Edland.",
+        "Lars Erik Wallin, Anne-Cath. Grimstad og Signe Dahl kom.",
+        "Ferdig.",
+    ]
+    assert split_sentences("Vi møtte Nord-Norge. Det var fint.") == ["Vi møtte Nord-Norge.", "Det var fint."]
+

@@ -10,6 +10,8 @@ import re
 
 import simplemma
 
+from analysis.language.layout import layout
+
 # Abbreviations that stand before what they qualify, so they cannot close a sentence.
 # ("mv.", "osv." and "m.m." often do close one and are left to the splitter.)
 NON_FINAL_ABBREVIATIONS = frozenset(
@@ -20,6 +22,8 @@ _LAST_TOKEN = re.compile(r"(\S+)\.$")
 # simplemma keeps a one-letter word and its full stop with what follows, as it should an initial ("Harald M.
 # Kvame"); a lower-case one is a word ending a sentence ("… vi går inn i. Kompetanse er …")
 _AFTER_SHORT_WORD = re.compile(r"(?<=\s[a-zæøå]\.)\s+(?=[A-ZÆØÅ])")
+# A double first name cut short ("Anne-Cath. Grimstad", "Hans-Chr. Holm") goes on with the surname.
+_SHORT_DOUBLE_NAME = re.compile(r"(?P<first>[A-ZÆØÅ][a-zæøå]+)-[A-ZÆØÅ][a-zæøå]{1,4}\.")
 # A line break before a capital, a digit or a list mark is a hard break (a list, an agenda); before a
 # lower-case word it is a soft wrap inside a sentence.
 _HARD_BREAK = re.compile(r"(?<![-,;])\n(?=\s*(?:[-*•–]\s|[A-ZÆØÅÄÖÜÉ0-9«\"“]))")
@@ -38,6 +42,16 @@ def _ends_with_non_final_abbreviation(sentence: str) -> bool:
     return last.lstrip('("«').lower() in NON_FINAL_ABBREVIATIONS
 
 
+def _ends_with_short_double_name(sentence: str) -> bool:
+    """'… Lars Erik Wallin, Anne-Cath.': the last word a double first name cut short, its surname to come; its
+    first part is a common first name (`first_names`), so 'Nord-Norge.' ends a sentence."""
+    text = sentence.rstrip()
+    if not text.endswith(".") or "-" not in text:
+        return False
+    match = _SHORT_DOUBLE_NAME.fullmatch(text.rsplit(None, 1)[-1])
+    return match is not None and match["first"].casefold() in layout().first_names
+
+
 def split_sentences(paragraph: str, lang: str = "nb") -> list[str]:
     # the two splits below need a line break and a ". " (lines have single spaces): most text has neither
     lines = [" ".join(line.split()) for line in (_HARD_BREAK.split(paragraph) if "\n" in paragraph else [paragraph])]
@@ -53,7 +67,11 @@ def split_sentences(paragraph: str, lang: str = "nb") -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if sentences and (_ends_with_non_final_abbreviation(sentences[-1]) or piece[:1].islower()):
+        if sentences and (
+            _ends_with_non_final_abbreviation(sentences[-1])
+            or piece[:1].islower()
+            or (piece[:1].isupper() and _ends_with_short_double_name(sentences[-1]))
+        ):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)

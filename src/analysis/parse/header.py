@@ -435,8 +435,9 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
     return joined
 
 
-# One name word: capitalised, or an initial ("F.", "T.B."); a full stop after a longer word ends the name.
-_W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[\wæøå'’-]*))"
+# One name word: capitalised, or an initial ("F.", "T.B."), or a double first name cut short ("Anne-Cath. Grimstad");
+# a full stop after a longer word ends the name.
+_W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøå'’]+-[A-ZÆØÅ][a-zæøå]{1,3}\.(?= )|[\wæøå'’-]*))"
 _LISTED_PERSON = rf"(?:{_SUBSTITUTE}\s+)?{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
 # "A, , B"; "Atle Nyborg. og Hildegun Nordli": a stray full stop before "og" ends no list
 LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\.?\s+og\s+|\s*&\s*){_LISTED_PERSON})*")

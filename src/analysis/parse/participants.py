@@ -21,7 +21,9 @@ from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, spli
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import first_name, is_office_word, looks_like_name, parse_person
 
-_W = rf"(?:[{CAPITALS}](?:\.(?:[{CAPITALS}]\.)*|[{SMALL}'’]+(?:-[{CAPITALS}][{SMALL}'’]+)?))"
+# one name word: an initial ("M."), or a word, a double name perhaps cut short ("Anne-Cath.")
+_DOUBLE = rf"(?:-[{CAPITALS}][{SMALL}]{{1,3}}\.|-[{CAPITALS}][{SMALL}'’]+)"
+_W = rf"(?:[{CAPITALS}](?:\.(?:[{CAPITALS}]\.)*|[{SMALL}'’]+{_DOUBLE}?))"
 NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
 _INFLECTED = r"(?:mene|mer|ene|ne|en|er|e|n)?"  # sentralstyremedlemmene, rådgiverne, lederen
 ROLE = (
