@@ -2148,3 +2148,11 @@ def test_a_double_first_name_cut_short_is_one_name_and_ends_no_sentence() -> Non
     ]
     assert split_sentences("Vi møtte Nord-Norge. Det var fint.") == ["Vi møtte Nord-Norge.", "Det var fint."]
 
+
+def test_people_who_took_part_in_an_office_were_there() -> None:
+    text = (
+        "Styremøte 20. oktober 2009\n\nFølgende deltok: Ove Ommundsen og Aslak Snarteland. Forfall: Tone Edland.\n\n"
+        "Lars Erik Wallin, Anne-Cath. Grimstad og Signe Dahl deltok som sekretærer.\n\nSak 88/09 Godkjenning\n\nOk."
+    )
+    present = [p.name for p in _parsed(text, "minutes").people if p.status == "present"]
+    assert present == ["Ove Ommundsen", "Aslak Snarteland", "Lars Erik Wallin", "Anne-Cath. Grimstad", "Signe Dahl"]

@@ -422,6 +422,12 @@ _TOOK_PART = re.compile(
 )
 
 
+# "Lars Erik Wallin, Anne-Cath. Grimstad og Signe Dahl deltok som sekretærer": people who took part in an office
+_TOOK_PART_AS = re.compile(
+    rf"(?P<list>{_LIST})\s+(?:{alternation(layout().took_part_words, spaced=True)})\s+som\s+(?=[a-zæøå])"
+)
+
+
 def attending(text: str) -> list[Hit]:
     """'Fra Kontrollkomiteen møtte A, B og C', 'Til stede i møtet var både A og B', 'Finn Madsen deltok under
     sak 1'."""
@@ -432,7 +438,13 @@ def attending(text: str) -> list[Hit]:
     for match in ATTENDING.finditer(text):
         organisation = match["group"] or _organisation_after(text, match.end())
         hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
-    return hits + _name_hits(_TOOK_PART, text, "name")
+    took_part_as = [
+        (match.start(), person)
+        for match in _TOOK_PART_AS.finditer(text)
+        for person in _people_of(match["list"], "", "")
+        if _is_name(person.name)
+    ]
+    return hits + _name_hits(_TOOK_PART, text, "name") + took_part_as
 
 
 _ACRONYM_AFTER = re.compile(rf"\s+(?P<org>{_ACRONYM_WORD})(?![\wæøåÆØÅ-])")
