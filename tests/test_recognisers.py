@@ -2157,3 +2157,21 @@ def test_people_who_took_part_in_an_office_were_there() -> None:
     )
     present = [p.name for p in _parsed(text, "minutes").people if p.status == "present"]
     assert present == ["Ove Ommundsen", "Aslak Snarteland", "Lars Erik Wallin", "Anne-Cath. Grimstad", "Signe Dahl"]
+
+
+def test_a_closing_item_left_unnumbered_after_the_numbered_ones_is_the_next_item() -> None:
+    text = (
+        "Referat styremøte\n\nDesse var med: Reidar Kallestad og Kato Hilleren.\n\nSak 09/24 Jordbruksavtalen 2024.\n\n"
+        "Arbeidet er i gang.\n\nYmse:\n\nNeste styremøte er 15. februar."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [
+        ("09/24", "Jordbruksavtalen 2024."),
+        ("", "Ymse"),
+    ]
+    numbered = "Møte\n\nTilstede: Per Holm og Kari Lie\n\n1. Budsjett\n\nVedtatt.\n\nEventuelt\n\nIngen saker."
+    assert [(a.item_no, a.title) for a in _parsed(numbered, "minutes").agenda] == [
+        ("1", "Budsjett"),
+        ("2", "Eventuelt"),
+    ]
+    unnumbered = "Møte\n\nTilstede: Per Holm og Kari Lie\n\nEventuelt\n\nIngen saker."  # no numbered item before it
+    assert _parsed(unnumbered, "minutes").agenda == []

@@ -75,6 +75,7 @@ OPTIONAL_SECTIONS = (
     "about_words",
     "publication_stamps",
     "text_labels",
+    "closing_items",
     "substitute_words",
     "first_names",
 )
@@ -125,6 +126,7 @@ class Layout:
     about_words: frozenset[str] = frozenset()
     publication_stamps: frozenset[str] = frozenset()
     text_labels: frozenset[str] = frozenset()
+    closing_items: frozenset[str] = frozenset()
     substitute_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
 

@@ -410,6 +410,11 @@ def outline(
             if rest.strip():
                 blocks.append(Block("text", rest.strip()))
             continue
+        closing = _CLOSING_ITEM.match(paragraph.strip()) if items and item_no else None
+        if closing:  # "Eventuelt" / "Ymse:" after numbered items: the agenda's last item, numbered in turn or not
+            item_no, sub_no = (str(int(item_no) + 1) if item_no.isdigit() else ""), 0
+            blocks.append(Block("item", paragraph, AgendaEntry(item_no, closing["title"], "item", "", (), (), index)))
+            continue
         heading = _heading(paragraph, people)
         agenda_label = agenda_label_alone(paragraph)  # "Saker:" over the items: a heading, no sentence
         if heading and by_heading and not agenda_label:
@@ -423,6 +428,8 @@ def outline(
     return _headings_as_items(blocks, heading_blocks) if headed and items and not item_keys else blocks
 
 
+# "Eventuelt", "Ymse:" alone on a line after numbered items (`closing_items`)
+_CLOSING_ITEM = re.compile(rf"^(?P<title>{alternation(layout().closing_items, spaced=True)})\s*[:.]?$", re.IGNORECASE)
 MIN_HEADED_ITEMS = 3
 # "Foto: …", "Møterom: K-248", "• Redd Barna ved …": a label with its value, or a point of a list, heads nothing
 _LABELLED_OR_LISTED = re.compile(r"^\s*(?:[-–—•*]\s|[^:]*:)")
