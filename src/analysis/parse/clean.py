@@ -167,12 +167,13 @@ def strip_markdown(text: str) -> str:
 
 # A ditto mark under the case word above, before the next number: "Sak 1. Referat" / "«  2.  Skriv frå forbundet".
 _DITTO = re.compile(r"(?m)^([ \t]*)[«»\"”〃][ \t]+(?=\d{1,3}\.[ \t])")
+_DITTO_HINT = re.compile(r"[«»\"”〃][ \t]+\d")  # one scan: most texts have no such mark before a number
 
 
 def drop_ditto_marks(text: str) -> str:
     """'«  2.  Skriv frå forbundet' → '2.  Skriv frå forbundet': a typed list repeats its case word ('Sak') with a
     ditto mark, which would hide the item's number."""
-    return _DITTO.sub(r"\1", text)
+    return _DITTO.sub(r"\1", text) if _DITTO_HINT.search(text) else text
 
 
 def strip_list_markers(paragraphs: list[str]) -> list[str]:

@@ -60,7 +60,9 @@ def publication_stamp(paragraph: str) -> bool:
     """A short line that opens with a word of `publication_stamps` and holds a date. Its date is the page's, not
     the meeting's; it may still give the year of a meeting the text dates by day and month only."""
     line = paragraph.strip()
-    return "\n" not in line and len(line.split()) <= MAX_STAMP_WORDS and bool(_STAMP.match(line) and find_date(line))
+    if not _STAMP.match(line):  # most paragraphs end here
+        return False
+    return "\n" not in line and len(line.split()) <= MAX_STAMP_WORDS and bool(find_date(line))
 
 
 _NAME_WORD = re.compile(rf"^(?:(?:[{CAPITALS}]\.)+|[{CAPITALS}][{SMALL}{CAPITALS}'’-]*\.?)$")
@@ -406,9 +408,10 @@ def _two_people(parts: list[str]) -> bool:
     with a common first name (`first_names`); 'Per Holm, Røde Kors' stays a name and a body."""
     return (
         len(parts) == 2
-        and (_names_a_person(parts[0]) or _first_name_of(parts[0]))
+        and bool(parts[1].split())
+        and parts[1].split()[0].casefold() in layout().first_names  # the cheap test first
         and looks_like_name(parts[1])
-        and parts[1].split()[0].casefold() in layout().first_names
+        and (_names_a_person(parts[0]) or _first_name_of(parts[0]))
     )
 
 
