@@ -2175,3 +2175,14 @@ def test_a_closing_item_left_unnumbered_after_the_numbered_ones_is_the_next_item
     ]
     unnumbered = "Møte\n\nTilstede: Per Holm og Kari Lie\n\nEventuelt\n\nIngen saker."  # no numbered item before it
     assert _parsed(unnumbered, "minutes").agenda == []
+
+
+def test_an_office_word_before_a_first_name_alone_under_the_text_signs_the_minutes() -> None:
+    text = (
+        "MEDLEMSMØTE I Trondheim lokallag 20.okt 2016\n\nGodt frammøte i festsalen.\n\n"
+        "John Sandvik holdt et interessant kåseri om maleren Arthur Meyer.\n\nReferent Astrid"
+    )
+    parsed = _parsed(text, "minutes")
+    assert parsed.meeting["minute_taker"] == "Astrid"
+    assert "Astrid" in [p.name for p in parsed.people]
+    assert _parsed(text.replace("Referent Astrid", "Referent Leder"), "minutes").meeting["minute_taker"] == ""

@@ -956,7 +956,10 @@ def _signed_off(line: str, header: Header, above: str = "") -> None:
         (_officer(above), line),  # "Referent" / "Olav Christian Ruus"
         (_officer(signed["office"]) if signed else "", signer),  # "Referent Eyolf Dannevig"
     ):
-        if office and (looks_like_name(name) or _SIGNING_INITIALS.match(name)):  # "Ref. AHS": an attendee's initials
+        # "Ref. AHS": an attendee's initials; "Referent Astrid": a first name, never an office word ("Referent Leder")
+        first_alone = first_name(name) and not is_office_word(name)
+        signs = looks_like_name(name) or _SIGNING_INITIALS.match(name) or first_alone
+        if office and signs:
             _apply(header, office, name)
             return
     if ":" not in line:
