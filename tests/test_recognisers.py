@@ -2186,3 +2186,15 @@ def test_an_office_word_before_a_first_name_alone_under_the_text_signs_the_minut
     assert parsed.meeting["minute_taker"] == "Astrid"
     assert "Astrid" in [p.name for p in parsed.people]
     assert _parsed(text.replace("Referent Astrid", "Referent Leder"), "minutes").meeting["minute_taker"] == ""
+
+
+def test_a_name_that_took_the_turn_spoke_and_was_there() -> None:
+    text = (
+        "Medlemsmøte 25/10-23\n\nBente ønsket velkommen, 25 medlemmer hadde møtt frem.\n\n"
+        "Kjell Moy tok ordet og takket for blomster og hyggelig hilsen i anledning 90-årsdagen."
+    )
+    parsed = _parsed(text, "minutes")
+    assert "Kjell Moy" in [p.name for p in parsed.people]
+    assert [s.speaker for s in parsed.segments if s.text.startswith("Kjell Moy")] == ["Kjell Moy"]
+    other = text.replace("tok ordet og takket", "tok toget og reiste hjem")  # a taking, no turn
+    assert "Kjell Moy" not in [p.name for p in _parsed(other, "minutes").people]

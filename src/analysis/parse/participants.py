@@ -478,6 +478,15 @@ _SENTENCE_CLOSES = re.compile(r"\s*[.!?](?:\s|$)")
 _SENTENCE_OPENS = r"(?:^|(?<=[.!?:]\s))"
 
 
+def _takes_the_turn(words: list[str]) -> bool:
+    """'tok ordet', 'fekk ordet': a verb of taking (`turn_verbs`) before a turn noun (`turn_nouns`)."""
+    return (
+        len(words) >= 2  # a verb and its noun
+        and words[1].casefold() in layout().turn_nouns
+        and lemma(words[0].casefold(), "nb+nn") in layout().turn_verbs
+    )
+
+
 def speaking(text: str) -> list[Hit]:
     """A name beside a verb of saying or of doing something at the meeting: 'Trine Heibø Holm trakk fram …',
     '…, sa Tor Arne Gangsø', 'Torleif Aasen leste diktet', 'Dernest opna Randi Vik', the one a thing was done by
@@ -498,7 +507,7 @@ def speaking(text: str) -> list[Hit]:
             and before[1].casefold() in _AGENT
             and lemma(before[0].casefold(), "nb+nn") in layout().acting_verbs
         )
-        subject = bool(after) and _shows_there(after[0])
+        subject = bool(after) and (_shows_there(after[0]) or _takes_the_turn(after))
         joined = subject_next and _JOINED.fullmatch(text, match.end(), next_start) is not None
         talk = talky and talk_given(before, _TOKEN.findall(text[end : end + 60])[: MAX_TALK_OBJECT + 2])
         if _is_name(name) and ((before and _shows_there(before[-1])) or subject or by or joined or talk):
