@@ -740,7 +740,9 @@ def _opens_header(line: str, following: list[str]) -> bool:
     )
 
 
-_TOOK_PART = re.compile(rf"^(?:{alternation(layout().took_part_words, spaced=True)})\b", re.IGNORECASE)
+# A verb of taking part (`took_part_words`): "deltok", "var til stede"
+TOOK_PART_WORDS = alternation(layout().took_part_words, spaced=True)
+_TOOK_PART = re.compile(rf"^(?:{TOOK_PART_WORDS})\b", re.IGNORECASE)
 
 
 def _names_then_sentence(paragraph: str) -> bool:
@@ -930,6 +932,15 @@ _SLASHED_SIGNATURES = re.compile(r"^(?P<name1>[^/,()]{3,60}?)\s*/\s*(?P<name2>[^
 _SIGNING_INITIALS = re.compile(rf"^[{CAPITALS}]{{2,3}}$")
 
 
+def _office_then_name(line: str) -> tuple[str, str]:
+    """('minute_taker', 'Eyolf Dannevig') from 'Referent Eyolf Dannevig' or 'Ref. Frode Bygdnes sekretær': the
+    office an office word before a name gives, and the name without office words; ('', '') for another line."""
+    signed = _OFFICE_THEN_NAME.match(line.strip())
+    if not signed:
+        return "", ""
+    return _officer(signed["office"]), " ".join(w for w in signed["name"].split() if w.casefold() not in _MARKERS)
+
+
 def _signed_off(line: str, header: Header, above: str = "") -> None:
     """'Ole Bjørn takket for møtet. Referent: Oddveig': a minute-taker or chair run into the last sentence, or
     'Liv Nymoen, ref.' signing the last line, or a name over its office ('Kurt Jan Kvernmo' / 'Referent') or under
@@ -948,13 +959,12 @@ def _signed_off(line: str, header: Header, above: str = "") -> None:
                 _apply(header, office, pair[f"name{n}"])
         return
     signature = _SIGNATURE.match(line)
-    signed = _OFFICE_THEN_NAME.match(line)
-    signer = " ".join(w for w in signed["name"].split() if w.casefold() not in _MARKERS) if signed else ""  # "sekretær"
+    signed_office, signer = _office_then_name(line)
     for office, name in (
         (_officer(signature["office"]) if signature else "", signature["name"] if signature else ""),
         (_officer(line), above),  # "Kurt Jan Kvernmo" / "Referent"
         (_officer(above), line),  # "Referent" / "Olav Christian Ruus"
-        (_officer(signed["office"]) if signed else "", signer),  # "Referent Eyolf Dannevig"
+        (signed_office, signer),  # "Referent Eyolf Dannevig"
     ):
         # "Ref. AHS": an attendee's initials; "Referent Astrid": a first name, never an office word ("Referent Leder")
         first_alone = first_name(name) and not is_office_word(name)
@@ -1091,11 +1101,10 @@ def _lead_time(header: Header, line: str) -> bool:
 def _lead_officer(header: Header, line: str) -> bool:
     """A short line over the fields that names an officer by the office word before the name ('Ref. Marit
     Horgen', as a web page puts its minute-taker under the title) fills that field, as a label would."""
-    signed = _OFFICE_THEN_NAME.match(line.strip())
-    office = _officer(signed["office"]) if signed else ""
-    if not office or getattr(header, office) or not looks_like_name(signed["name"]):
+    office, name = _office_then_name(line)
+    if not office or getattr(header, office) or not looks_like_name(name):
         return False
-    _apply(header, office, signed["name"])
+    _apply(header, office, name)
     return True
 
 

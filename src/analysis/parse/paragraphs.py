@@ -119,8 +119,9 @@ def _counted_items(paragraph: str) -> list[int]:
     lost = list(_LOST_NUMBER.finditer(paragraph)) if "/" in paragraph else []
     before: re.Match[str] | None = None
     for match in _NUMBERED.finditer(paragraph):
-        gap = _lost_between(lost, before, match) if before and not _follows(before, match) else []
-        if before and not _follows(before, match) and not gap:
+        broken = before is not None and not _follows(before, match)
+        gap = _lost_between(lost, before, match) if broken and before is not None else []
+        if broken and not gap:
             starts += run if len(run) >= MIN_SEQUENCE else []
             run = []
         run += [*gap, match.start()]

@@ -19,7 +19,7 @@ from analysis.base.records import Person, present_by_first_name
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
-from analysis.parse.header import first_name, is_office_word, looks_like_name, parse_person
+from analysis.parse.header import TOOK_PART_WORDS, first_name, is_office_word, looks_like_name, parse_person
 
 # one name word: an initial ("M."), or a word, a double name perhaps cut short ("Anne-Cath.")
 _DOUBLE = rf"(?:-[{CAPITALS}][{SMALL}]{{1,3}}\.|-[{CAPITALS}][{SMALL}'’]+)"
@@ -416,16 +416,14 @@ def represented_by(text: str) -> list[Hit]:
 # "Finn Madsen deltok under sak 1.": a name that took part in this meeting, or part of it; never "deltok på
 # konferansen", another event (`took_part_words`, `took_part_parts` in the layout file).
 _TOOK_PART = re.compile(
-    rf"(?P<name>{NAME})\s+(?:{alternation(layout().took_part_words, spaced=True)})"
+    rf"(?P<name>{NAME})\s+(?:{TOOK_PART_WORDS})"
     rf"(?:\s+(?:under|i|på)\s+(?:{alternation(layout().took_part_parts, spaced=True)})\b"
     r"|\s+(?:fra|frå|til)\s+kl\b|\s*[.,;])"
 )
 
 
 # "Lars Erik Wallin, Anne-Cath. Grimstad og Signe Dahl deltok som sekretærer": people who took part in an office
-_TOOK_PART_AS = re.compile(
-    rf"(?P<list>{_LIST})\s+(?:{alternation(layout().took_part_words, spaced=True)})\s+som\s+(?=[a-zæøå])"
-)
+_TOOK_PART_AS = re.compile(rf"(?P<list>{_LIST})\s+(?:{TOOK_PART_WORDS})\s+som\s+(?=[a-zæøå])")
 
 
 def attending(text: str) -> list[Hit]:
@@ -1005,12 +1003,10 @@ def welcomed(text: str) -> list[Hit]:
 
 # "… introduserte Stein Arne Sæther og Dag Ågren som underholdt": guests introduced to the meeting were there
 # (`introducing_verbs` in the layout file).
-_INTRODUCED = re.compile(
-    rf"(?<![\wæøå])(?:{alternation(layout().introducing_verbs)})\s+(?:{ROLE}\s+)?(?P<list>{_LIST})", re.IGNORECASE
-)
-
-
 _INTRODUCING_VERBS = tuple(layout().introducing_verbs)
+_INTRODUCED = re.compile(
+    rf"(?<![\wæøå])(?:{alternation(_INTRODUCING_VERBS)})\s+(?:{ROLE}\s+)?(?P<list>{_LIST})", re.IGNORECASE
+)
 
 
 def introduced(text: str) -> list[Hit]:
