@@ -2148,6 +2148,8 @@ def test_a_double_first_name_cut_short_is_one_name_and_ends_no_sentence() -> Non
         "Ferdig.",
     ]
     assert split_sentences("Vi møtte Nord-Norge. Det var fint.") == ["Vi møtte Nord-Norge.", "Det var fint."]
+    # a whole double name ends a sentence: the part cut short ends in a consonant
+    assert split_sentences("Ordet gikk til Anne-Mari. Hun takket.") == ["Ordet gikk til Anne-Mari.", "Hun takket."]
 
 
 def test_people_who_took_part_in_an_office_were_there() -> None:

@@ -24,6 +24,9 @@ _DICTIONARIES = {"nb": "nb", "nn": ("nn", "nb"), "nb+nn": ("nb", "nn")}
 # in Latin letters ("Ismail Özkan", "Ana Šimić", "Zoë Dubois"), capital and small.
 CAPITALS = "A-ZÆØÅÀ-ÖØ-ÞĆČĐŁŃŚŠŹŻŽ"
 SMALL = "a-zæøåß-öø-ÿćčđłńśšźżž"
+# The second part of a double first name cut short, with its hyphen ("Anne-Cath.", "Hans-Chr.", "Karl-Fr."): a
+# capital, at most three letters more, the last a consonant, so a whole name ("Anne-Mari.") ends a sentence.
+SHORT_DOUBLE = rf"-[{CAPITALS}][{SMALL}]{{0,2}}[bcdfghjklmnpqrstvwxz]\."
 # a word, a hyphenated one whole ("NAV-tiltakene"); and the letter runs phrases and topic terms are made of
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LETTER_RUN = re.compile(r"[^\W\d_]+")

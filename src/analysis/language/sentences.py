@@ -11,6 +11,7 @@ import re
 import simplemma
 
 from analysis.language.layout import layout
+from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL
 
 # Abbreviations that stand before what they qualify, so they cannot close a sentence.
 # ("mv.", "osv." and "m.m." often do close one and are left to the splitter.)
@@ -23,7 +24,7 @@ _LAST_TOKEN = re.compile(r"(\S+)\.$")
 # Kvame"); a lower-case one is a word ending a sentence ("… vi går inn i. Kompetanse er …")
 _AFTER_SHORT_WORD = re.compile(r"(?<=\s[a-zæøå]\.)\s+(?=[A-ZÆØÅ])")
 # A double first name cut short ("Anne-Cath. Grimstad", "Hans-Chr. Holm") goes on with the surname.
-_SHORT_DOUBLE_NAME = re.compile(r"(?P<first>[A-ZÆØÅ][a-zæøå]+)-[A-ZÆØÅ][a-zæøå]{1,4}\.")
+_SHORT_DOUBLE_NAME = re.compile(rf"(?P<first>[{CAPITALS}][{SMALL}]+){SHORT_DOUBLE}")
 # A line break before a capital, a digit or a list mark is a hard break (a list, an agenda); before a
 # lower-case word it is a soft wrap inside a sentence.
 _HARD_BREAK = re.compile(r"(?<![-,;])\n(?=\s*(?:[-*•–]\s|[A-ZÆØÅÄÖÜÉ0-9«\"“]))")

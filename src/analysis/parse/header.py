@@ -11,7 +11,7 @@ from dataclasses import replace
 from analysis.base.records import Header, Person
 from analysis.language.dates import find_date, leading_when, parse_time_span
 from analysis.language.layout import alternation, layout
-from analysis.language.norwegian import CAPITALS, SMALL, split_enumeration
+from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, split_enumeration
 from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
 
@@ -440,7 +440,7 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
 
 # One name word: capitalised, or an initial ("F.", "T.B."), or a double first name cut short ("Anne-Cath. Grimstad");
 # a full stop after a longer word ends the name.
-_W = r"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøå'’]+-[A-ZÆØÅ][a-zæøå]{1,3}\.(?= )|[\wæøå'’-]*))"
+_W = rf"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøå'’]+{SHORT_DOUBLE}(?= )|[\wæøå'’-]*))"
 _LISTED_PERSON = rf"(?:{_SUBSTITUTE}\s+)?{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
 # "A, , B"; "Atle Nyborg. og Hildegun Nordli": a stray full stop before "og" ends no list
 LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\.?\s+og\s+|\s*&\s*){_LISTED_PERSON})*")

@@ -17,12 +17,12 @@ from dataclasses import replace
 
 from analysis.base.records import Person, present_by_first_name
 from analysis.language.layout import alternation, layout
-from analysis.language.norwegian import CAPITALS, SMALL, STOP_WORDS, lemma, split_enumeration
+from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import TOOK_PART_WORDS, first_name, is_office_word, looks_like_name, parse_person
 
 # one name word: an initial ("M."), or a word, a double name perhaps cut short ("Anne-Cath.")
-_DOUBLE = rf"(?:-[{CAPITALS}][{SMALL}]{{1,3}}\.|-[{CAPITALS}][{SMALL}'’]+)"
+_DOUBLE = rf"(?:{SHORT_DOUBLE}|-[{CAPITALS}][{SMALL}'’]+)"
 _W = rf"(?:[{CAPITALS}](?:\.(?:[{CAPITALS}]\.)*|[{SMALL}'’]+{_DOUBLE}?))"
 NAME = rf"{_W}(?:[ ]{_W}){{1,4}}"
 _INFLECTED = r"(?:mene|mer|ene|ne|en|er|e|n)?"  # sentralstyremedlemmene, rådgiverne, lederen
