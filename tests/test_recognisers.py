@@ -2200,3 +2200,23 @@ def test_a_name_that_took_the_turn_spoke_and_was_there() -> None:
     assert [s.speaker for s in parsed.segments if s.text.startswith("Kjell Moy")] == ["Kjell Moy"]
     other = text.replace("tok ordet og takket", "tok toget og reiste hjem")  # a taking, no turn
     assert "Kjell Moy" not in [p.name for p in _parsed(other, "minutes").people]
+
+
+def test_a_caption_inside_a_paragraph_without_its_colon_names_the_people_in_the_photo() -> None:
+    text = (
+        "NAV Ørsta Volda har fått nytt brukarutval\n\nBrukarutvalet hadde konstituerande møte: Frå venstre leiar "
+        "Monica Osvold i NAV Ørsta Volda. Kristin Vik frå Ørsta kommune, Jan Osborg frå LPP, Hazar Kamil, "
+        "representerer flyktningane, og Jan Ove Haukås. (Foto: Janne Ringstad)\n\n- Vi gler oss, fortel Monica Osvold."
+    )
+    parsed = _parsed(text, "news")
+    assert [(p.name, p.organisation) for p in parsed.people if p.name] == [
+        ("Monica Osvold", "NAV Ørsta Volda"),
+        ("Kristin Vik", "Ørsta kommune"),
+        ("Jan Osborg", "LPP"),
+        ("Hazar Kamil", ""),
+        ("Jan Ove Haukås", ""),
+    ]
+    first = parsed.segments[0].text
+    assert first == "Brukarutvalet hadde konstituerande møte:"  # the text before the caption stays
+    no_credit = text.replace(" (Foto: Janne Ringstad)", "")  # without a credit closing it, the line is text
+    assert "Kristin Vik" not in [p.name for p in _parsed(no_credit, "news").people]

@@ -22,8 +22,12 @@ _BLANKS = "\t\u00a0\u2007\u202f\u2009\u200a\u3000"  # blanks other than the spac
 # between words too, to put the same space back, took half the cleaning time)
 _SPACES = re.compile(rf" [ {_BLANKS}]+|[{_BLANKS}][ {_BLANKS}]*")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fra venstre:|fra venstre:|f\.v\.:?)\s*", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(rf"\s*\b{PHOTO_CREDIT_LABEL}\s*:\s*(?P<credit>[^.;\n]+)\.?\s*$")
+_CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fr[aå] venstre:|fr[aå] venstre:|f\.v\.:?)\s*", re.IGNORECASE)
+# "(Foto: Janne Ringstad)" closing the caption, in brackets or not
+_PHOTO_CREDIT = re.compile(rf"\s*\(?\b{PHOTO_CREDIT_LABEL}\s*:\s*(?P<credit>[^.;\n)]+)\)?\.?\s*$")
+# A caption inside a paragraph, without its colon: "… konstituerande møte: Frå venstre leiar Monica Osvold …, Kristin
+# Vik frå Ørsta kommune … (Foto: Janne Ringstad)" — the names from "Fra/Frå venstre" to the credit closing the line
+_INLINE_CAPTION = re.compile(r"(?:^|(?<=[.:!?])\s+)(?P<caption>[Ff]r[aå] venstre\b.*)$")
 
 
 def _script(char: str) -> str:
@@ -252,9 +256,14 @@ def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return body, removed
 
 
+_CAPTION_LEAD = re.compile(
+    r"^(?:(?:gruppe)?bilde\b[^:\n]*?fr[aå] venstre:|fr[aå] venstre:?|f\.v\.:?)\s*", re.IGNORECASE
+)
+
+
 def caption_text(caption: str) -> str:
-    """The list part of a caption, without its lead-in ("Fra venstre:") or photo credit."""
-    text = _PHOTO_CREDIT.sub("", _CAPTION.sub("", caption.strip()))
+    """The list part of a caption, without its lead-in ("Fra venstre:", "Frå venstre") or photo credit."""
+    text = _PHOTO_CREDIT.sub("", _CAPTION_LEAD.sub("", caption.strip()))
     return " ".join(text.split()).rstrip(".")
 
 
@@ -291,7 +300,12 @@ def separate_captions(paragraphs: list[str]) -> CleanText:
     for paragraph in paragraphs:
         kept_lines = []
         for line in paragraph.split("\n"):
-            if not _CAPTION.match(line):
+            inline = _INLINE_CAPTION.search(line) if "venstre" in line and _PHOTO_CREDIT.search(line) else None
+            if inline and not _CAPTION.match(line):  # the text before it stays the body's
+                line, before = inline["caption"], line[: inline.start("caption")].rstrip()
+                if before:
+                    kept_lines.append(before)
+            elif not _CAPTION.match(line):
                 kept_lines.append(line)
                 continue
             credit = credit or photo_credit(line)

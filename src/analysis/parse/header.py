@@ -1243,12 +1243,18 @@ def parse_header(paragraphs: list[str]) -> Header:
     return header
 
 
-_ORG_LEAD = re.compile(r"^(?:i|fra|ved|for|hos)\s+", re.IGNORECASE)
+_ORG_LEAD = re.compile(r"^(?:i|fra|frå|ved|for|hos)\s+", re.IGNORECASE)
 MAX_ORG_WORDS = 8
 
 
+# "… Monica Osvold i NAV Ørsta Volda. Kristin Vik frå …": a full stop between a caption's entries
+_CAPTION_ENTRY_END = re.compile(r"(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])")
+
+
 def _caption_person(part: str) -> Person | None:
-    """'Anne Kristiansen statssekretær KUD', 'Bjørn Haugen, generalsekretær i Frivillighet Norge'."""
+    """'Anne Kristiansen statssekretær KUD', 'Bjørn Haugen, generalsekretær i Frivillighet Norge', 'leiar Monica
+    Osvold i NAV Ørsta Volda' (the office before the name)."""
+    lead_role, part = split_role(part) if part[:1].islower() else ("", part)
     words = part.split()
     n = 0
     while n < min(len(words), 5) and _NAME_WORD.match(words[n]) and not _ROLE_RE.match(words[n]):
@@ -1259,7 +1265,7 @@ def _caption_person(part: str) -> Person | None:
     organisation = _ORG_LEAD.sub("", organisation).strip(" ,.")
     if len(organisation.split()) > MAX_ORG_WORDS:
         organisation = ""
-    return Person(name=" ".join(words[:n]), role=role, organisation=organisation, status="present")
+    return Person(name=" ".join(words[:n]), role=role or lead_role, organisation=organisation, status="present")
 
 
 def caption_people(caption: str) -> list[Person]:
@@ -1275,10 +1281,13 @@ def caption_people(caption: str) -> list[Person]:
         people = [parse_person(part, "present") for part in text.split(";")]
         return [p for p in people if p and p.name]
     people: list[Person] = []
-    for part in split_enumeration(text):
+    parts = [part for piece in _CAPTION_ENTRY_END.split(text) for part in split_enumeration(piece)]
+    for number, part in enumerate(parts):
         person = _caption_person(part)
         if person:
             people.append(person)
+        elif people and part[:1].islower() and number + 1 < len(parts) and _caption_person(parts[number + 1]):
+            continue  # "Hazar Kamil, representerer flyktningane, Jan Ove Haukås …": what the one before is
         elif people and not people[-1].organisation and part[:1].isupper() and len(part.split()) <= MAX_ORG_WORDS:
             role, organisation = split_role(part)
             people[-1] = replace(people[-1], role=people[-1].role or role, organisation=organisation)
