@@ -2220,3 +2220,14 @@ def test_a_caption_inside_a_paragraph_without_its_colon_names_the_people_in_the_
     assert first == "Brukarutvalet hadde konstituerande møte:"  # the text before the caption stays
     no_credit = text.replace(" (Foto: Janne Ringstad)", "")  # without a credit closing it, the line is text
     assert "Kristin Vik" not in [p.name for p in _parsed(no_credit, "news").people]
+
+
+def test_a_word_that_refers_back_to_a_body_is_no_body_that_took_part() -> None:
+    text = (
+        "To statsråder møtte Samarbeidsforum mot fattigdom\n\nSamarbeidsforum mot fattigdom var til stede med "
+        "representanter fra Leieboerforeningen, Bikuben og Aleneforeldreforeningen. Forumet har faste møter med "
+        "statsråder fire ganger i året."
+    )
+    bodies = [p.organisation for p in _parsed(text, "news").people if not p.name]
+    assert "Forumet" not in bodies
+    assert {"Leieboerforeningen", "Bikuben", "Aleneforeldreforeningen"} <= set(bodies)

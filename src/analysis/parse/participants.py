@@ -1119,6 +1119,12 @@ def _forms(organisation: str) -> set[str]:
     return {form.casefold() for form in forms if form}
 
 
+def _body_referred_back(organisation: str) -> bool:
+    """'Forumet', 'Utvalget', 'Foreningen': one word that is itself a body's common ending (`organisation_endings`),
+    the text's way back to a body named before, never a body's name."""
+    return " " not in organisation.strip() and organisation.strip().casefold() in layout().organisation_endings
+
+
 def _unrepeated(organisations: list[Person], people: list[Person]) -> list[Person]:
     """The organisations taking part, each once, and none a person present already stands for: 'FFO' after
     'Funksjonshemmedes fellesorganisasjon (FFO)' adds nothing, nor does 'Helse- og omsorgsdepartementet' after
@@ -1129,7 +1135,7 @@ def _unrepeated(organisations: list[Person], people: list[Person]) -> list[Perso
     kept: list[Person] = []
     for organisation in organisations:
         forms = _forms(organisation.organisation)
-        if forms & seen:
+        if forms & seen or _body_referred_back(organisation.organisation):
             continue
         # "Samarbeidsforum" and "Samarbeidsforum mot fattigdom i Norge": one body, named in full once
         longer = next((k for k, o in enumerate(kept) if _starts(organisation.organisation, o.organisation)), None)
