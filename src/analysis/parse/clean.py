@@ -22,7 +22,10 @@ _BLANKS = "\t\u00a0\u2007\u202f\u2009\u200a\u3000"  # blanks other than the spac
 # between words too, to put the same space back, took half the cleaning time)
 _SPACES = re.compile(rf" [ {_BLANKS}]+|[{_BLANKS}][ {_BLANKS}]*")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
-_CAPTION = re.compile(r"^(?:(?:gruppe)?bilde\b[^:\n]*?fr[aå] venstre:|fr[aå] venstre:|f\.v\.:?)\s*", re.IGNORECASE)
+# A caption's lead-in: "Bilde fra venstre:", "F.v.", and "Fra venstre:" (its colon optional where `_CAPTION_LEAD`
+# strips a caption found by its closing credit)
+_LEAD_IN = r"(?:gruppe)?bilde\b[^:\n]*?fr[aå] venstre:|f\.v\.:?"
+_CAPTION = re.compile(rf"^(?:{_LEAD_IN}|fr[aå] venstre:)\s*", re.IGNORECASE)
 # "(Foto: Janne Ringstad)" closing the caption, in brackets or not
 _PHOTO_CREDIT = re.compile(rf"\s*\(?\b{PHOTO_CREDIT_LABEL}\s*:\s*(?P<credit>[^.;\n)]+)\)?\.?\s*$")
 # A caption inside a paragraph, without its colon: "… konstituerande møte: Frå venstre leiar Monica Osvold …, Kristin
@@ -256,9 +259,7 @@ def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return body, removed
 
 
-_CAPTION_LEAD = re.compile(
-    r"^(?:(?:gruppe)?bilde\b[^:\n]*?fr[aå] venstre:|fr[aå] venstre:?|f\.v\.:?)\s*", re.IGNORECASE
-)
+_CAPTION_LEAD = re.compile(rf"^(?:{_LEAD_IN}|fr[aå] venstre:?)\s*", re.IGNORECASE)
 
 
 def caption_text(caption: str) -> str:
