@@ -2231,3 +2231,11 @@ def test_a_word_that_refers_back_to_a_body_is_no_body_that_took_part() -> None:
     bodies = [p.organisation for p in _parsed(text, "news").people if not p.name]
     assert "Forumet" not in bodies
     assert {"Leieboerforeningen", "Bikuben", "Aleneforeldreforeningen"} <= set(bodies)
+
+
+def test_one_who_gave_a_causerie_spoke_and_was_there() -> None:
+    text = (
+        "Medlemsmøte 29. oktober 2019\n\nLeder ønsket velkommen.\n\nOdd Georg Murud kåserte om ekteparet Hamsun. "
+        "Et interessant foredrag om oppveksten deres."
+    )
+    assert "Odd Georg Murud" in [p.name for p in _parsed(text, "minutes").people]
