@@ -295,6 +295,12 @@ _OFFICES = frozenset(role.casefold() for role in ROLES if " " not in role)
 _OFFICE_ENDINGS = tuple(suffix.casefold() for suffix in layout().role_suffixes)
 
 
+def lone_first_name(text: str) -> bool:
+    """'Astrid', 'Cecilie': a first name alone, never an office word ('Leder', 'Sekretær') standing where a name
+    would, as an officer signs or a field names one."""
+    return first_name(text) and not is_office_word(text)
+
+
 def is_office_word(word: str) -> bool:
     """'Leiar', 'Medlem', 'forbundsleder': one word that is a title of the layout file or ends as one does."""
     folded = word.casefold()
@@ -967,8 +973,7 @@ def _signed_off(line: str, header: Header, above: str = "") -> None:
         (signed_office, signer),  # "Referent Eyolf Dannevig"
     ):
         # "Ref. AHS": an attendee's initials; "Referent Astrid": a first name, never an office word ("Referent Leder")
-        first_alone = first_name(name) and not is_office_word(name)
-        signs = looks_like_name(name) or _SIGNING_INITIALS.match(name) or first_alone
+        signs = looks_like_name(name) or _SIGNING_INITIALS.match(name) or lone_first_name(name)
         if office and signs:
             _apply(header, office, name)
             return

@@ -19,7 +19,12 @@ from analysis.base.records import Person, present_by_first_name
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
-from analysis.parse.header import TOOK_PART_WORDS, first_name, is_office_word, looks_like_name, parse_person
+from analysis.parse.header import (
+    TOOK_PART_WORDS,
+    lone_first_name,
+    looks_like_name,
+    parse_person,
+)
 
 # one name word: an initial ("M."), or a word, a double name perhaps cut short ("Anne-Cath.")
 _DOUBLE = rf"(?:{SHORT_DOUBLE}|-[{CAPITALS}][{SMALL}'’]+)"
@@ -1165,7 +1170,8 @@ _CHAIR = re.compile(
 )
 
 
-_ELECTED = r"(?:ble|blei|vart|er)\s+(?:valgt|valt|valde|vald)"  # "vart valde": Nynorsk, more than one
+_ELECTED_WORDS = r"valgt|valt|valde|vald"  # "vart valde": Nynorsk, more than one
+_ELECTED = rf"(?:ble|blei|vart|er)\s+(?:{_ELECTED_WORDS})"
 # "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under møteboka"; the
 # role ends where another name's election goes on ("… til ordstyrar og Mads Langnes til referent")
 _ELECTED_AFTER = re.compile(
@@ -1176,7 +1182,7 @@ _ELECTED_AFTER = re.compile(
 _ELECTED_BEFORE = re.compile(
     rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+(?P<list>{_LIST})"
 )
-_ELECTION_WORD = re.compile(r"\bval(?:g)?t\b|\bvalde?\b")
+_ELECTION_WORD = re.compile(rf"\b(?:{_ELECTED_WORDS})\b")  # one cheap test before the list patterns
 _AND_TO = re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+(?P<list>{_LIST})")
 # "… vart valt til ordstyrar og Mads Langnes til referent": another name, then its office
 _AND_NAME_TO = re.compile(
@@ -1307,7 +1313,7 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
             same = present_by_first_name(first, people)
             if len(same) == 1:
                 officers[office] = same[0].name
-            elif not same and first not in names and first_name(first) and not is_office_word(first):
+            elif not same and first not in names and lone_first_name(first):
                 people.append(Person(first, role=role))  # "Møteleder: Cecilie" over no list naming her
             continue
         known = same_person(person.name, names)
