@@ -2222,6 +2222,35 @@ def test_a_caption_inside_a_paragraph_without_its_colon_names_the_people_in_the_
     assert "Kristin Vik" not in [p.name for p in _parsed(no_credit, "news").people]
 
 
+def test_a_line_of_names_each_with_a_bracket_is_a_caption_and_so_is_one_led_in_without_a_colon() -> None:
+    text = (
+        "Engasjement på nettverkssamling\n\nEngasjerte deltakere deltok på samlingen mot barnefattigdom.\n\n"
+        "IMG_0048.JPG\n\nTanja Skretting (Filadelfia) til venstre, Ingunn Lyngseth Holme (KUP) og Alf Eikaas "
+        "(Redd Barna).\n\nDet var stor enighet om å fortsette samarbeidet.\n\n"
+        "Fra venstre Anne Marie Koland (A-larm) og Elva Nziza (Afrikansk kulturforening).\n\n"
+        "Morten Bakke (politisk rådgiver) og Anniken Hauglie (statsråd)"
+    )
+    parsed = _parsed(text, "news")
+    assert [(p.name, p.role, p.organisation) for p in parsed.people if p.name] == [
+        ("Tanja Skretting", "", "Filadelfia"),  # "til venstre" is where she stands, no part of her body
+        ("Ingunn Lyngseth Holme", "", "KUP"),
+        ("Alf Eikaas", "", "Redd Barna"),
+        ("Anne Marie Koland", "", "A-larm"),
+        ("Elva Nziza", "", "Afrikansk kulturforening"),
+        ("Morten Bakke", "Politisk rådgiver", ""),
+        ("Anniken Hauglie", "Statsråd", ""),
+    ]
+    assert not any("Skretting" in s.text for s in parsed.segments)  # a caption leaves the body
+    # one name alone, a name line inside a paragraph and "Fra Venstre" (the party) are no captions
+    other = (
+        "Møte om inkludering\n\nIngrid Røed Bech (DNT)\n\nFra Venstre møtte Kari Holm (leder) og Per Dahl (NAV).\n\n"
+        "Vi snakket om saken.\nOla Vik (FFO) og Eva Berg (NHF)"
+    )
+    parsed = _parsed(other, "news")
+    assert [p.name for p in parsed.people if p.name] == ["Kari Holm", "Per Dahl"]  # they came from the party
+    assert parsed.segments[0].text.startswith("Fra Venstre møtte")  # text, not a caption
+
+
 def test_a_word_that_refers_back_to_a_body_is_no_body_that_took_part() -> None:
     text = (
         "To statsråder møtte Samarbeidsforum mot fattigdom\n\nSamarbeidsforum mot fattigdom var til stede med "

@@ -76,6 +76,7 @@ OPTIONAL_SECTIONS = (
     "publication_stamps",
     "text_labels",
     "closing_items",
+    "caption_positions",
     "turn_verbs",
     "substitute_words",
     "first_names",
@@ -128,6 +129,7 @@ class Layout:
     publication_stamps: frozenset[str] = frozenset()
     text_labels: frozenset[str] = frozenset()
     closing_items: frozenset[str] = frozenset()
+    caption_positions: frozenset[str] = frozenset()
     turn_verbs: frozenset[str] = frozenset()
     substitute_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()

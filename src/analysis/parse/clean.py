@@ -25,7 +25,17 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 # A caption's lead-in: "Bilde fra venstre:", "F.v.", and "Fra venstre:" (its colon optional where `_CAPTION_LEAD`
 # strips a caption found by its closing credit)
 _LEAD_IN = r"(?:gruppe)?bilde\b[^:\n]*?fr[aå] venstre:|f\.v\.:?"
-_CAPTION = re.compile(rf"^(?:{_LEAD_IN}|fr[aå] venstre:)\s*", re.IGNORECASE)
+# "Fra venstre Anne Marie Koland (A-larm), …": without its colon only before a capital, and never "Fra Venstre"
+# (the party)
+_CAPTION = re.compile(rf"^(?:{_LEAD_IN}|fr[aå] venstre:|(?-i:[Ff]r[aå] venstre)\s+(?=[A-ZÆØÅ]))\s*", re.IGNORECASE)
+# Where a caption places a person ("til venstre", "i midten"; `caption_positions`): no part of the name or the body
+_POSITION = re.compile(rf"\s+(?:{alternation(layout().caption_positions, spaced=True)})(?=\s*(?:[,.;]|\s+og\s|$))")
+_CAPTION_NAME = r"[A-ZÆØÅ][\w'-]*\.?(?:\s+[A-ZÆØÅ][\w'-]*\.?){1,4}"
+# A line of names, each with what they are in brackets, and nothing else ("Tanja Skretting (Filadelfia) til venstre,
+# Ingunn Lyngseth Holme (KUP) og Alf Eikaas (Redd Barna)."; "Morten Bakke (politisk rådgiver) og Anniken Hauglie
+# (statsråd)"): a photo's caption without its lead-in, two people or more
+_BRACKETED_ENTRY = rf"{_CAPTION_NAME}\s+\([^()\n]{{2,60}}\)"
+_BRACKETED_NAMES = re.compile(rf"^{_BRACKETED_ENTRY}(?:(?:,\s+|\s+og\s+){_BRACKETED_ENTRY})+\.?$")
 # "(Foto: Janne Ringstad)" closing the caption, in brackets or not
 _PHOTO_CREDIT = re.compile(rf"\s*\(?\b{PHOTO_CREDIT_LABEL}\s*:\s*(?P<credit>[^.;\n)]+)\)?\.?\s*$")
 # A caption inside a paragraph, without its colon: "… konstituerande møte: Frå venstre leiar Monica Osvold …, Kristin
@@ -263,8 +273,9 @@ _CAPTION_LEAD = re.compile(rf"^(?:{_LEAD_IN}|fr[aå] venstre:?)\s*", re.IGNORECA
 
 
 def caption_text(caption: str) -> str:
-    """The list part of a caption, without its lead-in ("Fra venstre:", "Frå venstre") or photo credit."""
-    text = _PHOTO_CREDIT.sub("", _CAPTION_LEAD.sub("", caption.strip()))
+    """The list part of a caption, without its lead-in ("Fra venstre:", "Frå venstre"), photo credit, or the places
+    it gives people ("til venstre")."""
+    text = _POSITION.sub("", _PHOTO_CREDIT.sub("", _CAPTION_LEAD.sub("", caption.strip())))
     return " ".join(text.split()).rstrip(".")
 
 
@@ -306,7 +317,9 @@ def separate_captions(paragraphs: list[str]) -> CleanText:
                 line, before = inline["caption"], line[: inline.start("caption")].rstrip()
                 if before:
                     kept_lines.append(before)
-            elif not _CAPTION.match(line):
+            elif not _CAPTION.match(line) and not (
+                "(" in line and "\n" not in paragraph and _BRACKETED_NAMES.match(_POSITION.sub("", line.strip()))
+            ):
                 kept_lines.append(line)
                 continue
             credit = credit or photo_credit(line)

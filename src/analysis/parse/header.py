@@ -1258,7 +1258,11 @@ _CAPTION_ENTRY_END = re.compile(r"(?<=[a-zæøå])\.\s+(?=[A-ZÆØÅ])")
 
 def _caption_person(part: str) -> Person | None:
     """'Anne Kristiansen statssekretær KUD', 'Bjørn Haugen, generalsekretær i Frivillighet Norge', 'leiar Monica
-    Osvold i NAV Ørsta Volda' (the office before the name)."""
+    Osvold i NAV Ørsta Volda' (the office before the name), 'Tanja Skretting (Filadelfia)' (what one is in brackets,
+    read as in an attendance list)."""
+    if part.endswith(")") and "(" in part:
+        person = parse_person(part, "present")
+        return person if person and len(person.name.split()) >= 2 else None
     lead_role, part = split_role(part) if part[:1].islower() else ("", part)
     words = part.split()
     n = 0
