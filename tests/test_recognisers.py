@@ -1395,6 +1395,25 @@ def test_items_numbered_with_their_year_numbered_under_a_programme_label_or_head
     ]
 
 
+def test_standing_items_under_the_agenda_label_come_before_the_numbered_cases() -> None:
+    text = (
+        "Referat fra 25. februar 2003\nTilstede: Jon Erling Hagen og Bente Nygaard\nMøte-leder: Bente Nygaard\n"
+        "Faste punkter:\nGodkjenning av referat nummer 180.\nReferatet ble godkjent.\nReferat fra andre møter\n"
+        "Bente har vært på møte om Løkkeåsveien 2.\nNr.181\nSide – 2\nBrev til gruppen\nBrev fra sosial-ministeren.\n"
+        "SAKER\n04/00 LA KLUBBEN LEVE\nVedtak: Vi må snakke videre.\n02/03 UNIKE MÅLE-KART\nVedtak: Utsettes."
+    )
+    assert [(a.item_no, a.title) for a in _parsed(text, "minutes").agenda] == [
+        ("1", "Godkjenning av referat nummer 180."),  # the first under the label may close with a full stop
+        ("2", "Referat fra andre møter"),
+        ("3", "Brev til gruppen"),  # "Side – 2", a page's number, is no heading; "Nr.181" heads no text
+        ("04/00", "LA KLUBBEN LEVE"),
+        ("02/03", "UNIKE MÅLE-KART"),
+    ]
+    # without the label the lines are the text of the minutes, and the cases are the agenda
+    unlabelled = text.replace("Faste punkter:\n", "")
+    assert [a.item_no for a in _parsed(unlabelled, "minutes").agenda] == ["04/00", "02/03"]
+
+
 def test_a_name_an_attendance_list_gives_twice_is_one_person() -> None:
     text = (
         "Styremøte 15. oktober 2019\n\nTil stede\n\n • Tina Øyås\n • Berit By\n • Tina Øyås\n • Kjell Berg\n\n"

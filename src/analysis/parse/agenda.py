@@ -169,6 +169,12 @@ def _listed_items(paragraph: str) -> list[str]:
     return lines if len(lines) >= 2 and all(map(_listable, lines)) else []
 
 
+def _first_heading(line: str, people: list[Person]) -> bool:
+    """The first heading under the agenda's label, which may close with a full stop ("Faste punkter:" /
+    "Godkjenning av referat nummer 180." / "Referatet ble godkjent.")."""
+    return _heading(line.rstrip().removesuffix("."), people)
+
+
 def _items_by_heading(label: str, following: list[str], people: list[Person]) -> bool:
     """The agenda's label over a heading with its text below it ("Saker" / "Godkjenning av innkalling og saksliste" /
     "Ingen kommentarer …"): the headings that follow are the agenda's items, until a numbered one. A list of short
@@ -176,7 +182,7 @@ def _items_by_heading(label: str, following: list[str], people: list[Person]) ->
     return (
         agenda_label_alone(label)
         and len(following) == 2
-        and _heading(following[0], people)
+        and _first_heading(following[0], people)
         and not ITEM_RE.match(following[0].strip())
         and not LABEL_ONLY.match(following[0].strip())
         and not is_heading(following[1])
@@ -305,6 +311,15 @@ def outline(
             blocks.append(Block("heading", paragraph))
             by_heading = 1
             continue
+        label, _, first_item = paragraph.partition("\n")
+        below = paragraphs[index + 1 : index + 2]
+        if items and not item_keys and first_item and _items_by_heading(label, [first_item, *below], people):
+            # the label and the first heading in one paragraph ("Faste punkter:" / "Godkjenning av referat …")
+            blocks.append(Block("heading", label))
+            title = first_item.strip()
+            blocks.append(Block("item", first_item, AgendaEntry("1", title, "item", "", (), (), index)))
+            item_no, sub_no, by_heading = "1", 0, 2
+            continue
         before = paragraphs[index - 1] if index else ""
         announced = (
             items
@@ -415,9 +430,10 @@ def outline(
             item_no, sub_no = (str(int(item_no) + 1) if item_no.isdigit() else ""), 0
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, closing["title"], "item", "", (), (), index)))
             continue
-        heading = _heading(paragraph, people)
+        heading = _first_heading(paragraph, people) if by_heading == 1 else _heading(paragraph, people)
         agenda_label = agenda_label_alone(paragraph)  # "Saker:" over the items: a heading, no sentence
-        if heading and by_heading and not agenda_label:
+        over_heading = index + 1 < len(paragraphs) and _heading(paragraphs[index + 1], people)
+        if heading and by_heading and not agenda_label and not over_heading:  # "Nr.253" over "Brev til gruppen"
             item_no, sub_no = str(by_heading), 0
             by_heading += 1
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, paragraph.strip(), "item", "", (), (), index)))

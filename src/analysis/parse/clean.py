@@ -244,8 +244,10 @@ _FURNITURE = re.compile(
 # A page's footer left at the end of a line when a PDF's text was run together: "… sendes til: Side 1 av 5".
 # As printed, capitalised: a sentence that ends "… se side 3 av 5" keeps its words.
 _PAGE_STAMP = re.compile(r"(?:^|\s+)(?P<stamp>(?:Side \d{1,4} av|SIDE \d{1,4} AV) \d{1,4})\s*$")
-# Without "av N" only at the end of a run-on line, where a page ended: "… endring av namn i Gloppen Side 1".
+# Without "av N" only at the end of a run-on line, where a page ended: "… endring av namn i Gloppen Side 1",
+# or alone on its line ("Side – 2"), where it would read as a heading
 _PAGE_NUMBER = re.compile(r"\s+(?P<stamp>(?:Side|SIDE) \d{1,4})\s*$")
+_PAGE_LINE = re.compile(r"^\s*(?:Side|SIDE)(?: [–-])? \d{1,4}\s*$")
 RUN_ON_LINE_WORDS = 40
 
 
@@ -263,7 +265,8 @@ def separate_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             if stamp:
                 removed.append(stamp["stamp"])
                 line = line[: stamp.start()]
-            (removed if line.strip() and _FURNITURE.match(line) else kept).append(line)
+            furniture = _FURNITURE.match(line) or (line[-1:].isdigit() and _PAGE_LINE.match(line))
+            (removed if line.strip() and furniture else kept).append(line)
         if any(line.strip() for line in kept):
             body.append("\n".join(kept))
     return body, removed
