@@ -1414,6 +1414,29 @@ def test_standing_items_under_the_agenda_label_come_before_the_numbered_cases() 
     assert [a.item_no for a in _parsed(unlabelled, "minutes").agenda] == ["04/00", "02/03"]
 
 
+def test_an_attendance_list_below_the_text_that_opens_the_minutes_is_the_meetings() -> None:
+    text = (
+        "Styremøte\n\nStyremøte ble holdt på Grue Service 18. februar 2020.\n\nDette er det siste styremøte før "
+        "årsmøtet.\n\nTil stede var:\n\nKnut Lilleåsen, Bjørn Seigerud, Liv Rolsdorph og Leif Bjørklund.\n\n"
+        "Sak 1.  Hyggetreff.\n\nLeder åpner møtet på vanlig måte."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.organisation, p.status) for p in parsed.people] == [
+        ("Knut Lilleåsen", "", "present"),  # never one person whose organisation is the rest of the list
+        ("Bjørn Seigerud", "", "present"),
+        ("Liv Rolsdorph", "", "present"),
+        ("Leif Bjørklund", "", "present"),
+    ]
+    assert not any("Seigerud" in s.text for s in parsed.segments)  # the list is no text of the minutes
+    assert [s.text for s in parsed.segments][:2] == [
+        "Styremøte ble holdt på Grue Service 18. februar 2020.",
+        "Dette er det siste styremøte før årsmøtet.",
+    ]
+    # a label that names no list of people below it leaves the text as it was
+    prose = text.replace("Knut Lilleåsen, Bjørn Seigerud, Liv Rolsdorph og Leif Bjørklund.", "Hele styret.")
+    assert [p.name for p in _parsed(prose, "minutes").people] == []
+
+
 def test_a_name_an_attendance_list_gives_twice_is_one_person() -> None:
     text = (
         "Styremøte 15. oktober 2019\n\nTil stede\n\n • Tina Øyås\n • Berit By\n • Tina Øyås\n • Kjell Berg\n\n"

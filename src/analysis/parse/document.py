@@ -26,6 +26,7 @@ from analysis.parse.agenda import Block, is_heading, outline
 from analysis.parse.clean import clean
 from analysis.parse.header import (
     LABEL_RE,
+    attendance_block,
     caption_people,
     distribution_list,
     labelled_fields,
@@ -209,6 +210,11 @@ def read_header(draft: Draft) -> Draft:
     if entry.kind == "minutes" and not header.found:
         warnings = draft.warn("no recognisable header (date, chair, attendance); its metadata stay empty")
     body = (*header.leftover, *draft.paragraphs[header.body_start : len(paragraphs) - footer])
+    block = attendance_block(list(body)) if not header.people else None
+    if block:  # the attendance list under text that opens the document: the meeting's, and no body text
+        start, end, people = block
+        header = replace(header, people=people)
+        body = (*body[:start], *body[end:])
     title = header.title
     # a news item's first heading is its title, and so is that of minutes without a header ("Medlemsmøte 14.02.2024")
     if (
