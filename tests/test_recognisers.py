@@ -1435,6 +1435,10 @@ def test_an_attendance_list_below_the_text_that_opens_the_minutes_is_the_meeting
     # a label that names no list of people below it leaves the text as it was
     prose = text.replace("Knut Lilleåsen, Bjørn Seigerud, Liv Rolsdorph og Leif Bjørklund.", "Hele styret.")
     assert [p.name for p in _parsed(prose, "minutes").people] == []
+    copies = _parsed(text.replace("Til stede var:", "Kopi:"), "minutes")  # who gets the minutes, who did not come
+    assert {p.status for p in copies.people} == {"copy"} and len(copies.people) == 4
+    absent = _parsed(text.replace("Til stede var:", "Forfall:"), "minutes")
+    assert {p.status for p in absent.people} == {"absent"} and len(absent.people) == 4
 
 
 def test_a_name_an_attendance_list_gives_twice_is_one_person() -> None:
