@@ -1114,12 +1114,12 @@ def _lead_officer(header: Header, line: str) -> bool:
 
 
 def attendance_block(paragraphs: list[str]) -> tuple[int, int, list[Person]] | None:
-    """An attendance label alone, its list in the next paragraph, below text that opens the document ("Styremøte
-    ble holdt på Grue Service 18. februar 2020." / … / "Til stede var:" / "Knut Lilleåsen, Bjørn Seigerud og …"):
-    where it starts and ends, and its people."""
+    """An attendance label alone (or an absence or copy label), its list in the next paragraph, below text that opens
+    the document ("Styremøte ble holdt på Grue Service 18. februar 2020." / … / "Til stede var:" / "Knut Lilleåsen,
+    Bjørn Seigerud og …"): where it starts and ends, and its people."""
     for index, paragraph in enumerate(paragraphs[:-1]):
         label = LABEL_ONLY.match(paragraph)
-        if label is None or STATUS.get(_LABEL_TO_FIELD[label["label"].lower()], "") == "":
+        if label is None or _LABEL_TO_FIELD[label["label"].lower()] not in STATUS:
             continue
         if not _is_people_list(paragraphs[index + 1]) or _names_then_sentence(paragraphs[index + 1]):
             return None
