@@ -198,6 +198,11 @@ class Block:
     entry: AgendaEntry | None = None
 
 
+def _heading_item(number: str, heading: str, paragraph: int) -> Block:
+    """A plain heading that is an agenda item, its words the title ('Referat fra andre møter')."""
+    return Block("item", heading, AgendaEntry(number, heading.strip(), "item", "", (), (), paragraph))
+
+
 def is_heading(paragraph: str) -> bool:
     """A short single line without closing punctuation reads as a heading ("Koordinering")."""
     return (
@@ -315,9 +320,7 @@ def outline(
         below = paragraphs[index + 1 : index + 2]
         if items and not item_keys and first_item and _items_by_heading(label, [first_item, *below], people):
             # the label and the first heading in one paragraph ("Faste punkter:" / "Godkjenning av referat …")
-            blocks.append(Block("heading", label))
-            title = first_item.strip()
-            blocks.append(Block("item", first_item, AgendaEntry("1", title, "item", "", (), (), index)))
+            blocks += [Block("heading", label), _heading_item("1", first_item, index)]
             item_no, sub_no, by_heading = "1", 0, 2
             continue
         before = paragraphs[index - 1] if index else ""
@@ -432,11 +435,16 @@ def outline(
             continue
         heading = _first_heading(paragraph, people) if by_heading == 1 else _heading(paragraph, people)
         agenda_label = agenda_label_alone(paragraph)  # "Saker:" over the items: a heading, no sentence
-        over_heading = index + 1 < len(paragraphs) and _heading(paragraphs[index + 1], people)
-        if heading and by_heading and not agenda_label and not over_heading:  # "Nr.253" over "Brev til gruppen"
+        # a heading over another heading heads no text: "Nr.253" over "Brev til gruppen"
+        if (
+            heading
+            and by_heading
+            and not agenda_label
+            and not (index + 1 < len(paragraphs) and _heading(paragraphs[index + 1], people))
+        ):
             item_no, sub_no = str(by_heading), 0
             by_heading += 1
-            blocks.append(Block("item", paragraph, AgendaEntry(item_no, paragraph.strip(), "item", "", (), (), index)))
+            blocks.append(_heading_item(item_no, paragraph, index))
             continue
         if heading and not agenda_label:
             heading_blocks[len(blocks)] = index
@@ -469,8 +477,6 @@ def _headings_as_items(blocks: list[Block], headed: dict[int, int]) -> list[Bloc
         return blocks
     numbered = {k: n for n, k in enumerate(over_text, 1)}
     return [
-        Block("item", block.text, AgendaEntry(str(numbered[k]), block.text.strip(), "item", "", (), (), headed[k]))
-        if k in numbered
-        else block
+        _heading_item(str(numbered[k]), block.text, headed[k]) if k in numbered else block
         for k, block in enumerate(blocks)
     ]
