@@ -173,6 +173,8 @@ def test_dates_a_weekday_in_the_year_of_a_stamp_and_a_year_named_with_the_event(
     assert event_year("sa Solberg da hun åpnet dialogkonferansen 2015.", ("konferansen",)) == "2015"
     assert event_year("krav til statsbudsjettet 2016", ("konferansen", "møtet")) == ""
     assert find_date("samling 4.–5. desember 2023") == "2023-12-04"
+    assert find_date("Møtedato: 22 og 23.03.2021") == "2021-03-22"  # the month in figures too
+    assert find_date("samling 4.–5.12.2023") == "2023-12-04"
     assert find_date("Møtedato: 06.03.14") == "2014-03-06"
     assert find_date("Referat fra styremøte 2. febr. 2016") == "2016-02-02"  # "febr." as "feb."
 

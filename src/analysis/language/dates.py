@@ -46,6 +46,10 @@ MULTI_DAY = re.compile(
     rf"\b(?P<day>\d{{1,2}})\.?\s*(?:[-–]|og)\s*\d{{1,2}}\.\s*(?P<month>{MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
+# "22 og 23.03.2021", "4.–5.12.2023": the same with the month in figures
+MULTI_DAY_NUMERIC = re.compile(
+    r"\b(?P<day>\d{1,2})\.?\s*(?:[-–]|og)\s*\d{1,2}(?P<sep>[./])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b"
+)
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # "mandag 8. januar", "8. jan." — a day and month with no year after them.
 DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH_NAMES})\b\.?(?!\s*\d)", re.IGNORECASE)
@@ -125,6 +129,8 @@ def find_date(text: str) -> str:
     candidates = []
     for match in MULTI_DAY.finditer(text):
         candidates.append((match.start(), _iso(match["year"], MONTHS[match["month"].lower()], match["day"])))
+    for match in MULTI_DAY_NUMERIC.finditer(text):
+        candidates.append((match.start(), _iso(match["year"], match["month"], match["day"])))
     for match in NUMERIC_SHORT.finditer(text):
         year = int(match["year"])
         candidates.append(
