@@ -12,6 +12,7 @@ from analysis.parse.clean import (
     normalize_spaces,
     separate_captions,
     split_paragraphs,
+    tables_as_lines,
 )
 
 
@@ -95,3 +96,30 @@ def test_cleaning_never_drops_a_word(fixture: str, request: pytest.FixtureReques
     cleaned = clean(raw)
     accounted = words("\n".join(cleaned.paragraphs + cleaned.captions + cleaned.removed))
     assert accounted == words(fix_homoglyphs(raw))
+
+
+def test_an_attendance_table_becomes_the_labelled_lists_the_header_reads() -> None:
+    """A table of who came ('Navn | Tilstede | Forfall', or a column whose cells say 'Møtt' / 'Forfall') becomes
+    'Tilstede:' / 'Forfall:' lists; contact columns are no part of a person, and a table of labels and values becomes
+    'Label: value' lines."""
+    status_cells = (
+        "| Namn | Verv | Oppmøte | Mobil | E-post |\n"
+        "| Inge Karlsvik | Leiar | Møtt | 900 00 000 | inge@example.no |\n"
+        "| Arne Rekkedal | Styremedlem | Forfall | 900 00 001 | arne@example.no |\n"
+        "| Gunn Overvoll | Styremedlem | Møtt | | |"
+    )
+    assert tables_as_lines(status_cells).strip().split("\n\n") == [
+        "Møtt:\nInge Karlsvik, Leiar\nGunn Overvoll, Styremedlem",
+        "Forfall:\nArne Rekkedal, Styremedlem",
+    ]
+    # one status column: a row without its mark did not come; a title row above the headings is left out
+    one_column = "| Deltakere | |\n| Navn | Møtt |\n| Kari Nordmann | X |\n| Ola Hansen | |"
+    assert tables_as_lines(one_column).strip().split("\n\n") == ["Møtt:\nKari Nordmann", "Fraværende:\nOla Hansen"]
+    labels = "| Møtedato: | 22.03.2021 |\n| Referent: | Unni Vik |\n| Neste møte: | |"
+    assert tables_as_lines(labels) == "Møtedato: 22.03.2021\nReferent: Unni Vik\nNeste møte:"
+    # a status label with its list beside it is a field, not a table of marks
+    assert tables_as_lines("| Tilstede: | Kari Nordmann, Ola Hansen |\n| Forfall: | Per Vik |") == (
+        "Tilstede: Kari Nordmann, Ola Hansen\nForfall: Per Vik"
+    )
+    # a table that is neither keeps one line a row, as before
+    assert tables_as_lines("| Sak | Ansvar |\n| 1/24 Budsjett | Kari |") == "Sak, Ansvar\n1/24 Budsjett, Kari"

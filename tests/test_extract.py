@@ -139,6 +139,70 @@ def test_html_keeps_the_article_not_the_navigation(tmp_path: Path) -> None:
         assert noise not in text
 
 
+def make_docx_with_tables(path: Path) -> Path:
+    """Minutes as a Word template lays them out: the header fields in one table, who came in another with a column
+    for each status (a mark in the column, the other cell empty), and a case below."""
+    document = Document()
+    document.add_paragraph("Protokoll fra styremøte i Brukerforeningen")
+    fields = document.add_table(rows=3, cols=2)
+    for row, (label, value) in enumerate(
+        [("Møtedato:", "22 og 23.03.2021"), ("Referent:", "Unni Vik"), ("Neste møte:", "")]
+    ):
+        fields.cell(row, 0).text, fields.cell(row, 1).text = label, value
+    people = document.add_table(rows=5, cols=4)
+    rows = [
+        ("Navn", "Organisasjon", "Tilstede", "Forfall"),
+        ("Roger Svendsen", "FFO", "", "X"),
+        ("Bjørn Karlsen", "NAV Hamar", "X", ""),
+        ("Unni Vik", "Mental Helse", "x", ""),
+        ("Åse Østby", "", "✓", ""),
+    ]
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            people.cell(row, column).text = text
+    document.add_paragraph("Sak 1/21 Årsmøtet")
+    document.add_paragraph("Bjørn Karlsen orienterte om årsmøtet.")
+    document.save(path)
+    return path
+
+
+def test_a_word_table_of_who_came_is_read_by_the_column_of_its_mark(tmp_path: Path) -> None:
+    """A Word table used to be dropped whole: minutes whose attendance and header fields stand in tables (a common
+    template) lost every attendee, the date and the minute-taker."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    add_document(make_docx_with_tables(tmp_path / "styremote.docx"), raw, kind="minutes")
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    meeting = result.tables["meetings"].iloc[0]
+    assert (meeting["date"], meeting["minute_taker"]) == ("2021-03-22", "Unni Vik")  # a meeting over two days
+    people = result.tables["attendees"].set_index("name")
+    assert people["status"].to_dict() == {
+        "Bjørn Karlsen": "present",
+        "Unni Vik": "present",
+        "Åse Østby": "present",
+        "Roger Svendsen": "absent",
+    }
+    assert people.loc["Bjørn Karlsen", "organisation"] == "NAV Hamar"
+    segment = result.tables["segments"].iloc[0]
+    assert (segment["speaker"], segment["text"]) == ("Bjørn Karlsen", "Bjørn Karlsen orienterte om årsmøtet.")
+
+
+def test_a_web_table_keeps_its_columns_and_a_layout_table_its_text() -> None:
+    """A web page's table of data keeps the column of each cell, empty ones too, as a Markdown table; a table that
+    lays out the page (a cell of several paragraphs) gives its text as before."""
+    page = (
+        "<html><body><article><h1>Referat</h1><table><tr><th>Navn</th><th>Tilstede</th><th>Forfall</th></tr>"
+        "<tr><td>Kari Nordmann</td><td>X</td><td></td></tr><tr><td>Ola Hansen</td><td> </td><td>X</td></tr></table>"
+        "<table><tr><td><p>Første avsnitt.</p><p>Andre avsnitt.</p></td></tr></table></article></body></html>"
+    )
+    text = extract(Path("referat.html"), page.encode("utf-8"), "referat.html").text
+    assert text.split("\n\n") == [
+        "Referat",
+        "| Navn | Tilstede | Forfall |\n| --- | --- | --- |\n| Kari Nordmann | X |  |\n| Ola Hansen |  | X |",
+        "Første avsnitt. Andre avsnitt.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text_in, text_out",
     [

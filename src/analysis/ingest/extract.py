@@ -15,10 +15,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.base.errors import InputError
 from analysis.ingest.encoding import Decoded, decode, reads_as_text
 from analysis.ingest.filetype import KINDS, check_kind, identify
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+    from docx.table import Table
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".html", ".htm"}
@@ -133,18 +138,98 @@ def pdf_text(data: bytes, where: str) -> str:
     return join_pages(remove_page_furniture(pages))
 
 
+def markdown_table(rows: list[list[str]], heading: bool = False) -> str:
+    """A table's rows as a Markdown table ('| Kari Nordmann | X |  |'), empty cells kept in their column, so the
+    cleaner can tell which column a mark stands in; a rule under the first row only when the source marks it as
+    the heading row. '' for a table with no text."""
+    width = max((len(row) for row in rows), default=0)
+    cells = [[" ".join(cell.split()).replace("|", "/") for cell in row] + [""] * (width - len(row)) for row in rows]
+    if not any(any(row) for row in cells):
+        return ""
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    if heading:
+        lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
+
+
+def _docx_rows(table: "Table") -> list[list[str]]:
+    """A Word table's rows, a cell merged across columns once (python-docx repeats it in each column it spans)."""
+    rows = []
+    for row in table.rows:
+        kept: list = []
+        for cell in row.cells:
+            if not any(cell._tc is other._tc for other in kept):
+                kept.append(cell)
+        rows.append([cell.text for cell in kept])
+    return rows
+
+
 def docx_text(data: bytes, where: str) -> str:
-    """The Word document's paragraphs; a damaged archive or part is one line, whatever layer noticed it."""
+    """The Word document's paragraphs and tables in their order; a damaged archive or part is one line, whatever
+    layer noticed it. A table is kept as a Markdown table: minutes often list who came in one ('Navn | Tilstede |
+    Forfall'), and its header fields in another ('Dato | 12.03.2024')."""
     from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = Document(io.BytesIO(data))
-        paragraphs = [p.text.strip() for p in document.paragraphs]
+        blocks = []
+        for child in document.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                blocks.append(Paragraph(child, document).text.strip())
+            elif tag == "tbl":
+                blocks.append(markdown_table(_docx_rows(Table(child, document))))
     except MemoryError:
         raise
     except Exception as error:
         raise _damaged(where, "Word file", error) from None
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(b for b in blocks if b)
+
+
+_CELLS = ["td", "th"]
+_CELL_BLOCKS = ["p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"]
+
+
+def _data_rows(table: "Tag") -> tuple[list[list[str]], bool] | None:
+    """A web page's table of data as rows of cells, and whether its first row is headings (th); None for a table
+    that lays out the page: one with a table inside, or a cell of more than one paragraph."""
+    if table.find("table"):
+        return None
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = tr.find_all(_CELLS, recursive=False)
+        if any(len(cell.find_all(_CELL_BLOCKS)) > 1 for cell in cells):
+            return None
+        rows.append(cells)
+    heading = bool(rows) and all(cell.name == "th" for cell in rows[0])
+    return [[cell.get_text(" ", strip=True) for cell in row] for row in rows], heading
+
+
+def _inside_block(element: "Tag", root: "Tag") -> bool:
+    """Whether a block or a table below `root` holds the element: its text is part of that one's."""
+    for parent in element.parents:
+        if parent is root:
+            return False
+        if parent.name in _BLOCKS or parent.name == "table":
+            return True
+    return False
+
+
+def _html_blocks(root: "Tag") -> list[str]:
+    """The text blocks under `root` in their order; a table of data is one Markdown table (see `markdown_table`),
+    a table laying out the page gives its rows as before."""
+    blocks = []
+    for element in root.find_all([*_BLOCKS, "table"]):
+        if _inside_block(element, root):
+            continue
+        if element.name != "table":
+            blocks.append(" ".join(element.get_text(" ", strip=True).split()))
+            continue
+        data = _data_rows(element)
+        blocks.extend(_html_blocks(element) if data is None else [markdown_table(*data)])
+    return blocks
 
 
 def html_text(data: bytes, where: str) -> str:
@@ -157,8 +242,7 @@ def html_text(data: bytes, where: str) -> str:
         tag.decompose()
     candidates = soup.find_all(["article", "main"]) or [soup.body or soup]
     root = max(candidates, key=lambda el: len(el.get_text(" ", strip=True)))
-    blocks = [el.get_text(" ", strip=True) for el in root.find_all(_BLOCKS) if not el.find_parent(_BLOCKS)]
-    return "\n\n".join(" ".join(b.split()) for b in blocks if b.strip())
+    return "\n\n".join(b for b in _html_blocks(root) if b.strip())
 
 
 def unsupported(suffix: str, data: bytes, where: str) -> InputError:

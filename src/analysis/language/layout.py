@@ -80,6 +80,7 @@ OPTIONAL_SECTIONS = (
     "turn_verbs",
     "substitute_words",
     "first_names",
+    "table_marks",
 )
 
 
@@ -133,6 +134,7 @@ class Layout:
     turn_verbs: frozenset[str] = frozenset()
     substitute_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
+    table_marks: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -149,26 +149,129 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 
 
+# An attendance table's status columns and cells: a label of `fields` present or absent ("Tilstede", "Forfall",
+# "Møtt"), and what a ticked cell holds (`table_marks`)
+_ATTENDANCE = {label.casefold(): field for field in ("present", "absent") for label in layout().labels[field]}
+_MARKS = layout().table_marks
+_NAME_COLUMNS = layout().table_headings
+MAX_LABEL_WORDS = 4  # a label-and-value table's labels: 'Møtedato', 'Neste møte'
+
+
+def _attendance(cell: str) -> str | None:
+    """'present' for 'Tilstede' or 'Møtt:', 'absent' for 'Forfall'; None for anything else."""
+    return _ATTENDANCE.get(cell.casefold().rstrip(":").strip())
+
+
+def _named_columns(heading: list[str], status: list[int]) -> list[int]:
+    """The columns headed by `table_headings` words only ('Navn', 'Navn , Organisasjon', 'Verv'): those a row's
+    person is read from, leaving out contact columns ('Mobil', 'E-post')."""
+    return [
+        k
+        for k, cell in enumerate(heading)
+        if k not in status and (words := re.findall(r"[^\s,/]+", cell.casefold())) and set(words) <= _NAME_COLUMNS
+    ]
+
+
+def _attendance_lines(rows: list[list[str]]) -> list[str] | None:
+    """An attendance table read as the labelled lists the header parser reads ('Tilstede:' / 'Kari Nordmann, NAV'),
+    or None when no column of its heading row is a status ('Navn | Tilstede | Forfall', 'Namn | Verv | Oppmøte').
+
+    A row has the status of the column its mark stands in ('X', `table_marks`), or the status its cell names
+    ('Møtt', 'Forfall'). Where the table has one status column only, a row without its mark has the other status
+    ('Navn | Møtt' over 'Ola Hansen |' : Ola Hansen did not come). A title row above the headings ('Deltakere',
+    one cell) is left out, and so is a row that gives no status. The headings name the person's columns
+    (`table_headings`), or the rows hold marks: a status label with a list beside it is a field, not a table.
+    """
+    start = next((k for k, row in enumerate(rows[:2]) if any(map(_attendance, row)) and sum(map(bool, row)) > 1), None)
+    if start is None or any(sum(map(bool, row)) > 1 for row in rows[:start]):
+        return None
+    heading = rows[start]
+    status = [k for k, cell in enumerate(heading) if _attendance(cell)]
+    table = [[row[k] if k < len(row) else "" for k in range(len(heading))] for row in rows[start + 1 :]]
+    columns = _named_columns(heading, status)
+    if not columns and not any(row[k].casefold() in _MARKS for row in table for k in status):
+        return None  # 'Tilstede: | Kari Nordmann, Ola Hansen': a table of labels and their values
+    columns = columns or [k for k in range(len(heading)) if k not in status]
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for cells in table:
+        word = next((cells[k] for k in status if _attendance(cells[k])), None)
+        word = word or next((heading[k] for k in status if cells[k].casefold() in _MARKS), None)
+        if word is None and len(status) == 1:
+            other = "absent" if _attendance(heading[status[0]]) == "present" else "present"
+            word = layout().labels[other][0]
+        person = ", ".join(cells[k] for k in columns if cells[k])
+        listed_as = _attendance(word) if word else None
+        if word and listed_as and person:
+            groups.setdefault(listed_as, (word.rstrip(":").strip(), []))[1].append(person)
+    lines = [""]  # each list a paragraph of its own
+    for listed in sorted(groups, key=("present", "absent").index):  # who came first, as minutes list them
+        label, people = groups[listed]
+        lines += [f"{label}:", *people, ""]
+    return lines
+
+
+def _label_lines(rows: list[list[str]]) -> list[str] | None:
+    """A table of labels and their values ('Møtedato | 22.03.2021', 'Referent | Unni Wikstrøm') as the lines
+    'Møtedato: 22.03.2021': two columns, short labels, one of them a label of `fields`. None for any other table."""
+    if any(len(row) != 2 or len(row[0].split()) > MAX_LABEL_WORDS for row in rows):
+        return None
+    known = {label.casefold() for labels in layout().labels.values() for label in labels}
+    if not any(row[0].casefold().rstrip(":").strip() in known for row in rows):
+        return None
+    return [f"{label.rstrip(':').strip()}: {value}".strip() if label else value for label, value in rows]
+
+
+def _table_rule(line: str) -> bool:
+    return bool(_TABLE_RULE.match(line)) and "-" in line and "|" in line
+
+
+def _cells(line: str) -> list[str] | None:
+    """A Markdown table row's cells; None for the rule under the header row ('| --- | --- |') or any other line."""
+    row = None if _table_rule(line) else _TABLE_ROW.match(line)
+    return [" ".join(c.split()) for c in row["cells"].split("|")] if row else None
+
+
+def _table_as_lines(block: list[str]) -> list[str]:
+    """One Markdown table as lines: an attendance table as labelled lists, a table of labels as 'Label: value', any
+    other as one line a row ('Kari Nordmann, NAV'), its header row (the row above the rule) left out."""
+    rows = [cells for line in block if (cells := _cells(line)) is not None]
+    read = _attendance_lines(rows)
+    if read is None:
+        read = _label_lines(rows)
+    if read is not None:
+        return read
+    lines = []
+    for k, line in enumerate(block):
+        cells = _cells(line)
+        heading = k + 1 < len(block) and _table_rule(block[k + 1])
+        if cells is not None and not heading:
+            lines.append(", ".join(c for c in cells if c))
+    return lines
+
+
 def tables_as_lines(text: str) -> str:
-    """A Markdown table of names ('| Kari Nordmann | NAV |') becomes lines 'Kari Nordmann, NAV'; its header row goes.
+    """A Markdown table becomes lines (see `_table_as_lines`): a table of names ('| Kari Nordmann | NAV |') the
+    lines 'Kari Nordmann, NAV', its header row gone.
 
     A list of attendees is the usual table in minutes; as lines, the header
-    parser reads it like any list of 'Name, Organisation'.
+    parser reads it like any list of 'Name, Organisation'. Word and web
+    tables come here as Markdown tables too (`analysis.ingest.extract`).
     """
     lines = text.split("\n")
-    result = []
-    for index, line in enumerate(lines):
-        if _TABLE_RULE.match(line) and "-" in line and "|" in line:
+    if "|" not in text:
+        return text
+    result: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and (_TABLE_ROW.match(lines[end]) or _table_rule(lines[end])):
+            end += 1
+        if end == k:
+            result.append(lines[k])
+            k += 1
             continue
-        row = _TABLE_ROW.match(line)
-        if not row:
-            result.append(line)
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _TABLE_RULE.match(following) and "|" in following:
-            continue  # the header row ('| Navn | Organisasjon |')
-        cells = [" ".join(c.split()) for c in row["cells"].split("|")]
-        result.append(", ".join(c for c in cells if c))
+        result.extend(_table_as_lines(lines[k:end]))
+        k = end
     return "\n".join(result)
 
 
