@@ -123,3 +123,24 @@ def test_an_attendance_table_becomes_the_labelled_lists_the_header_reads() -> No
     )
     # a table that is neither keeps one line a row, as before
     assert tables_as_lines("| Sak | Ansvar |\n| 1/24 Budsjett | Kari |") == "Sak, Ansvar\n1/24 Budsjett, Kari"
+
+
+def test_an_attendance_table_laid_out_by_spaces_is_read_by_its_columns() -> None:
+    """A PDF's or `pdftotext -layout`'s table: each cell in the column it stands under, blank lines between rows
+    passed over, the text below the table left as text."""
+    text = (
+        "Fylkesstyret:\n"
+        "Namn                          Verv           Oppmøte    Mobil\n"
+        "Inge Martin Karlsvik          Leiar          Møtt       900 00 000\n\n"
+        "Arne Rekkedal                 Styremedlem    Forfall    900 00 001\n"
+        "Gunn Overvoll                 Styremedlem    Møtt\n\n"
+        "Sak 1/15 Budsjett\n"
+        "Styret drøfta budsjettet.   Vedtak: Godkjent."
+    )
+    paragraphs = clean(text).paragraphs
+    assert paragraphs == [
+        "Fylkesstyret:",
+        "Møtt:\nInge Martin Karlsvik, Leiar\nGunn Overvoll, Styremedlem",
+        "Forfall:\nArne Rekkedal, Styremedlem",
+        "Sak 1/15 Budsjett\nStyret drøfta budsjettet. Vedtak: Godkjent.",
+    ]

@@ -10,6 +10,7 @@ import pytest
 from corpus import build_corpus
 from docx import Document
 from fpdf import FPDF
+from fpdf.fonts import FontFace
 from pypdf import PdfReader, PdfWriter
 
 from analysis.base.errors import InputError
@@ -185,6 +186,41 @@ def test_a_word_table_of_who_came_is_read_by_the_column_of_its_mark(tmp_path: Pa
     assert people.loc["Bjørn Karlsen", "organisation"] == "NAV Hamar"
     segment = result.tables["segments"].iloc[0]
     assert (segment["speaker"], segment["text"]) == ("Bjørn Karlsen", "Bjørn Karlsen orienterte om årsmøtet.")
+
+
+def test_a_pdf_table_of_who_came_is_read_by_where_its_marks_stand(tmp_path: Path) -> None:
+    """A PDF's table has no cells, only text laid out by spaces: the mark under 'Forfall' is told from the one
+    under 'Tilstede' by where it stands, and the case below the table stays text."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.cell(text="Referat fra styremøte 12. mars 2024")
+    pdf.ln(12)
+    rows = [("Navn", "Organisasjon", "Tilstede", "Forfall"), ("Roger Svendsen", "FFO", "", "X")]
+    rows += [("Bjørn Karlsen", "NAV Hamar", "X", ""), ("Åse Østby", "", "X", "")]
+    with pdf.table(col_widths=(60, 50, 25, 25), headings_style=FontFace()) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    for line in ("Sak 1/24 Budsjett", "Bjørn Karlsen orienterte om budsjettet."):
+        pdf.ln(12)
+        pdf.cell(text=line)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    pdf.output(str(tmp_path / "styremote.pdf"))
+    add_document(tmp_path / "styremote.pdf", raw, kind="minutes")
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    people = result.tables["attendees"].set_index("name")
+    assert people["status"].to_dict() == {
+        "Bjørn Karlsen": "present",
+        "Åse Østby": "present",
+        "Roger Svendsen": "absent",
+    }
+    assert people.loc["Roger Svendsen", "organisation"] == "FFO"
+    segment = result.tables["segments"].iloc[0]
+    assert (segment["speaker"], segment["text"]) == ("Bjørn Karlsen", "Bjørn Karlsen orienterte om budsjettet.")
 
 
 def test_a_web_table_keeps_its_columns_and_a_layout_table_its_text() -> None:

@@ -221,6 +221,73 @@ def _label_lines(rows: list[list[str]]) -> list[str] | None:
     return [f"{label.rstrip(':').strip()}: {value}".strip() if label else value for label, value in rows]
 
 
+# A cell of a table laid out by spaces (a PDF's text layer, `pdftotext -layout`): words one space apart; two spaces
+# or more part the cells.
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+ALIGN_SLACK = 2  # characters a cell may stand left of its column's heading, or run into the next column
+
+
+def _aligned_heading(line: str) -> list[tuple[int, str]] | None:
+    """The columns of an attendance table's heading line laid out by spaces ('Navn     Organisasjon     Tilstede
+    Forfall'), as (start, heading); None for any other line: it must name a status and a person's column."""
+    cells = [(m.start(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
+    if len(cells) < 2 or not any(_attendance(cell) for _, cell in cells):
+        return None
+    status = [k for k, (_, cell) in enumerate(cells) if _attendance(cell)]
+    return cells if _named_columns([cell for _, cell in cells], status) else None
+
+
+def _aligned_row(line: str, columns: list[tuple[int, str]]) -> list[str] | None:
+    """A row's cells in the heading's columns, by where each cell starts; None for a line that does not fit them
+    (text running across a column's edge) or gives no status (no mark, no 'Møtt' under a status heading): either
+    ends the table, so a line of text below it is never read as a person."""
+    row = [""] * len(columns)
+    for match in _ALIGNED_CELL.finditer(line):
+        k = max((k for k, (start, _) in enumerate(columns) if start <= match.start() + ALIGN_SLACK), default=None)
+        edge = columns[k + 1][0] + ALIGN_SLACK if k is not None and k + 1 < len(columns) else None
+        if k is None or row[k] or (edge is not None and match.end() > edge):
+            return None
+        row[k] = match.group()
+    status = [k for k, (_, heading) in enumerate(columns) if _attendance(heading)]
+    return row if any(_attendance(row[k]) or row[k].casefold() in _MARKS for k in status) else None
+
+
+def aligned_tables(text: str) -> str:
+    """An attendance table laid out by spaces, as a PDF's text gives it ('Roger Svendsen     FFO          X' under
+    'Navn     Organisasjon     Tilstede     Forfall'), becomes a Markdown table, each cell in the column it stands
+    under, so `tables_as_lines` reads it as it reads a Word or web table. Blank lines between rows are passed
+    over; the first line that does not fit the columns, or gives no status, ends the table and stays text
+    ('Sak 1/24 Godkjenning …' below it). So a row without its mark in a table of one status column ends it too:
+    unlike a Word table's, its columns are only as sure as the spaces."""
+    if "   " not in text:
+        return text
+    lines = text.split("\n")
+    result: list[str] = []
+    k = 0
+    while k < len(lines):
+        columns = _aligned_heading(lines[k]) if "  " in lines[k] else None
+        if columns is None:
+            result.append(lines[k])
+            k += 1
+            continue
+        rows, taken, end = [[cell for _, cell in columns]], [k], k + 1
+        while end < len(lines):
+            row = _aligned_row(lines[end], columns) if lines[end].strip() else None
+            if lines[end].strip() and row is None:
+                break
+            if row is not None:
+                rows.append(row)
+                taken.append(end)
+            end += 1
+        if len(rows) == 1:  # headings with no row under them: a line of text after all
+            result.append(lines[k])
+            k += 1
+            continue
+        result += ["", *("| " + " | ".join(row) + " |" for row in rows), ""]
+        k = taken[-1] + 1
+    return "\n".join(result)
+
+
 def _table_rule(line: str) -> bool:
     return bool(_TABLE_RULE.match(line)) and "-" in line and "|" in line
 
@@ -466,7 +533,7 @@ def lead_names(text: str) -> list[str]:
 
 def clean(text: str) -> CleanText:
     """The whole cleaner: characters first, then spaces, then paragraph structure."""
-    text = drop_ditto_marks(normalize_spaces(unescape_line_breaks(fix_homoglyphs(text))))
+    text = drop_ditto_marks(normalize_spaces(aligned_tables(unescape_line_breaks(fix_homoglyphs(text)))))
     text = tables_as_lines(front_matter_as_labels(label_semicolons(text)))
     headings = markdown_headings(text)
     names = lead_names(text)
