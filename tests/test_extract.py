@@ -9,6 +9,7 @@ import matplotlib
 import pytest
 from corpus import build_corpus
 from docx import Document
+from docx.oxml import parse_xml
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 from pypdf import PdfReader, PdfWriter
@@ -186,6 +187,36 @@ def test_a_word_table_of_who_came_is_read_by_the_column_of_its_mark(tmp_path: Pa
     assert people.loc["Bjørn Karlsen", "organisation"] == "NAV Hamar"
     segment = result.tables["segments"].iloc[0]
     assert (segment["speaker"], segment["text"]) == ("Bjørn Karlsen", "Bjørn Karlsen orienterte om årsmøtet.")
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_word_text_in_content_controls_and_tracked_changes_is_read(tmp_path: Path) -> None:
+    """A template's fields are content controls and a circulated draft carries tracked changes: python-docx's
+    paragraph text skipped both (the date, the list of who came and the inserted word were lost); the deleted word
+    stays out."""
+    document = Document()
+    document.add_paragraph("Referat fra styremøte")
+    body = document.element.body
+    date = '<w:r><w:t xml:space="preserve">Dato: </w:t></w:r>'
+    date += "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>12. mars 2024</w:t></w:r></w:sdtContent></w:sdt>"
+    body.insert(1, parse_xml(f"<w:p {W}>{date}</w:p>"))
+    came = "<w:p><w:r><w:t>Til stede: Kari Nordmann, NAV; Ola Hansen, KS</w:t></w:r></w:p>"
+    body.insert(2, parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent>{came}</w:sdtContent></w:sdt>"))
+    body.insert(3, parse_xml(f"<w:p {W}><w:r><w:t>Sak 1/24 Budsjett</w:t></w:r></w:p>"))
+    changed = '<w:r><w:t xml:space="preserve">Kari Nordmann </w:t></w:r><w:del><w:r><w:delText>sa</w:delText></w:r>'
+    changed += '</w:del><w:ins><w:r><w:t>orienterte</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> om budsjettet.'
+    body.insert(4, parse_xml(f"<w:p {W}>{changed}</w:t></w:r></w:p>"))
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    document.save(tmp_path / "utkast.docx")
+    add_document(tmp_path / "utkast.docx", raw, kind="minutes")
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    assert result.tables["meetings"].iloc[0]["date"] == "2024-03-12"
+    assert result.tables["attendees"]["name"].tolist() == ["Kari Nordmann", "Ola Hansen"]
+    segment = result.tables["segments"].iloc[0]
+    assert (segment["speaker"], segment["text"]) == ("Kari Nordmann", "Kari Nordmann orienterte om budsjettet.")
 
 
 def test_a_pdf_table_of_who_came_is_read_by_where_its_marks_stand(tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from analysis.ingest.filetype import KINDS, check_kind, identify
 
 if TYPE_CHECKING:
     from bs4 import Tag
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.table import Table
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -152,6 +154,20 @@ def markdown_table(rows: list[list[str]], heading: bool = False) -> str:
     return "\n".join(lines)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A paragraph's text as Word shows it: its runs, also those inside a content control ('Klikk her for å skrive inn
+# dato'), a tracked insertion or a field, but not deleted text (w:delText), text moved away from here (w:moveFrom)
+# or a text box anchored in it.
+_RUN_TEXT = "(.//w:t | .//w:tab | .//w:br | .//w:cr)[not(ancestor::w:txbxContent or ancestor::w:moveFrom)]"
+_BREAKS = {f"{_W}tab": " ", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+def _paragraph_text(paragraph: "BaseOxmlElement") -> str:
+    """A Word paragraph's visible text. python-docx's own skips runs inside content controls and tracked
+    insertions, which templates and circulated drafts are full of."""
+    return "".join(_BREAKS.get(node.tag, node.text or "") for node in paragraph.xpath(_RUN_TEXT)).strip()
+
+
 def _docx_rows(table: "Table") -> list[list[str]]:
     """A Word table's rows, a cell merged across columns once (python-docx repeats it in each column it spans)."""
     rows = []
@@ -160,8 +176,25 @@ def _docx_rows(table: "Table") -> list[list[str]]:
         for cell in row.cells:
             if not any(cell._tc is other._tc for other in kept):
                 kept.append(cell)
-        rows.append([cell.text for cell in kept])
+        rows.append([" ".join(_paragraph_text(p) for p in cell._tc.iter(f"{_W}p")) for cell in kept])
     return rows
+
+
+def _docx_blocks(container: "BaseOxmlElement", document: "DocxDocument") -> list[str]:
+    """The paragraphs and tables under the document's body, in their order, also those a content control holds
+    (a template's 'Dato' or 'Deltakere' block)."""
+    from docx.table import Table
+
+    blocks = []
+    for child in container.iterchildren():
+        if child.tag == f"{_W}p":
+            blocks.append(_paragraph_text(child))
+        elif child.tag == f"{_W}tbl":
+            blocks.append(markdown_table(_docx_rows(Table(child, document))))
+        elif child.tag == f"{_W}sdt":
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                blocks.extend(_docx_blocks(content, document))
+    return blocks
 
 
 def docx_text(data: bytes, where: str) -> str:
@@ -169,18 +202,10 @@ def docx_text(data: bytes, where: str) -> str:
     layer noticed it. A table is kept as a Markdown table: minutes often list who came in one ('Navn | Tilstede |
     Forfall'), and its header fields in another ('Dato | 12.03.2024')."""
     from docx import Document
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = Document(io.BytesIO(data))
-        blocks = []
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                blocks.append(Paragraph(child, document).text.strip())
-            elif tag == "tbl":
-                blocks.append(markdown_table(_docx_rows(Table(child, document))))
+        blocks = _docx_blocks(document.element.body, document)
     except MemoryError:
         raise
     except Exception as error:
