@@ -242,6 +242,26 @@ def _block_text(element: "Tag") -> str:
     return "\n".join(line for part in text.split(_LINE_BREAK) if (line := " ".join(part.split())))
 
 
+def _number(value: object, default: int) -> int:
+    """An HTML attribute's whole number ('3'), or `default` for one that is missing or is none ('iii')."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
+
+
+def number_list_items(soup: "Tag") -> None:
+    """Write each numbered list item's number into its text ('1. Godkjenning av innkalling'), as the browser shows
+    it: a page's text has none, and an agenda is read by its numbers. The list's `start` and an item's `value`
+    count, as in HTML."""
+    for ordered in soup("ol"):
+        number = _number(ordered.get("start", 1), 1)
+        for item in ordered.find_all("li", recursive=False):
+            number = _number(item.get("value", number), number)
+            item.insert(0, f"{number}. ")
+            number += 1
+
+
 def _inside_block(element: "Tag", root: "Tag") -> bool:
     """Whether a block or a table below `root` holds the element: its text is part of that one's."""
     for parent in element.parents:
@@ -277,6 +297,7 @@ def html_text(data: bytes, where: str) -> str:
         tag.decompose()
     for br in soup("br"):
         br.replace_with(_LINE_BREAK)
+    number_list_items(soup)
     candidates = soup.find_all(["article", "main"]) or [soup.body or soup]
     root = max(candidates, key=lambda el: len(el.get_text(" ", strip=True)))
     return "\n\n".join(b for b in _html_blocks(root) if b.strip())
