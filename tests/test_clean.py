@@ -144,3 +144,21 @@ def test_an_attendance_table_laid_out_by_spaces_is_read_by_its_columns() -> None
         "Forfall:\nArne Rekkedal, Styremedlem",
         "Sak 1/15 Budsjett\nStyret drøfta budsjettet. Vedtak: Godkjent.",
     ]
+
+
+def test_a_labelled_list_cut_after_its_comma_goes_on_in_the_next_paragraph() -> None:
+    """A writer who ends every line with Enter, as many do in Word, gives a list's next line a paragraph of its own;
+    a sentence cut after a comma is not joined, as its next paragraph may be about someone else."""
+    assert join_broken_paragraphs(
+        [
+            "Tilstede: Tove Kjevik, Per Gulbrandsen,",
+            "Anne Balstad,",
+            "Renne Hubertus og Harald Kjeldsberg",
+            "Møteleder: Per",
+        ]
+    ) == [
+        "Tilstede: Tove Kjevik, Per Gulbrandsen,\nAnne Balstad,\nRenne Hubertus og Harald Kjeldsberg",
+        "Møteleder: Per",
+    ]
+    prose = ["Dagens kåsør, Torkjell Berulfsen, ble ønsket velkommen,", "Berly Engen hadde et dikt."]
+    assert join_broken_paragraphs(prose) == prose

@@ -120,6 +120,27 @@ def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
         extract(path, path.read_bytes(), "scan.pdf")
 
 
+def test_a_word_list_typed_a_line_a_paragraph_is_one_list(tmp_path: Path) -> None:
+    """Rebuilt as Word documents with a paragraph for each line, 133 outside pages gave 1,326 of 1,599 facts, and
+    1,339 once a list of who came cut after a comma goes on in the next paragraph (their text versions: 1,364)."""
+    document = Document()
+    for text in [
+        "Referat fra 12. november 1996",
+        "Tilstede: Tove Kjevik, Per Gulbrandsen, Anne Balstad,",
+        "Renne Hubertus og Harald Kjeldsberg",
+        "Referent: Lars Ole Bolneset",
+    ]:
+        document.add_paragraph(text)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    document.save(tmp_path / "referat.docx")
+    add_document(tmp_path / "referat.docx", raw, kind="minutes")
+    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    names = result.tables["attendees"]["name"].tolist()
+    came = ["Tove Kjevik", "Per Gulbrandsen", "Anne Balstad", "Renne Hubertus", "Harald Kjeldsberg"]
+    assert names == [*came, "Lars Ole Bolneset"]  # the minute-taker too
+
+
 def test_docx_minutes_build(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -385,6 +385,12 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _BLANK_LINES.split(text.strip()) if p.strip()]
 
 
+# A labelled list cut after a comma ('Tilstede: Tove Kjevik, Per Gulbrandsen, Anne Balstad,'): a writer who ends
+# every line with Enter, as many do in Word, gives its next line a paragraph of its own. A sentence cut after a
+# comma is not joined: its next paragraph may be another's ('… ble ønsket velkommen,' / 'Berly Engen hadde …').
+_LABELLED_LIST_GOES_ON = re.compile(r"^[^\n:]{1,40}:(?s:.*),$")
+
+
 def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that a page break cut mid-sentence to the paragraph it belongs to.
 
@@ -396,6 +402,8 @@ def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs:
         if joined and paragraph[:1].islower():
             joined[-1] = f"{joined[-1]} {paragraph}"
+        elif joined and _LABELLED_LIST_GOES_ON.match(joined[-1]):  # 'Tilstede: A, B,' / 'C og D': its next line
+            joined[-1] = f"{joined[-1]}\n{paragraph}"
         else:
             joined.append(paragraph)
     return joined
