@@ -759,8 +759,9 @@ def _names_then_sentence(paragraph: str) -> bool:
 
 
 def _is_people_list(paragraph: str) -> bool:
-    """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)"), or each is a first name."""
-    lines = [line for line in paragraph.split("\n") if line.strip()]
+    """Every line starts with a person's name ("Kari Nordmann, NAV", "Ola Hansen (Fretex)"), or each is a first name;
+    a line that a PDF's wrapping cut inside a name ("…, Anne Sundt og Leif" / "Bjørklund.") goes on the line above."""
+    lines = _rejoin_wrapped_names([line for line in paragraph.split("\n") if line.strip()])
     return all(_lists_people(line) for line in lines) or (
         len(lines) <= 30 and all(first_name(re.split(r"[,(]", line)[0]) for line in lines)
     )
