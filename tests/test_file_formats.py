@@ -1,0 +1,91 @@
+"""The same minutes as a web page and as a Word document: the facts found must not depend on the file format.
+
+Each text fixture of tests/fixtures/layouts/ is rebuilt as a researcher would receive it in another format: a
+web page whose paragraphs break their lines with <br> and whose bullet and numbered lines are lists, and a Word
+document whose paragraphs break their lines with a line break. Both must give what the text gives.
+"""
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from analysis.evaluate.gold import read_gold
+from analysis.evaluate.run import evaluate
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+TEXTS = sorted(d.file for d in read_gold(LAYOUTS / "gold.json") if d.file.endswith(".txt"))
+_BULLET = re.compile(r"^\s*[•*·▪]\s+")
+_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\D)")
+# Where the text means something by its indentation, which neither format carries as the text does: a sub-list
+# indented under its item (a web page would nest a list there).
+INDENTED = {"web_minutes_summary_sublists"}
+
+
+def _numbered(lines: list[str]) -> bool:
+    numbers = [int(m[1]) if (m := _NUMBER.match(line)) else None for line in lines]
+    return None not in numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def as_web_page(text: str) -> str:
+    """A paragraph a <p> with <br> between its lines; a paragraph of bullet or numbered lines a <ul> or <ol>."""
+    parts = []
+    for paragraph in (p for p in text.split("\n\n") if p.strip()):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        if all(_BULLET.match(line) for line in lines):
+            items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in lines)
+            parts.append(f"<ul>{items}</ul>")
+        elif _numbered(lines):
+            items = "".join(f"<li>{html.escape(_NUMBER.sub('', line))}</li>" for line in lines)
+            parts.append(f'<ol start="{_NUMBER.match(lines[0])[1]}">{items}</ol>')
+        else:
+            parts.append("<p>" + "<br>\n".join(html.escape(line) for line in paragraph.split("\n")) + "</p>")
+    return "<!DOCTYPE html><html><body><article>\n" + "\n".join(parts) + "\n</article></body></html>"
+
+
+def as_word(text: str, path: Path) -> None:
+    """A paragraph a Word paragraph, its lines parted by line breaks (Shift+Enter)."""
+    document = Document()
+    for paragraph in (p for p in text.split("\n\n") if p.strip()):
+        lines = paragraph.split("\n")
+        written = document.add_paragraph()
+        for k, line in enumerate(lines):
+            run = written.add_run(line.strip())
+            if k < len(lines) - 1:
+                run.add_break()
+    document.save(path)
+
+
+@pytest.fixture(scope="module")
+def misses(tmp_path_factory) -> dict[str, set[tuple[str, str, str, str, str]]]:
+    """Each format's misses, by document stem, field, problem, expected and parsed."""
+    gold = json.loads((LAYOUTS / "gold.json").read_text(encoding="utf-8"))
+    documents = [d for d in (gold if isinstance(gold, list) else gold["documents"]) if d["file"] in TEXTS]
+    found = {}
+    for suffix in ("txt", "html", "docx"):
+        folder = tmp_path_factory.mktemp(suffix)
+        for document in documents:
+            stem, text = document["file"][:-4], (LAYOUTS / document["file"]).read_text(encoding="utf-8")
+            if suffix == "txt":
+                shutil.copy(LAYOUTS / document["file"], folder)
+            elif suffix == "html":
+                (folder / f"{stem}.html").write_text(as_web_page(text), encoding="utf-8")
+            else:
+                as_word(text, folder / f"{stem}.docx")
+        renamed = [{**d, "file": f"{d['file'][:-4]}.{suffix}"} for d in documents]
+        (folder / "gold.json").write_text(json.dumps(renamed, ensure_ascii=False), encoding="utf-8")
+        table = evaluate(folder / "gold.json", folder).misses.fillna("").astype(str)
+        found[suffix] = {(Path(r.file).stem, r.field, r.problem, r.expected, r.parsed) for r in table.itertuples()}
+    return found
+
+
+@pytest.mark.parametrize("suffix", ["html", "docx"])
+def test_a_web_page_or_a_word_document_gives_what_its_text_gives(misses, suffix: str) -> None:
+    """A web page ran every <br>-broken line of a header into one and dropped an <ol>'s numbers (221 of the 240
+    facts, against 240 from the text); both formats now miss nothing the text finds, but where indentation means."""
+    differ = {miss for miss in misses[suffix] ^ misses["txt"] if miss[0] not in INDENTED}
+    assert not differ, sorted(differ)
