@@ -62,6 +62,38 @@ def remove_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
+# A line the page's width ended ('… sier generalsekretær i' / 'Frivillighetsalliansen, Tor Bakke Lunde.'): nearly
+# as long as the page's longest, no sentence ending it, and the next line no item of a list of its own
+WRAP_SHARE = 0.8
+_ENDS_SENTENCE = (".", ":", "!", "?", ";", "-")  # a hyphen: a word `dehyphenate` keeps split ('NAV-' / 'kontoret')
+_COLUMN_GAP = "   "
+_OWN_LINE = re.compile(r"^\s*(?:[-–•*·▪]\s|\d{1,3}[.)]\s|[A-ZÆØÅ][\w .-]{0,30}:)")
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """A page's lines, those its width wrapped joined again, so a phrase cut at a line end ('… sier
+    generalsekretær i' / 'Frivillighetsalliansen, Tor Bakke Lunde.') is read whole. A line shorter than the page's
+    longest ends where the writer ended it and is kept: a list's line, a label's value, a paragraph's last line; so
+    is a line of a table, whose columns stand apart by several spaces."""
+    lines = dehyphenate("\n".join(lines)).split("\n")  # 'arbeids-' / 'markedet' is one word first
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    joined: list[str] = []
+    for line in lines:
+        above = joined[-1].rstrip() if joined else ""
+        if (
+            above
+            and line.strip()
+            and len(above) >= WRAP_SHARE * width
+            and not above.endswith(_ENDS_SENTENCE)
+            and not _OWN_LINE.match(line)
+            and _COLUMN_GAP not in above.strip() + line.strip()  # a table's row, its columns laid out by spaces
+        ):
+            joined[-1] = f"{above} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def dehyphenate(text: str) -> str:
     """Rejoin words split at a line end; keep the hyphen of a suspended compound ("Arbeids- og …")."""
     text = _HYPHEN_BREAK.sub(r"\1\2", text)
@@ -137,7 +169,7 @@ def pdf_text(data: bytes, where: str) -> str:
             raise _damaged(where, "PDF", error, notes) from None
     if not any(pages):
         raise InputError(where, "PDF has no text layer (a scan?)", "run OCR first, then add the OCR'd PDF or its text")
-    return join_pages(remove_page_furniture(pages))
+    return join_pages([unwrap_lines(lines) for lines in remove_page_furniture(pages)])
 
 
 def markdown_table(rows: list[list[str]], heading: bool = False) -> str:
