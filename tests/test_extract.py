@@ -4,6 +4,7 @@ import io
 import random
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib
 import pytest
@@ -18,6 +19,9 @@ from analysis.base.errors import InputError
 from analysis.cli import main
 from analysis.ingest.extract import dehyphenate, extract, remove_page_furniture, unwrap_lines
 from analysis.ingest.manifest import add_document
+
+if TYPE_CHECKING:
+    from analysis.pipeline.build import BuildResult
 
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 PAGES = [
@@ -42,6 +46,14 @@ PAGES = [
         "Kari Nordmann takket for møtet.",
     ],
 ]
+
+
+def built(tmp_path: Path, document: Path) -> "BuildResult":
+    """The build of one document, registered as minutes, as `make data` would build it."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    add_document(document, raw, kind="minutes")
+    return build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
 
 
 def make_pdf(path: Path, pages: list[list[str]], text: bool = True) -> Path:
@@ -99,10 +111,7 @@ def test_pdf_repairs_page_furniture_hyphens_and_page_breaks(tmp_path: Path) -> N
 
 
 def test_pdf_minutes_build_into_sentences(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    add_document(make_pdf(tmp_path / "2020-03-12_brukerrad.pdf", PAGES), raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, make_pdf(tmp_path / "2020-03-12_brukerrad.pdf", PAGES))
     meeting = result.tables["meetings"].iloc[0]
     assert (meeting["date"], meeting["encoding"]) == ("2020-03-12", "pdf")
     sentences = result.tables["segments"]["text"].tolist()
@@ -111,7 +120,9 @@ def test_pdf_minutes_build_into_sentences(tmp_path: Path) -> None:
         "har stått utenfor, og at Arbeids- og sosialdepartementet må se på ordningene."
     )
     assert result.tables["segments"]["speaker"].tolist()[:2] == ["Olav Strømmen", "Olav Strømmen"]
-    assert (raw / "2020-03-12_brukerrad.pdf").read_bytes() == (tmp_path / "2020-03-12_brukerrad.pdf").read_bytes()
+    assert (tmp_path / "raw" / "2020-03-12_brukerrad.pdf").read_bytes() == (
+        tmp_path / "2020-03-12_brukerrad.pdf"
+    ).read_bytes()
 
 
 def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
@@ -131,21 +142,15 @@ def test_a_word_list_typed_a_line_a_paragraph_is_one_list(tmp_path: Path) -> Non
         "Referent: Lars Ole Bolneset",
     ]:
         document.add_paragraph(text)
-    raw = tmp_path / "raw"
-    raw.mkdir()
     document.save(tmp_path / "referat.docx")
-    add_document(tmp_path / "referat.docx", raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, tmp_path / "referat.docx")
     names = result.tables["attendees"]["name"].tolist()
     came = ["Tove Kjevik", "Per Gulbrandsen", "Anne Balstad", "Renne Hubertus", "Harald Kjeldsberg"]
     assert names == [*came, "Lars Ole Bolneset"]  # the minute-taker too
 
 
 def test_docx_minutes_build(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    add_document(make_docx(tmp_path / "2021-06-03_arbeidsgruppe.docx"), raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, make_docx(tmp_path / "2021-06-03_arbeidsgruppe.docx"))
     meeting = result.tables["meetings"].iloc[0]
     assert (meeting["date"], meeting["chair"]) == ("2021-06-03", "Anne Lie")
     assert result.tables["attendees"]["name"].tolist() == ["Anne Lie", "Per Olsen"]  # list split over paragraphs
@@ -192,10 +197,7 @@ def make_docx_with_tables(path: Path) -> Path:
 def test_a_word_table_of_who_came_is_read_by_the_column_of_its_mark(tmp_path: Path) -> None:
     """A Word table used to be dropped whole: minutes whose attendance and header fields stand in tables (a common
     template) lost every attendee, the date and the minute-taker."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    add_document(make_docx_with_tables(tmp_path / "styremote.docx"), raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, make_docx_with_tables(tmp_path / "styremote.docx"))
     meeting = result.tables["meetings"].iloc[0]
     assert (meeting["date"], meeting["minute_taker"]) == ("2021-03-22", "Unni Vik")  # a meeting over two days
     people = result.tables["attendees"].set_index("name")
@@ -229,11 +231,8 @@ def test_word_text_in_content_controls_and_tracked_changes_is_read(tmp_path: Pat
     changed = '<w:r><w:t xml:space="preserve">Kari Nordmann </w:t></w:r><w:del><w:r><w:delText>sa</w:delText></w:r>'
     changed += '</w:del><w:ins><w:r><w:t>orienterte</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> om budsjettet.'
     body.insert(4, parse_xml(f"<w:p {W}>{changed}</w:t></w:r></w:p>"))
-    raw = tmp_path / "raw"
-    raw.mkdir()
     document.save(tmp_path / "utkast.docx")
-    add_document(tmp_path / "utkast.docx", raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, tmp_path / "utkast.docx")
     assert result.tables["meetings"].iloc[0]["date"] == "2024-03-12"
     assert result.tables["attendees"]["name"].tolist() == ["Kari Nordmann", "Ola Hansen"]
     segment = result.tables["segments"].iloc[0]
@@ -259,11 +258,8 @@ def test_a_pdf_table_of_who_came_is_read_by_where_its_marks_stand(tmp_path: Path
     for line in ("Sak 1/24 Budsjett", "Bjørn Karlsen orienterte om budsjettet."):
         pdf.ln(12)
         pdf.cell(text=line)
-    raw = tmp_path / "raw"
-    raw.mkdir()
     pdf.output(str(tmp_path / "styremote.pdf"))
-    add_document(tmp_path / "styremote.pdf", raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, tmp_path / "styremote.pdf")
     people = result.tables["attendees"].set_index("name")
     assert people["status"].to_dict() == {
         "Bjørn Karlsen": "present",
@@ -286,11 +282,8 @@ def test_a_web_page_keeps_its_line_breaks(tmp_path: Path) -> None:
         "<p>SAKER<br>01/21 VALGKOMITEEN<br>Vedtak: Utsatt.<br>02/21 NY NETTSIDE<br>Vedtak: Godkjent.</p>"
         "<p>Odd Arild Svartbekk fortalte om nettsiden.</p></article></body></html>"
     )
-    raw = tmp_path / "raw"
-    raw.mkdir()
     (tmp_path / "referat.html").write_text(page, encoding="utf-8")
-    add_document(tmp_path / "referat.html", raw, kind="minutes")
-    result = build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
+    result = built(tmp_path, tmp_path / "referat.html")
     people = result.tables["attendees"].set_index("name")["status"].to_dict()
     came = ["Ellen Haugen Bergsrønning", "Odd Arild Svartbekk", "Mette Skog", "Svein Erik Jørgensen"]
     assert people == {**dict.fromkeys(came, "present"), "Jacob Sverdrup": "absent"}

@@ -154,6 +154,7 @@ _TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 _ATTENDANCE = {label.casefold(): field for field in ("present", "absent") for label in layout().labels[field]}
 _MARKS = layout().table_marks
 _NAME_COLUMNS = layout().table_headings
+_KNOWN_LABELS = frozenset(label.casefold() for labels in layout().labels.values() for label in labels)
 MAX_LABEL_WORDS = 4  # a label-and-value table's labels: 'Møtedato', 'Neste møte'
 
 
@@ -170,6 +171,13 @@ def _named_columns(heading: list[str], status: list[int]) -> list[int]:
         for k, cell in enumerate(heading)
         if k not in status and (words := re.findall(r"[^\s,/]+", cell.casefold())) and set(words) <= _NAME_COLUMNS
     ]
+
+
+def _status_word(cells: list[str], heading: list[str], status: list[int]) -> str | None:
+    """The word that gives a row its status: a status its cell names ('Møtt', 'Forfall'), or the heading of the
+    status column its mark stands in ('X' under 'Tilstede'); None for a row that gives none."""
+    named = next((cells[k] for k in status if _attendance(cells[k])), None)
+    return named or next((heading[k] for k in status if cells[k].casefold() in _MARKS), None)
 
 
 def _attendance_lines(rows: list[list[str]]) -> list[str] | None:
@@ -194,8 +202,7 @@ def _attendance_lines(rows: list[list[str]]) -> list[str] | None:
     columns = columns or [k for k in range(len(heading)) if k not in status]
     groups: dict[str, tuple[str, list[str]]] = {}
     for cells in table:
-        word = next((cells[k] for k in status if _attendance(cells[k])), None)
-        word = word or next((heading[k] for k in status if cells[k].casefold() in _MARKS), None)
+        word = _status_word(cells, heading, status)
         if word is None and len(status) == 1:
             other = "absent" if _attendance(heading[status[0]]) == "present" else "present"
             word = layout().labels[other][0]
@@ -215,8 +222,7 @@ def _label_lines(rows: list[list[str]]) -> list[str] | None:
     'Møtedato: 22.03.2021': two columns, short labels, one of them a label of `fields`. None for any other table."""
     if any(len(row) != 2 or len(row[0].split()) > MAX_LABEL_WORDS for row in rows):
         return None
-    known = {label.casefold() for labels in layout().labels.values() for label in labels}
-    if not any(row[0].casefold().rstrip(":").strip() in known for row in rows):
+    if not any(row[0].casefold().rstrip(":").strip() in _KNOWN_LABELS for row in rows):
         return None
     return [f"{label.rstrip(':').strip()}: {value}".strip() if label else value for label, value in rows]
 
@@ -248,8 +254,8 @@ def _aligned_row(line: str, columns: list[tuple[int, str]]) -> list[str] | None:
         if k is None or row[k] or (edge is not None and match.end() > edge):
             return None
         row[k] = match.group()
-    status = [k for k, (_, heading) in enumerate(columns) if _attendance(heading)]
-    return row if any(_attendance(row[k]) or row[k].casefold() in _MARKS for k in status) else None
+    headings = [heading for _, heading in columns]
+    return row if _status_word(row, headings, [k for k, h in enumerate(headings) if _attendance(h)]) else None
 
 
 def aligned_tables(text: str) -> str:
@@ -324,9 +330,9 @@ def tables_as_lines(text: str) -> str:
     parser reads it like any list of 'Name, Organisation'. Word and web
     tables come here as Markdown tables too (`analysis.ingest.extract`).
     """
-    lines = text.split("\n")
     if "|" not in text:
         return text
+    lines = text.split("\n")
     result: list[str] = []
     k = 0
     while k < len(lines):
