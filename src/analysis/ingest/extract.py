@@ -294,28 +294,74 @@ def number_list_items(soup: "Tag") -> None:
             number += 1
 
 
-def _inside_block(element: "Tag", root: "Tag") -> bool:
-    """Whether a block or a table below `root` holds the element: its text is part of that one's."""
-    for parent in element.parents:
-        if parent is root:
-            return False
-        if parent.name in _BLOCKS or parent.name == "table":
-            return True
-    return False
+# Elements that start a block of their own where a browser draws them: text before, inside and after each is a
+# paragraph of its own. Inline elements (a, span, strong …) and bare text run on in the block they stand in.
+_BLOCK_LEVEL = frozenset(
+    {
+        *_BLOCKS,
+        "div",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "td",
+        "th",
+        "hr",
+        "address",
+        "details",
+        "summary",
+        "figure",
+        "center",
+        "form",
+        "fieldset",
+        "body",
+    }
+)
 
 
 def _html_blocks(root: "Tag") -> list[str]:
-    """The text blocks under `root` in their order; a table of data is one Markdown table (see `markdown_table`),
-    a table laying out the page gives its rows as before."""
-    blocks = []
-    for element in root.find_all([*_BLOCKS, "table"]):
-        if _inside_block(element, root):
-            continue
-        if element.name != "table":
-            blocks.append(_block_text(element))
-            continue
-        data = _data_rows(element)
-        blocks.extend(_html_blocks(element) if data is None else [markdown_table(*data)])
+    """The text blocks under `root` in the order a reader meets them: text is gathered into the block it stands
+    in, whether a paragraph holds it or a <div> (as many sites write their articles), or it stands bare between
+    blocks; a block ends where another starts. A table of data is one Markdown table (see `markdown_table`); in a
+    table laying out the page, each cell's text is read as the page's."""
+    from bs4.element import NavigableString, PreformattedString
+
+    blocks: list[str] = []
+    running: list[str] = []
+
+    def close() -> None:  # the running block ends; an empty line (<br><br>) within it parts two paragraphs
+        lines = [" ".join(part.split()) for part in "".join(running).split(_LINE_BREAK)]
+        running.clear()
+        blocks.extend(part.strip("\n") for part in re.split(r"\n{2,}", "\n".join(lines)) if part.strip())
+
+    def walk(node: "Tag") -> None:
+        for child in node.children:
+            if isinstance(child, PreformattedString):  # a comment, CDATA, a doctype: not the page's text
+                continue
+            if isinstance(child, NavigableString):
+                running.append(str(child))
+                continue
+            if child.name not in _BLOCK_LEVEL:
+                walk(child)
+                continue
+            close()
+            data = _data_rows(child) if child.name == "table" else None
+            if data is not None:
+                blocks.append(markdown_table(*data))
+            else:  # a table laying out the page: each cell's paragraphs are blocks of the page
+                walk(child)
+            close()
+
+    walk(root)
+    close()
     return blocks
 
 
