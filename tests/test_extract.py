@@ -56,6 +56,11 @@ def built(tmp_path: Path, document: Path) -> "BuildResult":
     return build_corpus(raw, tmp_path / "out", analyses=False, hand_path=None, manual_path=None)
 
 
+def web_page_paragraphs(page: str) -> list[str]:
+    """The paragraphs a web page's text gives, as the cleaner receives them."""
+    return extract(Path("side.html"), page.encode("utf-8"), "side.html").text.split("\n\n")
+
+
 def make_pdf(path: Path, pages: list[list[str]], text: bool = True) -> Path:
     pdf = FPDF()
     pdf.set_auto_page_break(False)
@@ -299,8 +304,7 @@ def test_a_web_page_s_numbered_list_keeps_its_numbers() -> None:
         "<html><body><article><p>Saksliste</p><ol start='3'><li>Budsjett</li><li value='7'>Årsmøtet</li>"
         "<li>Eventuelt</li></ol><ul><li>Kaffe</li></ul></article></body></html>"
     )
-    text = extract(Path("innkalling.html"), page.encode("utf-8"), "innkalling.html").text
-    assert text.split("\n\n") == ["Saksliste", "3. Budsjett", "7. Årsmøtet", "8. Eventuelt", "Kaffe"]
+    assert web_page_paragraphs(page) == ["Saksliste", "3. Budsjett", "7. Årsmøtet", "8. Eventuelt", "Kaffe"]
 
 
 def test_a_web_table_keeps_its_columns_and_a_layout_table_its_paragraphs() -> None:
@@ -311,8 +315,7 @@ def test_a_web_table_keeps_its_columns_and_a_layout_table_its_paragraphs() -> No
         "<tr><td>Kari Nordmann</td><td>X</td><td></td></tr><tr><td>Ola Hansen</td><td> </td><td>X</td></tr></table>"
         "<table><tr><td><p>Første avsnitt.</p><p>Andre avsnitt.</p></td></tr></table></article></body></html>"
     )
-    text = extract(Path("referat.html"), page.encode("utf-8"), "referat.html").text
-    assert text.split("\n\n") == [
+    assert web_page_paragraphs(page) == [
         "Referat",
         "| Navn | Tilstede | Forfall |\n| --- | --- | --- |\n| Kari Nordmann | X |  |\n| Ola Hansen |  | X |",
         "Første avsnitt.",
@@ -329,8 +332,7 @@ def test_a_web_page_written_in_divs_is_read() -> None:
         "<div><span>Sak 1/24 Budsjett</span></div>Kari <b>Nordmann</b> orienterte.<!-- utkast --><br><br>"
         "<br>Ola Hansen spurte.</article></body></html>"
     )
-    text = extract(Path("referat.html"), page.encode("utf-8"), "referat.html").text
-    assert text.split("\n\n") == [
+    assert web_page_paragraphs(page) == [
         "Referat",
         "Tilstede: Kari Nordmann\nForfall: Ola Hansen",
         "Sak 1/24 Budsjett",

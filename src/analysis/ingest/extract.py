@@ -297,33 +297,9 @@ def number_list_items(soup: "Tag") -> None:
 # Elements that start a block of their own where a browser draws them: text before, inside and after each is a
 # paragraph of its own. Inline elements (a, span, strong …) and bare text run on in the block they stand in.
 _BLOCK_LEVEL = frozenset(
-    {
-        *_BLOCKS,
-        "div",
-        "section",
-        "article",
-        "main",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "td",
-        "th",
-        "hr",
-        "address",
-        "details",
-        "summary",
-        "figure",
-        "center",
-        "form",
-        "fieldset",
-        "body",
-    }
+    _BLOCKS
+    + "div section article main ul ol dl dt dd table thead tbody tfoot td th hr address details summary".split()
+    + "figure center fieldset body".split()
 )
 
 
@@ -356,7 +332,7 @@ def _html_blocks(root: "Tag") -> list[str]:
             data = _data_rows(child) if child.name == "table" else None
             if data is not None:
                 blocks.append(markdown_table(*data))
-            else:  # a table laying out the page: each cell's paragraphs are blocks of the page
+            else:  # any other block, a table laying out the page too: its text, its blocks, in their order
                 walk(child)
             close()
 
