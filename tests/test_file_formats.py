@@ -1,10 +1,10 @@
 """The same minutes as a web page, a Word document and a PDF: the facts found must not depend on the file format.
 
 Each text fixture of tests/fixtures/layouts/ is rebuilt as a researcher would receive it in another format: a
-web page whose paragraphs break their lines with <br> and whose bullet and numbered lines are lists (.html), one
-written in a single <div> whose paragraphs an empty line parts (.htm), a Word
-document whose paragraphs break their lines with a line break, and a PDF whose long lines the page's width wraps.
-Each must give what the text gives.
+web page whose paragraphs break their lines with <br> and whose bullet and numbered lines are lists (.html); one
+written in a single <div> whose paragraphs an empty line parts (.htm); a Word document whose paragraphs break
+their lines with a line break and whose numbered lines are a numbered list; and a PDF whose long lines the page's
+width wraps. Each must give what the text gives.
 """
 
 import html
@@ -16,6 +16,7 @@ from pathlib import Path
 import matplotlib
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
 from fpdf import FPDF
 
 from analysis.evaluate.gold import read_gold
@@ -61,11 +62,30 @@ def as_web_page_in_one_div(text: str) -> str:
     )
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
 def as_word(text: str, path: Path) -> None:
-    """A paragraph a Word paragraph, its lines parted by line breaks (Shift+Enter)."""
+    """A paragraph a Word paragraph, its lines parted by line breaks (Shift+Enter); a paragraph of numbered lines a
+    Word numbered list, which holds its numbers outside the text, counting from the first line's number."""
     document = Document()
+    numbering = document.part.numbering_part.element
     for paragraph in (p for p in text.split("\n\n") if p.strip()):
         lines = paragraph.split("\n")
+        if _numbered([line for line in lines if line.strip()]):
+            list_id = 100 + len(numbering)
+            start = _NUMBER.match(lines[0])[1]
+            numbering.append(
+                parse_xml(
+                    f'<w:num xmlns:w="{W}" w:numId="{list_id}"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0">'
+                    f'<w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+                )
+            )
+            for line in (line for line in lines if line.strip()):
+                item = document.add_paragraph(_NUMBER.sub("", line).strip(), style="List Number")
+                numbered = f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/></w:numPr>'
+                item._p.get_or_add_pPr().append(parse_xml(numbered))
+            continue
         written = document.add_paragraph()
         for k, line in enumerate(lines):
             run = written.add_run(line.strip())
