@@ -295,11 +295,10 @@ class WordNumbering:
         list_id, level = where
         levels = self.lists[list_id]
         counters = self.counters.setdefault(list_id, {})
-        start = levels.get(level, (1, "decimal", ""))[0]
+        start, fmt, text = levels.get(level, (1, "none", ""))  # a level the list does not define draws nothing
         counters[level] = counters.get(level, start - 1) + 1
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
-        _, fmt, text = levels.get(level, (1, "bullet", ""))
         if fmt not in _COUNTER_FORMATS or not text:
             return ""
         drawn = text
