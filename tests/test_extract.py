@@ -355,6 +355,24 @@ def test_a_web_table_keeps_its_columns_and_a_layout_table_its_paragraphs() -> No
     ]
 
 
+def test_an_article_s_own_header_and_footer_are_kept() -> None:
+    """A page's header and footer are the site's, but an <article>'s are its own: its title and date, its
+    publication stamp. They were dropped with the site's (133 outside pages rebuilt with their title in the
+    article's <header>: 11 refused as having no text, the other 122 giving 1,153 of 1,408 facts; now none refused,
+    1,223 of those 1,408, and 1,363 of all 1,599, as with the title in a <p>)."""
+    page = (
+        "<html><body><header><nav>Meny</nav>Kommunen</header><main><article><header><h1>Referat fra styremøte</h1>"
+        "<p><time>12. mars 2024</time></p></header><p>Tilstede: Kari Nordmann</p><footer>Publisert 13.03.2024"
+        "</footer></article></main><footer>Kontakt oss</footer></body></html>"
+    )
+    assert web_page_paragraphs(page) == [
+        "Referat fra styremøte",
+        "12. mars 2024",
+        "Tilstede: Kari Nordmann",
+        "Publisert 13.03.2024",
+    ]
+
+
 def test_a_web_page_written_in_divs_is_read() -> None:
     """Many sites write an article in <div>s, or as bare text parted by <br><br>, with no <p>: such a page was
     refused as having no text (133 outside pages rebuilt so: every one refused; now 1,363 and 1,363 of 1,599

@@ -34,6 +34,8 @@ _HYPHEN_BREAK = re.compile(r"([a-zæøå])-\n(?!(?:og|eller|samt|enn|til|som)\b)
 _SUSPENDED_BREAK = re.compile(r"([A-Za-zÆØÅæøå])-\n((?:og|eller|samt|enn|til|som)\b)")
 _BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "pre", "tr"]
 _NOT_CONTENT = ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "button", "svg"]
+# A header or footer inside an <article> is the article's own: its title and date, its publication stamp
+_OWN_PARTS = frozenset({"header", "footer"})
 
 
 def _page_lines(page_text: str) -> list[str]:
@@ -457,7 +459,8 @@ def html_text(data: bytes, where: str) -> str:
     markup = decode(data, where).text
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup(_NOT_CONTENT):
-        tag.decompose()
+        if not (tag.name in _OWN_PARTS and tag.find_parent("article")):  # an article's own title or stamp stays
+            tag.decompose()
     for br in soup("br"):
         br.replace_with(_LINE_BREAK)
     number_list_items(soup)
