@@ -17,8 +17,9 @@ from pypdf import PdfReader, PdfWriter
 
 from analysis.base.errors import InputError
 from analysis.cli import main
-from analysis.ingest.extract import dehyphenate, extract, remove_page_furniture, unwrap_lines
+from analysis.ingest.extract import extract
 from analysis.ingest.manifest import add_document
+from analysis.ingest.pdf import dehyphenate, remove_page_furniture, unwrap_lines
 
 if TYPE_CHECKING:
     from analysis.pipeline.build import BuildResult

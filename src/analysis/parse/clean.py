@@ -328,7 +328,7 @@ def tables_as_lines(text: str) -> str:
 
     A list of attendees is the usual table in minutes; as lines, the header
     parser reads it like any list of 'Name, Organisation'. Word and web
-    tables come here as Markdown tables too (`analysis.ingest.extract`).
+    tables come here as Markdown tables too (`analysis.ingest.word`, `analysis.ingest.web`).
     """
     if "|" not in text:
         return text
