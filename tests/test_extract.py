@@ -356,6 +356,13 @@ def test_a_web_table_keeps_its_columns_and_a_layout_table_its_paragraphs() -> No
     ]
 
 
+def test_a_web_page_of_thousands_of_unclosed_tags_is_read() -> None:
+    """Old generated pages leave tags unclosed (<font> after <font>), which nests them thousands deep: reading the
+    page's blocks must not stop at the interpreter's recursion limit, as a recursive walk did."""
+    page = "<html><body><article><p>Referat</p>" + "<font>ord " * 3000 + "</article></body></html>"
+    assert web_page_paragraphs(page) == ["Referat", " ".join(["ord"] * 3000)]
+
+
 def test_an_article_s_own_header_and_footer_are_kept() -> None:
     """A page's header and footer are the site's, but an <article>'s are its own: its title and date, its
     publication stamp. They were dropped with the site's (133 outside pages rebuilt with their title in the

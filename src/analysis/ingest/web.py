@@ -2,6 +2,7 @@
 kept."""
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from analysis.ingest.encoding import decode
@@ -81,25 +82,30 @@ def _html_blocks(root: "Tag") -> list[str]:
         running.clear()
         blocks.extend(part.strip("\n") for part in re.split(r"\n{2,}", "\n".join(lines)) if part.strip())
 
-    def walk(node: "Tag") -> None:
-        for child in node.children:
-            if isinstance(child, PreformattedString):  # a comment, CDATA, a doctype: not the page's text
-                continue
-            if isinstance(child, NavigableString):
-                running.append(str(child))
-                continue
-            if child.name not in _BLOCK_LEVEL:
-                walk(child)
-                continue
-            close()
-            data = _data_rows(child) if child.name == "table" else None
-            if data is not None:
-                blocks.append(markdown_table(*data))
-            else:  # any other block, a table laying out the page too: its text, its blocks, in their order
-                walk(child)
-            close()
-
-    walk(root)
+    # The walk keeps its own stack, not Python's: old pages nest thousands of unclosed tags (<font> after <font>)
+    # and a recursive walk would stop at the interpreter's recursion limit. Each entry: the children still to
+    # read, and whether leaving that element ends a block.
+    stack: list[tuple[Iterator, bool]] = [(iter(root.children), False)]
+    while stack:
+        child = next(stack[-1][0], None)
+        if child is None:
+            if stack.pop()[1]:
+                close()
+            continue
+        if isinstance(child, PreformattedString):  # a comment, CDATA, a doctype: not the page's text
+            continue
+        if isinstance(child, NavigableString):
+            running.append(str(child))
+            continue
+        if child.name not in _BLOCK_LEVEL:
+            stack.append((iter(child.children), False))
+            continue
+        close()
+        data = _data_rows(child) if child.name == "table" else None
+        if data is not None:
+            blocks.append(markdown_table(*data))
+        else:  # any other block, a table laying out the page too: its text, its blocks, in their order
+            stack.append((iter(child.children), True))
     close()
     return blocks
 
