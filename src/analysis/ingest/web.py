@@ -33,17 +33,11 @@ def _data_rows(table: "Tag") -> tuple[list[list[str]], bool] | None:
             return None
         rows.append(cells)
     heading = bool(rows) and all(cell.name == "th" for cell in rows[0])
-    return [[_block_text(cell).replace("\n", " ") for cell in row] for row in rows], heading
+    # a line break in a cell is a space there; `markdown_table` makes each cell's spaces one
+    return [[cell.get_text(" ").replace(_LINE_BREAK, " ") for cell in row] for row in rows], heading
 
 
 _LINE_BREAK = "\ue000"  # a <br> while the text is gathered: get_text's stripping would take a plain "\n" away
-
-
-def _block_text(element: "Tag") -> str:
-    """A block's text with the page's line breaks kept ('Tilstede: Tove Kjevik<br>Ikke tilstede: Jacob Sverdrup'
-    is two lines, as the reader sees them), spaces within a line made one."""
-    text = element.get_text(" ", strip=True)
-    return "\n".join(line for part in text.split(_LINE_BREAK) if (line := " ".join(part.split())))
 
 
 def number_list_items(soup: "Tag") -> None:
