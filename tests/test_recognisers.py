@@ -1052,6 +1052,29 @@ def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Kari Lie", "Ola Dahl")
 
 
+def test_an_officer_elected_by_first_name_is_the_attendee_of_that_first_name() -> None:
+    """'Tor ble valgt til møteleder, Karen ble valgt til referent': informal minutes elect by first name, and the
+    attendance list says who is meant; a surname is never read as a first name, nor a word that names no one."""
+    listed = (
+        "Årsmøte 2010\n\nTilstede: Tor Mikalsen, Karen Lone og Gunter Scholz.\n\n"
+        "Sak 2 Valg av møteleder og referent\n\n"
+    )
+    for election in (
+        "Tor ble valgt til møteleder, Karen ble valgt til referent.",
+        "Til møteleder ble valgt Tor, og til referent Karen.",
+        "Valg av møteleder og referent Tor ble valgt til møteleder, Karen ble valgt til referent.",  # a PDF transcript
+    ):
+        parsed = _parsed(listed + election, "minutes")
+        assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Tor Mikalsen", "Karen Lone")
+        assert _present(parsed) == ["Tor Mikalsen", "Karen Lone", "Gunter Scholz"]
+    parsed = _parsed(listed + "Scholz ble valgt til møteleder.", "minutes")  # by surname: the attendee
+    assert parsed.meeting["chair"] == "Gunter Scholz"
+    no_one = ("Styret ble valgt til møteleder.", "Han ble valgt til referent.", "Leder ble valgt til ordstyrer.")
+    for election in no_one:
+        parsed = _parsed(listed + election, "minutes")
+        assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("", "")
+
+
 def test_one_elected_with_another_by_med_and_som_and_an_annual_meetings_own_offices() -> None:
     """'… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær': both were there, and she took the minutes."""
     text = (

@@ -273,7 +273,7 @@ def find_people(draft: Draft) -> Draft:
     if draft.raw.entry.kind != "agenda":
         people.extend(named)
     header = draft.header
-    elected = elected_officers(list(draft.body))  # "Til møtedirigent ble valgt …, og til referent …"
+    elected = elected_officers(list(draft.body), people)  # "Til møtedirigent ble valgt …, og til referent …"
     if not header.chair:
         header = replace(header, chair=prose_chair([draft.title, *draft.body]) or elected.get("chair", ""))
     if not header.minute_taker:

@@ -21,6 +21,7 @@ from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORD
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import (
     TOOK_PART_WORDS,
+    is_office_word,
     lone_first_name,
     looks_like_name,
     parse_person,
@@ -1172,24 +1173,39 @@ _CHAIR = re.compile(
 
 _ELECTED_WORDS = r"valgt|valt|valde|vald"  # "vart valde": Nynorsk, more than one
 _ELECTED = rf"(?:ble|blei|vart|er)\s+(?:{_ELECTED_WORDS})"
-# "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under møteboka"; the
-# role ends where another name's election goes on ("… til ordstyrar og Mads Langnes til referent")
-_ELECTED_AFTER = re.compile(
-    rf"(?P<list>{_LIST})\s+{_ELECTED}\s+(?:til|som)\s+"
-    rf"(?P<role>(?:(?!\s+med\s)(?!\s+og\s+[{CAPITALS}])[^.,;:\n]){{2,60}})"
-)
-# "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"
-_ELECTED_BEFORE = re.compile(
-    rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+(?P<list>{_LIST})"
-)
+# One name word alone, no capital after it: a first name, as informal minutes elect by it ("Tor ble valgt til
+# møteleder, Karen ble valgt til referent").
+_FIRST = rf"[{CAPITALS}][{SMALL}]+(?![\wæøå'’-])(?!\s+[{CAPITALS}])"
+
+
+def _election_patterns(who: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of an election to run the meeting, with `who` for those elected: the clause that names the
+    first, then the clauses that go on to elect others (`elected`)."""
+    role = r"[\wæøå-]+(?:\s+[\wæøå-]+){0,3}?"
+    return (
+        # "Magne Aasbrenn blei valt til møteleiar", "Arne Hovden og John Heien blei valt til å skrive under
+        # møteboka"; the role ends where another name's election goes on ("… til ordstyrar og Mads Langnes til
+        # referent")
+        re.compile(
+            rf"(?P<list>{who})\s+{_ELECTED}\s+(?:til|som)\s+"
+            rf"(?P<role>(?:(?!\s+med\s)(?!\s+og\s+[{CAPITALS}])[^.,;:\n]){{2,60}})"
+        ),
+        # "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"
+        re.compile(
+            rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+"
+            rf"(?P<list>{who})"
+        ),
+        # ", og til referent Grete Loeshagen"
+        re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>{role})\s+(?P<list>{who})"),
+        # "… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær": another elected with the first
+        re.compile(rf"\s+med\s+(?P<list>{who})\s+som\s+(?P<role>{role})(?![\wæøå-])"),
+        # "… vart valt til ordstyrar og Mads Langnes til referent": another name, then its office
+        re.compile(rf"\s*,?\s*og\s+(?P<list>{who})\s+til\s+(?P<role>{role})(?![\wæøå-])"),
+    )
+
+
+_ELECTIONS = {False: _election_patterns(_LIST), True: _election_patterns(_FIRST)}
 _ELECTION_WORD = re.compile(rf"\b(?:{_ELECTED_WORDS})\b")  # one cheap test before the list patterns
-_AND_TO = re.compile(rf"\s*,?\s*og\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+(?P<list>{_LIST})")
-# "… vart valt til ordstyrar og Mads Langnes til referent": another name, then its office
-_AND_NAME_TO = re.compile(
-    rf"\s*,?\s*og\s+(?P<list>{_LIST})\s+til\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)(?![\wæøå-])"
-)
-# "… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær": another elected with the first
-_WITH_AS = re.compile(rf"\s+med\s+(?P<list>{_LIST})\s+som\s+(?P<role>[\wæøå-]+(?:\s+[\wæøå-]+){{0,3}}?)(?![\wæøå-])")
 
 
 def _function_of(role: str) -> str | None:
@@ -1209,26 +1225,37 @@ def _function_of(role: str) -> str | None:
     return ""
 
 
-def elected(text: str) -> list[tuple[int, Person, str]]:
+def elected(text: str, *, by_first_name: bool = False) -> list[tuple[int, Person, str]]:
     """People a meeting elects to run it ('Til møtedirigent ble valgt Randi Myhre', 'Magne Aasbrenn blei valt til
-    møteleiar', '… til å skrive under møteboka'), where they stand and what they were elected to: they are there."""
+    møteleiar', '… til å skrive under møteboka'), where they stand and what they were elected to: they are there.
+
+    `by_first_name` reads those elected by a first name alone instead ('Tor ble valgt til møteleder'), never the
+    surname of a full name; who it is needs the attendance list (`elected_officers`).
+    """
     found: list[tuple[int, Person, str]] = []
     if not _ELECTION_WORD.search(text):
         return found  # one cheap test: the list patterns try every position
-    for pattern in (_ELECTED_AFTER, _ELECTED_BEFORE):
+    after, before, *goes_on = _ELECTIONS[by_first_name]
+    for pattern in (after, before):
         for match in pattern.finditer(text):
+            if by_first_name and _ends_a_name(text[: match.start("list")]):
+                continue  # "Kari Lie ble valgt": 'Lie' is her surname, which the full-name patterns read
             clauses = [match]
-            while (
-                more := _AND_TO.match(text, clauses[-1].end())
-                or _WITH_AS.match(text, clauses[-1].end())
-                or _AND_NAME_TO.match(text, clauses[-1].end())
-            ) is not None:
+            while (more := next((m for p in goes_on if (m := p.match(text, clauses[-1].end()))), None)) is not None:
                 clauses.append(more)
             for clause in clauses:
                 field = _function_of(clause["role"])
-                if field is not None:
-                    found += [(clause.start(), person, field) for person in _people_of(clause["list"], "", "")]
+                if field is None:
+                    continue
+                listed = [Person(clause["list"])] if by_first_name else _people_of(clause["list"], "", "")
+                found += [(clause.start(), person, field) for person in listed]
     return sorted(found, key=lambda hit: hit[0])
+
+
+def _ends_a_name(before: str) -> bool:
+    """The text before a word ends in a capitalised word within a sentence: the word goes on a name."""
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper() and words[-1][-1] not in ".:;!?,"
 
 
 def electing(text: str) -> list[Hit]:
@@ -1236,13 +1263,26 @@ def electing(text: str) -> list[Hit]:
     return [(at, person) for at, person, _ in elected(text)]
 
 
-def elected_officers(paragraphs: list[str]) -> dict[str, str]:
-    """The first person the text says the meeting elected as its chair and as its minute-taker, by field."""
+def elected_officers(paragraphs: list[str], people: Sequence[Person] = ()) -> dict[str, str]:
+    """The first person the text says the meeting elected as its chair and as its minute-taker, by field.
+
+    One elected by one name alone ('Karen ble valgt til referent', 'Mikalsen …') is the one attendee of `people`
+    with that first name or surname, or, where none has it, that first name if it is one (`first_names`); else no
+    one ('Styret ble valgt …').
+    """
     officers: dict[str, str] = {}
+    present = [person for person in people if person.status == "present"]
     for text in paragraphs:
-        for _, person, field in elected(text):
+        hits = [(at, person.name, field) for at, person, field in elected(text)]
+        for at, person, field in elected(text, by_first_name=True):
+            known = present_by_first_name(person.name, present) or [p for p in present if p.surname == person.name]
+            if len(known) == 1:
+                hits.append((at, known[0].name, field))
+            elif not known and person.name.casefold() in layout().first_names and not is_office_word(person.name):
+                hits.append((at, person.name, field))
+        for _, name, field in sorted(hits, key=lambda hit: hit[0]):
             if field:
-                officers.setdefault(field, person.name)
+                officers.setdefault(field, name)
     return officers
 
 
