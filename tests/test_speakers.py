@@ -115,6 +115,30 @@ def _minutes_speakers(sentences: list[str], roster: Roster, current: Attribution
     return [a.speaker for a in attribute_paragraph(sentences, roster, current, narrative=False)]
 
 
+def test_a_middle_name_or_initial_the_list_left_out_is_still_the_listed_person() -> None:
+    """'Til stede: Stig Moe' over 'Stig Raymond Moe informerte …': the same person, not a stranger whose sentence
+    goes on the speech before; never one whose first and last names two listed people share, or an absent one's."""
+    roster = Roster([Person("Johanna Engen"), Person("Stig Moe"), Person("Eva Dahl"), Person("Eva Lie Dahl")])
+    engen = Attribution("Johanna Engen", "", "named")
+    for sentence in ("Stig Raymond Moe informerte om Bikuben.", "Nestleder Stig R. Moe informerte om Bikuben."):
+        assert _minutes_speakers([sentence], roster, engen) == ["Stig Moe"]
+    assert _minutes_speakers(["Stig Raymond Moe Hansen informerte om Bikuben."], roster, engen) == ["Johanna Engen"]
+    assert _minutes_speakers(["Eva Marie Dahl informerte om saken."], roster, engen) == ["Johanna Engen"]
+    absent = Roster([Person("Johanna Engen"), Person("Stig Moe"), Person("Stig Berg Moe", status="absent")])
+    assert _minutes_speakers(["Stig Raymond Moe informerte om Bikuben."], absent, engen) == ["Johanna Engen"]
+
+
+def test_a_bracketed_aside_between_the_name_and_its_verb_of_saying_keeps_the_name_the_subject() -> None:
+    """'Driftsmodellen: Organisatorisk nestleder Stig Moe (daglig leder i Bikuben) informerte om …' is his."""
+    roster = Roster([Person("Johanna Engen"), Person("Stig Moe")])
+    engen = Attribution("Johanna Engen", "", "named")
+    sentence = "Driftsmodellen: Organisatorisk nestleder Stig Moe (daglig leder i Bikuben) informerte om Bikuben."
+    assert _minutes_speakers([sentence], roster, engen) == ["Stig Moe"]
+    # the verb inside the bracket is no verb of the name's
+    aside = "Driftsmodellen: Vi møtte Stig Moe (som informerte om Bikuben) og gikk videre."
+    assert _minutes_speakers([aside], roster, engen) == ["Johanna Engen"]
+
+
 NEWS_ROSTER = [
     Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
     Person("Ola Berg", "Statsråd"),

@@ -110,6 +110,15 @@ class Roster:
             g: ps[0] for g, ps in given.items() if len(ps) == 1 and g not in blocked_given and g not in full
         }
         self._names += self._abbreviated(full)
+        # A middle name or initial the list left out, given in the text ("Stig Raymond Moe", "Stig R. Moe" for Stig
+        # Moe): the first and last word of one person present, and of nobody else listed.
+        ends: dict[tuple[str, str], list[Person]] = {}
+        for person in self.people:
+            parts = tuple(tokens_of(person.name))
+            if len(parts) >= 2:
+                ends.setdefault((parts[0], parts[-1]), []).append(person)
+        blocked_ends = {(parts[0], parts[-1]) for parts in self._blocked if len(parts) >= 2}
+        self._middle_left_out = {e: ps[0] for e, ps in ends.items() if len(ps) == 1 and e not in blocked_ends}
         roles: dict[str, list[Person]] = {}
         for person in self.people:
             if person.role:
@@ -164,6 +173,9 @@ class Roster:
         self._triggers |= {s.casefold() for s in self._surnames} | set(self._definite_roles)
         self._triggers |= {f.casefold() for f in self._first_names} | set(self._bodies)
         self._triggers |= {i.casefold() for i in self._initials}
+        self._ends_at: dict[str, list[tuple[str, str]]] = {}
+        for first, last in self._middle_left_out:
+            self._ends_at.setdefault(first, []).append((first, last))
         self._given_at: dict[str, list[tuple[str, ...]]] = {}
         for parts in self._given_names:
             self._given_at.setdefault(parts[0], []).append(parts)
@@ -251,6 +263,13 @@ class Roster:
         for parts, person in self._names_at.get(token, ()):
             if tuple(tokens[i : i + len(parts)]) == parts:
                 return Mention(i, i + len(parts), person, person.organisation)
+        for first, last in self._ends_at.get(token, ()):
+            for end in range(i + 2, min(i + 2 + MAX_MIDDLE_NAMES, len(tokens))):
+                if tokens[end] == last and all(_name_word(t) for t in tokens[i + 1 : end]):
+                    if end + 1 < len(tokens) and tokens[end + 1][:1].isupper():
+                        break  # "Stig Raymond Moe Hansen" is someone else
+                    person = self._middle_left_out[first, last]
+                    return Mention(i, end + 1, person, person.organisation)
         if token in self._surnames and not _part_of_other_name(tokens, i):
             person = self._surnames[token]
             return Mention(i, i + 1, person, person.organisation)
@@ -280,6 +299,14 @@ class Roster:
                 # a body no attendee stands for speaks only beside a verb of saying, as a layout's body does
                 return Mention(i, i + len(parts), person, alias, body=not members)
         return None
+
+
+MAX_MIDDLE_NAMES = 2  # "Anne Marie Kristine Dahl": more words between than this are no name the list shortened
+
+
+def _name_word(token: str) -> bool:
+    """'Raymond', 'R' (an initial, its full stop dropped): a word that can stand inside a name."""
+    return token[:1].isupper() and (len(token) == 1 or token[1:].islower())
 
 
 def _definite_forms(role: str) -> set[str]:
@@ -349,6 +376,16 @@ def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) ->
     return bool(bracket) and not any(_is_reporting(t) for t in tokens_of(bracket["full"]))
 
 
+def _aside_after(sentence: str, end: int) -> int:
+    """The number of tokens in a bracket right after the token before `end` ('Stig Moe (daglig leder i Bikuben)
+    informerte'): an aside the verb of saying comes after."""
+    spans = [match.span() for match in _TOKEN.finditer(sentence)]
+    if not 0 < end < len(spans) or "(" not in sentence[spans[end - 1][1] : spans[end][0]]:
+        return 0
+    close = sentence.find(")", spans[end][0])
+    return sum(1 for start, _ in spans[end:] if start < close) if close >= 0 else 0
+
+
 # A speaker's turn written as a label opening the sentence: "Kari: Vi bør vente.", "Ole Bjørn: Nei."
 MAX_TURN_LABEL = 60  # characters: a label's colon stands this near the start, most sentences have none there
 _TURN_LABEL = re.compile(r"^\s*(?P<who>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’.-]*){0,3})\s*:\s+\S")
@@ -386,7 +423,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
         # a body speaks as the sentence's subject ("Styret er enig …"), not inside a clause ("… at regjeringen løfter");
         # its short name in brackets after the full one opens the sentence too ("Barne-, … direktoratet (Bufdir) …")
         subject = mention.start == 0 or not mention.body or _opens_with_full_name(sentence, tokens, mention)
-        if subject and _followed_by_reporting_verb(tokens, mention.end):
+        aside = _aside_after(sentence, mention.end) if "(" in sentence else 0  # "… Moe (daglig leder i X) informerte"
+        if subject and _followed_by_reporting_verb(tokens, mention.end + aside):
             return mention, "named"
         if mention.person and talky is None:
             talky = may_name_a_talk(sentence)  # substring tests first: most sentences name no talk
