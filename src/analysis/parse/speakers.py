@@ -25,9 +25,10 @@ from analysis.language.wordlists import (
     PRONOUNS,
     REPORTING_LEMMAS,
 )
-from analysis.parse.header import is_office_word
+from analysis.parse.header import is_office_word, looks_like_name
 from analysis.parse.participants import (
     MAX_TITLE_TOKENS,
+    NAME,
     had_the_turn,
     initials,
     may_name_a_talk,
@@ -376,6 +377,22 @@ def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) ->
     return bool(bracket) and not any(_is_reporting(t) for t in tokens_of(bracket["full"]))
 
 
+# A sentence opened by a full name, then a word: "Per Holm sa …"
+_OPENING_NAME = re.compile(rf"\s*(?P<name>{NAME})\s+(?P<verb>[a-zæøå]+)\b")
+
+
+def _stranger_speaks(sentence: str) -> bool:
+    """'Per Holm informerte om …', 'Rådgiver Per Holm sa …': a sentence opened by a full name nobody present has,
+    perhaps after its title, then a verb of saying. Someone the attendance list does not name speaks (a guest, an
+    absent member)."""
+    title, _, rest = sentence.lstrip().partition(" ")
+    for opening in (sentence, rest) if is_office_word(title) else (sentence,):
+        match = _OPENING_NAME.match(opening)
+        if match and looks_like_name(match["name"]) and _is_reporting(match["verb"]):
+            return True
+    return False
+
+
 def _aside_after(sentence: str, end: int) -> int:
     """The number of tokens in a bracket right after the token before `end` ('Stig Moe (daglig leder i Bikuben)
     informerte'): an aside the verb of saying comes after."""
@@ -685,6 +702,9 @@ def _narrate(
         elif mention:
             current = _from_mention(mention, rule)
             result.append(current)
+        elif not mention and speaking and _stranger_speaks(sentence):
+            current = NOBODY  # "Per Holm informerte om …", Per Holm on no list: his speech, not the one before
+            result.append(NOBODY)
         elif current.speaker or current.organisation:
             kept = "pronoun" if rule == "pronoun" else ("presenter" if current.rule == "presenter" else "carried")
             result.append(Attribution(current.speaker, current.organisation, kept))
