@@ -1039,6 +1039,17 @@ def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date
             assert parsed.segments[0].text.startswith("Kari Lie")
 
 
+def test_a_weekday_and_day_in_the_year_the_title_names_with_the_event_is_the_meeting_date() -> None:
+    """'Årsmøte 2016' over 'Laurdag 12. mars kl 1130': the day in the year of the event; a day and month with no
+    weekday ('Fristen er 1. mars') may be any deadline, so the year is all the text says."""
+    for text, date in (
+        ("Årsmøte 2016\n\nLaurdag 12. mars kl 1130\n\nOpning ved leiar Astrid Olsen.", "2016-03-12"),
+        ("ÅRSMØTE 2023\n\nMøtet var på Anne Marits catering torsdag 2. februar.\n\nKari Lie kom.", "2023-02-02"),
+        ("Årsmøte 2016\n\nFristen for forslag er 1. mars.\n\nKari Lie ønsket velkommen.", "2016"),
+    ):
+        assert _parsed(text, "minutes").meeting["date"] == date
+
+
 def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_minute_taker() -> None:
     text = (
         "Årsmøte i Bygdelaget 2024\n\n"

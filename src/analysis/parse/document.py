@@ -111,8 +111,8 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
 
     A weekday and day in the opening ('Lørdag 9. mai'), or a day and month after 'den' where the opening names the
     event ('Årsmøtet startet kl.17 den 20.februar'), is the meeting's day, in the year of a full date
-    nearby (often the publication stamp); without any date, a year named with the event
-    ('dialogkonferansen 2015') is all the text says.
+    nearby (often the publication stamp), else of a year named with the event ('Årsmøte 2016' over 'Laurdag
+    12. mars'); without any day, that year ('dialogkonferansen 2015') is all the text says.
     """
     if header.date:
         return header.date
@@ -121,12 +121,15 @@ def text_date(header: Header, title: str, body: list[str]) -> str:
         return labelled
     opening = _opening(title, body)
     full = find_date(title) or find_date(opening)
-    year_from = full or find_date("\n".join(body))
-    day = meeting_day(year_from, opening) or event_day(
+    year = event_year(opening, layout().event_words)
+    year_from = full or find_date("\n".join(body)) or year
+    # a short line under the title may say the day ("Årsmøte 2016" / "Laurdag 12. mars kl 1130")
+    first_line = body[0] if body and not publication_stamp(body[0]) else ""
+    day = meeting_day(year_from, f"{opening}\n{first_line}") or event_day(
         year_from, opening, layout().event_words, layout().other_meeting_words
     )
     closing = date_alone(body[-1]) if body else ""  # "17.02.22" under the text, as a web page stamps it
-    return day or full or _dated_meeting_line(body) or closing or event_year(opening, layout().event_words)
+    return day or full or _dated_meeting_line(body) or closing or year
 
 
 def _day_month(title: str, body: list[str]) -> tuple[int, int] | None:
