@@ -97,6 +97,10 @@ def test_parse_person(line, status, name, role, organisation) -> None:
         ("Referat fra 20. mars 2001", "2001-03-20"),
         ("Møte – 16.04.2024", "2024-04-16"),
         ("møte 08. januar 2018", "2018-01-08"),
+        ("Medlemsmøte 25/10-23", "2023-10-25"),  # day/month-year, as written by hand
+        ("Møte 4/12-2023 kl. 19", "2023-12-04"),
+        ("Arkivsak 19/1234-5", ""),  # a case number, no date
+        ("Julekonserten blir den 4/12 kl. 19", ""),  # no year
         ("31. februar 2019", ""),  # no such day
         ("i slutten av oktober", ""),
     ],

@@ -41,6 +41,9 @@ NUMERIC = re.compile(r"\b(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep
 NUMERIC_SPACED = re.compile(r"\b(?P<day>\d{1,2})\. (?P<month>\d{1,2})\. (?P<year>\d{4})\b(?!-)")
 # "06.03.14": a two-digit year, read as 2000–2049 or 1950–1999.
 NUMERIC_SHORT = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})\b(?![.\d])")
+# "25/10-23", "4/12-2023": day and month with a slash, the year after a hyphen, as Norwegian is written by hand;
+# never a case number ("19/1234-5", no such month) or a day without its year ("4/12").
+SLASH_HYPHEN = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})-(?P<year>\d{4}|\d{2})\b(?![-/.]?\d)")
 # "4.–5. desember 2023", "4. og 5. desember 2023": a meeting over several days is dated by its first.
 MULTI_DAY = re.compile(
     rf"\b(?P<day>\d{{1,2}})\.?\s*(?:[-–]|og)\s*\d{{1,2}}\.\s*(?P<month>{MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b",
@@ -93,6 +96,14 @@ TIME_SPAN = re.compile(
 )
 
 
+def _full_year(year: str) -> str:
+    """'14' → '2014', '97' → '1997' (a two-digit year read as 2000–2049 or 1950–1999); four digits as written."""
+    if len(year) == 4:
+        return year
+    short = int(year)
+    return str(2000 + short if short < 50 else 1900 + short)
+
+
 def _iso(year: str, month: int | str, day: str) -> str | None:
     try:
         return date(int(year), int(month), int(day)).isoformat()
@@ -131,11 +142,9 @@ def find_date(text: str) -> str:
         candidates.append((match.start(), _iso(match["year"], MONTHS[match["month"].lower()], match["day"])))
     for match in MULTI_DAY_NUMERIC.finditer(text):
         candidates.append((match.start(), _iso(match["year"], match["month"], match["day"])))
-    for match in NUMERIC_SHORT.finditer(text):
-        year = int(match["year"])
-        candidates.append(
-            (match.start(), _iso(str(2000 + year if year < 50 else 1900 + year), match["month"], match["day"]))
-        )
+    for pattern in (NUMERIC_SHORT, SLASH_HYPHEN):
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), _iso(_full_year(match["year"]), match["month"], match["day"])))
     for match in WRITTEN.finditer(text):
         month = MONTHS[match["month"].lower()]
         candidates.append((match.start(), _iso(match["year"], month, match["day"])))
