@@ -78,6 +78,15 @@ def test_attendees(built, kind: str, expected: list) -> None:
             "Arbeids- og sosialdepartementet",
         ),
         ("Politisk rådgiver Ola Nordmann, ASD", "copy", "Ola Nordmann", "Politisk rådgiver", "ASD"),
+        # a lower-case title the layout file does not know, and a bracket saying how she took part
+        (
+            "nasjonal talsperson Hanna E. Marcussen (via Skype)",
+            "present",
+            "Hanna E. Marcussen",
+            "Nasjonal talsperson",
+            "",
+        ),
+        ("dagleg leiar Kari Lie, Frivilligsentralen", "present", "Kari Lie", "Dagleg leiar", "Frivilligsentralen"),
     ],
 )
 def test_parse_person(line, status, name, role, organisation) -> None:
@@ -113,6 +122,22 @@ def test_parse_time_span() -> None:
     assert parse_time_span("1215-1415") == ("12:15", "14:15")
     assert parse_time_span("09.00–11.30") == ("09:00", "11:30")
     assert parse_time_span("2515-2615") == ("", "")
+
+
+def test_a_list_going_on_with_a_lower_case_title_keeps_that_person_and_loses_no_text() -> None:
+    """'Tilstede: A, B, nasjonal talsperson Hanna E. Marcussen (via Skype).': the list ended at the title, and its end
+    became a paragraph of the body opening with a comma."""
+    from analysis.parse.header import parse_header
+
+    header = parse_header(
+        ["Årsmøte", "Tilstede: Tor Mikalsen, Karen Lone, nasjonal talsperson Hanna E. Marcussen (via Skype)."]
+    )
+    assert [(p.name, p.role) for p in header.people] == [
+        ("Tor Mikalsen", ""),
+        ("Karen Lone", ""),
+        ("Hanna E. Marcussen", "Nasjonal talsperson"),
+    ]
+    assert not [line for line in header.leftover if "Marcussen" in line]
 
 
 def test_facilitators_are_present_with_the_label_as_their_role() -> None:

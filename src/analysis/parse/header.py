@@ -11,7 +11,7 @@ from dataclasses import replace
 from analysis.base.records import Header, Person
 from analysis.language.dates import find_date, leading_when, parse_time_span
 from analysis.language.layout import alternation, layout
-from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, split_enumeration
+from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORDS, split_enumeration
 from analysis.language.wordlists import ROLES
 from analysis.parse.clean import caption_text
 
@@ -101,6 +101,22 @@ def _substitute_role(text: str) -> tuple[str, str]:
     """'vara Kari Hansen' → ('Vara', 'Kari Hansen'), '1. vara Kari Hansen' → ('1. vara', …); ('', text) without."""
     match = _SUBSTITUTE_WORD.match(text.strip())
     return (match["word"].capitalize(), text.strip()[match.end() :]) if match else ("", text)
+
+
+# Lower-case words before a name in a list ("nasjonal talsperson Hanna E. Marcussen", "dagleg leiar Kari Lie"):
+# the title a list item gives its person, known to the layout file or not.
+_LOWER_TITLE = rf"[{SMALL}][\w-]*(?:\s+[{SMALL}][\w-]*){{0,2}}"
+_LOWER_TITLE_RE = re.compile(rf"^(?P<title>{_LOWER_TITLE})\s+(?=[{CAPITALS}])")
+
+
+def _lower_title(text: str) -> tuple[str, str]:
+    """('Nasjonal talsperson', 'Hanna E. Marcussen') from 'nasjonal talsperson Hanna E. Marcussen'; ('', text) where
+    no lower-case title opens a name, or it is only function words ('og Kari Lie')."""
+    match = _LOWER_TITLE_RE.match(text.strip())
+    if not match or match["title"].split()[-1] in STOP_WORDS:
+        return "", text
+    rest = text.strip()[match.end() :]
+    return (match["title"].capitalize(), rest) if looks_like_name(rest) else ("", text)
 
 
 def looks_like_name(text: str, min_words: int = 2) -> bool:
@@ -226,6 +242,8 @@ def parse_person(line: str, status: str) -> Person | None:
     role, name = split_role(_who_came(name_part))
     if not role:
         role, name = _substitute_role(name)
+    if not role:
+        role, name = _lower_title(name)
     organisation = _REMARK.sub("", organisation).strip().rstrip(".")  # "SKE, sak 1/22": the remark is no name
     if paren and _is_remark(organisation):  # "(ferie)", "(per telefon)": why or how, not which body
         organisation = ""
@@ -447,7 +465,7 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
 # One name word: capitalised, or an initial ("F.", "T.B."), or a double first name cut short ("Anne-Cath. Grimstad");
 # a full stop after a longer word ends the name.
 _W = rf"(?:[A-ZÆØÅ](?:\.(?:[A-ZÆØÅ]\.)*|[a-zæøå'’]+{SHORT_DOUBLE}(?= )|[\wæøå'’-]*))"
-_LISTED_PERSON = rf"(?:{_SUBSTITUTE}\s+)?{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
+_LISTED_PERSON = rf"(?:{_SUBSTITUTE}\s+|{_LOWER_TITLE}\s+(?=[{CAPITALS}]))?{_W}(?:[ ]{_W}){{0,4}}(?:\s*\([^)\n]*\))?"
 # "A, , B"; "Atle Nyborg. og Hildegun Nordli": a stray full stop before "og" ends no list
 LEADING_PEOPLE = re.compile(rf"^\s*{_LISTED_PERSON}(?:(?:(?:\s*,)+\s*|\.?\s+og\s+|\s*&\s*){_LISTED_PERSON})*")
 RUN_ON_WORDS = 25  # a one-line value longer than this has lost its line breaks (a PDF transcript)
