@@ -140,6 +140,20 @@ def test_a_list_going_on_with_a_lower_case_title_keeps_that_person_and_loses_no_
     assert not [line for line in header.leftover if "Marcussen" in line]
 
 
+def test_a_note_in_brackets_between_a_label_and_its_colon_leaves_it_a_label() -> None:
+    """'Tilstede (ifølge Spond): …', 'Forfall (meldt på e-post): …': the note says where the list came from."""
+    from analysis.parse.header import parse_header
+
+    header = parse_header(
+        ["Referat FAU", "Tilstede (ifølge Spond): Elin Mari Skjong, Siv Berger\nForfall (meldt på e-post): Per Holm"]
+    )
+    assert [(p.name, p.status) for p in header.people] == [
+        ("Elin Mari Skjong", "present"),
+        ("Siv Berger", "present"),
+        ("Per Holm", "absent"),
+    ]
+
+
 def test_facilitators_are_present_with_the_label_as_their_role() -> None:
     from analysis.parse.header import parse_header
 

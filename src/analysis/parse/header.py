@@ -26,16 +26,18 @@ _GROUP_LABEL = (
     r"(?:(?:" + alternation(layout().group_lead) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
     r"|(?P<group>" + alternation(layout().groups) + r"))"
 )
+# A note in brackets between a label and its colon: "Tilstede (ifølge Spond):", "Til stede (digitalt):".
+_LABEL_NOTE = r"(?:\s*\([^()\n:]{1,40}\))?"
 # "Fraværende:" and, with a stray full stop, "Fraværende.:"
 LABEL_RE = re.compile(
-    r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\.?\s*:",
+    r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\.?" + _LABEL_NOTE + r"\s*:",
     re.IGNORECASE,
 )
 COPY_LABEL_RE = re.compile(
     r"(?<![\w/-])(?:" + alternation(LABELS["copy"]) + r")\s*:",
     re.IGNORECASE,
 )
-LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")\s*:?\s*$", re.IGNORECASE)
+LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")" + _LABEL_NOTE + r"\s*:?\s*$", re.IGNORECASE)
 # Where the agenda starts in a run-on header ("… Johansen Saksliste 19/13 …"): capitalised, colon or not.
 AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + alternation(layout().labels["agenda"]) + r")\b:?")
 # An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
