@@ -1086,6 +1086,16 @@ def test_an_officer_elected_by_first_name_is_the_attendee_of_that_first_name() -
         assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("", "")
 
 
+def test_an_agenda_item_that_elects_with_its_result_after_a_colon_fills_the_office() -> None:
+    """'Valg av referent: Øystein Eeg' under a case heading: he took the minutes; two offices in one item ('Valg av
+    møteleder og referent: A og B') do not say who holds which."""
+    listed = "Referat FAU 2015\n\nTil stede: Elisa Åsa Uhr, Øystein Eeg og Per Holm\n\nSak 1\n"
+    parsed = _parsed(listed + "Valg av referent: Øystein Eeg\nInnkalling godkjent.\n\nSak 2 Trafikk\nOk.", "minutes")
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("", "Øystein Eeg")
+    both = "Valg av møteleder og referent: Per Holm og Øystein Eeg\nGodkjent.\n\nSak 2 Trafikk\nOk."
+    assert _parsed(listed + both, "minutes").meeting["minute_taker"] == ""
+
+
 def test_one_elected_with_another_by_med_and_som_and_an_annual_meetings_own_offices() -> None:
     """'… vart valt til møteleiar med Jorunn Vestre som årsmøtesekretær': both were there, and she took the minutes."""
     text = (

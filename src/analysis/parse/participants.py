@@ -1190,9 +1190,11 @@ def _election_patterns(who: str) -> tuple[re.Pattern[str], ...]:
             rf"(?P<list>{who})\s+{_ELECTED}\s+(?:til|som)\s+"
             rf"(?P<role>(?:(?!\s+med\s)(?!\s+og\s+[{CAPITALS}])[^.,;:\n]){{2,60}})"
         ),
-        # "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"
+        # "Til møtedirigent ble valgt Randi Myhre, og til referent Grete Loeshagen"; the agenda item that elects,
+        # with its result after a colon: "Valg av referent: Øystein Eeg" (never two offices, "… og referent: A og B")
         re.compile(
-            rf"(?<![\wæøå])(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?\s+"
+            rf"(?<![\wæøå])(?:(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?"
+            rf"|(?:[Vv]alg|[Vv]al)\s+av\s+(?P<item_role>[\wæøå-]+(?:\s+(?!og\b)[\wæøå-]+){{0,3}}?)\s*:)\s+"
             rf"(?P<list>{who})"
         ),
         # ", og til referent Grete Loeshagen"
@@ -1205,7 +1207,7 @@ def _election_patterns(who: str) -> tuple[re.Pattern[str], ...]:
 
 
 _ELECTIONS = {False: _election_patterns(_LIST), True: _election_patterns(_FIRST)}
-_ELECTION_WORD = re.compile(rf"\b(?:{_ELECTED_WORDS})\b")  # one cheap test before the list patterns
+_ELECTION_WORD = re.compile(rf"\b(?:{_ELECTED_WORDS}|[Vv]alg|[Vv]al)\b")  # one cheap test before the list patterns
 
 
 def _function_of(role: str) -> str | None:
@@ -1244,7 +1246,7 @@ def elected(text: str, *, by_first_name: bool = False) -> list[tuple[int, Person
             while (more := next((m for p in goes_on if (m := p.match(text, clauses[-1].end()))), None)) is not None:
                 clauses.append(more)
             for clause in clauses:
-                field = _function_of(clause["role"])
+                field = _function_of(clause["role"] or clause.groupdict().get("item_role") or "")
                 if field is None:
                     continue
                 listed = [Person(clause["list"])] if by_first_name else _people_of(clause["list"], "", "")
