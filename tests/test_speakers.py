@@ -153,6 +153,17 @@ def test_a_full_name_on_no_list_speaking_ends_the_speech_before() -> None:
         assert _minutes_speakers([sentence], roster, engen) == ["Johanna Engen"]
 
 
+def test_a_body_opening_the_sentence_speaks_through_the_person_after_ved() -> None:
+    """'Idrettsrådet, ved Anne-Lise Bratsberg, ønsket velkommen' is hers, not the body's one other member present;
+    'Kari Lie ved NAV sa …' is Kari Lie's."""
+    roster = Roster([Person("Anne-Lise Bratsberg"), Person("Frøydis Eriksen", organisation="Idrettsrådet")])
+    sentence = "Idrettsrådet, ved Anne-Lise Bratsberg, ønsket så velkommen."
+    assert _minutes_speakers([sentence], roster) == ["Anne-Lise Bratsberg"]
+    assert _minutes_speakers(["Idrettsrådet orienterte om året."], roster) == ["Frøydis Eriksen"]
+    at_body = Roster([Person("Kari Lie", organisation="NAV"), Person("Per Holm", organisation="NAV Drammen")])
+    assert _minutes_speakers(["Kari Lie ved NAV sa at saken haster."], at_body) == ["Kari Lie"]
+
+
 NEWS_ROSTER = [
     Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
     Person("Ola Berg", "Statsråd"),

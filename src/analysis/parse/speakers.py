@@ -381,6 +381,16 @@ def _opens_with_full_name(sentence: str, tokens: list[str], mention: Mention) ->
 _OPENING_NAME = re.compile(rf"\s*(?P<name>{NAME})\s+(?P<verb>[a-zæøå]+)\b")
 
 
+def _spoken_through(tokens: list[str], mentions: list[Mention]) -> Mention | None:
+    """'Idrettsrådet, ved Anne-Lise Bratsberg, ønsket velkommen': the person a body opening the sentence speaks
+    through, never the body's one member present; None where the sentence names no one so."""
+    body, after = mentions[0], mentions[1] if len(mentions) > 1 else None
+    by_name = " ".join(tokens[body.start : body.end]).casefold() != body.organisation.casefold()
+    if by_name or after is None or after.person is None or body.end >= len(tokens):
+        return None  # "Kari Lie ved NAV sa …": a person at a body, who speaks herself
+    return after if tokens[body.end] == "ved" and after.start - body.end in (1, 2) else None
+
+
 def _stranger_speaks(sentence: str) -> bool:
     """'Per Holm informerte om …', 'Rådgiver Per Holm sa …': a sentence opened by a full name nobody present has,
     perhaps after its title, then a verb of saying. Someone the attendance list does not name speaks (a guest, an
@@ -414,7 +424,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     if not tokens:
         return None, ""
     if mentions and mentions[0].start == 0 and not mentions[0].body:
-        return mentions[0], "named"
+        through = _spoken_through(tokens, mentions)
+        return through or mentions[0], "named"
     turn = _TURN_LABEL.match(sentence) if ":" in sentence[:MAX_TURN_LABEL] else None
     if turn:  # "Kari: Vi bør vente.": the label's first name is an attendee's, the capital after it no surname
         label_tokens, label_mentions = roster.read(turn["who"])
