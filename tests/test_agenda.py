@@ -48,3 +48,16 @@ def test_organisation_with_og_inside_parentheses_is_one_organisation() -> None:
     names, orgs = parse_presenters("Leni Buljo Hemminghytt (KREM Kreativt og Mangfoldig arbeidsliv)", [])
     assert names == ("Leni Buljo Hemminghytt",)
     assert orgs == ("KREM Kreativt og Mangfoldig arbeidsliv",)
+
+
+def test_minutes_numbering_what_attendees_did_have_no_items_but_an_agenda_keeps_them() -> None:
+    """'2) Siv tok en gjennomgang av …' in minutes is what Siv did, said by her, no item's title; the same line in an
+    invitation's programme ('3. Siv orienterer om budsjettet') is an item."""
+    from analysis.parse.agenda import outline
+
+    people = [Person("Siv Berger"), Person("Kari Lie")]
+    paragraphs = ["1) Valg av leder", "2) Siv tok en gjennomgang av arrangementet.", "3) Kari orienterer om budsjettet"]
+    minutes = outline(paragraphs, people, headed=True)
+    assert [b.entry.title for b in minutes if b.kind == "item"] == ["Valg av leder"]
+    invitation = outline(paragraphs, people, headed=False)
+    assert len([b for b in invitation if b.kind == "item"]) == 3

@@ -164,6 +164,14 @@ def test_a_body_opening_the_sentence_speaks_through_the_person_after_ved() -> No
     assert _minutes_speakers(["Kari Lie ved NAV sa at saken haster."], at_body) == ["Kari Lie"]
 
 
+def test_a_point_s_number_before_the_name_leaves_the_name_the_subject() -> None:
+    """'2) Siv tok en gjennomgang av …' is Siv's, as 'Siv tok en gjennomgang av …' is."""
+    roster = Roster([Person("Siv Berger"), Person("Kari Lie")])
+    for sentence in ("2) Siv tok en gjennomgang av arrangementet.", "3. Siv tok en gjennomgang av arrangementet."):
+        assert _minutes_speakers([sentence], roster) == ["Siv Berger"]
+    assert _minutes_speakers(["2) Vi så på arrangementet til Siv."], roster) == [""]
+
+
 NEWS_ROSTER = [
     Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
     Person("Ola Berg", "Statsråd"),

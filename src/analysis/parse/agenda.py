@@ -395,6 +395,8 @@ def outline(
             # "Punkt 5. Svarbrev til ett medlem ble vi enig om at …": what the minutes say; a timed programme's
             # line is its item whatever its length
             item = None
+        if item and headed and _said_by_attendee(title, people):
+            item = None  # "2) Siv tok en gjennomgang av …": minutes numbering what attendees did, no item's title
         if item:
             by_heading = 0
             item_no, sub_no = item_number(item), 0

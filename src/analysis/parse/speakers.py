@@ -413,6 +413,10 @@ def _aside_after(sentence: str, end: int) -> int:
     return sum(1 for start, _ in spans[end:] if start < close) if close >= 0 else 0
 
 
+# A point's number opening a sentence: "2) Siv tok …", "3. Kari orienterte …"
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\w)")
+
+
 # A speaker's turn written as a label opening the sentence: "Kari: Vi bør vente.", "Ole Bjørn: Nei."
 MAX_TURN_LABEL = 60  # characters: a label's colon stands this near the start, most sentences have none there
 _TURN_LABEL = re.compile(r"^\s*(?P<who>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’.-]*){0,3})\s*:\s+\S")
@@ -423,7 +427,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     tokens, mentions = roster.read(sentence)
     if not tokens:
         return None, ""
-    if mentions and mentions[0].start == 0 and not mentions[0].body:
+    opening = 1 if _NUMBERED.match(sentence) else 0  # "2) Siv tok en gjennomgang …": the point's number first
+    if mentions and mentions[0].start == opening and not mentions[0].body:
         through = _spoken_through(tokens, mentions)
         return through or mentions[0], "named"
     turn = _TURN_LABEL.match(sentence) if ":" in sentence[:MAX_TURN_LABEL] else None
