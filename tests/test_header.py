@@ -154,6 +154,31 @@ def test_a_note_in_brackets_between_a_label_and_its_colon_leaves_it_a_label() ->
     ]
 
 
+def test_labels_stacked_over_their_lists_each_take_their_own_list_in_turn() -> None:
+    """A PDF's header column read before its values: 'Til stede: Forfall: Fra adm.: A, B og C. D og E F G, H og I.'.
+    The lists end at a full stop, or where the name after 'og' runs into the next list's first name."""
+    from analysis.parse.header import parse_header
+
+    line = (
+        "1 PROTOKOLL FRA STYREMØTE 05/14 Til stede: Forfall: Fra adm.: Sven E. Maamoen, Jon Syversen og Rune "
+        "Engeseth. Oda Marie Often og Vidar Bøe Guro Røen, Kent Simonsen og Runar Sveen. A: DISKUSJONSSAK Ingen."
+    )
+    header = parse_header(["Protokoll", line])
+    assert [(p.name, p.status, p.organisation) for p in header.people] == [
+        ("Sven E. Maamoen", "present", ""),
+        ("Jon Syversen", "present", ""),
+        ("Rune Engeseth", "present", ""),
+        ("Oda Marie Often", "absent", ""),
+        ("Vidar Bøe", "absent", ""),
+        ("Guro Røen", "present", "adm"),
+        ("Kent Simonsen", "present", "adm"),
+        ("Runar Sveen", "present", "adm"),
+    ]
+    # one list under two labels says nothing of who is which: the labels are read as before
+    few = parse_header(["Protokoll", "Til stede: Forfall: Kari Lie og Per Holm"])
+    assert [p.name for p in few.people] == ["Kari Lie", "Per Holm"]
+
+
 def test_facilitators_are_present_with_the_label_as_their_role() -> None:
     from analysis.parse.header import parse_header
 

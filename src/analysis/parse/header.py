@@ -652,6 +652,52 @@ def numbered_entries(value: str) -> list[str]:
     return [value[m.end() : end].strip() for m, end in zip(starts, ends, strict=True)]
 
 
+# The end of a list, then another: "… Isabel Bergerseter og Torgrim Bilstad. Gro-Helen …" (a full stop), or the
+# name after "og" running into the next list's first name before its comma ("… og Rune Engeseth Guro Røen, Heidi …").
+_LIST_END = re.compile(rf"(?<=[{SMALL}])\.\s+(?=[{CAPITALS}])")
+_AND_RUN = re.compile(rf"\bog\s+(?P<run>(?:[{CAPITALS}][\w'’-]*\s+){{3}}[{CAPITALS}][\w'’-]*)(?=\s*,)")
+
+
+def _attendance_groups(value: str, wanted: int) -> list[str] | None:
+    """The lists a value holds one after another, for `wanted` labels stacked over it; None if it holds fewer."""
+    groups: list[str] = []
+    for part in _LIST_END.split(value.strip()):
+        while len(groups) < wanted - 1 and (run := _AND_RUN.search(part)) is not None:
+            first, second = _divided(run["run"].split())  # four words: two names of two
+            groups.append(f"{part[: run.start('run')]}{first}")
+            part = f"{second}{part[run.end('run') :]}"
+        groups.append(part)
+    if len(groups) < wanted:
+        return None
+    names = [leading_people(group)[0] for group in groups[:wanted]]
+    return None if not all(names) else [*groups[: wanted - 1], ". ".join(groups[wanted - 1 :])]
+
+
+def unstacked(text: str) -> str:
+    """Labels a PDF set over one another with their lists after the last ('Til stede: Forfall: Fra adm.: A, B og
+    C. D og E F G, H og I.'), each with its own list in turn: the lists end at a full stop or where the name after
+    'og' runs into the next list's first name. Only attendance labels; as it is where the lists are too few."""
+    matches = list(LABEL_RE.finditer(text))
+    for first in range(len(matches)):
+        last = first
+        while last + 1 < len(matches) and not text[matches[last].end() : matches[last + 1].start()].strip():
+            last += 1
+        stacked = matches[first : last + 1]
+        if len(stacked) < 2 or not all(
+            m["group"] or m["lead_group"] or _LABEL_TO_FIELD[m["label"].lower()] in STATUS for m in stacked
+        ):
+            continue
+        end = matches[last + 1].start() if last + 1 < len(matches) else len(text)
+        line_end = text.find("\n", stacked[-1].end())
+        end = min(end, line_end) if line_end >= 0 else end
+        groups = _attendance_groups(text[stacked[-1].end() : end], len(stacked))
+        if groups is None:
+            continue
+        paired = ". ".join(f"{m[0]} {group.strip()}" for m, group in zip(stacked, groups, strict=True))
+        return unstacked(text[: stacked[0].start()] + paired + text[end:])
+    return text
+
+
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
 
@@ -659,6 +705,7 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     the agenda's label; in a run-on line the value of an attendance field is
     the names at its start. What is cut off is returned as body text.
     """
+    text = unstacked(text)
     matches = list(LABEL_RE.finditer(text))
     pairs = []
     rest: list[str] = []
