@@ -61,3 +61,17 @@ def test_minutes_numbering_what_attendees_did_have_no_items_but_an_agenda_keeps_
     assert [b.entry.title for b in minutes if b.kind == "item"] == ["Valg av leder"]
     invitation = outline(paragraphs, people, headed=False)
     assert len([b for b in invitation if b.kind == "item"]) == 3
+
+
+def test_who_is_responsible_for_an_item_in_a_bracket_after_its_title_presents_it() -> None:
+    """'Idrettsskole i Tana (Saksansvarlige: Kine og Ella)' is the item 'Idrettsskole i Tana', presented by Kine
+    (the one Kine present) and Ella; a bracket of another kind stays in the title."""
+    from analysis.parse.agenda import outline
+
+    people = [Person("Kine Elise Haugen")]
+    paragraphs = ["1. Idrettsskole i Tana (Saksansvarlige: Kine og Ella)", "2. Budsjett (utkast)", "Tekst."]
+    items = [b.entry for b in outline(paragraphs, people) if b.kind == "item"]
+    assert [(e.title, e.presenters) for e in items] == [
+        ("Idrettsskole i Tana", ("Kine Elise Haugen", "Ella")),
+        ("Budsjett (utkast)", ()),
+    ]

@@ -81,6 +81,7 @@ OPTIONAL_SECTIONS = (
     "substitute_words",
     "first_names",
     "table_marks",
+    "responsible_labels",
 )
 
 
@@ -135,6 +136,7 @@ class Layout:
     substitute_words: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     table_marks: frozenset[str] = frozenset()
+    responsible_labels: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -237,6 +237,33 @@ def _heading(paragraph: str, people: list[Person]) -> bool:
     )
 
 
+# "(Saksansvarlige: Ella og Kristine)" closing an item's title (`responsible_labels` in the layout file)
+_RESPONSIBLE = re.compile(
+    rf"\s*\((?i:{alternation(layout().responsible_labels)})\s*:\s*(?P<who>[^()\n]{{2,150}})\)\s*$"
+    if layout().responsible_labels
+    else r"(?!)"
+)
+
+
+def without_responsible(title: str) -> tuple[str, str]:
+    """('Idrettsskole i Tana', 'Sebastian og Kine') from 'Idrettsskole i Tana (Saksansvarlige: Sebastian og
+    Kine)': the title, and who is responsible for the item; (title, '') without such a bracket."""
+    match = _RESPONSIBLE.search(title)
+    return (title[: match.start()].rstrip(), match["who"].strip()) if match else (title, "")
+
+
+def _name_of(reference: str, people: list[Person]) -> str:
+    """The listed person a reference names ('Kine' for the one Kine Haugen present), else the reference."""
+    person = find_person(reference, people)
+    same = present_by_first_name(reference, people) if person is None else [person]
+    return same[0].name if len(same) == 1 else reference.strip()
+
+
+def _organisation_of(name: str, people: list[Person]) -> str:
+    person = find_person(name, people)
+    return person.organisation if person else ""
+
+
 def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """'A (Org1) og B (Org2)' → names and organisations; an attendee's organisation fills a gap.
 
@@ -400,8 +427,12 @@ def outline(
         if item:
             by_heading = 0
             item_no, sub_no = item_number(item), 0
+            title, responsible = without_responsible(title)
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
+            if responsible and not presentation:  # people, a first name alone too ("Ella og Kristine")
+                presenters = tuple(_name_of(part, people) for part in split_enumeration(responsible))
+                orgs = tuple(_organisation_of(name, people) for name in presenters)
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
             text = " ".join(part for part in (run_in, run_on) if part)
             if text:
