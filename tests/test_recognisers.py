@@ -1050,6 +1050,21 @@ def test_a_weekday_and_day_in_the_year_the_title_names_with_the_event_is_the_mee
         assert _parsed(text, "minutes").meeting["date"] == date
 
 
+def test_the_one_a_line_names_responsible_for_the_case_took_part_and_speaks_by_that_title() -> None:
+    """'Saksansvarlig: Bente Smedbråten, for Helsetilsynet' under a case: she presented it, and 'Saksansvarlig
+    ønsket velkommen' is hers; beside an attendance list too. A line naming no one ('Ansvarlig: Kommunen') adds none."""
+    body = (
+        "SAK 1: Konstituering\n\nSaksansvarlig: Bente Smedbråten, for Helsetilsynet.\n\n"
+        "Saksansvarlig ønsket velkommen til nytt brukerråd.\n\nSAK 2: Budsjett\n\nAnsvarlig: Kommunen\n\nOk."
+    )
+    for header in ("Møtereferat\n\nMøteleder: Vebjørn Leite Olsen\n\n", "Referat\n\nTil stede: Kari Lie, Per Holm\n\n"):
+        parsed = _parsed(header + body, "minutes")
+        assert ("Bente Smedbråten", "Saksansvarlig") in [(p.name, p.role) for p in parsed.people]
+        assert "Kommunen" not in [p.name for p in parsed.people]
+        welcome = next(s for s in parsed.segments if s.text.startswith("Saksansvarlig ønsket"))
+        assert welcome.speaker == "Bente Smedbråten"
+
+
 def test_those_an_annual_meeting_elects_to_run_it_were_there_and_fill_chair_and_minute_taker() -> None:
     text = (
         "Årsmøte i Bygdelaget 2024\n\n"

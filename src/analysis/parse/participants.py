@@ -451,6 +451,26 @@ def attending(text: str) -> list[Hit]:
     return hits + _name_hits(_TOOK_PART, text, "name") + took_part_as
 
 
+# "Saksansvarlig: Bente Smedbråten, for Helsetilsynet": a line naming who is responsible for the case in hand
+# (`responsible_labels`), who presents it at the meeting.
+_RESPONSIBLE_LINE = re.compile(
+    rf"^\s*(?P<label>(?i:{alternation(layout().responsible_labels)}))\s*:\s*(?:{ROLE}\s+)?(?P<name>{NAME})(?=\s*(?:[,.(]|$))",
+    re.MULTILINE,
+)
+
+
+def responsible(text: str) -> list[Hit]:
+    """The person a line names as responsible for the case ('Saksansvarlig: Bente Smedbråten, for …'), who took part,
+    the label as their role."""
+    if not layout().responsible_labels or ":" not in text:
+        return []
+    return [
+        (match.start(), Person(name=name, role=match["label"].capitalize()))
+        for match in _RESPONSIBLE_LINE.finditer(text)
+        if _is_name(name := split_title(match["name"])[1])
+    ]
+
+
 _ACRONYM_AFTER = re.compile(rf"\s+(?P<org>{_ACRONYM_WORD})(?![\wæøåÆØÅ-])")
 
 
@@ -1053,7 +1073,9 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
     """Only what an attendance phrase introduces, a talk the text says someone gave ('Orientering ved rådets leder
     Rigmor Thokle') or a guest it welcomed: explicit enough to add to a header's list, which names the members, not
     their guests."""
-    return _first_mentions(paragraphs, (attending, represented_by, roll_call, presenting, welcomed, introduced))
+    return _first_mentions(
+        paragraphs, (attending, represented_by, roll_call, presenting, welcomed, introduced, responsible)
+    )
 
 
 def listed_below(paragraphs: list[str]) -> list[Person]:
@@ -1099,6 +1121,7 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
                 welcomed,
                 introduced,
                 first_named,
+                responsible,
             ),
         )
     )
