@@ -75,3 +75,19 @@ def test_who_is_responsible_for_an_item_in_a_bracket_after_its_title_presents_it
         ("Idrettsskole i Tana", ("Kine Elise Haugen", "Ella")),
         ("Budsjett (utkast)", ()),
     ]
+
+
+def test_numbered_decisions_of_minutes_are_no_items_but_questions_and_matters_are() -> None:
+    """'3. Innkallinga vart godkjend', '5. Saklista blei godkjent.': what an annual meeting decided, told with a
+    passive auxiliary, is no item's title; 'Hva er nytt?' and 'Godkjenning av innkalling' are items."""
+    from analysis.parse.agenda import outline
+
+    paragraphs = [
+        "1. Godkjenning av innkalling",
+        "2. Innkallinga vart godkjend",
+        "3. Saklista blei godkjent.",
+        "4. Hva er nytt fra styret?",
+        "5. Kari Lie ble valgt til leder.",
+    ]
+    items = [b.entry.title for b in outline(paragraphs, [], headed=True) if b.kind == "item"]
+    assert items == ["Godkjenning av innkalling", "Hva er nytt fra styret?"]

@@ -230,6 +230,16 @@ def _said_by_attendee(paragraph: str, people: list[Person]) -> bool:
     return len(words) > 1 and any(w[0].islower() for w in words[1:3]) and bool(present_by_first_name(words[0], people))
 
 
+# The passive auxiliary of a decision reported ("Innkallinga vart godkjend", "Saklista blei godkjent", "Kari Lie ble
+# valgt til leder"): a sentence of the minutes, never a title, which names the matter ("Godkjenning av innkalling").
+_RESULT = re.compile(r"\s(?:ble|blei|vart)\s+[a-zæøå]")
+
+
+def _reports_a_result(title: str) -> bool:
+    """'Utsendingane vart godkjende': what the meeting did, told with a passive auxiliary; never a question."""
+    return not title.rstrip().endswith("?") and bool(_RESULT.search(title))
+
+
 def _heading(paragraph: str, people: list[Person]) -> bool:
     """A heading line, unless it is two sentences or an attendee's doing."""
     return (
@@ -422,8 +432,10 @@ def outline(
             # "Punkt 5. Svarbrev til ett medlem ble vi enig om at …": what the minutes say; a timed programme's
             # line is its item whatever its length
             item = None
-        if item and headed and _said_by_attendee(title, people):
-            item = None  # "2) Siv tok en gjennomgang av …": minutes numbering what attendees did, no item's title
+        if item and headed and (_said_by_attendee(title, people) or _reports_a_result(title)):
+            # "2) Siv tok en gjennomgang av …", "3. Innkallinga vart godkjend": minutes numbering what attendees did
+            # or what the meeting decided, no item's title
+            item = None
         if item:
             by_heading = 0
             item_no, sub_no = item_number(item), 0
