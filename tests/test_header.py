@@ -179,6 +179,24 @@ def test_labels_stacked_over_their_lists_each_take_their_own_list_in_turn() -> N
     assert [p.name for p in few.people] == ["Kari Lie", "Per Holm"]
 
 
+def test_words_of_capacity_between_an_attendance_label_and_its_colon_leave_it_a_label() -> None:
+    """'Til stades som delegatar:' over 'Org: Name' lines, and 'Til stades elles:': who came, and from where."""
+    from analysis.parse.header import parse_header
+
+    header = parse_header(
+        [
+            "Referat av årsmøtet 2004",
+            "Til stades som delegatar:\nSarpsborg Mållag: Ragnhild Løken og Borgny Elena Bjørneskaret",
+            "Til stades elles: Ingar Arnøy",
+        ]
+    )
+    assert [(p.name, p.status, p.organisation) for p in header.people] == [
+        ("Ragnhild Løken", "present", "Sarpsborg Mållag"),
+        ("Borgny Elena Bjørneskaret", "present", "Sarpsborg Mållag"),
+        ("Ingar Arnøy", "present", ""),
+    ]
+
+
 def test_facilitators_are_present_with_the_label_as_their_role() -> None:
     from analysis.parse.header import parse_header
 

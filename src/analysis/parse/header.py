@@ -26,8 +26,12 @@ _GROUP_LABEL = (
     r"(?:(?:" + alternation(layout().group_lead) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
     r"|(?P<group>" + alternation(layout().groups) + r"))"
 )
-# A note in brackets between a label and its colon: "Tilstede (ifølge Spond):", "Til stede (digitalt):".
-_LABEL_NOTE = r"(?:\s*\([^()\n:]{1,40}\))?"
+# A note in brackets between a label and its colon: "Tilstede (ifølge Spond):", "Til stede (digitalt):"; or the
+# words that say in what capacity or besides whom: "Til stades som delegatar:", "Til stades elles:".
+_LABEL_NOTE = (
+    r"(?:\s*\([^()\n:]{1,40}\)"
+    r"|\s+(?:som(?:\s+[a-zæøå]+){1,2}|elles|ellers|dessuten|også|i\s+tillegg|i\s+tillegg\s+til\s+styret))?"
+)
 # "Fraværende:" and, with a stray full stop, "Fraværende.:"
 LABEL_RE = re.compile(
     r"(?<![\w/-])(?:(?P<label>" + _LABEL_ALTERNATIVES + r")|" + _GROUP_LABEL + r")\.?" + _LABEL_NOTE + r"\s*:",
