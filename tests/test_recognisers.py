@@ -1093,6 +1093,8 @@ def test_an_officer_elected_by_first_name_is_the_attendee_of_that_first_name() -
         parsed = _parsed(listed + election, "minutes")
         assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Tor Mikalsen", "Karen Lone")
         assert _present(parsed) == ["Tor Mikalsen", "Karen Lone", "Gunter Scholz"]
+    parsed = _parsed(listed + "Karen Lone var vald til skrivar.", "minutes")  # "var vald": Nynorsk, was elected
+    assert parsed.meeting["minute_taker"] == "Karen Lone"
     parsed = _parsed(listed + "Scholz ble valgt til møteleder.", "minutes")  # by surname: the attendee
     assert parsed.meeting["chair"] == "Gunter Scholz"
     no_one = ("Styret ble valgt til møteleder.", "Han ble valgt til referent.", "Leder ble valgt til ordstyrer.")

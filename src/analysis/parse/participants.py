@@ -1195,7 +1195,7 @@ _CHAIR = re.compile(
 
 
 _ELECTED_WORDS = r"valgt|valt|valde|vald"  # "vart valde": Nynorsk, more than one
-_ELECTED = rf"(?:ble|blei|vart|er)\s+(?:{_ELECTED_WORDS})"
+_ELECTED = rf"(?:ble|blei|vart|var|er)\s+(?:{_ELECTED_WORDS})"
 # One name word alone, no capital after it: a first name, as informal minutes elect by it ("Tor ble valgt til
 # møteleder, Karen ble valgt til referent").
 _FIRST = rf"[{CAPITALS}][{SMALL}]+(?![\wæøå'’-])(?!\s+[{CAPITALS}])"
