@@ -1126,6 +1126,20 @@ def test_one_elected_with_another_by_med_and_som_and_an_annual_meetings_own_offi
     assert (header.chair, header.minute_taker) == ("Kari Lie", "Ola Dahl")
 
 
+def test_a_title_with_its_body_then_a_name_between_commas_is_that_person_of_that_body() -> None:
+    """'Seniorrådgiver i Barne-, likestillings- og inkluderingsdepartementet, Birame Diouf, er glad …': the body's own
+    commas do not end the title, and 'sier Diouf' after is his."""
+    text = (
+        "Innspillsmøte i Bodø\n\nSeniorrådgiver i Barne-, likestillings- og inkluderingsdepartementet, Birame Diouf, "
+        "er glad for å være i Bodø.\n\n– Det er veldig riktig å møte folk der de er, sier Diouf."
+    )
+    parsed = _parsed(text, "news")
+    assert [(p.name, p.role, p.organisation) for p in parsed.people] == [
+        ("Birame Diouf", "Seniorrådgiver", "Barne-, likestillings- og inkluderingsdepartementet")
+    ]
+    assert parsed.segments[-1].speaker == "Birame Diouf"
+
+
 def test_a_title_then_a_name_between_commas_is_that_person_never_inside_a_list() -> None:
     text = "Årsmøte 2020\n\nEtter årsmøtesakene orienterte fylkesfadder, Oddrun Beyer-Holm, om oppgåver og mål."
     parsed = _parsed(text, "news")

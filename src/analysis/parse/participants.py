@@ -476,14 +476,22 @@ _ACRONYM_AFTER = re.compile(rf"\s+(?P<org>{_ACRONYM_WORD})(?![\wæøåÆØÅ-])"
 
 # "Lokallagets leder, Liv A. Hansen, åpnet møtet", "orienterte fylkesfadder, Oddrun Beyer-Holm, om …": a title, then
 # the name between commas; never inside a list ("Kari Lie, leder, Per Holm, nestleder"), where a comma precedes it.
-_TITLE_APPOSITION = re.compile(rf"(?:^|(?<=[^,\s])\s+)(?P<role>{ROLE}),\s+(?P<name>{NAME}),")
+# "Seniorrådgiver i Barne-, likestillings- og inkluderingsdepartementet, Birame Diouf, er glad …": the title's body
+# between them, its own commas inside a coordinated compound.
+_TITLE_APPOSITION = re.compile(
+    rf"(?:^|(?<=[^,\s])\s+)(?P<role>{ROLE})(?:\s+(?:i|for|ved|hos)\s+(?P<org>{COMPOUND_BODY}|{_OWN_ORG}))?,"
+    rf"\s+(?P<name>{NAME}),"
+)
 
 
 def appositions(text: str) -> list[Hit]:
     """'Tove-Linnea Brandvik – forbundsleder i NHF', 'Grete Crowo, rådgiver FFO nasjonalt', 'Lokallagets leder,
     Liv A. Hansen, åpnet møtet'."""
     hits = [
-        (match.start("name"), Person(name=match["name"], role=_capitalised(match["role"])))
+        (
+            match.start("name"),
+            Person(name=match["name"], role=_capitalised(match["role"]), organisation=match["org"] or ""),
+        )
         for match in _TITLE_APPOSITION.finditer(text)
         if _is_name(match["name"])
     ]
