@@ -91,3 +91,13 @@ def test_numbered_decisions_of_minutes_are_no_items_but_questions_and_matters_ar
     ]
     items = [b.entry.title for b in outline(paragraphs, [], headed=True) if b.kind == "item"]
     assert items == ["Godkjenning av innkalling", "Hva er nytt fra styret?"]
+
+
+def test_a_numbered_point_telling_what_an_attendee_did_is_text_of_the_minutes() -> None:
+    """'1. Leiaren, Magne Aasbrenn, opna og ynskte velkome': no item and no heading, a sentence of the minutes."""
+    from analysis.parse.agenda import outline
+
+    people = [Person("Magne Aasbrenn")]
+    paragraphs = ["1. Leiaren, Magne Aasbrenn, opna og ynskte velkome", "2. Val av leiar", "Tekst om valet."]
+    kinds = [(b.kind, b.text[:9]) for b in outline(paragraphs, people, headed=True)]
+    assert kinds == [("text", "1. Leiare"), ("item", "2. Val av"), ("text", "Tekst om ")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from analysis.base.records import AgendaEntry, Person, find_person, present_by_first_name
 from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import alternation, layout
-from analysis.language.norwegian import split_enumeration
+from analysis.language.norwegian import lemma, split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
 from analysis.parse.header import LABEL_ONLY, agenda_label_alone, split_role
 
@@ -219,6 +219,20 @@ _BULLET = re.compile(r"^\s*[-–—•*]\s+(?P<first>\S+)")
 _INNER_SENTENCE_END = re.compile(rf"(?<=[a-zæøå]{{3}})[.!?]\s+(?!{PHOTO_CREDIT_LABEL}\s*:)(?=[A-ZÆØÅ])")
 
 
+_DOING_VERBS = layout().speech_verbs | layout().acting_verbs
+
+
+def _did_by_attendee(title: str, people: list[Person]) -> bool:
+    """'Leiaren, Magne Aasbrenn, opna og ynskte velkome': an attendee named in full, then a verb of saying or doing
+    at the meeting (`speech_verbs`, `acting_verbs`), what the minutes tell, never an item's title."""
+    for person in people:
+        at = title.find(person.name) if person.status == "present" and " " in person.name else -1
+        after = title[at + len(person.name) :].lstrip(" ,").split(maxsplit=1) if at >= 0 else []
+        if after and after[0][:1].islower() and lemma(after[0].casefold(), "nb+nn") in _DOING_VERBS:
+            return True
+    return False
+
+
 def _said_by_attendee(paragraph: str, people: list[Person]) -> bool:
     """A short line that says what an attendee does is text of the minutes, never a heading: a point of a list
     that opens with their first name ("– Helèn tar ansvar for vaktlisten"), or a line that opens with it before a
@@ -241,10 +255,18 @@ def _reports_a_result(title: str) -> bool:
 
 
 def _heading(paragraph: str, people: list[Person]) -> bool:
-    """A heading line, unless it is two sentences or an attendee's doing."""
+    """A heading line, unless it is two sentences, an attendee's doing, or a numbered point telling what an attendee
+    did or what was decided (a caption, 'Erna Solberg åpnet konferansen. Foto: BLD', stays apart)."""
+    numbered = _POINT_NUMBER.match(paragraph) is not None  # "1. Leiaren, Magne Aasbrenn, opna …": a point told
     return (
-        is_heading(paragraph) and not _INNER_SENTENCE_END.search(paragraph) and not _said_by_attendee(paragraph, people)
+        is_heading(paragraph)
+        and not _INNER_SENTENCE_END.search(paragraph)
+        and not _said_by_attendee(paragraph, people)
+        and not (numbered and (_did_by_attendee(paragraph, people) or _reports_a_result(paragraph)))
     )
+
+
+_POINT_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s")
 
 
 # "(Saksansvarlige: Ella og Kristine)" closing an item's title (`responsible_labels` in the layout file)
@@ -432,7 +454,11 @@ def outline(
             # "Punkt 5. Svarbrev til ett medlem ble vi enig om at …": what the minutes say; a timed programme's
             # line is its item whatever its length
             item = None
-        if item and headed and (_said_by_attendee(title, people) or _reports_a_result(title)):
+        if (
+            item
+            and headed
+            and (_said_by_attendee(title, people) or _did_by_attendee(title, people) or _reports_a_result(title))
+        ):
             # "2) Siv tok en gjennomgang av …", "3. Innkallinga vart godkjend": minutes numbering what attendees did
             # or what the meeting decided, no item's title
             item = None
