@@ -172,6 +172,25 @@ def test_a_point_s_number_before_the_name_leaves_the_name_the_subject() -> None:
     assert _minutes_speakers(["2) Vi så på arrangementet til Siv."], roster) == [""]
 
 
+def test_a_verb_of_saying_and_a_pronoun_closing_a_news_sentence_give_it_to_the_person_last_named() -> None:
+    """'Under møtene har organisasjonene vært bidragsytere, forteller han.' after a paragraph naming Birame Diouf is
+    his, and the quote after it too; a sentence closed by a pronoun without a verb of saying is nobody's."""
+    roster = Roster([Person("Birame Diouf")])
+    diouf = Attribution("Birame Diouf", "", "named")
+    told = attribute_paragraph(
+        ["Under møtene har organisasjonene vært bidragsytere, forteller han."],
+        roster,
+        NOBODY,
+        narrative=True,
+        mentioned=diouf,
+    )
+    assert [a.speaker for a in told] == ["Birame Diouf"]
+    quote = attribute_paragraph(["– Her har det vært viktig å lytte."], roster, told[-1], narrative=True)
+    assert [a.speaker for a in quote] == ["Birame Diouf"]
+    other = attribute_paragraph(["Møtet var nyttig for han."], roster, NOBODY, narrative=True, mentioned=diouf)
+    assert [a.speaker for a in other] == [""]
+
+
 NEWS_ROSTER = [
     Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
     Person("Ola Berg", "Statsråd"),

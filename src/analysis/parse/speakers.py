@@ -391,6 +391,16 @@ def _spoken_through(tokens: list[str], mentions: list[Mention]) -> Mention | Non
     return after if tokens[body.end] == "ved" and after.start - body.end in (1, 2) else None
 
 
+# "…, forteller han.", "…, sa ho til avisa.": a verb of saying and a pronoun closing the sentence
+_CLOSING_PRONOUN = re.compile(r",\s*(?P<verb>[a-zæøå]+)\s+(?P<pronoun>[a-zæøå]+)\b[^,]{0,30}[.!]?\s*$")
+
+
+def _closed_by_pronoun(sentence: str) -> bool:
+    """'Under møtene har organisasjonene bidratt, forteller han.': the person last named said it."""
+    match = _CLOSING_PRONOUN.search(sentence)
+    return bool(match) and match["pronoun"] in PRONOUNS and _is_reporting(match["verb"])
+
+
 def _stranger_speaks(sentence: str) -> bool:
     """'Per Holm informerte om …', 'Rådgiver Per Holm sa …': a sentence opened by a full name nobody present has,
     perhaps after its title, then a verb of saying. Someone the attendance list does not name speaks (a guest, an
@@ -439,8 +449,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     titled = roster.titled_opening(tokens)
     if titled:
         return titled, "named"
-    if tokens[0].casefold() in PRONOUNS:
-        return None, "pronoun"
+    if tokens[0].casefold() in PRONOUNS or _closed_by_pronoun(sentence):
+        return None, "pronoun"  # "Han sa …", "…, forteller han."
     if mentions and mentions[0].person and _proposed_by(tokens, mentions[0].start):
         return mentions[0], "named"  # "Forslag fra Lars Ole om at …"
     talky: bool | None = None  # whether the sentence names a talk: tested once, when a mention needs it
