@@ -191,6 +191,19 @@ def test_a_verb_of_saying_and_a_pronoun_closing_a_news_sentence_give_it_to_the_p
     assert [a.speaker for a in other] == [""]
 
 
+def test_an_interviewer_s_question_between_a_news_interview_s_answers_leaves_the_answer_the_interviewee_s() -> None:
+    """'Er det noen temaer som vil løftes frem?' then '– Innspillsmøtene er lagt opp slik …': his answer; a statement
+    between ('Møtet ble avlyst.') still ends his speech."""
+    from analysis.parse.agenda import Block
+
+    roster = Roster([Person("Birame Diouf")])
+    opening = "– Vi er i gang med arbeidet, sier Birame Diouf."
+    for between, answer in (("Er det noen temaer som vil løftes frem?", "Birame Diouf"), ("Møtet ble avlyst.", "")):
+        blocks = [Block("text", text) for text in (opening, between, "– Innspillsmøtene er lagt opp slik.")]
+        segments = segment_blocks("m", blocks, roster, narrative=True)
+        assert [s.speaker for s in segments] == ["Birame Diouf", "", answer]
+
+
 NEWS_ROSTER = [
     Person("Kari Lunde", "Forbundsleder", "Pensjonistforbundet"),
     Person("Ola Berg", "Statsråd"),

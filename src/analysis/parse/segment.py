@@ -4,7 +4,15 @@ from dataclasses import dataclass
 
 from analysis.language.sentences import split_sentences
 from analysis.parse.agenda import Block
-from analysis.parse.speakers import CAPTION, NOBODY, Attribution, Roster, attribute_paragraph, last_mentioned
+from analysis.parse.speakers import (
+    CAPTION,
+    NOBODY,
+    QUOTE_OPENERS,
+    Attribution,
+    Roster,
+    attribute_paragraph,
+    last_mentioned,
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,17 @@ class Segment:
     organisation: str
     attribution: str
     text: str
+
+
+def _interviewer_asks(sentences: list[str], attributions: list[Attribution]) -> bool:
+    """'Er det noen spesielle temaer som vil løftes frem?' between the answers of a news interview: a question nobody
+    named asks, after which the quote that answers is still the interviewee's."""
+    return (
+        bool(sentences)
+        and not sentences[0].startswith(QUOTE_OPENERS)
+        and all(sentence.rstrip().endswith("?") for sentence in sentences)
+        and all(who == NOBODY for who in attributions)
+    )
 
 
 def segment_id(meeting_id: str, paragraph_no: int, sentence_no: int) -> str:
@@ -72,7 +91,8 @@ def segment_blocks(
                     sentence,
                 )
             )
-        current = next(
-            (who for who in reversed(attributions) if who != CAPTION), current
-        )  # a photo's words end nothing
+        if not (narrative and _interviewer_asks(sentences, attributions)):  # nor does an interviewer's question
+            current = next(
+                (who for who in reversed(attributions) if who != CAPTION), current
+            )  # a photo's words end nothing
     return segments
