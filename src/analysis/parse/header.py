@@ -677,11 +677,12 @@ def _attendance_groups(value: str, wanted: int) -> list[str] | None:
     return None if not all(names) else [*groups[: wanted - 1], ". ".join(groups[wanted - 1 :])]
 
 
-def unstacked(text: str) -> str:
+def unstacked(text: str, matches: list[re.Match[str]] | None = None) -> str:
     """Labels a PDF set over one another with their lists after the last ('Til stede: Forfall: Fra adm.: A, B og
     C. D og E F G, H og I.'), each with its own list in turn: the lists end at a full stop or where the name after
-    'og' runs into the next list's first name. Only attendance labels; as it is where the lists are too few."""
-    matches = list(LABEL_RE.finditer(text))
+    'og' runs into the next list's first name. Only attendance labels; as it is where the lists are too few.
+    `matches` are the text's label matches, where the caller has them already."""
+    matches = list(LABEL_RE.finditer(text)) if matches is None else matches
     for first in range(len(matches)):
         last = first
         while last + 1 < len(matches) and not text[matches[last].end() : matches[last + 1].start()].strip():
@@ -709,8 +710,9 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     the agenda's label; in a run-on line the value of an attendance field is
     the names at its start. What is cut off is returned as body text.
     """
-    text = unstacked(text)
     matches = list(LABEL_RE.finditer(text))
+    if (unstacked_text := unstacked(text, matches)) != text:  # labels stacked over their lists: read anew
+        text, matches = unstacked_text, list(LABEL_RE.finditer(unstacked_text))
     pairs = []
     rest: list[str] = []
     for index, match in enumerate(matches):

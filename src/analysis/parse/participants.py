@@ -1238,7 +1238,8 @@ def _election_patterns(who: str) -> tuple[re.Pattern[str], ...]:
 
 
 _ELECTIONS = {False: _election_patterns(_LIST), True: _election_patterns(_FIRST)}
-_ELECTION_WORD = re.compile(rf"\b(?:{_ELECTED_WORDS}|[Vv]alg|[Vv]al)\b")  # one cheap test before the list patterns
+# one cheap test before the list patterns, which try every position: "ble valgt", "vart vald", "Valg av referent:"
+_ELECTION_WORD = re.compile(rf"{_ELECTED}\b|\b[Vv]alg?\s+av\s+[^:\n]{{1,40}}:")
 
 
 def _function_of(role: str) -> str | None:
@@ -1266,7 +1267,7 @@ def elected(text: str, *, by_first_name: bool = False) -> list[tuple[int, Person
     surname of a full name; who it is needs the attendance list (`elected_officers`).
     """
     found: list[tuple[int, Person, str]] = []
-    if not _ELECTION_WORD.search(text):
+    if ("val" not in text and "Val" not in text) or not _ELECTION_WORD.search(text):  # "valgt", "Valg av": in C first
         return found  # one cheap test: the list patterns try every position
     after, before, *goes_on = _ELECTIONS[by_first_name]
     for pattern in (after, before):

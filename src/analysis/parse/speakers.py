@@ -384,11 +384,12 @@ _OPENING_NAME = re.compile(rf"\s*(?P<name>{NAME})\s+(?P<verb>[a-zæøå]+)\b")
 def _spoken_through(tokens: list[str], mentions: list[Mention]) -> Mention | None:
     """'Idrettsrådet, ved Anne-Lise Bratsberg, ønsket velkommen': the person a body opening the sentence speaks
     through, never the body's one member present; None where the sentence names no one so."""
-    body, after = mentions[0], mentions[1] if len(mentions) > 1 else None
-    by_name = " ".join(tokens[body.start : body.end]).casefold() != body.organisation.casefold()
-    if by_name or after is None or after.person is None or body.end >= len(tokens):
+    if len(mentions) < 2 or mentions[0].end >= len(tokens) or tokens[mentions[0].end] != "ved":
+        return None  # most sentences: no one after 'ved'
+    body, after = mentions[0], mentions[1]
+    if " ".join(tokens[body.start : body.end]).casefold() != body.organisation.casefold():
         return None  # "Kari Lie ved NAV sa …": a person at a body, who speaks herself
-    return after if tokens[body.end] == "ved" and after.start - body.end in (1, 2) else None
+    return after if after.person is not None and after.start - body.end in (1, 2) else None
 
 
 # "…, forteller han.", "…, sa ho til avisa.": a verb of saying and a pronoun closing the sentence
@@ -399,6 +400,11 @@ def _closed_by_pronoun(sentence: str) -> bool:
     """'Under møtene har organisasjonene bidratt, forteller han.': the person last named said it."""
     match = _CLOSING_PRONOUN.search(sentence)
     return bool(match) and match["pronoun"] in PRONOUNS and _is_reporting(match["verb"])
+
+
+def _may_open_with_a_name(tokens: list[str]) -> bool:
+    """A capital on the second or third word: most sentences have none there, and no name opens them."""
+    return len(tokens) > 2 and (tokens[1][:1].isupper() or tokens[2][:1].isupper())
 
 
 def _stranger_speaks(sentence: str) -> bool:
@@ -437,7 +443,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     tokens, mentions = roster.read(sentence)
     if not tokens:
         return None, ""
-    opening = 1 if _NUMBERED.match(sentence) else 0  # "2) Siv tok en gjennomgang …": the point's number first
+    # "2) Siv tok en gjennomgang …": the point's number first (a digit tested before the pattern)
+    opening = 1 if tokens[0].isdigit() and _NUMBERED.match(sentence) else 0
     if mentions and mentions[0].start == opening and not mentions[0].body:
         through = _spoken_through(tokens, mentions)
         return through or mentions[0], "named"
@@ -449,8 +456,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     titled = roster.titled_opening(tokens)
     if titled:
         return titled, "named"
-    if tokens[0].casefold() in PRONOUNS or _closed_by_pronoun(sentence):
-        return None, "pronoun"  # "Han sa …", "…, forteller han."
+    if tokens[0].casefold() in PRONOUNS or (not PRONOUNS.isdisjoint(tokens[-4:]) and _closed_by_pronoun(sentence)):
+        return None, "pronoun"  # "Han sa …", "…, forteller han." (a pronoun among the last words tested first)
     if mentions and mentions[0].person and _proposed_by(tokens, mentions[0].start):
         return mentions[0], "named"  # "Forslag fra Lars Ole om at …"
     talky: bool | None = None  # whether the sentence names a talk: tested once, when a mention needs it
@@ -728,7 +735,7 @@ def _narrate(
         elif mention:
             current = _from_mention(mention, rule)
             result.append(current)
-        elif not mention and speaking and _stranger_speaks(sentence):
+        elif not mention and speaking and _may_open_with_a_name(tokens) and _stranger_speaks(sentence):
             current = NOBODY  # "Per Holm informerte om …", Per Holm on no list: his speech, not the one before
             result.append(NOBODY)
         elif current.speaker or current.organisation:
