@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.language.dates import date_in_name, find_date, parse_time_span
-from analysis.parse.header import parse_person
+from analysis.parse.header import parse_header, parse_person
 
 PRESENT_AT_MINUTES = [
     ("Anniken Hauglie", "Statsråd", "ASD"),
@@ -127,8 +127,6 @@ def test_parse_time_span() -> None:
 def test_a_list_going_on_with_a_lower_case_title_keeps_that_person_and_loses_no_text() -> None:
     """'Tilstede: A, B, nasjonal talsperson Hanna E. Marcussen (via Skype).': the list ended at the title, and its end
     became a paragraph of the body opening with a comma."""
-    from analysis.parse.header import parse_header
-
     header = parse_header(
         ["Årsmøte", "Tilstede: Tor Mikalsen, Karen Lone, nasjonal talsperson Hanna E. Marcussen (via Skype)."]
     )
@@ -142,8 +140,6 @@ def test_a_list_going_on_with_a_lower_case_title_keeps_that_person_and_loses_no_
 
 def test_a_note_in_brackets_between_a_label_and_its_colon_leaves_it_a_label() -> None:
     """'Tilstede (ifølge Spond): …', 'Forfall (meldt på e-post): …': the note says where the list came from."""
-    from analysis.parse.header import parse_header
-
     header = parse_header(
         ["Referat FAU", "Tilstede (ifølge Spond): Elin Mari Skjong, Siv Berger\nForfall (meldt på e-post): Per Holm"]
     )
@@ -157,8 +153,6 @@ def test_a_note_in_brackets_between_a_label_and_its_colon_leaves_it_a_label() ->
 def test_labels_stacked_over_their_lists_each_take_their_own_list_in_turn() -> None:
     """A PDF's header column read before its values: 'Til stede: Forfall: Fra adm.: A, B og C. D og E F G, H og I.'.
     The lists end at a full stop, or where the name after 'og' runs into the next list's first name."""
-    from analysis.parse.header import parse_header
-
     line = (
         "1 PROTOKOLL FRA STYREMØTE 05/14 Til stede: Forfall: Fra adm.: Sven E. Maamoen, Jon Syversen og Rune "
         "Engeseth. Oda Marie Often og Vidar Bøe Guro Røen, Kent Simonsen og Runar Sveen. A: DISKUSJONSSAK Ingen."
@@ -181,8 +175,6 @@ def test_labels_stacked_over_their_lists_each_take_their_own_list_in_turn() -> N
 
 def test_words_of_capacity_between_an_attendance_label_and_its_colon_leave_it_a_label() -> None:
     """'Til stades som delegatar:' over 'Org: Name' lines, and 'Til stades elles:': who came, and from where."""
-    from analysis.parse.header import parse_header
-
     header = parse_header(
         [
             "Referat av årsmøtet 2004",
@@ -198,8 +190,6 @@ def test_words_of_capacity_between_an_attendance_label_and_its_colon_leave_it_a_
 
 
 def test_facilitators_are_present_with_the_label_as_their_role() -> None:
-    from analysis.parse.header import parse_header
-
     header = parse_header(["Referat fra møtet", "Moderator: Line Berg (ASD)", "Møteleder: Trond Vik"])
     assert [(p.name, p.role, p.organisation, p.status) for p in header.people] == [
         ("Line Berg", "Moderator", "ASD", "present")

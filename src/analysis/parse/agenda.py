@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from analysis.base.records import AgendaEntry, Person, find_person, present_by_first_name
 from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import alternation, layout
-from analysis.language.norwegian import lemma, split_enumeration
+from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
 from analysis.parse.header import LABEL_ONLY, agenda_label_alone, split_role
+from analysis.parse.participants import shows_there
 
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
@@ -219,16 +220,13 @@ _BULLET = re.compile(r"^\s*[-–—•*]\s+(?P<first>\S+)")
 _INNER_SENTENCE_END = re.compile(rf"(?<=[a-zæøå]{{3}})[.!?]\s+(?!{PHOTO_CREDIT_LABEL}\s*:)(?=[A-ZÆØÅ])")
 
 
-_DOING_VERBS = layout().speech_verbs | layout().acting_verbs
-
-
 def _did_by_attendee(title: str, people: list[Person]) -> bool:
     """'Leiaren, Magne Aasbrenn, opna og ynskte velkome': an attendee named in full, then a verb of saying or doing
     at the meeting (`speech_verbs`, `acting_verbs`), what the minutes tell, never an item's title."""
     for person in people:
         at = title.find(person.name) if person.status == "present" and " " in person.name else -1
         after = title[at + len(person.name) :].lstrip(" ,").split(maxsplit=1) if at >= 0 else []
-        if after and after[0][:1].islower() and lemma(after[0].casefold(), "nb+nn") in _DOING_VERBS:
+        if after and after[0][:1].islower() and shows_there(after[0]):
             return True
     return False
 
@@ -257,7 +255,7 @@ def _reports_a_result(title: str) -> bool:
 def _heading(paragraph: str, people: list[Person]) -> bool:
     """A heading line, unless it is two sentences, an attendee's doing, or a numbered point telling what an attendee
     did or what was decided (a caption, 'Erna Solberg åpnet konferansen. Foto: BLD', stays apart)."""
-    numbered = _POINT_NUMBER.match(paragraph) is not None  # "1. Leiaren, Magne Aasbrenn, opna …": a point told
+    numbered = POINT_NUMBER.match(paragraph) is not None  # "1. Leiaren, Magne Aasbrenn, opna …": a point told
     return (
         is_heading(paragraph)
         and not _INNER_SENTENCE_END.search(paragraph)
@@ -266,14 +264,13 @@ def _heading(paragraph: str, people: list[Person]) -> bool:
     )
 
 
-_POINT_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s")
+# A point's number opening a line or sentence: "1. Leiaren …", "2) Siv tok …", "8 Årsmeldinga …"
+POINT_NUMBER = re.compile(r"^\s*\d{1,3}[.)]?\s")
 
 
 # "(Saksansvarlige: Ella og Kristine)" closing an item's title (`responsible_labels` in the layout file)
 _RESPONSIBLE = re.compile(
     rf"\s*\((?i:{alternation(layout().responsible_labels)})\s*:\s*(?P<who>[^()\n]{{2,150}})\)\s*$"
-    if layout().responsible_labels
-    else r"(?!)"
 )
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from analysis.base.records import Person, present_by_first_name
+from analysis.base.records import Person, find_person, present_by_first_name
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORDS, lemma, split_enumeration
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
@@ -105,7 +105,7 @@ def _speaks(word: str) -> bool:
     return lemma(word.casefold(), "nb+nn") in layout().speech_verbs
 
 
-def _shows_there(word: str) -> bool:
+def shows_there(word: str) -> bool:
     """A verb of saying, or of doing something at the meeting ('leste', 'opna', 'fremførte'): either shows the
     person named beside it there."""
     return lemma(word.casefold(), "nb+nn") in _THERE_VERBS
@@ -462,7 +462,7 @@ _RESPONSIBLE_LINE = re.compile(
 def responsible(text: str) -> list[Hit]:
     """The person a line names as responsible for the case ('Saksansvarlig: Bente Smedbråten, for …'), who took part,
     the label as their role."""
-    if not layout().responsible_labels or ":" not in text:
+    if ":" not in text:
         return []
     return [
         (match.start(), Person(name=name, role=match["label"].capitalize()))
@@ -539,10 +539,10 @@ def speaking(text: str) -> list[Hit]:
             and before[1].casefold() in _AGENT
             and lemma(before[0].casefold(), "nb+nn") in layout().acting_verbs
         )
-        subject = bool(after) and (_shows_there(after[0]) or _takes_the_turn(after))
+        subject = bool(after) and (shows_there(after[0]) or _takes_the_turn(after))
         joined = subject_next and _JOINED.fullmatch(text, match.end(), next_start) is not None
         talk = talky and talk_given(before, _TOKEN.findall(text[end : end + 60])[: MAX_TALK_OBJECT + 2])
-        if _is_name(name) and ((before and _shows_there(before[-1])) or subject or by or joined or talk):
+        if _is_name(name) and ((before and shows_there(before[-1])) or subject or by or joined or talk):
             hits.append((match.start(), Person(name=name, organisation=organisation)))
         subject_next = _is_name(name) and (subject or joined) and bool(before) and before[-1].casefold() == "og"
         next_start = match.start()
@@ -1066,7 +1066,7 @@ def first_named(text: str) -> list[Hit]:
     return [
         (match.start(), Person(name=match["name"]))
         for match in _FIRST_NAME_OPENING.finditer(text)
-        if match["name"].casefold() in names and _shows_there(match["verb"])
+        if match["name"].casefold() in names and shows_there(match["verb"])
     ]
 
 
@@ -1309,7 +1309,8 @@ def elected_officers(paragraphs: list[str], people: Sequence[Person] = ()) -> di
     for text in paragraphs:
         hits = [(at, person.name, field) for at, person, field in elected(text)]
         for at, person, field in elected(text, by_first_name=True):
-            known = present_by_first_name(person.name, present) or [p for p in present if p.surname == person.name]
+            by_surname = find_person(person.name, present)  # "Mikalsen ble valgt …": the one attendee so called
+            known = present_by_first_name(person.name, present) or ([by_surname] if by_surname else [])
             if len(known) == 1:
                 hits.append((at, known[0].name, field))
             elif not known and person.name.casefold() in layout().first_names and not is_office_word(person.name):

@@ -25,6 +25,7 @@ from analysis.language.wordlists import (
     PRONOUNS,
     REPORTING_LEMMAS,
 )
+from analysis.parse.agenda import POINT_NUMBER
 from analysis.parse.header import is_office_word, looks_like_name
 from analysis.parse.participants import (
     MAX_TITLE_TOKENS,
@@ -429,10 +430,6 @@ def _aside_after(sentence: str, end: int) -> int:
     return sum(1 for start, _ in spans[end:] if start < close) if close >= 0 else 0
 
 
-# A point's number opening a sentence: "2) Siv tok …", "3. Kari orienterte …"
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\w)")
-
-
 # A speaker's turn written as a label opening the sentence: "Kari: Vi bør vente.", "Ole Bjørn: Nei."
 MAX_TURN_LABEL = 60  # characters: a label's colon stands this near the start, most sentences have none there
 _TURN_LABEL = re.compile(r"^\s*(?P<who>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’.-]*){0,3})\s*:\s+\S")
@@ -444,7 +441,7 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     if not tokens:
         return None, ""
     # "2) Siv tok en gjennomgang …": the point's number first (a digit tested before the pattern)
-    opening = 1 if tokens[0].isdigit() and _NUMBERED.match(sentence) else 0
+    opening = 1 if tokens[0].isdigit() and POINT_NUMBER.match(sentence) else 0
     if mentions and mentions[0].start == opening and not mentions[0].body:
         through = _spoken_through(tokens, mentions)
         return through or mentions[0], "named"
