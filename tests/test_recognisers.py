@@ -1491,6 +1491,19 @@ def test_standing_items_under_the_agenda_label_come_before_the_numbered_cases() 
     assert [a.item_no for a in _parsed(unlabelled, "minutes").agenda] == ["04/00", "02/03"]
 
 
+def test_an_icon_a_web_page_sets_before_a_heading_leaves_it_a_heading() -> None:
+    """'@ E-post' (or '@E-post') over 'Ingen e-post.' under the standing items is the item 'E-post', as 'Brev til
+    gruppen' is; before, the line ran into the text of the item above it."""
+    for icon in ("@ ", "@"):
+        text = (
+            "Referat fra 25. februar 2003\nTilstede: Jon Erling Hagen og Bente Nygaard\n"
+            f"Faste punkter:\nBrev til gruppen\nIngen brev.\n{icon}E-post\nIngen e-post.\n"
+            "SAKER\n04/00 LA KLUBBEN LEVE\nOk."
+        )
+        titles = [a.title for a in _parsed(text, "minutes").agenda]
+        assert titles == ["Brev til gruppen", f"{icon}E-post", "LA KLUBBEN LEVE"]
+
+
 def test_an_attendance_list_below_the_text_that_opens_the_minutes_is_the_meetings() -> None:
     text = (
         "Styremøte\n\nStyremøte ble holdt på Grue Service 18. februar 2020.\n\nDette er det siste styremøte før "

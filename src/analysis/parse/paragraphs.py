@@ -19,7 +19,9 @@ from analysis.parse.agenda import ITEM_RE, is_heading
 from analysis.parse.header import LABEL_RE
 
 _SENTENCE_END = re.compile(r"[.!?…»”\"]$")
-_STARTS_NEW = re.compile(r"^[A-ZÆØÅÄÖÜÉ0-9«\"“–-]")
+# A capital (or a figure, quote or dash) opening a line, perhaps after an icon a web page sets before a heading
+# ("@ E-post", "► Saker")
+_STARTS_NEW = re.compile(r"^(?:[@►▶■□✉☎]\s*)?[A-ZÆØÅÄÖÜÉ0-9«\"“–-]")
 _OPEN_END = re.compile(r"[,(\-–]$|\b(?:og|eller|i|på|av|til|for|med|som|at)$")
 # A numbered line, however long ("1. Budsjett 2010: Finn Madsen informerte om …"): an item with its text run in.
 _NUMBERED_LINE = re.compile(r"^\d{1,2}[.)]\s+[A-ZÆØÅ]")
