@@ -1105,12 +1105,17 @@ def test_an_officer_elected_by_first_name_is_the_attendee_of_that_first_name() -
 
 def test_an_agenda_item_that_elects_with_its_result_after_a_colon_fills_the_office() -> None:
     """'Valg av referent: Øystein Eeg' under a case heading: he took the minutes; two offices in one item ('Valg av
-    møteleder og referent: A og B') do not say who holds which."""
+    møteleder og referent: A og B') do not say who holds which, nor two people in one office who is the chair."""
     listed = "Referat FAU 2015\n\nTil stede: Elisa Åsa Uhr, Øystein Eeg og Per Holm\n\nSak 1\n"
     parsed = _parsed(listed + "Valg av referent: Øystein Eeg\nInnkalling godkjent.\n\nSak 2 Trafikk\nOk.", "minutes")
     assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("", "Øystein Eeg")
     both = "Valg av møteleder og referent: Per Holm og Øystein Eeg\nGodkjent.\n\nSak 2 Trafikk\nOk."
     assert _parsed(listed + both, "minutes").meeting["minute_taker"] == ""
+    # after a comma too; two elected to one office were there, but neither is the chair
+    two = "Val av ordstyrarar, Ingrid Hovstad og Arild Reigstad\n\nOpning ved leiar.\n\nSak 2 Trafikk\nOk."
+    parsed = _parsed("Årsmøte 2016\n\n" + two, "minutes")
+    assert parsed.meeting["chair"] == ""
+    assert {"Ingrid Hovstad", "Arild Reigstad"} <= {p.name for p in parsed.people}
 
 
 def test_one_elected_with_another_by_med_and_som_and_an_annual_meetings_own_offices() -> None:

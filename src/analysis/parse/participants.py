@@ -1225,7 +1225,7 @@ def _election_patterns(who: str) -> tuple[re.Pattern[str], ...]:
         # with its result after a colon: "Valg av referent: Øystein Eeg" (never two offices, "… og referent: A og B")
         re.compile(
             rf"(?<![\wæøå])(?:(?:[Tt]il|[Ss]om)\s+(?P<role>[\wæøåÆØÅ-]+(?:\s+[\wæøå-]+){{0,3}}?)\s+{_ELECTED}\s*:?"
-            rf"|(?:[Vv]alg|[Vv]al)\s+av\s+(?P<item_role>[\wæøå-]+(?:\s+(?!og\b)[\wæøå-]+){{0,3}}?)\s*:)\s+"
+            rf"|(?:[Vv]alg|[Vv]al)\s+av\s+(?P<item_role>[\wæøå-]+(?:\s+(?!og\b)[\wæøå-]+){{0,3}}?)\s*[:,])\s+"
             rf"(?P<list>{who})"
         ),
         # ", og til referent Grete Loeshagen"
@@ -1239,7 +1239,7 @@ def _election_patterns(who: str) -> tuple[re.Pattern[str], ...]:
 
 _ELECTIONS = {False: _election_patterns(_LIST), True: _election_patterns(_FIRST)}
 # one cheap test before the list patterns, which try every position: "ble valgt", "vart vald", "Valg av referent:"
-_ELECTION_WORD = re.compile(rf"{_ELECTED}\b|\b[Vv]alg?\s+av\s+[^:\n]{{1,40}}:")
+_ELECTION_WORD = re.compile(rf"{_ELECTED}\b|\b[Vv]alg?\s+av\s+[^:\n]{{1,40}}[:,]")
 
 
 def _function_of(role: str) -> str | None:
@@ -1282,6 +1282,8 @@ def elected(text: str, *, by_first_name: bool = False) -> list[tuple[int, Person
                 if field is None:
                     continue
                 listed = [Person(clause["list"])] if by_first_name else _people_of(clause["list"], "", "")
+                if len(listed) > 1:
+                    field = ""  # "Val av ordstyrarar, Ingrid Hovstad og Arild Reigstad": there, but no one chair
                 found += [(clause.start(), person, field) for person in listed]
     return sorted(found, key=lambda hit: hit[0])
 
