@@ -252,6 +252,12 @@ def _reports_a_result(title: str) -> bool:
     return not title.rstrip().endswith("?") and bool(_RESULT.search(title))
 
 
+def _tells_what_happened(line: str, people: list[Person]) -> bool:
+    """'1. Leiaren, Magne Aasbrenn, opna …', '2. Innkallinga vart godkjend': what an attendee did or the meeting
+    decided, text of the minutes."""
+    return _did_by_attendee(line, people) or _reports_a_result(line)
+
+
 def _heading(paragraph: str, people: list[Person]) -> bool:
     """A heading line, unless it is two sentences, an attendee's doing, or a numbered point telling what an attendee
     did or what was decided (a caption, 'Erna Solberg åpnet konferansen. Foto: BLD', stays apart)."""
@@ -260,7 +266,7 @@ def _heading(paragraph: str, people: list[Person]) -> bool:
         is_heading(paragraph)
         and not _INNER_SENTENCE_END.search(paragraph)
         and not _said_by_attendee(paragraph, people)
-        and not (numbered and (_did_by_attendee(paragraph, people) or _reports_a_result(paragraph)))
+        and not (numbered and _tells_what_happened(paragraph, people))
     )
 
 
@@ -281,16 +287,11 @@ def without_responsible(title: str) -> tuple[str, str]:
     return (title[: match.start()].rstrip(), match["who"].strip()) if match else (title, "")
 
 
-def _name_of(reference: str, people: list[Person]) -> str:
-    """The listed person a reference names ('Kine' for the one Kine Haugen present), else the reference."""
+def _attendee(reference: str, people: list[Person]) -> Person | None:
+    """The listed person a reference names ('Kine' for the one Kine Haugen present); None if not one."""
     person = find_person(reference, people)
     same = present_by_first_name(reference, people) if person is None else [person]
-    return same[0].name if len(same) == 1 else reference.strip()
-
-
-def _organisation_of(name: str, people: list[Person]) -> str:
-    person = find_person(name, people)
-    return person.organisation if person else ""
+    return same[0] if len(same) == 1 else None
 
 
 def parse_presenters(who: str, people: list[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -451,11 +452,7 @@ def outline(
             # "Punkt 5. Svarbrev til ett medlem ble vi enig om at …": what the minutes say; a timed programme's
             # line is its item whatever its length
             item = None
-        if (
-            item
-            and headed
-            and (_said_by_attendee(title, people) or _did_by_attendee(title, people) or _reports_a_result(title))
-        ):
+        if item and headed and (_said_by_attendee(title, people) or _tells_what_happened(title, people)):
             # "2) Siv tok en gjennomgang av …", "3. Innkallinga vart godkjend": minutes numbering what attendees did
             # or what the meeting decided, no item's title
             item = None
@@ -466,8 +463,9 @@ def outline(
             presentation = PRESENTATION_RE.match(title)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
             if responsible and not presentation:  # people, a first name alone too ("Ella og Kristine")
-                presenters = tuple(_name_of(part, people) for part in split_enumeration(responsible))
-                orgs = tuple(_organisation_of(name, people) for name in presenters)
+                named = [(part.strip(), _attendee(part, people)) for part in split_enumeration(responsible)]
+                presenters = tuple(person.name if person else part for part, person in named)
+                orgs = tuple(person.organisation if person else "" for _, person in named)
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, title, "item", "", presenters, orgs, index)))
             text = " ".join(part for part in (run_in, run_on) if part)
             if text:
