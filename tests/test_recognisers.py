@@ -1841,6 +1841,41 @@ def test_a_common_first_name_opening_a_sentence_before_a_verb_of_saying_or_doing
     assert _present(full) == ["Knut Hansen"]
 
 
+def test_a_first_name_no_dictionary_knows_opening_a_sentence_before_a_verb_is_a_member() -> None:
+    """'Tordis leste referat': a first name beyond `first_names`, by its shape; 'Kasserer orienterte …' (a title),
+    'Regnskapet viste …' (an inflected noun) and 'Deretter holdt Kari Lie …' (a word put first) are no one."""
+    text = (
+        "Medlemsmøte 25. oktober 2023\n\nBente ønsket velkommen.\n\nTordis leste referat fra forrige møte.\n\n"
+        "Kasserer orienterte om regnskapet. Regnskapet viste et lite overskudd.\n\n"
+        "Deretter holdt Kari Lie et innlegg om turer."
+    )
+    parsed = _parsed(text, "minutes")
+    assert _present(parsed) == ["Bente", "Tordis", "Kari Lie"]
+    assert [s.speaker for s in parsed.segments[:2]] == ["Bente", "Tordis"]
+    assert parsed.segments[-1].speaker == "Kari Lie"
+    known = _parsed(text.replace("Tordis", "Liv"), "minutes")  # a word the dictionary knows needs the list
+    assert _present(known) == ["Bente", "Liv", "Kari Lie"]
+    verb = _parsed(text.replace("Tordis", "Åke"), "minutes")  # 'åke' is a verb: no member by its shape alone
+    assert "Åke" not in _present(verb)
+
+
+def test_a_person_given_the_floor_was_there_and_speaks_next() -> None:
+    """'… kunne gi ordet til dagens foredragsholder, Harald Berg fra Pensjonistforbundet': he took part, with his
+    organisation, and 'Han innledet …' is his, not the member who spoke before; so after 'Ordet ble gitt til …'."""
+    text = (
+        "Medlemsmøte 26. september 2017\n\nLeif åpnet møtet.\n\nKari orienterte om vandringsgruppa. Neste tur er i "
+        "oktober.\n\nDet var ingen saker under Eventuelt, så Leif kunne gi ordet til dagens foredragsholder, Harald "
+        "Berg fra Pensjonistforbundet. Han innledet med å fortelle om pensjonen. Forbundet vil ha forhandlingsrett."
+    )
+    parsed = _parsed(text, "minutes")
+    assert ("Harald Berg", "Pensjonistforbundet") in [(p.name, p.organisation) for p in parsed.people]
+    assert [s.speaker for s in parsed.segments[-2:]] == ["Harald Berg", "Harald Berg"]
+    passive = _parsed(text.replace("så Leif kunne gi ordet til", "og ordet ble deretter gitt til"), "minutes")
+    assert [s.speaker for s in passive.segments[-2:]] == ["Harald Berg", "Harald Berg"]
+    taken = _parsed(text.replace("så Leif kunne gi ordet til", "så Leif takket"), "minutes")  # no floor given
+    assert "Harald Berg" not in [s.speaker for s in taken.segments]
+
+
 def test_referring_is_a_verb_of_reporting() -> None:
     """'Under foreningsaker refererte Leif til brev fra Forbundet': Leif reports, the verb before his name."""
     text = (

@@ -142,13 +142,28 @@ def test_a_bracketed_aside_between_the_name_and_its_verb_of_saying_keeps_the_nam
 
 def test_a_full_name_on_no_list_speaking_ends_the_speech_before() -> None:
     """'Marvin Wiseth startet med å si …' in minutes that do not list him: his words, not those of the member who
-    spoke before; the sentences after it are nobody's until someone present is named. A label before a body
-    ('Vedtak: Styret ber om …') or a capitalised phrase is no such name."""
+    spoke before; the sentences after it are nobody's until someone present is named. So after one word of a
+    name's shape ('Åke orienterte …') or a title the list gives nobody. A label before a body ('Vedtak: Styret ber
+    om …'), a capitalised phrase, a word put first or an inflected noun is no such name."""
     roster = Roster([Person("Johanna Engen"), Person("Stig Moe")])
     engen = Attribution("Johanna Engen", "", "named")
-    for sentence in ("Marvin Wiseth startet med å si at Churchill var hans lidenskap.", "Rådgiver Per Holm sa nei."):
+    said = (
+        "Marvin Wiseth startet med å si at Churchill var hans lidenskap.",
+        "Rådgiver Per Holm sa nei.",
+        "Åke orienterte om turer.",  # one word of a name's shape: someone the list does not name
+        "Wiseth syntes det var et godt forslag.",
+        "Kasserer orienterte om regnskapet.",  # a title the list gives nobody: not the speaker before either
+    )
+    for sentence in said:
         assert _minutes_speakers([sentence, "Det ble stille."], roster, engen) == ["", ""]
-    kept = ("Vedtak: Styret ber om en ny sak.", "Per Holm leste et dikt.", "Johanna Engen informerte om året.")
+    kept = (
+        "Vedtak: Styret ber om en ny sak.",
+        "Per Holm leste et dikt.",
+        "Johanna Engen informerte om året.",
+        "Regnskapet viste et overskudd.",  # an inflected noun, no name
+        "Deretter orienterte hun om året.",  # a word put first
+        "Alle syntes det var bra.",
+    )
     for sentence in kept:
         assert _minutes_speakers([sentence], roster, engen) == ["Johanna Engen"]
 

@@ -82,6 +82,7 @@ OPTIONAL_SECTIONS = (
     "first_names",
     "table_marks",
     "responsible_labels",
+    "giving_verbs",
 )
 
 
@@ -137,6 +138,7 @@ class Layout:
     first_names: frozenset[str] = frozenset()
     table_marks: frozenset[str] = frozenset()
     responsible_labels: frozenset[str] = frozenset()
+    giving_verbs: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

@@ -39,6 +39,14 @@ def lemma(form: str, lang: str = LANGUAGE) -> str:
     return simplemma.lemmatize(form.lower(), lang=_DICTIONARIES[lang]).lower() if form else ""
 
 
+@lru_cache(maxsize=1 << 16)
+def known_word(form: str) -> bool:
+    """Whether the Bokmål or the Nynorsk dictionary has the word form: a name mostly is in neither ('Tordis'), a
+    common noun, a title or an adverb is ('Kasserer', 'Rektor', 'Deretter')."""
+    folded = form.lower()
+    return simplemma.is_known(folded, lang="nb") or simplemma.is_known(folded, lang="nn")
+
+
 class _RememberedLemmas(LemmatizationStrategy):
     """simplemma's default strategy, remembering each answer: the most common words recur in every document."""
 

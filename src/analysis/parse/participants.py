@@ -17,7 +17,15 @@ from dataclasses import replace
 
 from analysis.base.records import Person, find_person, present_by_first_name
 from analysis.language.layout import alternation, layout
-from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORDS, lemma, split_enumeration
+from analysis.language.norwegian import (
+    CAPITALS,
+    SHORT_DOUBLE,
+    SMALL,
+    STOP_WORDS,
+    known_word,
+    lemma,
+    split_enumeration,
+)
 from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
 from analysis.parse.header import (
     TOOK_PART_WORDS,
@@ -1055,19 +1063,87 @@ def introduced(text: str) -> list[Hit]:
     ]
 
 
-# "Knut ønsket alle velkomne", "Kirsten orienterte om …": a first name of `first_names` opening a sentence, then a
-# verb of saying or doing; a capital after it would make it a full name, which the other recognisers read.
-_FIRST_NAME_OPENING = re.compile(rf"{_SENTENCE_OPENS}(?P<name>[{CAPITALS}][{SMALL}]+)\s+(?P<verb>[{SMALL}]+)\b")
+# A turn noun as a word of its own ("ordet", not "ordfører"): the cheap test before looking for a floor given.
+_TURN_NOUN = re.compile(rf"(?<![\wæøå])(?:{alternation(layout().turn_nouns)})(?![\wæøå])", re.IGNORECASE)
+_FLOOR_WORDS = 4  # words before "til" that hold the turn noun and the verb: "Leif kunne gi ordet til …"
+
+
+_TURN_NOUN_FORMS = tuple(form for noun in layout().turn_nouns for form in (f"{noun} ", f"{noun.capitalize()} "))
+
+
+def may_give_the_floor(text: str) -> bool:
+    """A turn noun as a word of its own anywhere in the text, a substring test in C first: most paragraphs give
+    nobody the floor."""
+    return any(map(text.__contains__, _TURN_NOUN_FORMS)) and bool(_TURN_NOUN.search(text))
+
+
+def gives_the_floor(words: Sequence[str]) -> bool:
+    """'… gav ordet til', 'Ordet ble deretter gitt til dagens kåsør': the words before a name end with 'til' and
+    at most a few words of a title in lower case, and the few words before 'til' hold a turn noun (`turn_nouns`)
+    and a verb of giving (`giving_verbs`). The name after them has the floor next."""
+    end = len(words)
+    while end > 0 and len(words) - end < MAX_TITLE_TOKENS and words[end - 1].islower() and words[end - 1] != "til":
+        end -= 1
+    if end == 0 or words[end - 1].casefold() != "til":
+        return False
+    before = [word.casefold() for word in words[max(0, end - 1 - _FLOOR_WORDS) : end - 1]]
+    return not layout().turn_nouns.isdisjoint(before) and any(
+        lemma(word, "nb+nn") in layout().giving_verbs for word in before
+    )
+
+
+def given_the_floor(text: str) -> list[Hit]:
+    """A person the meeting gave the floor spoke at it: 'Leif kunne gi ordet til dagens foredragsholder, Harald
+    Olimb Norman fra Pensjonistforbundet', 'Ordet ble deretter gitt til dagens kåsør, Marvin Wiseth'."""
+    hits: list[Hit] = []
+    if not may_give_the_floor(text):
+        return hits
+    for match in NAMED.finditer(text):
+        _, name = split_title(match["name"])
+        before = _TOKEN.findall(text[max(0, match.start() - WORD_BEFORE * 2) : match.start()])
+        if _is_name(name) and gives_the_floor(before):
+            organisation, _ = _organisation_beside(text, match.end())
+            hits.append((match.start(), Person(name=name, organisation=organisation)))
+    return hits
+
+
+# "Knut ønsket alle velkomne", "Kirsten orienterte om …": a first name opening a sentence, then a verb of saying or
+# doing; a capital after it would make it a full name, which the other recognisers read. The word after the verb
+# tells the subject from a word put first: "Deretter holdt Rabia …", "Derimot synes de …".
+FIRST_NAME_OPENING = re.compile(
+    rf"{_SENTENCE_OPENS}(?P<name>[{CAPITALS}][{SMALL}]+)\s+(?P<verb>[{SMALL}]+)\b(?:\s+(?P<after>[\wæøå]+))?"
+)
+
+
+# Words after a verb that make the word before it no subject: a subject pronoun the verb comes before ("Derimot
+# synes de …"), or "av"/"ved" before the one who did it.
+_SUBJECT_OR_AGENT = layout().pronouns | {"jeg", "eg", "du", "vi", "me", "de", "dei", "dere", "man"} | _AGENT
+
+
+def name_shaped(word: str, after: str | None) -> bool:
+    """'Åke orienterte om turer', 'Tordis leste referat': a word opening a sentence before a verb has a first name's
+    shape when it has no inflection the dictionary knows ('Regnskapet', 'Fattighuset'), is no function word ('Alle',
+    'Ingen') and no office ('Leder'), and is the verb's subject: not a word put first ('Deretter holdt Rabia …',
+    'Derimot synes de …'), nor a thing done by someone ('Regnskap referert av kasserer'); `after` is the word after
+    the verb."""
+    folded = word.casefold()
+    inverted = after is not None and (after[:1].isupper() or after.casefold() in _SUBJECT_OR_AGENT)
+    return not inverted and folded not in STOP_WORDS and lemma(folded, "nb+nn") == folded and not is_office_word(word)
 
 
 def first_named(text: str) -> list[Hit]:
-    """A member informal minutes name by first name alone, doing something: 'Knut leste opp takkekort'."""
-    names = layout().first_names
-    return [
-        (match.start(), Person(name=match["name"]))
-        for match in _FIRST_NAME_OPENING.finditer(text)
-        if match["name"].casefold() in names and shows_there(match["verb"])
-    ]
+    """A member informal minutes name by first name alone, doing something: 'Knut leste opp takkekort', where
+    `first_names` lists the name, or 'Tordis leste referat', a name's shape no dictionary knows as a word (not
+    'Kasserer', 'Rektor')."""
+    hits: list[Hit] = []
+    for match in FIRST_NAME_OPENING.finditer(text):
+        name = match["name"]
+        listed = name.casefold() in layout().first_names
+        if listed or name.casefold() not in STOP_WORDS:  # most sentences open with a function word: cheap test first
+            shaped = listed or (name_shaped(name, match["after"]) and not known_word(name))
+            if shaped and shows_there(match["verb"]):
+                hits.append((match.start(), Person(name=name)))
+    return hits
 
 
 def _first_name_of_another(people: list[Person]) -> list[Person]:
@@ -1082,7 +1158,8 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
     Rigmor Thokle') or a guest it welcomed: explicit enough to add to a header's list, which names the members, not
     their guests."""
     return _first_mentions(
-        paragraphs, (attending, represented_by, roll_call, presenting, welcomed, introduced, responsible)
+        paragraphs,
+        (attending, represented_by, roll_call, presenting, welcomed, introduced, responsible, given_the_floor),
     )
 
 
@@ -1128,6 +1205,7 @@ def prose_people(paragraphs: list[str]) -> list[Person]:
                 electing,
                 welcomed,
                 introduced,
+                given_the_floor,
                 first_named,
                 responsible,
             ),

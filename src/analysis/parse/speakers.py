@@ -28,11 +28,15 @@ from analysis.language.wordlists import (
 from analysis.parse.agenda import POINT_NUMBER
 from analysis.parse.header import is_office_word, looks_like_name
 from analysis.parse.participants import (
+    FIRST_NAME_OPENING,
     MAX_TITLE_TOKENS,
     NAME,
+    gives_the_floor,
     had_the_turn,
     initials,
+    may_give_the_floor,
     may_name_a_talk,
+    name_shaped,
     presentation_before,
     reports_presence,
     speaker_label,
@@ -408,10 +412,15 @@ def _may_open_with_a_name(tokens: list[str]) -> bool:
     return len(tokens) > 2 and (tokens[1][:1].isupper() or tokens[2][:1].isupper())
 
 
-def _stranger_speaks(sentence: str) -> bool:
+def _stranger_speaks(sentence: str, tokens: list[str]) -> bool:
     """'Per Holm informerte om …', 'Rådgiver Per Holm sa …': a sentence opened by a full name nobody present has,
-    perhaps after its title, then a verb of saying. Someone the attendance list does not name speaks (a guest, an
-    absent member)."""
+    perhaps after its title, then a verb of saying; or 'Åke orienterte om turer', 'Dahl syntes …': by one word of a
+    name's shape (`name_shaped`), then a verb of saying. Someone the attendance list does not name speaks (a guest, an
+    absent member, a person the text named in passing)."""
+    if not _may_open_with_a_name(tokens):
+        reporting = len(tokens) > 1 and _is_reporting(tokens[1])  # the cheap test first
+        alone = FIRST_NAME_OPENING.match(sentence.lstrip()) if reporting else None
+        return bool(alone) and _is_reporting(alone["verb"]) and name_shaped(alone["name"], alone["after"])
     title, _, rest = sentence.lstrip().partition(" ")
     for opening in (sentence, rest) if is_office_word(title) else (sentence,):
         match = _OPENING_NAME.match(opening)
@@ -732,7 +741,7 @@ def _narrate(
         elif mention:
             current = _from_mention(mention, rule)
             result.append(current)
-        elif not mention and speaking and _may_open_with_a_name(tokens) and _stranger_speaks(sentence):
+        elif not mention and speaking and tokens[0][:1].isupper() and _stranger_speaks(sentence, tokens):
             current = NOBODY  # "Per Holm informerte om …", Per Holm on no list: his speech, not the one before
             result.append(NOBODY)
         elif current.speaker or current.organisation:
@@ -744,7 +753,24 @@ def _narrate(
         else:
             result.append(NOBODY)
         mentioned = last_mentioned([sentence], roster, mentioned)
+        floor = _given_the_floor(sentence, roster)
+        if floor:
+            current = mentioned = floor  # "… gav ordet til dagens foredragsholder, Harald Norman.": he speaks next
     return result
+
+
+_FLOOR_GIVEN_BEFORE = 3  # tokens before a name given the floor at least: a turn noun, a verb, "til"
+
+
+def _given_the_floor(sentence: str, roster: Roster) -> Attribution | None:
+    """The attendee a sentence gives the floor to ('Leif kunne gi ordet til dagens foredragsholder, Harald Olimb
+    Norman'), who speaks the sentences after it; None where it gives nobody the floor."""
+    tokens, mentions = roster.read(sentence)
+    later = [m for m in mentions if m.person and m.start >= _FLOOR_GIVEN_BEFORE]
+    if not later or not may_give_the_floor(sentence):  # most sentences name nobody after their opening
+        return None
+    given = next((m for m in later if gives_the_floor(tokens[: m.start])), None)
+    return _from_mention(given, "named") if given else None
 
 
 def last_mentioned(sentences: list[str], roster: Roster, before: Attribution) -> Attribution:
