@@ -1197,6 +1197,21 @@ def _present(parsed: ParsedDocument, status: str = "present") -> list[str]:
     return [p.name for p in parsed.people if p.status == status]
 
 
+def test_an_officer_a_label_names_by_surname_is_the_attendee_of_that_surname() -> None:
+    """'Møteleiar: Aasland', 'Referent: Runnestø' under a list naming them in full: the listed people fill the
+    fields, and no second attendee 'Aasland' joins; a surname two attendees share names neither."""
+    text = (
+        "Protokoll frå styremøtet 13. september 2007\n\nTil stades: Ola Breivega, Tor Fuglevik og Tora Aasland\n"
+        "Frå sekretariatet: Eilov Runnestø (rådgjevar)\nMøteleiar: Aasland\nReferent: Runnestø\n\n"
+        "Styret godkjende protokollen."
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["chair"], parsed.meeting["minute_taker"]) == ("Tora Aasland", "Eilov Runnestø")
+    assert _present(parsed) == ["Ola Breivega", "Tor Fuglevik", "Tora Aasland", "Eilov Runnestø"]
+    shared = _parsed(text.replace("Tor Fuglevik", "Kari Aasland"), "minutes")
+    assert shared.meeting["chair"] != "Tora Aasland"
+
+
 def test_fields_under_a_letterhead_of_three_lines_and_a_title_run_into_them_are_the_header() -> None:
     lines = (
         "Brukergruppa i Eikvik\n\nNr. 12 – Referat fra 3. mars 2020\n\nReferat fra 3. mars 2020\n"

@@ -1445,8 +1445,9 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
 
     One the attendance list leaves out ("Referent: Lars Ole Bolneset" under a
     list without him) joins it; one named by a first name alone ("Møteleder:
-    Per") is the one listed attendee of that first name, and the field takes
-    the full name, or joins by that name when no one listed has it; one a list
+    Per") is the one listed attendee of that first name, else of that surname
+    ("Møteleiar: Aasland"), and the field takes the full name, or joins by
+    that name when no one listed has it; one a list
     of first names gives by that name ("Deltakarar: Rita, Are" over "Are
     Halland, ref.") is listed already; one signing with an initial for a
     surname ("Nils S") is the listed attendee it abbreviates, and the field
@@ -1465,7 +1466,9 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
             continue
         role = layout().name_markers[office][0].capitalize()
         if first == person.name:
-            same = present_by_first_name(first, people)
+            same = present_by_first_name(first, people) or [
+                p for p in [find_person(first, people)] if p and p.status == "present"
+            ]  # "Møteleiar: Aasland": by a surname one attendee has, as elections name them
             if len(same) == 1:
                 officers[office] = same[0].name
             elif not same and first not in names and lone_first_name(first):
