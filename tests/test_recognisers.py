@@ -1029,6 +1029,24 @@ def _parsed(text: str, kind: str) -> ParsedDocument:
     return parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind=kind), text))
 
 
+def test_a_line_that_heads_no_text_is_kept_as_text() -> None:
+    """Election results a line each, a list's points, a closing line: each short line reads as a heading, and a
+    heading's words are kept only as the section of the text under it. With no text under it, it is text itself,
+    so every line of the body is in the segments or the agenda; a label over the items still heads them."""
+    text = (
+        "Referat fra årsmøtet 20.02.2020\n\nTilstede: Liv Hansen, Jan Moe og Eva Berg\n\n"
+        "Liv Hansen ønsket velkommen.\n\nUtrulling:\n- Sveits først\n\n- Noreg som nummer to\n\n- Danmark seinare"
+        "\n\nTakk for i kveld\n\nValg\n\nLeder: Liv Hansen, gjenvalgt for 1 år\n\n"
+        "Nestleder: Jan Moe, ny, valgt for 2 år\n\nKasserer: Eva Berg, ikke på valg"
+    )
+    parsed = _parsed(text, "minutes")
+    kept = [s.text for s in parsed.segments] + [a.title for a in parsed.agenda]
+    for line in ("- Noreg som", "- Danmark", "Leder: Liv Hansen", "Nestleder: Jan Moe", "Kasserer: Eva Berg"):
+        assert any(piece.startswith(line) for piece in kept), line
+    items = "Møtebok 3. mai 2021\n\nFaste punkter:\n\n1. Godkjenning av innkalling\n\n2. Referatsaker\n\nGodkjent."
+    assert "Faste punkter:" not in [s.text for s in _parsed(items, "minutes").segments]
+
+
 def test_minutes_without_a_header_take_their_first_heading_as_title_and_its_date() -> None:
     text = "Medlemsmøte 14.02.2024\n\nKari Lie åpnet møtet og ønsket alle velkommen.\n\nDet ble servert kaffe."
     # an agenda's first heading is no title, but the short line naming the meeting still dates it
@@ -1333,10 +1351,12 @@ def test_a_club_board_s_minutes_wrapped_names_spaced_case_numbers_guests_nobody_
         ("Jon Berg", "present"),
     ]
     assert [(a.item_no, a.title) for a in parsed.agenda] == [("41/23", "Godkjenning av referat"), ("42/23", "Dugnad")]
-    # a point that opens with an attendee's first name is what they do; one that does not is still a heading
+    # a point that opens with an attendee's first name is what they do; one that does not heads nothing and is
+    # nobody's line
     assert [(s.text, s.speaker) for s in parsed.segments][1:] == [
         ("– Anne tar ansvar for vaktlisten", "Anne Sætre Kaasa"),
         ("– Ola ordner med kurver", "Ola Dahl"),
+        ("– Kurver og hyller", ""),
     ]
 
 

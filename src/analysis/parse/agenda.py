@@ -194,7 +194,7 @@ def _items_by_heading(label: str, following: list[str], people: list[Person]) ->
 class Block:
     """One body paragraph (or heading line) in reading order with the entry it opens, if any."""
 
-    kind: str  # item | presentation | heading | text
+    kind: str  # item | presentation | heading | text | line (a heading over nothing: a sentence, nobody's)
     text: str
     entry: AgendaEntry | None = None
 
@@ -515,7 +515,35 @@ def outline(
         if heading and not agenda_label:
             heading_blocks[len(blocks)] = index
         blocks.append(Block("heading" if heading or agenda_label else "text", paragraph))
-    return _headings_as_items(blocks, heading_blocks) if headed and items and not item_keys else blocks
+    blocks = _headings_as_items(blocks, heading_blocks) if headed and items and not item_keys else blocks
+    return _lines_heading_nothing(blocks)
+
+
+def _lines_heading_nothing(blocks: list[Block]) -> list[Block]:
+    """A line read as a heading that heads no text is a line of its own: a point of a list or a label with its value
+    over another heading or an item ('- Noreg som nummer to' over '- Danmark seinare', 'Leder: Liv Hansen, gjenvalgt'
+    over 'Nestleder: …'), or any heading the document ends with ('– Kurver og hyller'). A heading's words are kept
+    only as the section of the text under it, so such a line would be left out of every table. A label over the
+    items ('Faste punkter:'), a letterhead over the title and a heading over a subheading still head them; a field's
+    label alone at the end ('Referent' under a signature) is the signature's."""
+    kept = list(blocks)
+    for k, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        after = blocks[k + 1].kind if k + 1 < len(blocks) else ""
+        alone = block.text.strip().rstrip(":.").casefold() in _FIELD_LABELS  # "Referent" under a signature
+        words = any(c.isalpha() for c in block.text)  # a rule ("---") says nothing
+        if words and ((not after and not alone) or (after and after != "text" and _POINT_OR_VALUE.match(block.text))):
+            kept[k] = Block("line", block.text)
+    return kept
+
+
+_FIELD_LABELS = frozenset(label.casefold() for labels in layout().labels.values() for label in labels)
+
+
+# "- Sveits først", "• Redd Barna", "Kasserer: Arvid Meløy, gjenvalgt": a point of a list or a label with its value
+# (never a sentence before a colon: "Statsråden åpnet konferansen. Foto: NTB")
+_POINT_OR_VALUE = re.compile(r"^\s*(?:[-–—•·*]\s|[^:.!?\n]{1,40}:\s*\S)")
 
 
 # "Eventuelt", "Ymse:" alone on a line after numbered items (`closing_items`)

@@ -48,7 +48,8 @@ def segment_id(meeting_id: str, paragraph_no: int, sentence_no: int) -> str:
 def segment_blocks(
     meeting_id: str, blocks: list[Block], roster: Roster, *, narrative: bool, lang: str = "nb"
 ) -> list[Segment]:
-    """Walk the outline: headings set the section, presentations the default speaker."""
+    """Walk the outline: headings set the section, presentations the default speaker; a line that heads nothing is
+    a sentence row of its own."""
     segments: list[Segment] = []
     section, item_no = "", ""
     current = NOBODY
@@ -74,7 +75,11 @@ def segment_blocks(
         if not sentences:
             continue
         paragraph_no += 1
-        attributions = attribute_paragraph(sentences, roster, current, narrative=narrative, mentioned=mentioned)
+        if block.kind == "line":  # a heading over nothing: its words kept, nobody's, and the speech before has ended
+            current = NOBODY
+            attributions = [NOBODY] * len(sentences)
+        else:
+            attributions = attribute_paragraph(sentences, roster, current, narrative=narrative, mentioned=mentioned)
         mentioned = last_mentioned(sentences, roster, mentioned)
         for sentence_no, (sentence, who) in enumerate(zip(sentences, attributions, strict=True), 1):
             segments.append(
