@@ -166,6 +166,7 @@ def test_a_full_name_on_no_list_speaking_ends_the_speech_before() -> None:
     )
     for sentence in kept:
         assert _minutes_speakers([sentence], roster, engen) == ["Johanna Engen"]
+    assert len(_minutes_speakers(["* * *", "– –"], roster, engen)) == 2  # no word at all: no name, and no failure
 
 
 def test_a_body_opening_the_sentence_speaks_through_the_person_after_ved() -> None:

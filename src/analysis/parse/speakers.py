@@ -741,7 +741,7 @@ def _narrate(
         elif mention:
             current = _from_mention(mention, rule)
             result.append(current)
-        elif not mention and speaking and tokens[0][:1].isupper() and _stranger_speaks(sentence, tokens):
+        elif not mention and speaking and tokens and tokens[0][:1].isupper() and _stranger_speaks(sentence, tokens):
             current = NOBODY  # "Per Holm informerte om …", Per Holm on no list: his speech, not the one before
             result.append(NOBODY)
         elif current.speaker or current.organisation:
