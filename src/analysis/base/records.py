@@ -27,6 +27,14 @@ def present_by_first_name(first: str, people: list[Person]) -> list[Person]:
     return [p for p in people if p.status == "present" and p.first_name == first]
 
 
+def present_by_one_name(name: str, people: list[Person]) -> list[Person]:
+    """The people present one name alone may mean: those of that first name ('Møteleder: Per'), else the one
+    present with that surname ('Møteleiar: Aasland', 'Mikalsen ble valgt …'); none if neither."""
+    present = [person for person in people if person.status == "present"]
+    by_surname = find_person(name, present)
+    return present_by_first_name(name, present) or ([by_surname] if by_surname else [])
+
+
 def find_person(reference: str, people: list[Person]) -> Person | None:
     """A person by full name (any case), else by a surname only one of `people` has."""
     reference = " ".join(reference.split())

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from analysis.base.records import Person, find_person, present_by_first_name
+from analysis.base.records import Person, present_by_one_name
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import (
     CAPITALS,
@@ -1063,12 +1063,11 @@ def introduced(text: str) -> list[Hit]:
     ]
 
 
-# A turn noun as a word of its own ("ordet", not "ordfører"): the cheap test before looking for a floor given.
+# A turn noun as a word of its own ("ordet", not "ordfører"), and as it is written before a space: the tests before
+# looking for a floor given.
 _TURN_NOUN = re.compile(rf"(?<![\wæøå])(?:{alternation(layout().turn_nouns)})(?![\wæøå])", re.IGNORECASE)
-_FLOOR_WORDS = 4  # words before "til" that hold the turn noun and the verb: "Leif kunne gi ordet til …"
-
-
 _TURN_NOUN_FORMS = tuple(form for noun in layout().turn_nouns for form in (f"{noun} ", f"{noun.capitalize()} "))
+_FLOOR_WORDS = 4  # words before "til" that hold the turn noun and the verb: "Leif kunne gi ordet til …"
 
 
 def may_give_the_floor(text: str) -> bool:
@@ -1128,22 +1127,22 @@ def name_shaped(word: str, after: str | None) -> bool:
     the verb."""
     folded = word.casefold()
     inverted = after is not None and (after[:1].isupper() or after.casefold() in _SUBJECT_OR_AGENT)
-    return not inverted and folded not in STOP_WORDS and lemma(folded, "nb+nn") == folded and not is_office_word(word)
+    return folded not in STOP_WORDS and not inverted and lemma(folded, "nb+nn") == folded and not is_office_word(word)
 
 
 def first_named(text: str) -> list[Hit]:
     """A member informal minutes name by first name alone, doing something: 'Knut leste opp takkekort', where
     `first_names` lists the name, or 'Tordis leste referat', a name's shape no dictionary knows as a word (not
     'Kasserer', 'Rektor')."""
-    hits: list[Hit] = []
-    for match in FIRST_NAME_OPENING.finditer(text):
-        name = match["name"]
-        listed = name.casefold() in layout().first_names
-        if listed or name.casefold() not in STOP_WORDS:  # most sentences open with a function word: cheap test first
-            shaped = listed or (name_shaped(name, match["after"]) and not known_word(name))
-            if shaped and shows_there(match["verb"]):
-                hits.append((match.start(), Person(name=name)))
-    return hits
+    return [
+        (match.start(), Person(name=match["name"]))
+        for match in FIRST_NAME_OPENING.finditer(text)
+        if (
+            match["name"].casefold() in layout().first_names
+            or (name_shaped(match["name"], match["after"]) and not known_word(match["name"]))
+        )
+        and shows_there(match["verb"])
+    ]
 
 
 def _first_name_of_another(people: list[Person]) -> list[Person]:
@@ -1389,8 +1388,7 @@ def elected_officers(paragraphs: list[str], people: Sequence[Person] = ()) -> di
     for text in paragraphs:
         hits = [(at, person.name, field) for at, person, field in elected(text)]
         for at, person, field in elected(text, by_first_name=True):
-            by_surname = find_person(person.name, present)  # "Mikalsen ble valgt …": the one attendee so called
-            known = present_by_first_name(person.name, present) or ([by_surname] if by_surname else [])
+            known = present_by_one_name(person.name, present)  # "Mikalsen ble valgt …": the one attendee so called
             if len(known) == 1:
                 hits.append((at, known[0].name, field))
             elif not known and person.name.casefold() in layout().first_names and not is_office_word(person.name):
@@ -1466,9 +1464,7 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
             continue
         role = layout().name_markers[office][0].capitalize()
         if first == person.name:
-            same = present_by_first_name(first, people) or [
-                p for p in [find_person(first, people)] if p and p.status == "present"
-            ]  # "Møteleiar: Aasland": by a surname one attendee has, as elections name them
+            same = present_by_one_name(first, people)  # "Møteleiar: Aasland": by a surname too, as elections name them
             if len(same) == 1:
                 officers[office] = same[0].name
             elif not same and first not in names and lone_first_name(first):

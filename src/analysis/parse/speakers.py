@@ -418,9 +418,9 @@ def _stranger_speaks(sentence: str, tokens: list[str]) -> bool:
     name's shape (`name_shaped`), then a verb of saying. Someone the attendance list does not name speaks (a guest, an
     absent member, a person the text named in passing)."""
     if not _may_open_with_a_name(tokens):
-        reporting = len(tokens) > 1 and _is_reporting(tokens[1])  # the cheap test first
-        alone = FIRST_NAME_OPENING.match(sentence.lstrip()) if reporting else None
-        return bool(alone) and _is_reporting(alone["verb"]) and name_shaped(alone["name"], alone["after"])
+        # one word, then its verb of saying (`tokens[1]`, the cheap test first)
+        alone = FIRST_NAME_OPENING.match(sentence.lstrip()) if len(tokens) > 1 and _is_reporting(tokens[1]) else None
+        return bool(alone) and name_shaped(alone["name"], alone["after"])
     title, _, rest = sentence.lstrip().partition(" ")
     for opening in (sentence, rest) if is_office_word(title) else (sentence,):
         match = _OPENING_NAME.match(opening)
