@@ -14,14 +14,12 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ftfy
-import simplemma
 from charset_normalizer import from_bytes
 
 from analysis.base.errors import InputError
-from analysis.language.norwegian import STOP_WORDS
+from analysis.language.norwegian import STOP_WORDS, known_in
 
 EIGHT_BIT = ["cp1252", "iso8859_15", "latin_1"]
 BOMS = [
@@ -78,11 +76,6 @@ def _control_share(text: str, characters: set[str]) -> float:
     return controls / max(1, len(text))
 
 
-@lru_cache(maxsize=1 << 16)
-def _known_in(word: str, lang: str) -> bool:
-    return simplemma.is_known(word, lang=lang)
-
-
 def _enough_known(sample: list[str]) -> bool:
     """At least MIN_KNOWN_SHARE of the sample known in one of the languages, taken one at a time.
 
@@ -95,7 +88,7 @@ def _enough_known(sample: list[str]) -> bool:
     if sum(word in known for word in sample) / len(sample) >= MIN_KNOWN_SHARE:
         return True
     for lang in KNOWN_LANGUAGES:
-        known |= {word for word in set(sample) - known if _known_in(word, lang)}
+        known |= {word for word in set(sample) - known if known_in(word, lang)}
         if sum(word in known for word in sample) / len(sample) >= MIN_KNOWN_SHARE:
             return True
     return False

@@ -40,11 +40,16 @@ def lemma(form: str, lang: str = LANGUAGE) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def known_in(form: str, lang: str) -> bool:
+    """Whether simplemma's dictionary of `lang` ('nb', 'nn') has the word form as written."""
+    return simplemma.is_known(form, lang=lang)
+
+
 def known_word(form: str) -> bool:
     """Whether the Bokmål or the Nynorsk dictionary has the word form: a name mostly is in neither ('Tordis'), a
     common noun, a title or an adverb is ('Kasserer', 'Rektor', 'Deretter')."""
     folded = form.lower()
-    return simplemma.is_known(folded, lang="nb") or simplemma.is_known(folded, lang="nn")
+    return known_in(folded, "nb") or known_in(folded, "nn")
 
 
 class _RememberedLemmas(LemmatizationStrategy):

@@ -531,26 +531,25 @@ def _lines_heading_nothing(blocks: list[Block]) -> list[Block]:
         if block.kind != "heading":
             continue
         after = blocks[k + 1].kind if k + 1 < len(blocks) else ""
-        alone = block.text.strip().rstrip(":.").casefold() in _FIELD_LABELS  # "Referent" under a signature
+        alone = LABEL_ONLY.match(block.text.strip())  # "Referent" under a signature
         words = any(c.isalpha() for c in block.text)  # a rule ("---") says nothing
         if words and ((not after and not alone) or (after and after != "text" and _POINT_OR_VALUE.match(block.text))):
             kept[k] = Block("line", block.text)
     return kept
 
 
-_FIELD_LABELS = frozenset(label.casefold() for labels in layout().labels.values() for label in labels)
-
-
-# "- Sveits først", "• Redd Barna", "Kasserer: Arvid Meløy, gjenvalgt": a point of a list or a label with its value
-# (never a sentence before a colon: "Statsråden åpnet konferansen. Foto: NTB")
-_POINT_OR_VALUE = re.compile(r"^\s*(?:[-–—•·*]\s|[^:.!?\n]{1,40}:\s*\S)")
+# A point of a list opening a line: "- Sveits først", "• Redd Barna"
+_LIST_POINT = r"[-–—•·*]\s"
+# A point of a list, or a label with its value ("Kasserer: Arvid Meløy, gjenvalgt"; never a sentence before a
+# colon: "Statsråden åpnet konferansen. Foto: NTB")
+_POINT_OR_VALUE = re.compile(rf"^\s*(?:{_LIST_POINT}|[^:.!?\n]{{1,40}}:\s*\S)")
 
 
 # "Eventuelt", "Ymse:" alone on a line after numbered items (`closing_items`)
 _CLOSING_ITEM = re.compile(rf"^(?P<title>{alternation(layout().closing_items, spaced=True)})\s*[:.]?$", re.IGNORECASE)
 MIN_HEADED_ITEMS = 3
 # "Foto: …", "Møterom: K-248", "• Redd Barna ved …": a label with its value, or a point of a list, heads nothing
-_LABELLED_OR_LISTED = re.compile(r"^\s*(?:[-–—•*]\s|[^:]*:)")
+_LABELLED_OR_LISTED = re.compile(rf"^\s*(?:{_LIST_POINT}|[^:]*:)")
 
 
 def _headings_as_items(blocks: list[Block], headed: dict[int, int]) -> list[Block]:
