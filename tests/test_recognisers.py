@@ -1448,6 +1448,23 @@ def test_one_who_gives_or_holds_a_talk_takes_part_and_speaks_in_either_word_orde
     assert [s.speaker for s in parsed.segments][:2] == ["Kari Lie", "Torbjørn Reisæter"]
 
 
+def test_one_who_puts_a_question_or_a_proposal_takes_part_and_speaks_past_a_party_bracket() -> None:
+    text = (
+        "Referat fra kommunestyret 4. mars 2019\n\nReferent: Gertrud Korff\n\n"
+        "Sak 12/19 Skolebruksplan\n\nKari Lie (Sp) stilte følgende spørsmål til rådmannen: Når kommer planen?\n\n"
+        "Ola Dahl fremmet forslag om utsettelse. Forslaget falt.\n\n"
+        "Per Holm stiller til gjenvalg. Pensjonistforbundet Andebu stilte spørsmål om bussen."
+    )
+    parsed = _parsed(text, "minutes")
+    # 'stiller til gjenvalg' says nothing, and an organisation's name is no person's
+    assert _present(parsed) == ["Kari Lie", "Ola Dahl", "Gertrud Korff"]
+    assert [(s.text[:14], s.speaker) for s in parsed.segments][:3] == [
+        ("Kari Lie (Sp) ", "Kari Lie"),
+        ("Ola Dahl fremm", "Ola Dahl"),
+        ("Forslaget falt", "Ola Dahl"),
+    ]
+
+
 def test_a_proposal_or_question_from_an_attendee_opening_the_sentence_is_theirs() -> None:
     text = (
         "Referat\n\nTil stede: Lars Ole Berg, Renne Hubertus og Kari Lie\n\n"

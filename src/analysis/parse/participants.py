@@ -135,8 +135,12 @@ MAX_TITLE_TOKENS = 4  # words of a title before a name: "sa barne-, likestilling
 def is_presentation_noun(word: str) -> bool:
     """'foredrag', 'orienteringen', and a compound ending in one ('inspirasjonsforedrag', 'åpningsinnlegget'):
     `presentation_nouns` in the layout file."""
+    return _is_noun_of(word, layout().presentation_nouns)
+
+
+def _is_noun_of(word: str, nouns: frozenset[str]) -> bool:
+    """One of `nouns` in any form, or a compound ending in one ('tilleggsforslaget')."""
     folded = word.casefold()
-    nouns = layout().presentation_nouns
     if lemma(folded, "nb+nn") in nouns:
         return True
     return any(
@@ -150,8 +154,9 @@ MAX_TALK_OBJECT = 3  # words between a verb of giving and its talk noun: "ga en 
 
 
 def _talk_noun_within(words: list[str]) -> bool:
+    """A talk or what one puts to the meeting ('ei oppsummering', 'følgende spørsmål') among the next few words."""
     for word in words[: MAX_TALK_OBJECT + 1]:
-        if is_presentation_noun(word):
+        if is_presentation_noun(word) or _is_noun_of(word, layout().proposal_nouns):
             return True
         if not word.islower():
             return False
@@ -159,9 +164,9 @@ def _talk_noun_within(words: list[str]) -> bool:
 
 
 def talk_given(before: list[str], after: list[str]) -> bool:
-    """'Kari Lie ga en omfattende redegjørelse', 'Til slutt gjorde Torbjørn Reisæter ei oppsummering': a verb of
-    giving or holding (`talk_verbs`) right after or right before the name, then a talk noun; `before` and `after`
-    are the words either side of the name."""
+    """'Kari Lie ga en omfattende redegjørelse', 'Til slutt gjorde Torbjørn Reisæter ei oppsummering', 'Kari Lie
+    stilte følgende spørsmål': a verb of giving, holding or putting (`talk_verbs`) right after or right before the
+    name, then a talk noun or a proposal noun; `before` and `after` are the words either side of the name."""
     verbs = layout().talk_verbs
     if after and lemma(after[0].casefold(), "nb+nn") in verbs:
         return _talk_noun_within(after[1:])
@@ -200,8 +205,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)(?=[A-ZÆØÅ])")
 
 
 def _is_name(name: str, *, introduced: bool = False) -> bool:
-    """Two or more name words whose first is no function word ('Både Eriksson'), none a title, and the last no
-    organisation's ending ('Norske Kvinners Sanitetsforening').
+    """Two or more name words whose first is no function word ('Både Eriksson'), none a title, and none with an
+    organisation's ending ('Norske Kvinners Sanitetsforening', 'Pensjonistforbundet Andebu').
 
     An `introduced` name follows a title or an attendance phrase, so it
     cannot be capitalised for opening a sentence: there a first word that is
@@ -219,7 +224,7 @@ def _is_name(name: str, *, introduced: bool = False) -> bool:
         and (introduced or words[0].casefold() not in STOP_WORDS)
         and not any(re.fullmatch(ROLE, w) for w in words)
         and not all(w.isupper() for w in words)
-        and not words[-1].casefold().endswith(_ORG_ENDINGS)  # "… Sanitetsforening"
+        and not any(w.casefold().endswith(_ORG_ENDINGS) for w in words)  # "Pensjonistforbundet Andebu"
     )
 
 
@@ -612,12 +617,12 @@ def chair_title(paragraphs: list[str]) -> str:
 
 
 _TURN_OPENINGS = tuple(f"{noun.capitalize()} " for noun in layout().turn_nouns)  # "Ord for dagen hadde …"
-_TALK_NOUNS = tuple(layout().presentation_nouns)
+_TALK_NOUNS = tuple(sorted(layout().presentation_nouns | layout().proposal_nouns))
 
 
 def may_name_a_talk(text: str) -> bool:
-    """A talk noun, also inside a compound ('inspirasjonsforedrag'), or a turn noun opening a sentence: substring
-    tests in C, where most paragraphs name no talk."""
+    """A talk or proposal noun, also inside a compound ('inspirasjonsforedrag'), or a turn noun opening a sentence:
+    substring tests in C, where most paragraphs name no talk."""
     lowered = text.lower()  # the nouns are case-folded already; lower() is enough for Norwegian and cheaper
     return any(noun in lowered for noun in _TALK_NOUNS) or any(opening in text for opening in _TURN_OPENINGS)
 
@@ -647,7 +652,8 @@ def _sentence_before(text: str, at: int) -> list[str]:
     return _TOKEN.findall(text[starts[-1].end() : at]) if starts else []
 
 
-_BRACKETED_ACRONYM = re.compile(rf"^\s*\((?P<org>{_ACRONYM_WORD})\)")
+# An acronym or a party's short name in brackets after a name: "(VA)", "(MdG)", "(Sp)", "(V)", "(Rødt)".
+_BRACKETED_ACRONYM = re.compile(rf"^\s*\((?P<org>{_ACRONYM_WORD}|[A-ZÆØÅ][a-zæøå]{{0,3}})\)")
 
 
 def _organisation_beside(text: str, end: int) -> tuple[str, int]:

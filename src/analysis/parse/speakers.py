@@ -484,8 +484,8 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
             return mention, "named"
         if mention.person and talky is None:
             talky = may_name_a_talk(sentence)  # substring tests first: most sentences name no talk
-        if mention.person and talky and talk_given(tokens[: mention.start], tokens[mention.end :]):
-            return mention, "named"  # "Til slutt gjorde Torbjørn Reisæter ei oppsummering"
+        if mention.person and talky and talk_given(tokens[: mention.start], tokens[mention.end + aside :]):
+            return mention, "named"  # "… gjorde Torbjørn Reisæter ei oppsummering", "Kari Lie (V) stilte …"
     return None, ""
 
 
