@@ -952,6 +952,22 @@ def test_a_title_with_its_field_in_lower_case_and_a_bare_title_opening_a_sentenc
     assert other[0] == NOBODY  # the title names someone else, who was not there
 
 
+def test_the_chair_or_minute_taker_by_office_before_a_verb_speaks_where_no_attendee_holds_that_title() -> None:
+    text = (
+        "Referat fra medlemsmøte 12.03.2019\n\nMøteleder: Eva Moe\nReferent: Per Holm\n\n"
+        "Tilstede: Eva Moe, Per Holm, Kari Lie og Ola Dahl\n\n"
+        "1. Turer\n\nOla Dahl orienterte om turene. Sekretæren leste opp brevet fra kommunen.\n\n"
+        "2. Avslutning\n\nKari Lie takket for maten. Leder takket for fremmøtet. Referat godkjent."
+    )
+    assert [(s.text, s.speaker) for s in _parsed(text, "minutes").segments] == [
+        ("Ola Dahl orienterte om turene.", "Ola Dahl"),
+        ("Sekretæren leste opp brevet fra kommunen.", "Per Holm"),
+        ("Kari Lie takket for maten.", "Kari Lie"),
+        ("Leder takket for fremmøtet.", "Eva Moe"),
+        ("Referat godkjent.", "Eva Moe"),  # the field 'Referat' names no one: the chair goes on
+    ]
+
+
 def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
     header = parse_header(
         [

@@ -338,7 +338,7 @@ def find_sentences(draft: Draft) -> Draft:
     segments = segment_blocks(
         draft.raw.meeting_id,
         list(draft.blocks),
-        Roster(_speakers(draft)),
+        Roster(_speakers(draft), {"chair": draft.header.chair, "minute_taker": draft.header.minute_taker}),
         narrative=entry.kind in ("news", "agenda"),  # a news item's or invitation's own sentences are nobody's
         lang=draft.language,
     )

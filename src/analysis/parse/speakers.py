@@ -39,6 +39,7 @@ from analysis.parse.participants import (
     name_shaped,
     presentation_before,
     reports_presence,
+    shows_there,
     speaker_label,
     surname_initial,
     talk_given,
@@ -79,7 +80,7 @@ def _org_token_matches(token: str, alias_token: str, last: bool) -> bool:
 class Roster:
     """The people present at one meeting and every way the text may refer to them."""
 
-    def __init__(self, people: list[Person]) -> None:
+    def __init__(self, people: list[Person], officers: dict[str, str] | None = None) -> None:
         self.people = [p for p in people if p.status == "present" and p.name]
         # Listed but not present (absent, copy): their names must not reach a namesake who is.
         # a name as a sentence's tokens give it: "Liv A. Hansen" is read as "Liv A Hansen"
@@ -138,6 +139,14 @@ class Roster:
         # "Rådmann orienterte om …", "Kommunalsjef for kultur og oppvekst var opptatt av …": a bare title opening
         # the sentence is its one holder present
         self._bare_roles = {role: holders[0] for role, holders in roles.items() if len(holders) == 1}
+        # "Leder takket for fremmøtet", "Sekretæren orienterte": the meeting's chair or minute-taker, by a word of
+        # their field label that names an office, where no one present holds it as a title of their own
+        self._officers = {
+            form: person
+            for office, name in (officers or {}).items()
+            if name and (person := find_person(name, self.people))
+            for form in _office_forms(office)
+        }
         self._bodies = {body.casefold(): body for body in layout().speaking_bodies}
         self._memo: dict[tuple[str, ...], list[Mention]] = {}
         self._read: dict[str, tuple[list[str], list[Mention]]] = {}
@@ -209,10 +218,14 @@ class Roster:
         return {k: ps[0] for k, ps in present.items() if k and len(ps) == 1 and k not in taken}
 
     def titled_opening(self, tokens: list[str]) -> Mention | None:
-        """The one present holder of the bare title a sentence opens with ('Rådmann orienterte …')."""
+        """The one present holder of the bare title a sentence opens with ('Rådmann orienterte …'); else the
+        meeting's chair or minute-taker, by their office before a verb of saying or doing ('Leder takket …')."""
         if not tokens or not tokens[0][:1].isupper() or (len(tokens) > 1 and tokens[1][:1].isupper()):
             return None  # "Statssekretær Tom Erlend Skaug …" names someone else
-        person = self._bare_roles.get(tokens[0].casefold())
+        opening = tokens[0].casefold()
+        person = self._bare_roles.get(opening)
+        if person is None and opening in self._officers and len(tokens) > 1 and shows_there(tokens[1]):
+            person = self._officers[opening]
         return Mention(0, 1, person, person.organisation) if person else None
 
     def person_named(self, name: str) -> Person | None:
@@ -324,6 +337,18 @@ def _definite_forms(role: str) -> set[str]:
             stems |= {member.casefold() for member in group}
     stems |= {suffix.casefold() for suffix in layout().role_suffixes if role.endswith(suffix.casefold())}
     return {stem + ending for stem in stems for ending in ("en", "n")}
+
+
+def _office_forms(office: str) -> set[str]:
+    """'leder', 'lederen', 'leiaren', 'sekretæren': the words of an office's field labels (`fields` in the layout
+    file) that name a person's office (`roles`, `role_suffixes`, `meeting_functions`), bare and definite; not
+    'Referat' or 'Sekretariat'."""
+    words = {
+        label.casefold()
+        for label in layout().labels.get(office, ())
+        if " " not in label and (is_office_word(label) or label.casefold() in layout().meeting_functions)
+    }
+    return words | {form for word in words for form in _definite_forms(word)}
 
 
 def _part_of_other_name(tokens: list[str], i: int) -> bool:
