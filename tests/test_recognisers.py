@@ -968,6 +968,22 @@ def test_the_chair_or_minute_taker_by_office_before_a_verb_speaks_where_no_atten
     ]
 
 
+def test_an_attendee_named_between_commas_after_a_title_opening_the_sentence_speaks_it() -> None:
+    text = (
+        "Referat fra årsmøte 12.03.2019\n\nTilstede: Eva Moe, Kari Lie og Ola Dahl\n\n"
+        "Lokallagets leder, Eva Moe, åpnet møtet. Alle var fornøyd.\n\n"
+        "Kassereren, Kari Lie, la fram regnskapet.\n\n"
+        "Kjell Vik, Ola Dahl, og Per Holm ble valgt. Ingen andre stilte."
+    )
+    assert [s.speaker for s in _parsed(text, "minutes").segments] == [
+        "Eva Moe",
+        "Eva Moe",
+        "Kari Lie",
+        "Kari Lie",  # a list of names, not a title and a name: Ola Dahl is one of those elected, and says nothing
+        "Kari Lie",
+    ]
+
+
 def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
     header = parse_header(
         [

@@ -469,6 +469,28 @@ MAX_TURN_LABEL = 60  # characters: a label's colon stands this near the start, m
 _TURN_LABEL = re.compile(r"^\s*(?P<who>[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’.-]*){0,3})\s*:\s+\S")
 
 
+# An attendee's name between commas after a title opening the sentence, then the verb: "Kasseraren, Berit Krogh, la
+# fram rekneskapen", "Medlem av valgkomiteen i FFO, Anders Høgre, følgte opp".
+MAX_APPOSITION = 60  # characters of the title and the name: the first comma stands this near the start
+MAX_APPOSITION_TITLE = 6  # words of the title
+_APPOSITION = re.compile(r"\s*(?P<title>[^,]{1,60}),\s+(?P<name>[^,]{3,60}),\s+(?P<next>[a-zæøå]+)\b")
+
+
+def _apposed(sentence: str, mentions: list[Mention]) -> Mention | None:
+    """The attendee named between commas after a title opening the sentence, then a word that goes on with it (not
+    'og': "Per Holm, Kari Lie og …" lists names); the title is no name itself, and the mention may take in its last
+    word ('leder Liv A. Hansen')."""
+    match = _APPOSITION.match(sentence)
+    if match is None or match["next"] in _LIST_GOES_ON or looks_like_name(match["title"]):
+        return None
+    title = len(tokens_of(match["title"]))
+    end = title + len(tokens_of(match["name"]))
+    return next((m for m in mentions if m.person and m.end == end and m.start <= title <= MAX_APPOSITION_TITLE), None)
+
+
+_LIST_GOES_ON = frozenset({"og", "eller", "samt"})
+
+
 def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     """The mention the sentence reports and the rule that found it ('named', 'pronoun' or '')."""
     tokens, mentions = roster.read(sentence)
@@ -479,6 +501,9 @@ def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
     if mentions and mentions[0].start == opening and not mentions[0].body:
         through = _spoken_through(tokens, mentions)
         return through or mentions[0], "named"
+    apposed = _apposed(sentence, mentions) if mentions and "," in sentence[:MAX_APPOSITION] else None
+    if apposed:
+        return apposed, "named"  # "Lokallagets leder, Liv A. Hansen, åpnet møtet"
     turn = _TURN_LABEL.match(sentence) if ":" in sentence[:MAX_TURN_LABEL] else None
     if turn:  # "Kari: Vi bør vente.": the label's first name is an attendee's, the capital after it no surname
         label_tokens, label_mentions = roster.read(turn["who"])
