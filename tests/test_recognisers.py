@@ -984,6 +984,14 @@ def test_an_attendee_named_between_commas_after_a_title_opening_the_sentence_spe
     ]
 
 
+def test_one_who_goes_on_in_an_office_is_not_thereby_present() -> None:
+    text = (
+        "Referat fra generalforsamling 2016\n\nKari Lie orienterte om året. Per Holm fortsetter som nestleder, "
+        "og Eva Moe fortsatte med regnskapet."
+    )
+    assert _present(_parsed(text, "minutes")) == ["Kari Lie", "Eva Moe"]  # an election's result, not attendance
+
+
 def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
     header = parse_header(
         [

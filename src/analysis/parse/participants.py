@@ -523,6 +523,12 @@ _SENTENCE_CLOSES = re.compile(r"\s*[.!?](?:\s|$)")
 _SENTENCE_OPENS = r"(?:^|(?<=[.!?:]\s))"
 
 
+def _goes_on_as(words: list[str]) -> bool:
+    """'fortsetter som nestleder', 'held fram som leiar': a verb, then 'som' and an office, says who holds it, as an
+    election's result does, not who came."""
+    return len(words) >= 3 and words[1] == "som" and is_office_word(words[2])
+
+
 def _takes_the_turn(words: list[str]) -> bool:
     """'tok ordet', 'fekk ordet': a verb of taking (`turn_verbs`) before a turn noun (`turn_nouns`)."""
     return (
@@ -552,7 +558,7 @@ def speaking(text: str) -> list[Hit]:
             and before[1].casefold() in _AGENT
             and lemma(before[0].casefold(), "nb+nn") in layout().acting_verbs
         )
-        subject = bool(after) and (shows_there(after[0]) or _takes_the_turn(after))
+        subject = bool(after) and (shows_there(after[0]) or _takes_the_turn(after)) and not _goes_on_as(after)
         joined = subject_next and _JOINED.fullmatch(text, match.end(), next_start) is not None
         talk = talky and talk_given(before, _TOKEN.findall(text[end : end + 60])[: MAX_TALK_OBJECT + 2])
         if _is_name(name) and ((before and shows_there(before[-1])) or subject or by or joined or talk):
