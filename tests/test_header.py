@@ -111,6 +111,7 @@ def test_parse_person(line, status, name, role, organisation) -> None:
         ("Arkivsak 19/1234-5", ""),  # a case number, no date
         ("Julekonserten blir den 4/12 kl. 19", ""),  # no year
         ("31. februar 2019", ""),  # no such day
+        ("Tid: Torsdag 15. mai 1200 fredag 16. mai", ""),  # a clock time where the year would stand
         ("i slutten av oktober", ""),
     ],
 )

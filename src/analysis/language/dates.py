@@ -104,7 +104,14 @@ def _full_year(year: str) -> str:
     return str(2000 + short if short < 50 else 1900 + short)
 
 
+# The years a meeting's date may have: "Torsdag 15. mai 1200 fredag 16. mai" holds a clock time (12:00) where a year
+# would stand, and no minutes of 1200 are read here.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
 def _iso(year: str, month: int | str, day: str) -> str | None:
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        return None
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
