@@ -180,6 +180,13 @@ def test_a_body_opening_the_sentence_speaks_through_the_person_after_ved() -> No
     assert _minutes_speakers(["Kari Lie ved NAV sa at saken haster."], at_body) == ["Kari Lie"]
 
 
+def test_a_name_right_after_a_definite_title_is_who_holds_it_there() -> None:
+    """'Den nye presidenten Hege Valås ønsket velkommen' is hers, though the list gave the title to another."""
+    roster = Roster([Person("Agneta Bolinder", "President"), Person("Hege Valås")])
+    assert _minutes_speakers(["Den nye presidenten Hege Valås ønsket velkommen."], roster) == ["Hege Valås"]
+    assert _minutes_speakers(["Presidenten ønsket velkommen."], roster) == ["Agneta Bolinder"]
+
+
 def test_a_point_s_number_before_the_name_leaves_the_name_the_subject() -> None:
     """'2) Siv tok en gjennomgang av …' is Siv's, as 'Siv tok en gjennomgang av …' is."""
     roster = Roster([Person("Siv Berger"), Person("Kari Lie")])

@@ -304,8 +304,10 @@ class Roster:
             person = self._initials[token]  # "MS orienterte om saken"
             return Mention(i, i + 1, person, person.organisation)
         if folded in self._definite_roles:
-            person = self._definite_roles[folded]
-            return Mention(i, i + 1, person, person.organisation)
+            # "Den nye presidenten Hege Valås …": a name right after the title says who holds it
+            named = self._mention_at(tokens, i + 1) if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else None
+            person = named.person if named and named.person else self._definite_roles[folded]
+            return Mention(i, named.end if named and named.person else i + 1, person, person.organisation)
         if folded in self._bodies:
             return Mention(i, i + 1, None, token, body=True)
         for parts, alias, members in self._orgs_at.get(folded, ()):
