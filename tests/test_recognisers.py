@@ -992,6 +992,15 @@ def test_one_who_goes_on_in_an_office_is_not_thereby_present() -> None:
     assert _present(_parsed(text, "minutes")) == ["Kari Lie", "Eva Moe"]  # an election's result, not attendance
 
 
+def test_a_school_s_and_a_parish_s_staff_are_titled_by_the_layout_file() -> None:
+    text = "Frå skulen møtte rektor Harald Voster og inspektør Jostein Moldsvor. Til stede var sokneprest Rut Ugland."
+    assert [(p.name, p.role) for p in prose_people([text])] == [
+        ("Harald Voster", "Rektor"),
+        ("Jostein Moldsvor", "Inspektør"),
+        ("Rut Ugland", "Sokneprest"),
+    ]
+
+
 def test_a_nynorsk_attendance_label_and_a_stray_comma_in_a_long_list() -> None:
     header = parse_header(
         [
@@ -2077,7 +2086,7 @@ def test_a_name_then_a_dash_and_what_the_member_is_in_lower_case_or_digits() -> 
         ("Kine Therese Sandvik", "", "2.klasse", "present"),
         ("Hilde Jørgensen", "fauleder", "", "present"),
         ("Rune Nordstrand", "", "1.klasse", "present"),
-        ("Bjørn Framnes", "rektor", "", "present"),
+        ("Bjørn Framnes", "Rektor", "", "present"),  # a title of the layout file, as it spells it
         ("Anita Bakkejord", "", "6.klasse", "absent"),
     ]
     assert parsed.segments[-1].speaker == "Bjørn Framnes"  # the one rektor present
