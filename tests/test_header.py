@@ -119,6 +119,14 @@ def test_find_date(text: str, iso: str) -> None:
     assert find_date(text) == iso
 
 
+def test_a_date_alone_over_the_title_is_a_stamp_and_the_title_s_date_is_the_meeting_s() -> None:
+    """A blog's posting date over 'Referat fra styremøte 10.11.22' is no title; alone, it still dates the meeting."""
+    header = parse_header(["14. november 2022", "Referat fra styremøte 10.11.22", "Tilstede: Kari Lie, Ola Dahl"])
+    assert (header.title, header.date) == ("Referat fra styremøte 10.11.22", "2022-11-10")
+    alone = parse_header(["09.12.09", "Referat fra møte i Ungdomsrådet", "Tilstede: Kari Lie, Ola Dahl"])
+    assert (alone.title, alone.date) == ("Referat fra møte i Ungdomsrådet", "2009-12-09")
+
+
 def test_parse_time_span() -> None:
     assert parse_time_span("1215-1415") == ("12:15", "14:15")
     assert parse_time_span("09.00–11.30") == ("09:00", "11:30")

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from analysis.base.records import Header, Person
-from analysis.language.dates import find_date, leading_when, parse_time_span
+from analysis.language.dates import date_alone, find_date, leading_when, parse_time_span
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL, STOP_WORDS, split_enumeration
 from analysis.language.wordlists import ROLES
@@ -1254,6 +1254,10 @@ def parse_header(paragraphs: list[str]) -> Header:
             header.found = True
             last_field, last_label = field_name, label_only["label"]
             index += 2 if consumed else 1
+            continue
+        if index == 0 and len(paragraphs) > 1 and date_alone(paragraph.strip()):
+            subtitles.append(paragraph)  # "14. november 2022" over "Referat fra styremøte 10.11.22": a stamp, no title
+            index += 1
             continue
         # "Referat: Brukerforum …" names the meeting, not a minute-taker; "Møteprotokoll Utvalg: … Dato: …" runs on
         if index == 0 and "\n" not in paragraph.strip() and TITLE_RE.match(paragraph) and not _run_on_title(paragraph):
