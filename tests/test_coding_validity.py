@@ -72,6 +72,15 @@ def test_the_documents_own_names_are_masked_as_written(coder: Coder, mask: NameM
     assert "immigrants_minorities" in coded(coder, mask, "Vi må snakke om integrering i kommunen.", names)
 
 
+def test_a_web_address_is_where_the_text_points_not_what_it_says(coder: Coder, mask: NameMask) -> None:
+    """The page's slug in 'Les mer her: https://…/ekspertgruppe-for-barn-i-fattige-familiar/' codes no poverty; the
+    sentence's own words still count, and the full stop after the address stays the sentence's."""
+    address = "https://www.regjeringen.no/no/aktuelt/ekspertgruppe-for-barn-i-fattige-familiar/id2921913/"
+    assert coded(coder, mask, f"Les mer om ekspertgruppa her: {address}") == {}
+    assert mask.mask([f"Se {address}."]) == [f"Se {MASK}."]
+    assert coded(coder, mask, "Fattigdom blant barn øker, se www.ssb.no.") == {"benefits_income": "Fattigdom"}
+
+
 def test_a_capitalised_run_at_the_start_keeps_its_first_word(mask: NameMask) -> None:
     """'Statsråd Gjelsvik': the title is an ordinary word capitalised by its place; only the name is hidden."""
     assert mask.mask(["Statsråd Kari Nordmann inviterte til innspillsmøte."]) == [

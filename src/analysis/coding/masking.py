@@ -17,6 +17,9 @@ replaced by a neutral word:
   funksjonsnedsettelse", "Rusmisbrukernes interesseorganisasjon"), the
   organisation words being listed in the codebook (`organisation_words`).
 
+A web address is hidden too: a page's address is where the text points, not what it says
+("…/regjeringa-set-ned-ekspertgruppe-for-barn-i-fattige-familiar/" would code poverty).
+
 The mask keeps every other character where it was, so the evidence a code
 carries is the sentence's own words. Only the coder sees masked text; the
 tables keep the sentence as written.
@@ -50,6 +53,8 @@ _OFFICE = (
 # an acronym with its name spelled out, as organisations are listed: "INLO - Innvandrernes landsorganisasjon"
 _ACRONYM_NAME = rf"[{_UPPER}]{{2,}}\s+[-–]\s+[{_UPPER}][^,;.()\n]*"
 _MIN_NAME = 3  # shorter written names ("Ny", initials) would mask ordinary words
+# a web address: a scheme or "www.", up to the next space (a full stop or bracket closing the sentence left out)
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z+.-]*://|\bwww\.)\S*[^\s.,;:!?)\]»”\"']")
 
 
 def _name_after_first(match: re.Match[str]) -> str:
@@ -195,6 +200,8 @@ class NameMask:
         firsts = _first_words(names) if own is not None and screen else None
         masked = []
         for text in texts:
+            if "://" in text or "www." in text:
+                text = _ADDRESS.sub(MASK, text)
             if own is not None and (firsts is None or next(firsts.iter(text), None) is not None):
                 text = own.sub(MASK, text)
             fixed = self._for(text) if screen else self._fixed
