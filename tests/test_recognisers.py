@@ -1,5 +1,7 @@
 """The recognisers one by one, on the shapes each is for (and the near misses each must leave alone)."""
 
+from pathlib import Path
+
 from analysis.base.records import Person
 from analysis.ingest.documents import RawDocument
 from analysis.ingest.manifest import ManifestEntry
@@ -1076,6 +1078,20 @@ def test_a_name_joined_by_og_to_the_subject_of_a_verb_took_part_too() -> None:
 def _parsed(text: str, kind: str) -> ParsedDocument:
     """One document parsed from its text, as the build parses a file of this kind."""
     return parse_document(RawDocument("m", ManifestEntry(file="m.txt", sha256="0" * 64, kind=kind), text))
+
+
+def test_in_markdown_only_the_marked_headings_head_and_a_list_s_points_are_text() -> None:
+    """A list's points under '#### Bo' came as short lines without their marker and read as headings over the next
+    heading, in no table. Markdown marks its headings: every other line is text. Real minutes (MIT licence)."""
+    path = Path(__file__).parent / "fixtures" / "layouts" / "inf112_gunit_videomote_minutes_2020-03-13.txt"
+    text = path.read_text(encoding="utf-8")
+    parsed = _parsed(text, "minutes")
+    said = " ".join(s.text for s in parsed.segments)
+    body = text[text.index("## Hva har skjedd") :]  # below the attendance lists, which are the header's
+    points = [line[2:].strip() for line in body.splitlines() if line.startswith("- ")]
+    assert len(points) > 3
+    assert [point for point in points if point not in said] == []
+    assert "#" not in said and all(s.text.strip("-") for s in parsed.segments)  # headings and rules are no text
 
 
 def test_a_line_that_heads_no_text_is_kept_as_text() -> None:

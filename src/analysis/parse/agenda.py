@@ -360,6 +360,8 @@ def outline(
     item_no = ""
     sub_no = 0
     item_keys, section_keys = markdown_sections(headings or [])
+    marked = {_key(text) for _, text in headings or []}
+    listing = False  # under a Markdown document's agenda label, whose lines are the agenda its items repeat
     count = 0
     bare_next = 1  # the number a heading numbered without a full stop must have to be the next item
     titled_below: set[int] = set()  # paragraphs that are the title of the case number above them
@@ -423,6 +425,8 @@ def outline(
             continue
         first, _, rest = paragraph.partition("\n")
         key = _key(paragraph) if item_keys or section_keys else ""
+        if key in marked:  # a marked heading ends the agenda listed under its label, or is that label, before any item
+            listing = not count and bool(agenda_label_alone(paragraph))
         if items and key in item_keys:
             count += 1
             numbered = ITEM_RE.match(paragraph)
@@ -499,7 +503,13 @@ def outline(
             item_no, sub_no = (str(int(item_no) + 1) if item_no.isdigit() else ""), 0
             blocks.append(Block("item", paragraph, AgendaEntry(item_no, closing["title"], "item", "", (), (), index)))
             continue
-        heading = _first_heading(paragraph, people) if by_heading == 1 else _heading(paragraph, people)
+        if item_keys or section_keys:
+            # Markdown marks its headings ('# Tittel' too): a short line unmarked is text, a list's point ('- Trenger
+            # mindre veiledning' under '### Tilbakemeldingar'), except the agenda listed under its label ('## Dagsorden'
+            # over '1. Velkommen'); a rule ('---') says nothing and heads as before
+            heading = key in marked or listing or not any(c.isalpha() for c in paragraph)
+        else:
+            heading = _first_heading(paragraph, people) if by_heading == 1 else _heading(paragraph, people)
         agenda_label = agenda_label_alone(paragraph)  # "Saker:" over the items: a heading, no sentence
         # a heading over another heading heads no text: "Nr.253" over "Brev til gruppen"
         if (
