@@ -153,10 +153,13 @@ def _is_noun_of(word: str, nouns: frozenset[str]) -> bool:
 MAX_TALK_OBJECT = 3  # words between a verb of giving and its talk noun: "ga en svært omfattende redegjørelse"
 
 
+_TALK_OR_PROPOSAL = layout().presentation_nouns | layout().proposal_nouns
+
+
 def _talk_noun_within(words: list[str]) -> bool:
     """A talk or what one puts to the meeting ('ei oppsummering', 'følgende spørsmål') among the next few words."""
     for word in words[: MAX_TALK_OBJECT + 1]:
-        if is_presentation_noun(word) or _is_noun_of(word, layout().proposal_nouns):
+        if _is_noun_of(word, _TALK_OR_PROPOSAL):
             return True
         if not word.islower():
             return False
@@ -623,7 +626,7 @@ def chair_title(paragraphs: list[str]) -> str:
 
 
 _TURN_OPENINGS = tuple(f"{noun.capitalize()} " for noun in layout().turn_nouns)  # "Ord for dagen hadde …"
-_TALK_NOUNS = tuple(sorted(layout().presentation_nouns | layout().proposal_nouns))
+_TALK_NOUNS = tuple(sorted(_TALK_OR_PROPOSAL))
 
 
 def may_name_a_talk(text: str) -> bool:

@@ -306,8 +306,10 @@ class Roster:
         if folded in self._definite_roles:
             # "Den nye presidenten Hege Valås …": a name right after the title says who holds it
             named = self._mention_at(tokens, i + 1) if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else None
-            person = named.person if named and named.person else self._definite_roles[folded]
-            return Mention(i, named.end if named and named.person else i + 1, person, person.organisation)
+            if named and named.person:
+                return Mention(i, named.end, named.person, named.person.organisation)
+            person = self._definite_roles[folded]
+            return Mention(i, i + 1, person, person.organisation)
         if folded in self._bodies:
             return Mention(i, i + 1, None, token, body=True)
         for parts, alias, members in self._orgs_at.get(folded, ()):
@@ -483,14 +485,14 @@ def _apposed(sentence: str, mentions: list[Mention]) -> Mention | None:
     'og': "Per Holm, Kari Lie og …" lists names); the title is no name itself, and the mention may take in its last
     word ('leder Liv A. Hansen')."""
     match = _APPOSITION.match(sentence)
-    if match is None or match["next"] in _LIST_GOES_ON or looks_like_name(match["title"]):
+    if match is None or match["next"] in _NAMES_GO_ON or looks_like_name(match["title"]):
         return None
     title = len(tokens_of(match["title"]))
     end = title + len(tokens_of(match["name"]))
     return next((m for m in mentions if m.person and m.end == end and m.start <= title <= MAX_APPOSITION_TITLE), None)
 
 
-_LIST_GOES_ON = frozenset({"og", "eller", "samt"})
+_NAMES_GO_ON = frozenset({"og", "eller", "samt"})  # "Per Holm, Kari Lie og …"
 
 
 def subject_of(sentence: str, roster: Roster) -> tuple[Mention | None, str]:
