@@ -12,7 +12,7 @@ from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
-from analysis.parse.header import LABEL_ONLY, agenda_label_alone, split_role
+from analysis.parse.header import LABEL_ONLY, agenda_label_alone, has_words, split_role
 from analysis.parse.participants import shows_there
 
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
@@ -507,7 +507,7 @@ def outline(
             # Markdown marks its headings ('# Tittel' too): a short line unmarked is text, a list's point ('- Trenger
             # mindre veiledning' under '### Tilbakemeldingar'), except the agenda listed under its label ('## Dagsorden'
             # over '1. Velkommen'); a rule ('---') says nothing and heads as before
-            heading = key in marked or listing or not _has_words(paragraph)
+            heading = key in marked or listing or not has_words(paragraph)
         else:
             heading = _first_heading(paragraph, people) if by_heading == 1 else _heading(paragraph, people)
         agenda_label = agenda_label_alone(paragraph)  # "Saker:" over the items: a heading, no sentence
@@ -543,14 +543,9 @@ def _lines_heading_nothing(blocks: list[Block]) -> list[Block]:
         after = blocks[k + 1].kind if k + 1 < len(blocks) else ""
         alone = LABEL_ONLY.match(block.text.strip())  # "Referent" under a signature
         pointed = after and after != "text" and _POINT_OR_VALUE.match(block.text)
-        if _has_words(block.text) and ((not after and not alone) or pointed):
+        if has_words(block.text) and ((not after and not alone) or pointed):
             kept[k] = Block("line", block.text)
     return kept
-
-
-def _has_words(text: str) -> bool:
-    """Whether a line says anything: a rule ('---') does not."""
-    return any(c.isalpha() for c in text)
 
 
 # A point of a list opening a line: "- Sveits først", "• Redd Barna"

@@ -1084,6 +1084,11 @@ SUB_HEADING_WORDS = 6
 SUB_HEADING_CHARS = 80
 
 
+def has_words(text: str) -> bool:
+    """Whether a line says anything: a rule ('---') does not."""
+    return any(c.isalpha() for c in text)
+
+
 def _sub_heading(paragraph: str, following: list[str]) -> bool:
     """A short line of words over a list of full names that names none itself ("Medlemmer av Skate",
     "Observatør i møtet"); a label ("Referent") is a field, and a rule ("---") no heading."""
@@ -1092,7 +1097,7 @@ def _sub_heading(paragraph: str, following: list[str]) -> bool:
         return False  # the common case, a paragraph of text, answered without splitting it
     return (
         0 < len(line.split()) <= SUB_HEADING_WORDS
-        and any(c.isalpha() for c in line)
+        and has_words(line)
         and not line.endswith(".")
         and "," not in line
         and not LABEL_ONLY.match(line)
