@@ -52,6 +52,7 @@ def coded(coder: Coder, mask: NameMask, text: str, names: tuple[str, ...] = (), 
         "Arbeids- og integreringsminister Kari Nordmann åpnet møtet.",  # an office named by its field
         "Fra Norsk Forbund For Flyktninger møtte to representanter.",  # a run of capitalised words
         "INLO - Innvandrernes landsorganisasjon og ARS - Antirasistisk Senter deltok.",  # acronyms spelled out
+        "• Samarbeidsforumet av funksjonshemmedes organisasjoner (SAFO) • Oslo kommune",  # an acronym glossing its name
     ],
 )
 def test_a_sentence_that_only_names_an_organisation_is_not_coded_for_its_field(
@@ -70,6 +71,21 @@ def test_the_documents_own_names_are_masked_as_written(coder: Coder, mask: NameM
     names = ("Integrering Nord",)
     assert coded(coder, mask, "Integrering Nord var representert.", names) == {}
     assert "immigrants_minorities" in coded(coder, mask, "Vi må snakke om integrering i kommunen.", names)
+
+
+def test_an_acronym_in_brackets_hides_the_name_it_spells_and_nothing_before_it(coder: Coder, mask: NameMask) -> None:
+    """'Landsforbundet for utviklingshemmede og pårørende (LUPE)' is a name; the clause before it, a party's short
+    name ('(Sp)'), an acronym the words before it do not spell ('(ABC)') and a clause citing its source are not."""
+    sentence = "Fattigdom ble tatt opp av Landsforbundet for utviklingshemmede og pårørende (LUPE)."
+    assert mask.mask([sentence]) == [f"Fattigdom ble tatt opp av {MASK}."]
+    assert coded(coder, mask, sentence) == {"benefits_income": "Fattigdom"}
+    assert coded(coder, mask, "Samarbeidsforumet av funksjonshemmedes organisasjoner (SAFO) vil ha flere i jobb.") == {}
+    for unchanged in (
+        "Innspill om fattigdom (Sp) kom sent.",
+        "Ledighet og arbeid (ABC) var tema.",
+        "Kommunene har ansvar for arbeidet med bolig (KSU).",
+    ):
+        assert mask.mask([unchanged]) == [unchanged]
 
 
 def test_a_web_address_is_where_the_text_points_not_what_it_says(coder: Coder, mask: NameMask) -> None:

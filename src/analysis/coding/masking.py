@@ -11,7 +11,8 @@ replaced by a neutral word:
 - the organisation register's names and aliases (`data/organisations.csv`);
 - names the text marks as names: two or more capitalised words in a row
   ("Mental Helse", "Kirkens Bymisjon"), an acronym spelled out ("INLO -
-  Innvandrernes landsorganisasjon"), an office named by its field
+  Innvandrernes landsorganisasjon") or glossed ("Funksjonshemmedes
+  fellesorganisasjon (FFO)"), an office named by its field
   ("integreringsminister"), and an organisation word with what it is for or
   whose it is ("Forum mot barnefattigdom", "rådet for personer med
   funksjonsnedsettelse", "Rusmisbrukernes interesseorganisasjon"), the
@@ -36,6 +37,7 @@ from analysis.base.config import REGISTER_PATH
 from analysis.coding.codebook import Codebook
 from analysis.coding.organisations import load_register
 from analysis.coding.patterns import UNSAFE_CASE
+from analysis.language.norwegian import STOP_WORDS
 
 # what a name becomes: letters (so a phrase cannot run across it) that no codebook pattern reaches
 MASK = "Xqx"
@@ -52,6 +54,11 @@ _OFFICE = (
 )
 # an acronym with its name spelled out, as organisations are listed: "INLO - Innvandrernes landsorganisasjon"
 _ACRONYM_NAME = rf"[{_UPPER}]{{2,}}\s+[-–]\s+[{_UPPER}][^,;.()\n]*"
+# an acronym in brackets after the name it abbreviates: "Samarbeidsforumet av funksjonshemmedes organisasjoner (SAFO)";
+# at least two capitals, so a party's short name after a person's ("(Sp)") is left alone
+_GLOSS = re.compile(rf"\((?P<acronym>(?=(?:[{_LOWER}]*[{_UPPER}]){{2}})[{_UPPER}][{_UPPER}{_LOWER}]{{1,7}})\)")
+MAX_GLOSSED_WORDS = 8  # as many words as a name takes ("Landsforbundet for utviklingshemmede og pårørende")
+_CLAUSE_ENDS = tuple(',;:.!?»«"•')
 _MIN_NAME = 3  # shorter written names ("Ny", initials) would mask ordinary words
 # a web address: a scheme or "www.", up to the next space (a full stop or bracket closing the sentence left out)
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z+.-]*://|\bwww\.)\S*[^\s.,;:!?)\]»”\"']")
@@ -64,6 +71,42 @@ def _name_after_first(match: re.Match[str]) -> str:
         return MASK
     first = match.group(0).split()[0]
     return f"{first} {MASK}"
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the words, from the first, hold the acronym's letters in order, and no more words than it has
+    letters besides function words: "Norsk forbund for Utviklingshemmede" spells NFU, "Arbeids- og velferdsetaten"
+    does not spell NAV, and "Kommunen har ansvar for arbeidet (KS)" is a clause with its source, not a name."""
+    letters = iter(" ".join(words).casefold())
+    return (
+        words[0][:1].casefold() == acronym[:1].casefold()
+        and sum(word.casefold() not in STOP_WORDS for word in words) <= len(acronym)
+        and all(c in letters for c in acronym.casefold())
+    )
+
+
+def _glossed_start(text: str, end: int, acronym: str) -> int | None:
+    """Where the name the acronym glosses begins: the nearest capitalised word of the clause before it, at most
+    MAX_GLOSSED_WORDS back, from which the words spell the acronym (None where none does)."""
+    spans = [m.span() for m in re.finditer(r"\S+", text[:end])][-MAX_GLOSSED_WORDS:]
+    for k in range(len(spans) - 1, -1, -1):
+        word = text[spans[k][0] : spans[k][1]]
+        if k < len(spans) - 1 and word.endswith(_CLAUSE_ENDS) and not word.endswith("-,"):
+            return None  # the clause ended: "… kommune, Norsk …" is where a listed name may begin, not before
+        if not any(c.isalpha() for c in word):
+            return None  # a bullet or a dash between list entries
+        if word[:1].isupper() and _spells(acronym, [text[a:b] for a, b in spans[k:]]):
+            return spans[k][0]
+    return None
+
+
+def _unglossed(text: str) -> str:
+    """The text with each glossed name and its acronym hidden: "Funksjonshemmedes fellesorganisasjon (FFO)" → MASK."""
+    for match in reversed(list(_GLOSS.finditer(text))):
+        start = _glossed_start(text, match.start(), match["acronym"])
+        if start is not None:
+            text = text[:start] + MASK + text[match.end() :]
+    return text
 
 
 def _hidden(names: Iterable[str]) -> set[str]:
@@ -152,7 +195,8 @@ class NameMask:
         self._by_branches: dict[int, re.Pattern[str] | None] = {EVERY_BRANCH: self._fixed, 0: None}
         self._capitalised = re.compile(rf"(?<!\w){_CAPITALISED_RUN}(?!\w)")
         # codes are cached under this: a change to the register or the organisation words recodes
-        self.digest = hashlib.sha256(f"{enabled}\0{self._fixed and self._fixed.pattern}".encode()).hexdigest()[:16]
+        fixed = self._fixed and self._fixed.pattern
+        self.digest = hashlib.sha256(f"{enabled}\0{fixed}\0{_GLOSS.pattern}".encode()).hexdigest()[:16]
 
     def names_in(self, names: Iterable[str]) -> re.Pattern[str] | None:
         """A document's own names as one pattern, case as written (None when it names nobody).
@@ -202,6 +246,8 @@ class NameMask:
         for text in texts:
             if "://" in text or "www." in text:
                 text = _ADDRESS.sub(MASK, text)
+            if "(" in text:
+                text = _unglossed(text)
             if own is not None and (firsts is None or next(firsts.iter(text), None) is not None):
                 text = own.sub(MASK, text)
             fixed = self._for(text) if screen else self._fixed
