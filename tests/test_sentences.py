@@ -26,6 +26,9 @@ from analysis.parse.clean import clean
         ('Spørsmål er "hvordan skal jeg ta kontakt med NAV?" og "hva skal jeg si?" Mange er bekymret.', 2),
         ("Mange trenger bistand til gjeld, bolig, jobb mv. Han understrekte viktigheten.", 2),
         ("Hvordan fungerer det med lønnsutbetalinger? Disse tingene kan være vanskelige.", 2),
+        # a document of the Storting cited by its number, quoted or not
+        ("Stortingsmeldingen ”Meld. St. 45 (2012–2013): Frihet og likeverd” er sendt. Den ble vedtatt.", 2),
+        ("Komiteen viste til Innst. 14 S (2024–2025) om saken. Saken er avsluttet.", 2),
     ],
 )
 def test_split_sentences(paragraph: str, expected: int) -> None:

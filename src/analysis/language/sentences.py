@@ -17,7 +17,8 @@ from analysis.language.norwegian import CAPITALS, SHORT_DOUBLE, SMALL
 # ("mv.", "osv." and "m.m." often do close one and are left to the splitter.)
 NON_FINAL_ABBREVIATIONS = frozenset(
     "f.eks bl.a mill mrd pst ca jf jfr dvs nr kl iht ift evt ev inkl ekskl vs dr prof "
-    "st.meld prop mht vedr ang tlf ref kap pkt".split()
+    "st.meld prop mht vedr ang tlf ref kap pkt "
+    "meld st innst st.prp ot.prp".split()  # a document of the Storting by its number: "Meld. St. 45 (2012–2013)"
 )
 _LAST_TOKEN = re.compile(r"(\S+)\.$")
 # simplemma keeps a one-letter word and its full stop with what follows, as it should an initial ("Harald M.
@@ -40,7 +41,7 @@ def _ends_with_non_final_abbreviation(sentence: str) -> bool:
     if not text.endswith(".") or len(text) < 2 or text[-2].isspace():
         return False
     last = text[:-1].rsplit(None, 1)[-1]
-    return last.lstrip('("«').lower() in NON_FINAL_ABBREVIATIONS
+    return last.lstrip('("«“”').lower() in NON_FINAL_ABBREVIATIONS
 
 
 def _ends_with_short_double_name(sentence: str) -> bool:
