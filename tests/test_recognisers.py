@@ -1806,6 +1806,19 @@ def test_a_guest_the_meeting_welcomed_was_there_and_speaks() -> None:
     assert parsed.segments[1].speaker == "Arne Jenssen"
 
 
+def test_a_guest_welcomed_in_the_passive_was_there_and_a_pronoun_after_it_is_theirs() -> None:
+    """'Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen … Han orienterte …': he is there, and 'Han' is
+    him, not the member who spoke before; 'Alle ble ønsket velkommen' names no one."""
+    text = (
+        "Medlemsmøte 1. februar 2024\n\nDernest opna Karin Vestre med ord for dagen.\n\n"
+        "Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen til møtet. Han orienterte om arbeidet.\n\n"
+        "Alle ble ønsket velkommen. Kari Lie ble hjertelig ønsket velkommen av leder."
+    )
+    parsed = _parsed(text, "news")
+    assert _present(parsed) == ["Karin Vestre", "Ole Stokke", "Kari Lie"]
+    assert parsed.segments[2].speaker == "Ole Stokke"
+
+
 def test_entries_a_pdf_ran_together_as_name_and_body_are_one_person_each_a_comma_list_reads_as_before() -> None:
     run_on = (
         "REFERAT FRA FELLESMØTE Tilstede: Kjell Engebretsen, utvalgsleder HOOK Thora Bakka - HOOK Erik Berge HOOK "

@@ -1046,16 +1046,21 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
 _WELCOME_VERB = alternation(layout().welcome_verbs)
 _WELCOME_WORDS = tuple(sorted(layout().welcome_words, key=len, reverse=True))
 _WELCOME_WORD = alternation(_WELCOME_WORDS)
+_WARMLY = r"(?:(?:hjertelig|hjarteleg|spesielt|særleg)\s+)*"
 _WELCOMED = re.compile(
     rf"(?:{_WELCOME_VERB})\s+(?:(?:alle|hjertelig|hjarteleg|spesielt|særleg)\s+)*(?:{_WELCOME_WORD})\s+til\s+"
     rf"(?:{ROLE}\s+)?(?P<after>{NAME})"
     rf"|(?:{_WELCOME_VERB})\s+(?:{ROLE}\s+)?(?P<before>{NAME})\s+(?:hjertelig\s+|hjarteleg\s+)?(?:{_WELCOME_WORD})"
+    # in the passive, perhaps with an aside: "Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen"
+    rf"|(?P<passive>{NAME})(?:\s*,[^,.;:\n]{{1,60}},)?\s+(?:ble|blei|vart|vert)\s+{_WARMLY}(?:{_WELCOME_VERB})\s+"
+    rf"{_WARMLY}(?:{_WELCOME_WORD})"
 )
 
 
 def welcomed(text: str) -> list[Hit]:
-    """A person the meeting welcomed was there: 'Marie ønsket velkommen til forbundsleder Arne Jenssen'."""
-    return _name_hits(_WELCOMED, text, "after", "before") if any(w in text for w in _WELCOME_WORDS) else []
+    """A person the meeting welcomed was there: 'Marie ønsket velkommen til forbundsleder Arne Jenssen', 'Ole
+    Stokke vart ønska velkomen'."""
+    return _name_hits(_WELCOMED, text, "after", "before", "passive") if any(w in text for w in _WELCOME_WORDS) else []
 
 
 # "… introduserte Stein Arne Sæther og Dag Ågren som underholdt": guests introduced to the meeting were there
