@@ -1071,8 +1071,16 @@ def test_a_name_joined_by_og_to_the_subject_of_a_verb_took_part_too() -> None:
         "Kari Lie og Ola Dahl underheldt med sang og musikk.",
         "Boka til Per Holm og Liv Berg ble omtalt.",
         "Vi minnes Eva Moe og Tor Bakke, som begge har gått bort.",
+        "Jon Inge Holmøyvik, Dagfinn Lågeide og Anders Larson spela kjende melodiar.",  # a list ending in 'og'
+        "Per Vik, Kari Lie informerte om saka.",  # a comma alone joins no subject: perhaps two clauses
     ]
-    assert [p.name for p in prose_people(paragraphs)] == ["Kari Lie", "Ola Dahl"]
+    assert [p.name for p in prose_people(paragraphs)] == [
+        "Kari Lie",
+        "Ola Dahl",
+        "Jon Inge Holmøyvik",
+        "Dagfinn Lågeide",
+        "Anders Larson",
+    ]
 
 
 def _parsed(text: str, kind: str) -> ParsedDocument:

@@ -123,7 +123,7 @@ _THERE_VERBS = layout().speech_verbs | layout().acting_verbs
 
 
 _AGENT = frozenset({"av", "ved"})
-_JOINED = re.compile(r"\s+og\s+")  # "Kari Lie og Ola Dahl"
+_JOINED = re.compile(r"\s*,?\s+og\s+|\s*,\s*")  # "Kari Lie og Ola Dahl", "Jon Inge Holmøyvik, Dagfinn Lågeide og …"
 
 
 # Endings a compound talk noun may carry: "åpningsinnlegget", "hovudinnleiinga".
@@ -545,7 +545,8 @@ def speaking(text: str) -> list[Hit]:
     """A name beside a verb of saying or of doing something at the meeting: 'Trine Heibø Holm trakk fram …',
     '…, sa Tor Arne Gangsø', 'Torleif Aasen leste diktet', 'Dernest opna Randi Vik', the one a thing was done by
     ('solosang fremført av Per Ivar Lunde'), and a name joined by 'og' to the subject of such a verb ('Kari Lie og
-    Ola Dahl underheldt')."""
+    Ola Dahl underheldt'), or by a comma to one so joined ('Jon Inge Holmøyvik, Dagfinn Lågeide og Anders Larson
+    spela'; never a comma alone: 'Per Vik, Kari Lie informerte' may be two clauses)."""
     hits = []
     talky = may_name_a_talk(text)  # substring tests first: most paragraphs name no talk
     subject_next, next_start = False, 0  # the name after this one is the subject of a verb after it; where it starts
@@ -566,7 +567,9 @@ def speaking(text: str) -> list[Hit]:
         talk = talky and talk_given(before, _TOKEN.findall(text[end : end + 60])[: MAX_TALK_OBJECT + 2])
         if _is_name(name) and ((before and shows_there(before[-1])) or subject or by or joined or talk):
             hits.append((match.start(), Person(name=name, organisation=organisation)))
-        subject_next = _is_name(name) and (subject or joined) and bool(before) and before[-1].casefold() == "og"
+        after_og = bool(before) and before[-1].casefold() == "og"
+        listed = joined and text[: match.start()].rstrip().endswith(",")  # the list goes on before it
+        subject_next = _is_name(name) and (subject or joined) and (after_og or listed)
         next_start = match.start()
     hits.reverse()
     return hits
