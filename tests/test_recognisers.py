@@ -1433,6 +1433,29 @@ def test_a_club_board_s_minutes_wrapped_names_spaced_case_numbers_guests_nobody_
     ]
 
 
+def test_a_list_a_narrow_column_wrapped_after_a_full_name_goes_on_with_the_surname() -> None:
+    """A PDF's narrow column broke 'Rune Hansen Gunnerød' after 'Hansen': the next line opens with the rest of the
+    name, one word before a comma. A line that opens with a common first name is a name of its own."""
+    text = (
+        "Referat\n\nMøtedato: 19.10.2015\nTilstede:\nArne Moe, Kjell Jensen, Rune Hansen\nGunnerød, Toril Krogsund, "
+        "Bjørn\nTolpinrud, Franck Tore Larsen\nForfall: Eva Moe, Kari Lie, Ola Dahl\nPer, Anne Li\n\nSak 1 Budsjett"
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.status) for p in parsed.people] == [
+        ("Arne Moe", "present"),
+        ("Kjell Jensen", "present"),
+        ("Rune Hansen Gunnerød", "present"),
+        ("Toril Krogsund", "present"),
+        ("Bjørn Tolpinrud", "present"),
+        ("Franck Tore Larsen", "present"),
+        ("Eva Moe", "absent"),
+        ("Kari Lie", "absent"),
+        ("Ola Dahl", "absent"),
+        ("Per", "absent"),
+        ("Anne Li", "absent"),
+    ]
+
+
 def test_a_guest_label_run_into_an_unknown_one_names_nobody_and_the_rest_keeps_its_full_stop() -> None:
     text = (
         "Referat\n\nReferat fra 9. mai 2014 Tilstede: Kari Lie og Ola Dahl Besøk: Ingen Vedlegg: Ingen. Ola var glad."

@@ -448,10 +448,18 @@ def _two_people(parts: list[str]) -> bool:
 MIN_WRAPPED_LIST_PARTS = 3
 
 
+def _surname_goes_on(line: str) -> bool:
+    """'Gunnerød, Toril Krogsund, Bjørn': a line of a list that opens with one capitalised word, no common first
+    name (`first_names`), before a comma: the end of a name the line before began."""
+    first, comma, _ = line.strip().partition(",")
+    return bool(comma) and first_name(first) and first.strip().casefold() not in layout().first_names
+
+
 def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
     """A list of names in a sentence that a line break cut inside a name ("…, Inger Kristin Myhren, Anne" / "Sætre
-    Kaasa."): the line of three names or more ends in a first name alone and the next opens with a capital, so the
-    name goes on there. A list one 'Name, Organisation' a line never ends so."""
+    Kaasa.", "…, Kjell Jensen, Rune Hansen" / "Gunnerød, Toril Krogsund, …"): the line of three names or more ends
+    in a first name alone, or the next opens with a surname alone, so the name goes on there. A list one 'Name,
+    Organisation' a line never ends so."""
     joined: list[str] = []
     for line in lines:
         if joined and line.strip()[:1].isupper():
@@ -459,7 +467,7 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
             if (
                 len(parts) >= MIN_WRAPPED_LIST_PARTS
                 and not joined[-1].rstrip().endswith((",", "."))
-                and first_name(parts[-1])
+                and (first_name(parts[-1]) or _surname_goes_on(line))
                 and all(map(_names_a_person, parts[:-1]))
             ):
                 joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
