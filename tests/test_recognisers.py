@@ -23,6 +23,7 @@ from analysis.parse.header import (
     parse_footer,
     parse_header,
     split_capitalised_run,
+    unstacked_lines,
 )
 from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
@@ -1454,6 +1455,20 @@ def test_a_list_a_narrow_column_wrapped_after_a_full_name_goes_on_with_the_surna
         ("Per", "absent"),
         ("Anne Li", "absent"),
     ]
+
+
+def test_a_header_table_a_pdf_gave_a_column_at_a_time_is_paired_again() -> None:
+    """'Møte:' / 'Møtedato:' / 'Sted:' / 'Møteleder:' alone on their lines, then a value a line (an address goes on
+    after its commas): the chair is the fourth value, not the first. Where the values are not as many as the
+    labels, nothing is paired."""
+    text = (
+        "Referat\nMøte:\nMøtedato:\nSted:\nMøteleder:\nBrukerutvalget\n19.10.2015\nMøterom Glitre 1,\n"
+        "Wergelandsgate 10,\nDrammen\nAnne Helene Lindseth\nTilstede:\nArne Moe, Kjell Jensen\n\nSak 1 Budsjett"
+    )
+    parsed = _parsed(text, "minutes")
+    assert (parsed.meeting["date"], parsed.meeting["chair"]) == ("2015-10-19", "Anne Helene Lindseth")
+    assert [p.name for p in parsed.people] == ["Arne Moe", "Kjell Jensen", "Anne Helene Lindseth"]
+    assert unstacked_lines("Møtedato:\nSted:\n19.10.2015") == "Møtedato:\nSted:\n19.10.2015"
 
 
 def test_a_guest_label_run_into_an_unknown_one_names_nobody_and_the_rest_keeps_its_full_stop() -> None:

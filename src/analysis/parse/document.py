@@ -34,6 +34,7 @@ from analysis.parse.header import (
     parse_footer,
     parse_header,
     publication_stamp,
+    unstacked_lines,
 )
 from analysis.parse.paragraphs import split_hard_breaks
 from analysis.parse.participants import (
@@ -194,8 +195,11 @@ def clean_text(draft: Draft) -> Draft:
 
 
 def find_paragraphs(draft: Draft) -> Draft:
-    """Line breaks that stand for paragraph breaks (minutes typed without blank lines) become them."""
-    return replace(draft, paragraphs=tuple(split_hard_breaks(list(draft.paragraphs))))
+    """Line breaks that stand for paragraph breaks (minutes typed without blank lines) become them, once a header
+    table a PDF gave a column at a time is paired again (`unstacked_lines`; only a paragraph with a label alone on
+    a line can hold one)."""
+    paragraphs = [unstacked_lines(p) if ":\n" in p else p for p in draft.paragraphs]
+    return replace(draft, paragraphs=tuple(split_hard_breaks(paragraphs)))
 
 
 def find_language(draft: Draft) -> Draft:

@@ -711,6 +711,39 @@ def unstacked(text: str, matches: list[re.Match[str]] | None = None) -> str:
     return text
 
 
+# A label alone on its line, known or not ("Møte:", "Møtedato:"), as a table's label column comes out of a PDF.
+_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /.-]{0,40}:\s*$")
+
+
+def unstacked_lines(text: str) -> str:
+    """A header table a PDF gave a column at a time: labels alone on their lines ('Møte:', 'Møtedato:', 'Sted:',
+    'Møteleder:'), then their values a line each ('Brukerutvalget', '19.10.2015', 'Møterom Glitre 1,' /
+    'Wergelandsgate 10,' / 'Drammen', 'Anne Helene Lindseth'; a line ending in a comma goes on), paired again
+    as 'Label: value' lines. Only where the values are as many as the labels, and never an attendance label,
+    whose list may run over several lines (`unstacked` reads those)."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and _LABEL_LINE.match(lines[end]):
+            end += 1
+        known = [LABEL_ONLY.match(line.strip()) for line in lines[k:end]]
+        fields = [_LABEL_TO_FIELD[m["label"].lower()] for m in known if m]
+        if len(fields) >= 2 and not any(field in STATUS for field in fields):
+            values: list[str] = []
+            stop = end
+            while stop < len(lines) and lines[stop].strip() and not _LABEL_LINE.match(lines[stop]):
+                if values and values[-1].endswith(","):
+                    values[-1] = f"{values[-1]} {lines[stop].strip()}"
+                else:
+                    values.append(lines[stop].strip())
+                stop += 1
+            if len(values) == end - k:
+                lines[k:stop] = [f"{label.strip()} {value}" for label, value in zip(lines[k:end], values, strict=True)]
+        k = max(end, k + 1)
+    return "\n".join(lines)
+
+
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
 
