@@ -1548,6 +1548,17 @@ def test_one_the_text_says_was_not_there_is_absent_unless_listed_or_a_title() ->
     assert ("Silje", "present") in people  # listed as there: the list stands
 
 
+def test_one_a_news_item_says_did_not_take_part_is_absent_but_not_one_who_kept_out_of_a_debate() -> None:
+    """'Astrid Tvedten deltok ikke i møtet.' in a news item: absent, as in minutes; 'Kari Lie deltok ikke i
+    debatten' says nothing of the meeting."""
+    text = (
+        "Nytt brukerutvalg\n\nUtvalget hadde sitt første møte i juni. Astrid Tvedten deltok ikke i møtet. "
+        "Kari Lie deltok ikke i debatten. Ola Dahl var ikke til stede."
+    )
+    people = [(p.name, p.status) for p in _parsed(text, "news").people]
+    assert [name for name, status in people if status == "absent"] == ["Astrid Tvedten", "Ola Dahl"]
+
+
 def test_one_who_gives_or_holds_a_talk_takes_part_and_speaks_in_either_word_order() -> None:
     text = (
         "Referat etter ope møte 10. februar 2016\n\nReferent: Gertrud Korff\n\n"

@@ -295,6 +295,7 @@ def find_people(draft: Draft) -> Draft:
     if draft.raw.entry.kind == "minutes":
         officers, people = officers_attend({office: getattr(header, office) for office in OFFICES}, people)
         header = replace(header, **officers)
+    if draft.raw.entry.kind != "agenda":  # an agenda tells who is invited, never who stayed away
         known = [p.name for p in people if p.name]  # "Frida hadde meldt forfall.": absent, unless listed already
         people += [p for p in absent_in_text(list(draft.body)) if same_person(p.name, known) is None]
     warnings = draft.warnings
