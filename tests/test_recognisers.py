@@ -1471,6 +1471,20 @@ def test_a_header_table_a_pdf_gave_a_column_at_a_time_is_paired_again() -> None:
     assert unstacked_lines("Møtedato:\nSted:\n19.10.2015") == "Møtedato:\nSted:\n19.10.2015"
 
 
+def test_a_group_label_may_name_two_bodies_joined_by_og() -> None:
+    """'Fra pasient og brukerombudet:' is a group of the attendance list like 'Fra administrasjonen:', its people
+    there with it; before, the three words made no label and the list under it was lost."""
+    text = (
+        "Referat\n\nTilstede:\nFra pasient og brukerombudet:\nAnne-Lene Egeland Arnesen\n"
+        "Fra Arbeids- og velferdsdirektoratet:\nKari Lie\nFra administrasjonen:\nOla Dahl\n\nSak 1 Budsjett"
+    )
+    assert [(p.name, p.organisation) for p in _parsed(text, "minutes").people] == [
+        ("Anne-Lene Egeland Arnesen", "pasient og brukerombudet"),
+        ("Kari Lie", "Arbeids- og velferdsdirektoratet"),
+        ("Ola Dahl", "administrasjonen"),
+    ]
+
+
 def test_a_guest_label_run_into_an_unknown_one_names_nobody_and_the_rest_keeps_its_full_stop() -> None:
     text = (
         "Referat\n\nReferat fra 9. mai 2014 Tilstede: Kari Lie og Ola Dahl Besøk: Ingen Vedlegg: Ingen. Ola var glad."

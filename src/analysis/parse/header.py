@@ -21,9 +21,10 @@ STATUS = {"present": "present", "absent": "absent", "copy": "copy", "facilitator
 MAX_TITLE_WORDS = 20
 _LABEL_TO_FIELD = {label.lower(): name for name, labels in LABELS.items() for label in labels}
 _LABEL_ALTERNATIVES = alternation(_LABEL_TO_FIELD)
-# A group in an attendance list ("Fra styret:", "Administrasjonen:", "Frå departementet:"): the organisation.
+# A group in an attendance list ("Fra styret:", "Administrasjonen:", "Frå departementet:"): the organisation, of
+# two words at most or two joined by "og" ("Fra pasient og brukerombudet:", "Fra Arbeids- og velferdsdirektoratet:").
 _GROUP_LABEL = (
-    r"(?:(?:" + alternation(layout().group_lead) + r")\s+(?P<lead_group>[\w-]+(?:\s[\w-]+)?)"
+    r"(?:(?:" + alternation(layout().group_lead) + r")\s+(?P<lead_group>[\w-]+(?:\s(?:og\s)?[\w-]+)?)"
     r"|(?P<group>" + alternation(layout().groups) + r"))"
 )
 # A note in brackets between a label and its colon: "Tilstede (ifølge Spond):", "Til stede (digitalt):"; or the
