@@ -1471,6 +1471,16 @@ def test_a_header_table_a_pdf_gave_a_column_at_a_time_is_paired_again() -> None:
     assert unstacked_lines("Møtedato:\nSted:\n19.10.2015") == "Møtedato:\nSted:\n19.10.2015"
 
 
+def test_an_entry_a_line_break_cut_inside_a_bracket_goes_on_on_the_next_line() -> None:
+    """'Bjørn Rund (sak' / '51/15)': no entry ends inside a bracket, so '51/15)' is no person of its own."""
+    text = "Referat\n\nTilstede:\nBjørn Rund (sak\n51/15)\nKari Lie (til\nkl. 12)\nOla Dahl\n\nSak 1 Budsjett"
+    assert [(p.name, p.role) for p in _parsed(text, "minutes").people] == [
+        ("Bjørn Rund", ""),
+        ("Kari Lie", "til kl. 12"),
+        ("Ola Dahl", ""),
+    ]
+
+
 def test_a_group_label_may_name_two_bodies_joined_by_og() -> None:
     """'Fra pasient og brukerombudet:' is a group of the attendance list like 'Fra administrasjonen:', its people
     there with it; before, the three words made no label and the list under it was lost."""

@@ -460,9 +460,13 @@ def _rejoin_wrapped_names(lines: list[str]) -> list[str]:
     """A list of names in a sentence that a line break cut inside a name ("…, Inger Kristin Myhren, Anne" / "Sætre
     Kaasa.", "…, Kjell Jensen, Rune Hansen" / "Gunnerød, Toril Krogsund, …"): the line of three names or more ends
     in a first name alone, or the next opens with a surname alone, so the name goes on there. A list one 'Name,
-    Organisation' a line never ends so."""
+    Organisation' a line never ends so. Nor does any entry end inside a bracket ("Bjørn Rishov Rund (sak" /
+    "51/15), …"): the line after goes on with it."""
     joined: list[str] = []
     for line in lines:
+        if joined and line.strip() and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+            continue
         if joined and line.strip()[:1].isupper():
             parts = [part.strip() for part in split_enumeration(joined[-1]) if part.strip()]
             if (
