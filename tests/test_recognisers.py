@@ -941,6 +941,9 @@ def test_a_title_with_its_field_in_lower_case_and_a_bare_title_opening_a_sentenc
     text = "Også kommunalsjef for kultur og oppvekst Marianne Mortensen og rådmann Tore Isaksen deltok."
     people = prose_people([text])
     assert [(p.name, p.role) for p in people] == [("Marianne Mortensen", "Kommunalsjef"), ("Tore Isaksen", "Rådmann")]
+    # one word that ends as an organisation does is the body the office is in, not its field
+    bodies = prose_people(["Rådgiver i fylkeskommunen Rebeka Holmes-Farmen ønsket velkommen."])
+    assert [(p.role, p.organisation) for p in bodies] == [("Rådgiver", "fylkeskommunen")]
     # a verb and a title are no field: "er professor" belongs to the name after it
     members = prose_people(["Medlemmene av gruppa er professor Kari Nordmann og professor Ola Hansen."])
     assert [(p.name, p.role) for p in members] == [("Kari Nordmann", "Professor"), ("Ola Hansen", "Professor")]

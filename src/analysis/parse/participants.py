@@ -306,6 +306,7 @@ def titled(text: str) -> list[Hit]:
             after
             or match["body"]
             or match["plain"]
+            or _body_as_field(match["field"])
             or _owner(unit)
             or _genitive_before(text, match.start())
             or _role_owner(match["role"])
@@ -314,6 +315,12 @@ def titled(text: str) -> list[Hit]:
         hits += [(match.start(), p) for p in listed]
         match = TITLED.search(text, match.end())
     return hits
+
+
+def _body_as_field(field: str | None) -> str:
+    """'eldrerådet' in 'Leder av eldrerådet Rigmor Thokle': one word in lower case after the title that ends as
+    an organisation does is the body the office is in, not its field ('kommunalsjef for kultur og oppvekst')."""
+    return field if field and " " not in field and field.casefold().endswith(_ORG_ENDINGS) else ""
 
 
 # An organisation in the genitive before a title: "Virkes direktør …", "Arbeiderpartiets ordførerkandidat …".
