@@ -46,7 +46,8 @@ LABEL_ONLY = re.compile(r"^(?P<label>" + _LABEL_ALTERNATIVES + r")" + _LABEL_NOT
 # Where the agenda starts in a run-on header ("… Johansen Saksliste 19/13 …"): capitalised, colon or not.
 AGENDA_LABEL_RE = re.compile(r"(?<![\w/-])(?:" + alternation(layout().labels["agenda"]) + r")\b:?")
 # An unknown label opening a line ("Kontekst: …", "Transkripsjon: …") ends the value of the field above it.
-_OTHER_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /-]{0,40}:(?:\s|$)")
+_ANY_LABEL = r"^\s*[A-ZÆØÅ][\w /-]{0,40}:"
+_OTHER_LABEL_LINE = re.compile(rf"{_ANY_LABEL}(?:\s|$)")
 # ... or stands inside a line a PDF or web page ran together ("… kl. 15.00 Besøk: Ingen Vedlegg: …").
 _OTHER_LABEL_INLINE = re.compile(r"(?<=\s)[A-ZÆØÅ][a-zæøå-]{1,30}:(?=\s|$)")  # not an acronym's 'NAV: Ola Dahl'
 _MARKERS = {word.casefold(): name for name, words in layout().name_markers.items() for word in words}
@@ -717,7 +718,7 @@ def unstacked(text: str, matches: list[re.Match[str]] | None = None) -> str:
 
 
 # A label alone on its line, known or not ("Møte:", "Møtedato:"), as a table's label column comes out of a PDF.
-_LABEL_LINE = re.compile(r"^\s*[A-ZÆØÅ][\w /.-]{0,40}:\s*$")
+_LABEL_LINE = re.compile(rf"{_ANY_LABEL}\s*$")
 
 
 def unstacked_lines(text: str) -> str:

@@ -1056,9 +1056,10 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
 _WELCOME_VERB = alternation(layout().welcome_verbs)
 _WELCOME_WORDS = tuple(sorted(layout().welcome_words, key=len, reverse=True))
 _WELCOME_WORD = alternation(_WELCOME_WORDS)
-_WARMLY = r"(?:(?:hjertelig|hjarteleg|spesielt|særleg)\s+)*"
+_WARM_WORDS = "hjertelig|hjarteleg|spesielt|særleg"  # "ønsket hjertelig velkommen", "vart særleg ønska velkomen"
+_WARMLY = rf"(?:(?:{_WARM_WORDS})\s+)*"
 _WELCOMED = re.compile(
-    rf"(?:{_WELCOME_VERB})\s+(?:(?:alle|hjertelig|hjarteleg|spesielt|særleg)\s+)*(?:{_WELCOME_WORD})\s+til\s+"
+    rf"(?:{_WELCOME_VERB})\s+(?:(?:alle|{_WARM_WORDS})\s+)*(?:{_WELCOME_WORD})\s+til\s+"
     rf"(?:{ROLE}\s+)?(?P<after>{NAME})"
     rf"|(?:{_WELCOME_VERB})\s+(?:{ROLE}\s+)?(?P<before>{NAME})\s+(?:hjertelig\s+|hjarteleg\s+)?(?:{_WELCOME_WORD})"
     # in the passive, perhaps with an aside: "Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen"
