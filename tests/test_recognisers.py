@@ -1472,6 +1472,15 @@ def test_a_header_table_a_pdf_gave_a_column_at_a_time_is_paired_again() -> None:
     assert (parsed.meeting["date"], parsed.meeting["chair"]) == ("2015-10-19", "Anne Helene Lindseth")
     assert [p.name for p in parsed.people] == ["Arne Moe", "Kjell Jensen", "Anne Helene Lindseth"]
     assert unstacked_lines("Møtedato:\nSted:\n19.10.2015") == "Møtedato:\nSted:\n19.10.2015"
+    # a form whose fields were left empty: the labelled lines below are their own fields, never values
+    form = "Dato:\nSted:\nTilstede: Kari Lie, Ola Dahl\nForfall: Per Vik"
+    assert unstacked_lines(form) == form
+    empty = _parsed(f"Referat\n\n{form}\n\nSak 1 Budsjett", "minutes")
+    assert [(p.name, p.status) for p in empty.people] == [
+        ("Kari Lie", "present"),
+        ("Ola Dahl", "present"),
+        ("Per Vik", "absent"),
+    ]
 
 
 def test_an_entry_a_line_break_cut_inside_a_bracket_goes_on_on_the_next_line() -> None:

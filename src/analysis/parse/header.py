@@ -725,8 +725,9 @@ def unstacked_lines(text: str) -> str:
     """A header table a PDF gave a column at a time: labels alone on their lines ('Møte:', 'Møtedato:', 'Sted:',
     'Møteleder:'), then their values a line each ('Brukerutvalget', '19.10.2015', 'Møterom Glitre 1,' /
     'Wergelandsgate 10,' / 'Drammen', 'Anne Helene Lindseth'; a line ending in a comma goes on), paired again
-    as 'Label: value' lines. Only where the values are as many as the labels, and never an attendance label,
-    whose list may run over several lines (`unstacked` reads those)."""
+    as 'Label: value' lines. Only where the values are as many as the labels, none opening with a label of its
+    own ('Dato:' / 'Sted:' / 'Tilstede: Kari Lie' is a form left empty), and never an attendance label, whose list
+    may run over several lines (`unstacked` reads those)."""
     lines = text.split("\n")
     k = 0
     while k < len(lines):
@@ -738,7 +739,7 @@ def unstacked_lines(text: str) -> str:
         if len(fields) >= 2 and not any(field in STATUS for field in fields):
             values: list[str] = []
             stop = end
-            while stop < len(lines) and lines[stop].strip() and not _LABEL_LINE.match(lines[stop]):
+            while stop < len(lines) and lines[stop].strip() and not _OTHER_LABEL_LINE.match(lines[stop]):
                 if values and values[-1].endswith(","):
                     values[-1] = f"{values[-1]} {lines[stop].strip()}"
                 else:
