@@ -75,12 +75,18 @@ def test_the_documents_own_names_are_masked_as_written(coder: Coder, mask: NameM
 
 def test_an_acronym_in_brackets_hides_the_name_it_spells_and_nothing_before_it(coder: Coder, mask: NameMask) -> None:
     """'Landsforbundet for utviklingshemmede og pårørende (LUPE)' is a name; the clause before it, a party's short
-    name ('(Sp)'), an acronym the words before it do not spell ('(ABC)') and a clause citing its source are not."""
+    name ('(Sp)'), an acronym the words before it do not spell ('(ABC)'), a clause citing its source and a
+    programme or benefit without an organisation word ('(KVP)', '(AAP)') are not."""
     sentence = "Fattigdom ble tatt opp av Landsforbundet for utviklingshemmede og pårørende (LUPE)."
     assert mask.mask([sentence]) == [f"Fattigdom ble tatt opp av {MASK}."]
     assert coded(coder, mask, sentence) == {"benefits_income": "Fattigdom"}
     assert coded(coder, mask, "Samarbeidsforumet av funksjonshemmedes organisasjoner (SAFO) vil ha flere i jobb.") == {}
+    # a programme or a benefit glossed the same way is what the sentence is about: no organisation word, no name
+    assert coded(coder, mask, "Kvalifiseringsprogrammet (KVP) hjelper mange.") == {
+        "training_qualifications": "Kvalifiseringsprogrammet"
+    }
     for unchanged in (
+        "Arbeidsavklaringspenger (AAP) er viktig for mange.",
         "Innspill om fattigdom (Sp) kom sent.",
         "Ledighet og arbeid (ABC) var tema.",
         "Kommunene har ansvar for arbeidet med bolig (KSU).",

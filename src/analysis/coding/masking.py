@@ -11,8 +11,9 @@ replaced by a neutral word:
 - the organisation register's names and aliases (`data/organisations.csv`);
 - names the text marks as names: two or more capitalised words in a row
   ("Mental Helse", "Kirkens Bymisjon"), an acronym spelled out ("INLO -
-  Innvandrernes landsorganisasjon") or glossed ("Funksjonshemmedes
-  fellesorganisasjon (FFO)"), an office named by its field
+  Innvandrernes landsorganisasjon") or glossing an organisation's name
+  ("Funksjonshemmedes fellesorganisasjon (FFO)"; a programme glossed the same
+  way, "Kvalifiseringsprogrammet (KVP)", is kept), an office named by its field
   ("integreringsminister"), and an organisation word with what it is for or
   whose it is ("Forum mot barnefattigdom", "rådet for personer med
   funksjonsnedsettelse", "Rusmisbrukernes interesseorganisasjon"), the
@@ -85,9 +86,17 @@ def _spells(acronym: str, words: list[str]) -> bool:
     )
 
 
-def _glossed_start(text: str, end: int, acronym: str) -> int | None:
-    """Where the name the acronym glosses begins: the nearest capitalised word of the clause before it, at most
-    MAX_GLOSSED_WORDS back, from which the words spell the acronym (None where none does)."""
+def _names_a_body(words: list[str], organisation_words: tuple[str, ...]) -> bool:
+    """Whether a word ends in an organisation word, singular or plural ("fellesorganisasjon", "landsråd",
+    "organisasjoner"): a programme or a benefit glossed the same way ("Kvalifiseringsprogrammet (KVP)",
+    "Arbeidsavklaringspenger (AAP)") is what a sentence is about, not a name."""
+    return any(word.casefold().strip(",.").removesuffix("er").endswith(organisation_words) for word in words)
+
+
+def _glossed_start(text: str, end: int, acronym: str, organisation_words: tuple[str, ...]) -> int | None:
+    """Where the organisation's name the acronym glosses begins: the nearest capitalised word of the clause before
+    it, at most MAX_GLOSSED_WORDS back, from which the words spell the acronym and name a body (None where none
+    does)."""
     spans = [m.span() for m in re.finditer(r"\S+", text[:end])][-MAX_GLOSSED_WORDS:]
     for k in range(len(spans) - 1, -1, -1):
         word = text[spans[k][0] : spans[k][1]]
@@ -95,15 +104,17 @@ def _glossed_start(text: str, end: int, acronym: str) -> int | None:
             return None  # the clause ended: "… kommune, Norsk …" is where a listed name may begin, not before
         if not any(c.isalpha() for c in word):
             return None  # a bullet or a dash between list entries
-        if word[:1].isupper() and _spells(acronym, [text[a:b] for a, b in spans[k:]]):
+        words = [text[a:b] for a, b in spans[k:]]
+        if word[:1].isupper() and _spells(acronym, words) and _names_a_body(words, organisation_words):
             return spans[k][0]
     return None
 
 
-def _unglossed(text: str) -> str:
-    """The text with each glossed name and its acronym hidden: "Funksjonshemmedes fellesorganisasjon (FFO)" → MASK."""
+def _unglossed(text: str, organisation_words: tuple[str, ...]) -> str:
+    """The text with each glossed organisation's name and its acronym hidden: "Funksjonshemmedes fellesorganisasjon
+    (FFO)" → MASK."""
     for match in reversed(list(_GLOSS.finditer(text))):
-        start = _glossed_start(text, match.start(), match["acronym"])
+        start = _glossed_start(text, match.start(), match["acronym"], organisation_words)
         if start is not None:
             text = text[:start] + MASK + text[match.end() :]
     return text
@@ -173,6 +184,7 @@ class NameMask:
         self, organisation_words: Iterable[str] = (), register_names: Iterable[str] = (), *, enabled: bool = True
     ) -> None:
         self.enabled = enabled
+        self._bodies = tuple(sorted(word.casefold() for word in organisation_words))  # what a glossed name ends in
         words = "|".join(sorted(map(re.escape, organisation_words), key=len, reverse=True))
         # a word ending in an organisation word, then what it is for: "for", "mot" or "til" and a lower-case word,
         # continued by "og", "med" or "i" and another ("for personer med funksjonsnedsettelse")
@@ -196,7 +208,8 @@ class NameMask:
         self._capitalised = re.compile(rf"(?<!\w){_CAPITALISED_RUN}(?!\w)")
         # codes are cached under this: a change to the register or the organisation words recodes
         fixed = self._fixed and self._fixed.pattern
-        self.digest = hashlib.sha256(f"{enabled}\0{fixed}\0{_GLOSS.pattern}".encode()).hexdigest()[:16]
+        glossed = f"{_GLOSS.pattern}\0{'|'.join(self._bodies)}"
+        self.digest = hashlib.sha256(f"{enabled}\0{fixed}\0{glossed}".encode()).hexdigest()[:16]
 
     def names_in(self, names: Iterable[str]) -> re.Pattern[str] | None:
         """A document's own names as one pattern, case as written (None when it names nobody).
@@ -246,8 +259,8 @@ class NameMask:
         for text in texts:
             if "://" in text or "www." in text:
                 text = _ADDRESS.sub(MASK, text)
-            if "(" in text:
-                text = _unglossed(text)
+            if "(" in text and self._bodies:
+                text = _unglossed(text, self._bodies)
             if own is not None and (firsts is None or next(firsts.iter(text), None) is not None):
                 text = own.sub(MASK, text)
             fixed = self._for(text) if screen else self._fixed
