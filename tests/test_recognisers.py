@@ -1586,10 +1586,11 @@ def test_one_the_text_says_was_not_there_is_absent_unless_listed_or_a_title() ->
 
 def test_one_a_news_item_says_did_not_take_part_is_absent_but_not_one_who_kept_out_of_a_debate() -> None:
     """'Astrid Tvedten deltok ikke i møtet.' in a news item: absent, as in minutes; 'Kari Lie deltok ikke i
-    debatten' says nothing of the meeting."""
+    debatten' says nothing of the meeting, and a body ('Styret', 'Kommunen') is no absent person."""
     text = (
         "Nytt brukerutvalg\n\nUtvalget hadde sitt første møte i juni. Astrid Tvedten deltok ikke i møtet. "
-        "Kari Lie deltok ikke i debatten. Ola Dahl var ikke til stede."
+        "Kari Lie deltok ikke i debatten. Ola Dahl var ikke til stede. Styret var ikke til stede. "
+        "Kommunen møtte ikke opp."
     )
     people = [(p.name, p.status) for p in _parsed(text, "news").people]
     assert [name for name, status in people if status == "absent"] == ["Astrid Tvedten", "Ola Dahl"]

@@ -1451,7 +1451,8 @@ _ABSENCE = re.compile(
 
 def absent_in_text(paragraphs: list[str]) -> list[Person]:
     """People the text says were not there ("Frida hadde meldt forfall."; `absence_phrases` in the layout file),
-    a first name alone too, but never a function word or a title that opens the sentence ("Leder var fraværende")."""
+    a first name alone too, but never a function word, a title or a body that opens the sentence ("Leder var
+    fraværende", "Styret var ikke til stede", "Kommunen møtte ikke opp"; `groups`, `organisation_endings`)."""
     people: list[Person] = []
     for text in paragraphs:
         if not any(phrase in text for phrase in _ABSENCE_PHRASES):  # lower case after the name, as written
@@ -1459,11 +1460,20 @@ def absent_in_text(paragraphs: list[str]) -> list[Person]:
         for match in _ABSENCE.finditer(text):
             who = match["who"]
             single = " " not in who
-            if single and (who.casefold() in STOP_WORDS or re.fullmatch(ROLE, who.casefold())):
+            folded = who.casefold()
+            if single and (folded in STOP_WORDS or re.fullmatch(ROLE, folded) or _names_a_body(folded)):
                 continue
             if (single or _is_name(who)) and who not in {p.name for p in people}:
                 people.append(Person(who, status="absent"))
     return people
+
+
+_GROUP_WORDS = frozenset(group.casefold() for group in layout().groups)
+
+
+def _names_a_body(word: str) -> bool:
+    """'styret', 'kommunen': a group of an attendance list or a word that ends as an organisation does."""
+    return word in _GROUP_WORDS or word.endswith(_ORG_ENDINGS)
 
 
 OFFICES = ("chair", "minute_taker")
