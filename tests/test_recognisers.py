@@ -1902,11 +1902,13 @@ def test_a_guest_the_meeting_welcomed_was_there_and_speaks() -> None:
 
 def test_a_guest_welcomed_in_the_passive_was_there_and_a_pronoun_after_it_is_theirs() -> None:
     """'Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen … Han orienterte …': he is there, and 'Han' is
-    him, not the member who spoke before; 'Alle ble ønsket velkommen' names no one."""
+    him, not the member who spoke before; 'Alle ble ønsket velkommen' names no one, nor does the passive after a
+    body the guests came from ('Gjestene fra Ørskog Pensjonistlag ble ønsket velkommen')."""
     text = (
         "Medlemsmøte 1. februar 2024\n\nDernest opna Karin Vestre med ord for dagen.\n\n"
         "Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen til møtet. Han orienterte om arbeidet.\n\n"
-        "Alle ble ønsket velkommen. Kari Lie ble hjertelig ønsket velkommen av leder."
+        "Alle ble ønsket velkommen. Kari Lie ble hjertelig ønsket velkommen av leder. "
+        "Gjestene fra Ørskog Pensjonistlag ble ønsket velkommen."
     )
     parsed = _parsed(text, "news")
     assert _present(parsed) == ["Karin Vestre", "Ole Stokke", "Kari Lie"]

@@ -1062,8 +1062,9 @@ _WELCOMED = re.compile(
     rf"(?:{_WELCOME_VERB})\s+(?:(?:alle|{_WARM_WORDS})\s+)*(?:{_WELCOME_WORD})\s+til\s+"
     rf"(?:{ROLE}\s+)?(?P<after>{NAME})"
     rf"|(?:{_WELCOME_VERB})\s+(?:{ROLE}\s+)?(?P<before>{NAME})\s+(?:hjertelig\s+|hjarteleg\s+)?(?:{_WELCOME_WORD})"
-    # in the passive, perhaps with an aside: "Ole Stokke, opprinneleg frå Ørskog, vart ønska velkomen"
-    rf"|(?P<passive>{NAME})(?:\s*,[^,.;:\n]{{1,60}},)?\s+(?:ble|blei|vart|vert)\s+{_WARMLY}(?:{_WELCOME_VERB})\s+"
+    # in the passive, opening the sentence, perhaps with an aside: "Ole Stokke, opprinneleg frå Ørskog, vart ønska
+    # velkomen" (never "Gjestene fra Ørskog Pensjonistlag ble ønsket velkommen": the guests, not a name)
+    rf"|(?:^|(?<=[.!?:;]\s)|(?<=\n))(?P<passive>{NAME})(?:\s*,[^,.;:\n]{{1,60}},)?\s+(?:ble|blei|vart|vert)\s+{_WARMLY}(?:{_WELCOME_VERB})\s+"
     rf"{_WARMLY}(?:{_WELCOME_WORD})"
 )
 
