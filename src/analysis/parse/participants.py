@@ -320,7 +320,7 @@ def titled(text: str) -> list[Hit]:
 def _body_as_field(field: str | None) -> str:
     """'eldrerådet' in 'Leder av eldrerådet Rigmor Thokle': one word in lower case after the title that ends as
     an organisation does is the body the office is in, not its field ('kommunalsjef for kultur og oppvekst')."""
-    return field if field and " " not in field and field.casefold().endswith(_ORG_ENDINGS) else ""
+    return field if field and " " not in field and _plainly_organisation(field) else ""
 
 
 # An organisation in the genitive before a title: "Virkes direktør …", "Arbeiderpartiets ordførerkandidat …".
@@ -1474,7 +1474,7 @@ _GROUP_WORDS = frozenset(group.casefold() for group in layout().groups)
 
 def _names_a_body(word: str) -> bool:
     """'styret', 'kommunen': a group of an attendance list or a word that ends as an organisation does."""
-    return word in _GROUP_WORDS or word.endswith(_ORG_ENDINGS)
+    return word in _GROUP_WORDS or _plainly_organisation(word)
 
 
 OFFICES = ("chair", "minute_taker")
