@@ -11,6 +11,7 @@ from analysis.parse.clean import (
     join_broken_paragraphs,
     normalize_spaces,
     separate_captions,
+    separate_furniture,
     split_paragraphs,
     tables_as_lines,
 )
@@ -162,3 +163,14 @@ def test_a_labelled_list_cut_after_its_comma_goes_on_in_the_next_paragraph() -> 
     ]
     prose = ["Dagens kåsør, Torkjell Berulfsen, ble ønsket velkommen,", "Berly Engen hadde et dikt."]
     assert join_broken_paragraphs(prose) == prose
+
+
+def test_a_skip_link_and_an_empty_update_stamp_are_web_furniture_and_leave_the_body() -> None:
+    """'Hopp til hovedinnholdet' over a news item was its title; 'Oppdatert:' with its date lost was a sentence."""
+    page = ["Hopp til hovedinnholdet", "NAV og Frivillighet Norge inngår avtale", "Publisert:\nOppdatert:"]
+    page.append("Gå til innhold")
+    body, furniture = separate_furniture(page)
+    assert body == ["NAV og Frivillighet Norge inngår avtale"]
+    assert furniture == ["Hopp til hovedinnholdet", "Publisert:", "Oppdatert:", "Gå til innhold"]
+    assert clean("\n\n".join(page)).paragraphs == ["NAV og Frivillighet Norge inngår avtale"]
+    assert separate_furniture(["Oppdatert kunnskap om arbeid"])[0] == ["Oppdatert kunnskap om arbeid"]  # a heading

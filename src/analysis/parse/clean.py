@@ -418,9 +418,10 @@ def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
 # What a web page prints around an article: share buttons, print links, "back to top", publication stamps.
 _FURNITURE = re.compile(
     r"^(?:\s*(?:Del(?: denne)?(?: siden| artikkelen| saken)?(?: på| via)? (?:Facebook|Twitter|X|LinkedIn|e-post|epost)"
-    r"|Del denne siden|Skriv ut(?: siden)?|(?:Tilbake )?til toppen(?: av siden)?|Hopp til (?:hovedinnhold|innhold)"
+    r"|Del denne siden|Skriv ut(?: siden)?|(?:Tilbake )?til toppen(?: av siden)?"
+    r"|(?:Hopp|Gå) til (?:hoved)?innhold(?:et)?"
     r"|Tilbake til (?:hovedsiden|forsiden|oversikten)|Logg inn for å (?:skrive en kommentar|kommentere)"
-    r"|Sist (?:oppdatert|endret):?\s*[\d. :]*|Publisert:?\s*[\d. :]*)[.!]?)+\s*$",
+    r"|Sist (?:oppdatert|endret):?\s*[\d. :]*|Oppdatert:\s*[\d. :]*|Publisert:?\s*[\d. :]*)[.!]?)+\s*$",
     re.IGNORECASE,
 )
 
