@@ -2674,3 +2674,25 @@ def test_one_who_gave_a_causerie_spoke_and_was_there() -> None:
         "Et interessant foredrag om oppveksten deres."
     )
     assert "Odd Georg Murud" in [p.name for p in _parsed(text, "minutes").people]
+
+
+def test_an_agenda_heading_over_the_attendance_fields_heads_nothing_and_the_fields_are_read() -> None:
+    """A web page's 'Dagsorden' (a link to the agenda) stood over 'Tilstede:' and 'Referent:': the header ended there,
+    nobody was read and the fields became agenda items."""
+    text = (
+        "Referat fra styremøte 1. mars 2016\n\nDagsorden\n\nTilstede: Kari Lie, Per Dahl.\n\n"
+        "Meldt forfall: Eva Berg.\n\nReferent: Per Dahl\n\n1. Økonomi\n\nKari gikk gjennom regnskapet.\n\n"
+        "2. Medlemsstatus\n\nVi har 247 medlemmer."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.status) for p in parsed.people] == [
+        ("Kari Lie", "present"),
+        ("Per Dahl", "present"),
+        ("Eva Berg", "absent"),
+    ]
+    assert parsed.meeting["minute_taker"] == "Per Dahl"
+    assert [a.title for a in parsed.agenda] == ["Økonomi", "Medlemsstatus"]
+    # an agenda listed under its heading is still the agenda
+    listed = _parsed("Referat\n\nTilstede: Kari Lie\n\nDagsorden\n\n1. Økonomi\n\n2. Valg", "minutes")
+    assert [a.title for a in listed.agenda] == ["Økonomi", "Valg"]
+

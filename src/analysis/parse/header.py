@@ -835,6 +835,12 @@ def _opens_agenda(paragraph: str) -> bool:
     return bool(match) and _names_agenda(match["label"])
 
 
+def _field_opens(paragraphs: list[str]) -> bool:
+    """The next paragraph opens with a labelled field that is not the agenda ("Tilstede: …", "Referent: …")."""
+    match = LABEL_RE.match(paragraphs[0].strip()) if paragraphs else None
+    return bool(match) and not _names_agenda(match["label"])
+
+
 def _first_label_line(paragraph: str) -> int | None:
     """Index of the first line that starts with a label, if any."""
     for number, line in enumerate(paragraph.split("\n")):
@@ -1291,6 +1297,9 @@ def parse_header(paragraphs: list[str]) -> Header:
         if label_only:
             field_name = _LABEL_TO_FIELD[label_only["label"].lower()]
             if field_name == "agenda":
+                if _field_opens(paragraphs[index + 1 : index + 2]):
+                    index += 1  # "Dagsorden" over "Tilstede: …": a heading with nothing under it, the fields go on
+                    continue
                 break
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             heading_style = not paragraph.rstrip().endswith(":")
