@@ -2696,3 +2696,25 @@ def test_an_agenda_heading_over_the_attendance_fields_heads_nothing_and_the_fiel
     listed = _parsed("Referat\n\nTilstede: Kari Lie\n\nDagsorden\n\n1. Økonomi\n\n2. Valg", "minutes")
     assert [a.title for a in listed.agenda] == ["Økonomi", "Valg"]
 
+
+def test_a_number_typed_against_a_title_whose_text_runs_on_is_an_item() -> None:
+    paragraphs = [
+        "Saker:",
+        "1.Innkommet sak fra Odd Eilerås. Saken er kommet inn innen fristen for innsendte saker. Styret diskuterer "
+        "hvordan saken skal legges fram, og ønsker ikke å komme med noen egen innstilling i saken før "
+        "sentralstyret har behandlet den.",
+    ]
+    blocks = outline(paragraphs, [])
+    assert [(b.entry.item_no, b.entry.title) for b in blocks if b.entry] == [("1", "Innkommet sak fra Odd Eilerås")]
+    assert any(b.kind == "text" and b.text.startswith("Saken er kommet inn") for b in blocks)
+    # out of turn it is no item: "3.Mai …" is a date
+    late = outline(
+        [
+            "Saker:",
+            "3.Mai var en fin dag. Vi gikk i tog gjennom hele byen og sang, og etterpå spiste vi "
+            "is sammen med alle barna i bygda, som hadde pyntet seg til dagen med flagg og bånd.",
+        ],
+        [],
+    )
+    assert [b.entry for b in late if b.entry] == []
+

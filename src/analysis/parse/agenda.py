@@ -133,19 +133,20 @@ _NUMBERED_START = re.compile(rf"^(?:{_CASE_WORD}|PS|OS|DS|[A-ZÆØÅ])?\s*\d", r
 _RUN_ON_CUT = re.compile(rf"{_RUN_IN.pattern}|{_COLON_CUT.pattern}")  # in a line too long for a title, either
 
 
-def _run_on_item(line: str) -> tuple[re.Match[str] | None, str]:
+def _run_on_item(line: str, pattern: re.Pattern[str] = ITEM_RE) -> tuple[re.Match[str] | None, str]:
     """A numbered line too long for an item whose title ends early, its text running on ("2. Medlems og åpne møter.
-    Oddveig har vært i kontakt med …"): the item up to its title's end, and the text; (None, "") if it is not one."""
+    Oddveig har vært i kontakt med …", or with the number typed against the title: "1.Innkommet sak fra Odd Eilerås.
+    Saken er …"): the item up to its title's end, and the text; (None, "") if it is not one."""
     labelled = _text_label_at(line)
     if labelled is not None and len(line[:labelled].split()) <= MAX_HEADING_WORDS + 1:
-        item = ITEM_RE.match(line[:labelled])
+        item = pattern.match(line[:labelled])
         if item:
             return item, line[labelled:].strip()
     for cut in _RUN_ON_CUT.finditer(line):
         head = line[: cut.start()]
         if len(head.split()) > MAX_HEADING_WORDS + 1:  # the number, then a heading's words at most
             break
-        item = ITEM_RE.match(head)
+        item = pattern.match(head)
         if item:
             return item, line[cut.end() :]
     return None, ""
@@ -448,9 +449,11 @@ def outline(
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1
             item = bare
-        glued = _GLUED_ITEM.match(line) if items and not item_keys and not item else None
+        glued, glued_on = (_GLUED_ITEM.match(line), "") if items and not item_keys and not item else (None, "")
+        if glued is None and items and not item_keys and not item and line[:1].isdigit() and "\n" not in line:
+            glued, glued_on = _run_on_item(line, _GLUED_ITEM)
         if glued and int(glued["no3"]) == (int(item_no) + 1 if item_no.isdigit() else 1):
-            item = glued
+            item, run_on = glued, glued_on
         title, run_in = run_in_title(_ARCHIVE_NUMBER.sub("", item["title"]).strip()) if item else ("", "")
         if item and not run_in and not item.groupdict().get("time") and _is_sentences(title):
             # "Punkt 5. Svarbrev til ett medlem ble vi enig om at …": what the minutes say; a timed programme's
