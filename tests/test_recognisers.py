@@ -37,6 +37,7 @@ from analysis.parse.participants import (
     prose_people,
     represented,
     roll_call,
+    same_person,
     speaking,
 )
 from analysis.parse.speakers import NOBODY, Roster, attribute_paragraph, last_mentioned, subject_of
@@ -2718,3 +2719,15 @@ def test_a_number_typed_against_a_title_whose_text_runs_on_is_an_item() -> None:
     )
     assert [b.entry for b in late if b.entry] == []
 
+
+def test_a_minute_taker_signing_with_initials_and_a_date_is_the_attendee_so_named() -> None:
+    text = (
+        "Referat fra styremøte 9. august 2023\n\nDeltakere: Tom Ole Øren, Ellen Holtan Folkestad og Mats Foshaug.\n\n"
+        "Saker:\n\n1. Årsmøtet\n\nStyret drøftet saken.\n\nReferent: Ellen HF, 13.08.23"
+    )
+    parsed = _parsed(text, "minutes")
+    assert parsed.meeting["minute_taker"] == "Ellen Holtan Folkestad"
+    assert [p.name for p in parsed.people] == ["Tom Ole Øren", "Ellen Holtan Folkestad", "Mats Foshaug"]
+    assert same_person("Ellen HF", ["Ellen Holtan Folkestad", "Ellen Berg"]) == "Ellen Holtan Folkestad"
+    assert same_person("Nils S", ["Nils Steinvik"]) == "Nils Steinvik"
+    assert same_person("Ellen HB", ["Ellen Holtan Folkestad"]) is None  # other initials, someone else

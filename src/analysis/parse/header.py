@@ -969,6 +969,13 @@ def _without_office(text: str) -> str:
     return " ".join(name.split())
 
 
+def _undated(line: str) -> str:
+    """'Ellen HF, 13.08.23' → 'Ellen HF': an officer signing with the day the minutes were written, which is no
+    organisation of theirs."""
+    head, comma, tail = line.rpartition(",")
+    return head.strip() if comma and head.strip() and date_alone(tail.strip()) else line
+
+
 def _apply(header: Header, field_name: str, value: str, label: str = "") -> None:
     if field_name in STATUS and field_name != "copy" and counts_people(value):
         return
@@ -998,7 +1005,7 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
         header.time_start, header.time_end = parse_time_span(value)
         header.date = header.date or find_date(value)  # "Tid: Fredag 4. april 2014, kl 10:00"
     elif field_name in ("chair", "minute_taker"):
-        first_line = _list_item(value.strip().split("\n")[0])  # a name, never a paragraph of text
+        first_line = _undated(_list_item(value.strip().split("\n")[0]))  # a name, never a paragraph of text
         # never the meeting's name: "REFERAT" over "Styremøte nr. 07-2014" is the document's type over its title
         names = leading_people(first_line)[0]
         if names and not names_meeting(names) and not getattr(header, field_name):

@@ -975,10 +975,19 @@ def initials(name: str) -> str:
 
 
 def _initialled(short: str, full: str) -> bool:
-    """'Nils S' and 'Ingebjørg H.' name 'Nils Steinvik' and 'Ingebjørg Hovde'; 'Ingebjørg B.' is someone else."""
-    short_words = short.split()
-    cut = tuple([*short_words[:-1], short_words[-1].rstrip(".")]) if short_words else ()
-    return bool(cut) and cut != tuple(full.split()) and cut == surname_initial(full.split())
+    """'Nils S' and 'Ingebjørg H.' name 'Nils Steinvik' and 'Ingebjørg Hovde', and 'Ellen HF' names 'Ellen Holtan
+    Folkestad' (the initials of each word after the first names given); 'Ingebjørg B.' is someone else."""
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) < MIN_NAME_START or short_words == full_words:
+        return False
+    given, letters = short_words[:-1], short_words[-1].replace(".", "")
+    rest = full_words[len(given) :]
+    return (
+        full_words[: len(given)] == given
+        and 0 < len(rest) <= MAX_INITIALS
+        and all(len(word.rstrip(".")) > 1 for word in rest)
+        and letters == "".join(word[0] for word in rest)
+    )
 
 
 def _middle_initials_left_out(one: str, other: str) -> bool:
