@@ -788,7 +788,7 @@ def test_people_listed_one_a_paragraph_under_a_line_that_announces_them() -> Non
 def test_a_minute_taker_run_into_the_last_sentence_fills_an_empty_field() -> None:
     header = parse_header(["Referat fra styremøtet 27. september 2016", "Tilstede: Ole Bjørn, Axel"])
     paragraphs = ["1. EKSTERN KOMMUNIKASJON", "Ole Bjørn takket for møtet. Referent: Oddveig"]
-    assert parse_footer(paragraphs, header) == 0 and header.minute_taker == "Oddveig"
+    assert parse_footer(paragraphs, header) == (0, 0) and header.minute_taker == "Oddveig"
     said = parse_header(["Referat", "Tilstede: Ole Bjørn, Axel"])
     parse_footer(["Vi drøftet saken. Neste møte: Tirsdag 1. november"], said)
     assert said.minute_taker == "" and said.date == ""  # only a chair or minute-taker signs off so
@@ -2731,3 +2731,23 @@ def test_a_minute_taker_signing_with_initials_and_a_date_is_the_attendee_so_name
     assert same_person("Ellen HF", ["Ellen Holtan Folkestad", "Ellen Berg"]) == "Ellen Holtan Folkestad"
     assert same_person("Nils S", ["Nils Steinvik"]) == "Nils Steinvik"
     assert same_person("Ellen HB", ["Ellen Holtan Folkestad"]) is None  # other initials, someone else
+
+
+def test_a_minute_takers_line_over_closing_notes_and_a_blogs_closing_lines_is_read() -> None:
+    """'Ref.: …' over 'Tilleggsopplysninger: …' and a blog's 'Tagged , .Bokmerk permalink.' / 'Kommentarer er stengt.':
+    the minute-taker was not read, since the document's last lines were no labelled ones."""
+    text = (
+        "Referat fra styremøte IL Kampen\n\nDeltakere: Elin Strand, Hege Dahl, Rigmor Sollie Holmebukt\n\n"
+        "Sak 1: Dugnad\n\nElin ordner med info på hjemmesida.\n\nRef.: Rigmor Sollie Holmebukt\n\n"
+        "Tilleggsopplysninger: Neste styremøte blir etter sommerferien.\n\nTagged , .Bokmerk permalink.\n\n"
+        "Kommentarer er stengt."
+    )
+    parsed = _parsed(text, "minutes")
+    assert parsed.meeting["minute_taker"] == "Rigmor Sollie Holmebukt"
+    texts = [s.text for s in parsed.segments]
+    assert texts[-1] == "Tilleggsopplysninger: Neste styremøte blir etter sommerferien."  # the note stays text
+    assert not any("Ref.:" in t or "permalink" in t or "stengt" in t for t in texts)
+    # a case's decision closing the minutes is no note under a footer: 'Referent:' above it is text too
+    header = parse_header(["Referat", "Tilstede: Ola, Kari"])
+    assert parse_footer(["Leder: Kari orienterte.", "Vedtak: Tatt til orientering."], header) == (0, 0)
+    assert header.chair == ""

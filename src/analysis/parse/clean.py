@@ -421,6 +421,8 @@ _FURNITURE = re.compile(
     r"|Del denne siden|Skriv ut(?: siden)?|(?:Tilbake )?til toppen(?: av siden)?"
     r"|(?:Hopp|Gå) til (?:hoved)?innhold(?:et)?"
     r"|Tilbake til (?:hovedsiden|forsiden|oversikten)|Logg inn for å (?:skrive en kommentar|kommentere)"
+    # a blog's closing lines: "Tagged , .Bokmerk permalink.", "Kommentarer er stengt."
+    r"|(?:Tagged\b[^.\n]{0,80}\.\s*)?Bokmerk (?:permalink|permalenken)|Kommentarer er (?:stengt|lukket)"
     r"|Sist (?:oppdatert|endret):?\s*[\d. :]*|Oppdatert:\s*[\d. :]*|Publisert:?\s*[\d. :]*)[.!]?)+\s*$",
     re.IGNORECASE,
 )

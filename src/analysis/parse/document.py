@@ -210,13 +210,14 @@ def read_header(draft: Draft) -> Draft:
     """The meeting's fields and attendance list; a news item's or headerless document's first heading is its title."""
     paragraphs = list(draft.paragraphs)
     header = parse_header(paragraphs)
-    footer = parse_footer(paragraphs[header.body_start :], header)
+    footer, notes = parse_footer(paragraphs[header.body_start :], header)
     distribution_list(paragraphs[header.body_start :], header)
     entry = draft.raw.entry
     warnings = draft.warnings
     if entry.kind == "minutes" and not header.found:
         warnings = draft.warn("no recognisable header (date, chair, attendance); its metadata stay empty")
-    body = (*header.leftover, *draft.paragraphs[header.body_start : len(paragraphs) - footer])
+    end = len(paragraphs) - notes  # the closing notes under the footer stay in the body
+    body = (*header.leftover, *draft.paragraphs[header.body_start : end - footer], *draft.paragraphs[end:])
     block = attendance_block(list(body)) if not header.people else None
     if block:  # the attendance list under text that opens the document: the meeting's, and no body text
         start, end, people = block

@@ -1017,19 +1017,42 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
 
 
 FOOTER_PARAGRAPHS = 4  # "Referent: …", "Distribuert til: …" closing a document
+MAX_CLOSING_NOTES = 2  # "Neste møte: …" under the minute-taker's line
+# A label of the case's text ("Vedtak: …", `text_labels`): what it closes is the body, not a footer
+_TEXT_LABEL_LINE = re.compile(rf"^(?:{alternation(layout().text_labels, spaced=True)})\s?:", re.IGNORECASE)
 
 
-def parse_footer(paragraphs: list[str], header: Header) -> int:
-    """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are."""
+def _closing_note(paragraph: str) -> bool:
+    """'Neste møte: tirsdag 5. mai', 'Tilleggsopplysninger: …': one line under a label the layout does not know, and
+    no case text's label, as minutes may close with below the minute-taker's line."""
+    line = paragraph.strip()
+    return (
+        "\n" not in line
+        and not LABEL_RE.match(line)
+        and bool(_OTHER_LABEL_LINE.match(line))
+        and not _TEXT_LABEL_LINE.match(line)
+    )
+
+
+def parse_footer(paragraphs: list[str], header: Header) -> tuple[int, int]:
+    """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are,
+    and how many closing notes below them ('Ref.: Rigmor Sollie Holmebukt' over 'Tilleggsopplysninger: Neste
+    styremøte blir …') stay in the body after them."""
+    notes = 0
+    while notes < min(MAX_CLOSING_NOTES, len(paragraphs) - 1) and _closing_note(paragraphs[-1 - notes]):
+        notes += 1
+    above = paragraphs[: len(paragraphs) - notes]
     count = 0
-    for paragraph in reversed(paragraphs[-FOOTER_PARAGRAPHS:]):
+    for paragraph in reversed(above[-FOOTER_PARAGRAPHS:]):
         lines = [line.strip().strip("*_") for line in paragraph.split("\n") if line.strip()]
         labelled = [line for line in lines if LABEL_RE.match(line)]
         # every line 'Label: value', at least one label known ("Godkjent av:" may stand beside "Referent:")
         if not labelled or not all(LABEL_RE.match(line) or _OTHER_LABEL_LINE.match(line) for line in lines):
             break
         count += 1
-    for paragraph in paragraphs[len(paragraphs) - count :]:
+    if not count:
+        notes = 0  # no labelled lines above them: the notes are the body's last paragraphs, as any other
+    for paragraph in above[len(above) - count :] if count else []:
         lines = [line.strip().strip("*_") for line in paragraph.split("\n")]
         fields, _ = labelled_fields("\n".join(line for line in lines if LABEL_RE.match(line)))
         for field_name, value, label in fields:
@@ -1039,7 +1062,7 @@ def parse_footer(paragraphs: list[str], header: Header) -> int:
     if not count and paragraphs:
         lines = [line.strip() for p in paragraphs[-2:] for line in p.strip().split("\n") if line.strip()]
         _signed_off(lines[-1], header, lines[-2] if len(lines) > 1 else "")
-    return count
+    return count, notes
 
 
 MAX_SIGNATURE_WORDS = 4
