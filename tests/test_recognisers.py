@@ -2751,3 +2751,17 @@ def test_a_minute_takers_line_over_closing_notes_and_a_blogs_closing_lines_is_re
     header = parse_header(["Referat", "Tilstede: Ola, Kari"])
     assert parse_footer(["Leder: Kari orienterte.", "Vedtak: Tatt til orientering."], header) == (0, 0)
     assert header.chair == ""
+
+
+def test_a_label_glued_to_the_last_name_before_it_opens_its_own_field() -> None:
+    """A web page lost the break: 'Deltakere: … Øystein HenriksenForfall: Hege Fosslund …'."""
+    header = parse_header(
+        ["Referat", "Deltakere: Elin Strand, Line Henriksen og Øystein HenriksenForfall: Hege Fosslund og Stig Hansen"]
+    )
+    assert [(p.name, p.status) for p in header.people] == [
+        ("Elin Strand", "present"),
+        ("Line Henriksen", "present"),
+        ("Øystein Henriksen", "present"),
+        ("Hege Fosslund", "absent"),
+        ("Stig Hansen", "absent"),
+    ]

@@ -751,6 +751,10 @@ def unstacked_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# A capitalised label glued to the last word of the value before it, where a web page lost the line break between.
+_GLUED_LABEL = re.compile(rf"(?<=[{SMALL}])(?=[{CAPITALS}])(?=(?i:{_LABEL_ALTERNATIVES})\s*:)")
+
+
 def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """Every (field, value, label or group as written) in header text, in order, and the text that is not a value.
 
@@ -758,6 +762,7 @@ def labelled_fields(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     the agenda's label; in a run-on line the value of an attendance field is
     the names at its start. What is cut off is returned as body text.
     """
+    text = _GLUED_LABEL.sub(" ", text)  # "… Øystein HenriksenForfall: Hege …": a web page lost the break
     matches = list(LABEL_RE.finditer(text))
     if (unstacked_text := unstacked(text, matches)) != text:  # labels stacked over their lists: read anew
         text, matches = unstacked_text, list(LABEL_RE.finditer(unstacked_text))
