@@ -2765,3 +2765,10 @@ def test_a_label_glued_to_the_last_name_before_it_opens_its_own_field() -> None:
         ("Hege Fosslund", "absent"),
         ("Stig Hansen", "absent"),
     ]
+
+
+def test_an_item_title_may_open_with_the_day_it_is_about() -> None:
+    paragraphs = ["Sak 4: Dugnad", "Den går som planlagt.", "Sak 5: 17. mai arrangement", "Sak 8/2011: 17. mai"]
+    items = [(b.entry.item_no, b.entry.title) for b in outline(paragraphs, []) if b.entry]
+    assert items == [("4", "Dugnad"), ("5", "17. mai arrangement"), ("8/2011", "17. mai")]
+    assert [b.entry for b in outline(["Vi møttes.", "17. mai arrangement"], []) if b.entry] == []  # a date, no item

@@ -18,7 +18,11 @@ from analysis.parse.participants import shows_there
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
 # A bare number needs its full stop or slash: "99 prosent av bedriftene …" is a sentence, not item 99.
-_TITLE = rf"(?P<title>[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}})$"
+# A title may open with the day it is about: "Sak 5: 17. mai arrangement".
+_TITLE = (
+    rf"(?P<title>(?:[A-ZÆØÅa-zæøå\"«][^\n]{{1,{MAX_ITEM_CHARS}}}"
+    rf"|\d{{1,2}}\.\s?(?:{MONTH_NAMES})\b[^\n]{{0,{MAX_ITEM_CHARS}}}))$"
+)
 # A timed programme: "10:00: Velkommen", "Kl. 09.00–09.15 Innledning", "09.00 - 09.30 Lunsj".
 _TIME = r"(?:kl\.?\s*)?(?P<time>\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)(?:\s*[:.–-])?"
 _CASE_WORD = r"(?:Sak|Pkt\.?|Punkt|Post)"  # the words a numbered item opens with: "Sak 3/24", "Pkt. 1"
