@@ -2772,3 +2772,32 @@ def test_an_item_title_may_open_with_the_day_it_is_about() -> None:
     items = [(b.entry.item_no, b.entry.title) for b in outline(paragraphs, []) if b.entry]
     assert items == [("4", "Dugnad"), ("5", "17. mai arrangement"), ("8/2011", "17. mai")]
     assert [b.entry for b in outline(["Vi møttes.", "17. mai arrangement"], []) if b.entry] == []  # a date, no item
+
+
+def test_a_stacked_header_table_with_a_wrapped_list_and_text_below_is_paired_where_each_value_fits() -> None:
+    """'Møtested:' / 'Møtetid:' / 'Deltakere:' / 'Referent:' / 'Neste møte:' over their values, the list of names
+    wrapped over three lines at its brackets and commas, then the minutes' text with no blank line between."""
+    text = (
+        "Møtereferat\n\nMøtegruppe:\nMøtested:\nMøtetid:\nDeltakere:\nReferent:\nNeste møte:\nFAU\n"
+        "Skolens personalrom\n4. april 2011 kl. 19:00\nKari Lie (Hare), Per Dahl (Skogmus), Eva T. Berg\n"
+        "(Skogmus) Tarik Osmani (Mår), Siri Moe\n(Mår).\nSiri Moe (Mår)\nFAU-leder innkaller til neste møte.\n"
+        "Referat fra forrige møte ble godkjent.\nSak 7/11: Temakveld\nVi planla kvelden."
+    )
+    parsed = _parsed(text, "minutes")
+    assert [(p.name, p.organisation) for p in parsed.people] == [
+        ("Kari Lie", "Hare"),
+        ("Per Dahl", "Skogmus"),
+        ("Eva T. Berg", "Skogmus"),
+        ("Tarik Osmani", "Mår"),  # after a bracket the list's comma was lost at the wrap
+        ("Siri Moe", "Mår"),
+    ]
+    meeting = parsed.meeting
+    assert (meeting["date"], meeting["place"], meeting["minute_taker"]) == (
+        "2011-04-04",
+        "Skolens personalrom",
+        "Siri Moe",  # the field takes the name; the list keeps her body
+    )
+    assert parsed.segments[1].text == "Referat fra forrige møte ble godkjent."  # text below the table stays text
+    # a value that does not fit its label pairs nothing: no time under 'Møtetid:'
+    misfit = "Møtested:\nMøtetid:\nReferent:\nSkolens personalrom\nKari Lie\nPer Dahl\nVi møttes."
+    assert unstacked_lines(misfit) == misfit

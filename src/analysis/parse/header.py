@@ -639,11 +639,17 @@ def dashes_as_commas(value: str) -> str:
     return _NAME_DASH.sub(", ", _LEADING_DASH.sub("", value))
 
 
+_BRACKET_THEN_NAME = re.compile(rf"(?<=\))\s+(?=[{CAPITALS}][{SMALL}]+[ -][{CAPITALS}])")
+
+
 def _unglued(value: str) -> str:
     """'Nina TveterLars BjørndalLise Bakkan' → 'Nina Tveter, Lars Bjørndal, Lise Bakkan'; a value with its own
     commas, or with one such join only ('McDonald'), as it is. A bracket glued to a name opens apart from it:
-    'Amanda(Skype)' → 'Amanda (Skype)'."""
+    'Amanda(Skype)' → 'Amanda (Skype)'; in a list of 'Name (body), …' a name after a bracket without the comma is
+    the next entry."""
     value = _GLUED_BRACKET.sub(" (", value)
+    if "), " in value:  # "Randi T. Aamelfot (Skogmus) Hayat Bouhmedi (Piggsvin), …": the list's comma lost at a wrap
+        value = _BRACKET_THEN_NAME.sub(", ", value)
     if "," in value or len(_GLUED.findall(value)) < MIN_GLUED:
         return value
     return _GLUED.sub(", ", value)
@@ -721,13 +727,33 @@ def unstacked(text: str, matches: list[re.Match[str]] | None = None) -> str:
 _LABEL_LINE = re.compile(rf"{_ANY_LABEL}\s*$")
 
 
+def _fits(field_name: str, value: str) -> bool:
+    """A value that can be the field's: a date or time for those, people for an attendance list, a name for an
+    office; any value for another field."""
+    if field_name in ("date", "time"):
+        return bool(find_date(value) or any(parse_time_span(value)))
+    if field_name in STATUS:
+        return _is_people_list(value)
+    if field_name in ("chair", "minute_taker"):
+        name = re.split(r"[,(]", value)[0].strip()
+        return looks_like_name(name) or bool(first_name(name))
+    return True
+
+
+_TYPED_FIELDS = frozenset({"date", "time", "chair", "minute_taker", *STATUS})
+
+
 def unstacked_lines(text: str) -> str:
     """A header table a PDF gave a column at a time: labels alone on their lines ('Møte:', 'Møtedato:', 'Sted:',
     'Møteleder:'), then their values a line each ('Brukerutvalget', '19.10.2015', 'Møterom Glitre 1,' /
-    'Wergelandsgate 10,' / 'Drammen', 'Anne Helene Lindseth'; a line ending in a comma goes on), paired again
-    as 'Label: value' lines. Only where the values are as many as the labels, none opening with a label of its
-    own ('Dato:' / 'Sted:' / 'Tilstede: Kari Lie' is a form left empty), and never an attendance label, whose list
-    may run over several lines (`unstacked` reads those)."""
+    'Wergelandsgate 10,' / 'Drammen', 'Anne Helene Lindseth'; a line ending in a comma goes on, and so does one
+    opening with a bracket or in lower case), paired again as 'Label: value' lines. Where the values are as many
+    as the labels, none opening with a label of its own ('Dato:' / 'Sted:' / 'Tilstede: Kari Lie' is a form left
+    empty), and no attendance label, whose list may run over several lines (`unstacked` reads those). Where there
+    are more lines than labels (the text goes on below the table) or an attendance label, only where each value
+    fits its label: a date or time, people, a name for an office ('Møtetid:' / 'Deltakere:' / 'Referent:' over
+    '4. april 2011 kl. 19:00' / 'Shamaila H. Saleemi (Hare), …' / 'Kristin Vigdal (Mår)'); the lines after the
+    last value stay text."""
     lines = text.split("\n")
     k = 0
     while k < len(lines):
@@ -735,18 +761,29 @@ def unstacked_lines(text: str) -> str:
         while end < len(lines) and _LABEL_LINE.match(lines[end]):
             end += 1
         known = [LABEL_ONLY.match(line.strip()) for line in lines[k:end]]
-        fields = [_LABEL_TO_FIELD[m["label"].lower()] for m in known if m]
-        if len(fields) >= 2 and not any(field in STATUS for field in fields):
-            values: list[str] = []
+        names = [_LABEL_TO_FIELD[m["label"].lower()] if m else "" for m in known]
+        fields = [name for name in names if name]
+        if len([f for f in fields if f not in STATUS]) >= 2:
+            values: list[tuple[str, int]] = []  # each value, and the line after its last
             stop = end
             while stop < len(lines) and lines[stop].strip() and not _OTHER_LABEL_LINE.match(lines[stop]):
-                if values and values[-1].endswith(","):
-                    values[-1] = f"{values[-1]} {lines[stop].strip()}"
+                line = lines[stop].strip()
+                if values and (values[-1][0].endswith(",") or line[:1] == "(" or line[:1].islower()):
+                    values[-1] = (f"{values[-1][0]} {line}", stop + 1)
                 else:
-                    values.append(lines[stop].strip())
+                    values.append((line, stop + 1))
                 stop += 1
-            if len(values) == end - k:
-                lines[k:stop] = [f"{label.strip()} {value}" for label, value in zip(lines[k:end], values, strict=True)]
+            count = end - k
+            plain = len(values) == count and not any(field in STATUS for field in fields)
+            fitting = (
+                len(values) >= count
+                and any(name in _TYPED_FIELDS for name in names)
+                and all(_fits(name, value) for name, (value, _) in zip(names, values[:count], strict=False))
+            )
+            if plain or fitting:
+                after = values[count - 1][1]
+                paired = [f"{label.strip()} {value}" for label, (value, _) in zip(lines[k:end], values, strict=False)]
+                lines[k:after] = paired
         k = max(end, k + 1)
     return "\n".join(lines)
 

@@ -1501,11 +1501,13 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
     Halland, ref.") is listed already; one signing with an initial for a
     surname ("Nils S") is the listed attendee it abbreviates, and the field
     takes the full name; so does one signing with initials that one attendee
-    has ("Ref. AHS"). Returns the fields and the people, both updated.
+    has ("Ref. AHS"). One named with a body ("Referent: Kristin Vigdal (Mår)") is named so in the list; the field
+    takes the name. Returns the fields and the people, both updated.
     """
     officers, people = dict(officers), list(people)
     for office in OFFICES:
-        person = parse_person(officers.get(office, ""), "present")
+        value = officers.get(office, "")
+        person = parse_person(value, "present")
         if person is None or not person.name:
             continue
         first, names = person.first_name, [p.name for p in people if p.name]
@@ -1526,4 +1528,6 @@ def officers_attend(officers: dict[str, str], people: list[Person]) -> tuple[dic
             officers[office] = known  # "Nils S" signing as "Referent" under "Tilstede Nils Steinvik, …"
         elif looks_like_name(person.name) and first not in names and known is None:
             people.append(Person(person.name, role=role, organisation=person.organisation))
+        if person.organisation and officers[office] == value and looks_like_name(person.name):
+            officers[office] = person.name  # "Referent: Kristin Vigdal (Mår)": the name; the people keep the body
     return officers, people
