@@ -2751,6 +2751,9 @@ def test_a_minute_takers_line_over_closing_notes_and_a_blogs_closing_lines_is_re
     header = parse_header(["Referat", "Tilstede: Ola, Kari"])
     assert parse_footer(["Leder: Kari orienterte.", "Vedtak: Tatt til orientering."], header) == (0, 0)
     assert header.chair == ""
+    # nor is an election's result, and only who wrote or gets the minutes stands over notes
+    assert parse_footer(["Leder: Liv Hansen, gjenvalgt", "Kasserer: Eva Berg, ikke på valg"], header) == (0, 0)
+    assert parse_footer(["Leder: Liv Hansen", "Neste møte: 5. mai"], header) == (0, 0) and header.chair == ""
 
 
 def test_a_label_glued_to_the_last_name_before_it_opens_its_own_field() -> None:

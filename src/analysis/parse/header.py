@@ -1065,35 +1065,59 @@ _TEXT_LABEL_LINE = re.compile(rf"^(?:{alternation(layout().text_labels, spaced=T
 
 
 def _closing_note(paragraph: str) -> bool:
-    """'Neste møte: tirsdag 5. mai', 'Tilleggsopplysninger: …': one line under a label the layout does not know, and
-    no case text's label, as minutes may close with below the minute-taker's line."""
+    """'Neste møte: tirsdag 5. mai', 'Tilleggsopplysninger: …': one line under a label the layout does not know,
+    neither a case text's label nor an office ('Kasserer: Eva Berg, ikke på valg' is an election's result), as
+    minutes may close with below the minute-taker's line."""
     line = paragraph.strip()
     return (
         "\n" not in line
         and not LABEL_RE.match(line)
         and bool(_OTHER_LABEL_LINE.match(line))
         and not _TEXT_LABEL_LINE.match(line)
+        and not _ROLE_RE.match(line)
     )
 
 
-def parse_footer(paragraphs: list[str], header: Header) -> tuple[int, int]:
-    """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are,
-    and how many closing notes below them ('Ref.: Rigmor Sollie Holmebukt' over 'Tilleggsopplysninger: Neste
-    styremøte blir …') stay in the body after them."""
+_CLOSING_FIELDS = frozenset({"minute_taker", "copy"})  # what may stand over closing notes: who wrote it, who gets it
+
+
+def _footer_count(paragraphs: list[str]) -> int:
+    """How many paragraphs close the document with labelled lines only, at least one label known in each
+    ("Godkjent av:" may stand beside "Referent:")."""
+    count = 0
+    for paragraph in reversed(paragraphs[-FOOTER_PARAGRAPHS:]):
+        lines = [line.strip().strip("*_") for line in paragraph.split("\n") if line.strip()]
+        labelled = [line for line in lines if LABEL_RE.match(line)]
+        if not labelled or not all(LABEL_RE.match(line) or _OTHER_LABEL_LINE.match(line) for line in lines):
+            break
+        count += 1
+    return count
+
+
+def _closing_notes(paragraphs: list[str]) -> int:
+    """How many closing notes end the document below a footer that says who wrote or gets the minutes ('Ref.:
+    Rigmor Sollie Holmebukt' over 'Tilleggsopplysninger: Neste styremøte blir …'); 0 where no such footer stands
+    over them, as under an election's results ('Leder: Liv Hansen, gjenvalgt' over 'Kasserer: …')."""
     notes = 0
     while notes < min(MAX_CLOSING_NOTES, len(paragraphs) - 1) and _closing_note(paragraphs[-1 - notes]):
         notes += 1
     above = paragraphs[: len(paragraphs) - notes]
-    count = 0
-    for paragraph in reversed(above[-FOOTER_PARAGRAPHS:]):
-        lines = [line.strip().strip("*_") for line in paragraph.split("\n") if line.strip()]
-        labelled = [line for line in lines if LABEL_RE.match(line)]
-        # every line 'Label: value', at least one label known ("Godkjent av:" may stand beside "Referent:")
-        if not labelled or not all(LABEL_RE.match(line) or _OTHER_LABEL_LINE.match(line) for line in lines):
-            break
-        count += 1
-    if not count:
-        notes = 0  # no labelled lines above them: the notes are the body's last paragraphs, as any other
+    count = _footer_count(above)
+    fields = {
+        _LABEL_TO_FIELD[match["label"].lower()]
+        for paragraph in above[len(above) - count :]
+        for match in LABEL_RE.finditer(paragraph)
+        if match["label"]
+    }
+    return notes if notes and count and fields <= _CLOSING_FIELDS else 0
+
+
+def parse_footer(paragraphs: list[str], header: Header) -> tuple[int, int]:
+    """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are,
+    and how many closing notes below them stay in the body after them (`_closing_notes`)."""
+    notes = _closing_notes(paragraphs)
+    above = paragraphs[: len(paragraphs) - notes]
+    count = _footer_count(above)
     for paragraph in above[len(above) - count :] if count else []:
         lines = [line.strip().strip("*_") for line in paragraph.split("\n")]
         fields, _ = labelled_fields("\n".join(line for line in lines if LABEL_RE.match(line)))
