@@ -36,6 +36,7 @@ from analysis.parse.participants import (
     prose_chair,
     prose_people,
     represented,
+    represented_by,
     roll_call,
     same_person,
     speaking,
@@ -2804,3 +2805,16 @@ def test_a_stacked_header_table_with_a_wrapped_list_and_text_below_is_paired_whe
     # a value that does not fit its label pairs nothing: no time under 'Møtetid:'
     misfit = "Møtested:\nMøtetid:\nReferent:\nSkolens personalrom\nKari Lie\nPer Dahl\nVi møttes."
     assert unstacked_lines(misfit) == misfit
+
+
+def test_people_a_body_came_with_are_its_people() -> None:
+    text = (
+        "Fagrådet var invitert og var til stede med leder Jan Gunnar Skoftedalen og rådgiver Torhild Kielland. "
+        "FFO stilte med generalsekretær Liv Arum. Regjeringen stilte med et solid lag."
+    )
+    assert [(p.name, p.role, p.organisation) for _, p in represented_by(text)] == [
+        ("Jan Gunnar Skoftedalen", "Leder", "Fagrådet"),
+        ("Torhild Kielland", "Rådgiver", "Fagrådet"),
+        ("Liv Arum", "Generalsekretær", "FFO"),
+    ]
+    assert represented_by("Det var til stede med Kari Lie og Per Dahl.") == []  # no body's name before it

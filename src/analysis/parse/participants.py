@@ -379,6 +379,12 @@ _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 _REPRESENTED_BY = re.compile(
     rf"(?:(?P<before>{_ORG})\s+{_VERB_BE}|{_VERB_BE}\s+(?P<after>{_ORG}))\s+representert\s+(?:ved|av)\s+(?P<list>{_LIST})"
 )
+# "Fagrådet var invitert og var til stede med leder Jan Gunnar Skoftedalen og rådgiver Torhild Kielland", "FFO
+# stilte med generalsekretær Liv Arum": the body came with its people (a few words may stand between).
+_CAME_WITH = re.compile(
+    rf"(?P<org>{_ORG})\s+(?:[{SMALL}]+\s+){{0,3}}?(?:var\s+til\s+stede|stilte|deltok|møtte|var\s+med)\s+med\s+"
+    rf"(?P<list>{_LIST})"
+)
 # "statssekretær Karl Kristian Bekeng stilte på vegne av Helse- og omsorgsdepartementet"
 _ON_BEHALF = re.compile(
     rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+på\s+vegne\s+av\s+"
@@ -424,9 +430,9 @@ _SPOKE_FOR = re.compile(rf"[{CAPITALS}][\w-]*\s+ved\s+(?:{ROLE}\s+)?(?P<name>{NA
 
 
 def represented_by(text: str) -> list[Hit]:
-    """People a body was represented by, each with the body; a person who came on a body's behalf, with it; one a
-    body spoke through ('Forhandlingsutvalget ved Are Hilstad informerte'), without it: a committee is no
-    organisation."""
+    """People a body was represented by, each with the body; people a body came with ('Fagrådet var til stede med
+    leder Jan Gunnar Skoftedalen'), with it; a person who came on a body's behalf, with it; one a body spoke
+    through ('Forhandlingsutvalget ved Are Hilstad informerte'), without it: a committee is no organisation."""
     hits: list[Hit] = []
     if " ved " in text:
         hits += _name_hits(_SPOKE_FOR, text, "name", keep=lambda match: _speaks(match["verb"]))
@@ -434,6 +440,10 @@ def represented_by(text: str) -> list[Hit]:
         for match in _REPRESENTED_BY.finditer(text):
             organisation = match["before"] or match["after"]
             hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
+    if " med " in text:
+        for match in _CAME_WITH.finditer(text):
+            if _plainly_organisation(match["org"]):
+                hits += [(match.start(), p) for p in _people_of(match["list"], "", match["org"])]
     if "vegne av" in text:  # one cheap test: the name pattern is tried only where it can end
         for match in _ON_BEHALF.finditer(text):
             _, name = split_title(match["name"])
