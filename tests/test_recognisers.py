@@ -2818,3 +2818,13 @@ def test_people_a_body_came_with_are_its_people() -> None:
         ("Liv Arum", "Generalsekretær", "FFO"),
     ]
     assert represented_by("Det var til stede med Kari Lie og Per Dahl.") == []  # no body's name before it
+
+
+def test_fastslo_and_konstaterte_are_verbs_of_saying() -> None:
+    text = (
+        "Innspillsmøte om inkludering\n\nStatsminister Erna Solberg og Nav-direktør Sigrun Vågeng deltok.\n\n"
+        "– Dette er et av regjeringens viktigste prosjekter, fastslo Solberg.\n\n"
+        "– Vi må samarbeide bedre, konstaterte Vågeng."
+    )
+    speakers = {s.text[:10]: s.speaker for s in _parsed(text, "news").segments if s.text.startswith("–")}
+    assert speakers == {"– Dette er": "Erna Solberg", "– Vi må sa": "Sigrun Vågeng"}
