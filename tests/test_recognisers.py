@@ -2828,3 +2828,10 @@ def test_fastslo_and_konstaterte_are_verbs_of_saying() -> None:
     )
     speakers = {s.text[:10]: s.speaker for s in _parsed(text, "news").segments if s.text.startswith("–")}
     assert speakers == {"– Dette er": "Erna Solberg", "– Vi må sa": "Sigrun Vågeng"}
+
+
+def test_a_chair_label_alone_over_a_headline_names_no_chair() -> None:
+    """A magazine's section 'Leder' (the editorial) over the headline made the headline the meeting's chair."""
+    header = parse_header(["Leder", "Inkludering - et spørsmål om vilje?", "Viljen var det ikke noe å si på."])
+    assert header.chair == ""
+    assert parse_header(["Referat", "Møteleder", "Kari Lie", "Tilstede: Per Dahl"]).chair == "Kari Lie"

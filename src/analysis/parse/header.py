@@ -735,7 +735,8 @@ def _fits(field_name: str, value: str) -> bool:
     if field_name in STATUS:
         return _is_people_list(value)
     if field_name in ("chair", "minute_taker"):
-        name = re.split(r"[,(]", value)[0].strip()
+        # "- Andreas" under "### Referent": a list's line
+        name = re.split(r"[,(]", _list_item(value.strip().split("\n")[0]))[0].strip()
         return looks_like_name(name) or bool(first_name(name))
     return True
 
@@ -1406,6 +1407,8 @@ def parse_header(paragraphs: list[str]) -> Header:
                 and not LABEL_ONLY.match(following)
                 and not (field_name in STATUS and _sub_heading(following, paragraphs[index + 2 : index + 3]))
                 and (heading_style or _is_people_list(following) or one_value)
+                # "Leder" alone (a web page's section: the editorial) over a headline names no chair
+                and not (heading_style and field_name == "chair" and not _fits(field_name, following))
             )
             if consumed:
                 _apply(header, field_name, following, label_only["label"])
