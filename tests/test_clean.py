@@ -174,3 +174,11 @@ def test_a_skip_link_and_an_empty_update_stamp_are_web_furniture_and_leave_the_b
     assert furniture == ["Hopp til hovedinnholdet", "Publisert:", "Oppdatert:", "Gå til innhold"]
     assert clean("\n\n".join(page)).paragraphs == ["NAV og Frivillighet Norge inngår avtale"]
     assert separate_furniture(["Oppdatert kunnskap om arbeid"])[0] == ["Oppdatert kunnskap om arbeid"]  # a heading
+
+
+def test_a_news_sites_advertising_and_layout_notes_are_web_furniture() -> None:
+    page = ["Annonse", "Toppmøte om inkludering", "(Artikkelen fortsetter under bildet.)"]
+    page.append("Saken fortsetter under annonsen")
+    body, furniture = separate_furniture(page)
+    assert body == ["Toppmøte om inkludering"] and len(furniture) == 3
+    assert separate_furniture(["Annonse i lokalavisa er bestilt."])[0] == ["Annonse i lokalavisa er bestilt."]

@@ -423,6 +423,8 @@ _FURNITURE = re.compile(
     r"|Tilbake til (?:hovedsiden|forsiden|oversikten)|Logg inn for å (?:skrive en kommentar|kommentere)"
     # a blog's closing lines: "Tagged , .Bokmerk permalink.", "Kommentarer er stengt."
     r"|(?:Tagged\b[^.\n]{0,80}\.\s*)?Bokmerk (?:permalink|permalenken)|Kommentarer er (?:stengt|lukket)"
+    # a news site's advertising and layout notes: "Annonse", "Saken fortsetter under annonsen"
+    r"|Annonse|(?:Saken|Artikkelen) fortsetter under (?:annonsen|bildet)|\(Artikkelen fortsetter under bildet\.?\)"
     r"|Sist (?:oppdatert|endret):?\s*[\d. :]*|Oppdatert:\s*[\d. :]*|Publisert:?\s*[\d. :]*)[.!]?)+\s*$",
     re.IGNORECASE,
 )
