@@ -17,6 +17,7 @@ from analysis.parse.clean import (
 )
 from analysis.parse.document import ParsedDocument, parse_document, text_date
 from analysis.parse.header import (
+    counts_people,
     dashes_as_commas,
     leading_people,
     numbered_entries,
@@ -1879,6 +1880,10 @@ def test_an_attendance_value_that_counts_people_names_nobody_and_no_list_goes_on
     parsed = _parsed(text, "minutes")
     assert [(p.name, p.role) for p in parsed.people] == [("Mai Britt Løken", "Leder")]  # from the text, no list
     assert [s.speaker for s in parsed.segments][-2:] == ["Mai Britt Løken", "Mai Britt Løken"]
+    # a count with its noun capitalised counts too ('40 Medlemmer.' was a person); an organisation's name does not
+    counted = _parsed(text.replace("41medlemmer.", "40 Medlemmer."), "minutes")
+    assert [p.name for p in counted.people] == ["Mai Britt Løken"]
+    assert not counts_people("4H Norge v. Simen Saxebøl") and not counts_people("3 Kari Lie")
 
 
 def test_two_signatures_side_by_side_on_the_last_line_sign_the_minutes() -> None:

@@ -994,11 +994,15 @@ def _lists_people(line: str) -> bool:
 
 # An attendance value that counts people instead of naming them: "41medlemmer.", "ca. 40 personer", "51 betalende"
 # (`about_words` in the layout file).
-_HEAD_COUNT = re.compile(rf"^\s*(?:{alternation(layout().about_words)})?\s*\d+\s*[a-zæøå]")
+_HEAD_COUNT = re.compile(
+    rf"^\s*(?:{alternation(layout().about_words)})?\s*\d+"
+    rf"(?:\s*[{SMALL}]|\s+[{CAPITALS}][{SMALL}]+(?:\s*[.,;]|\s*$|\s+[{SMALL}]))"
+)
 
 
 def counts_people(value: str) -> bool:
-    """'Tilstede: 41medlemmer.' names nobody: the value is a head count."""
+    """'Tilstede: 41medlemmer.', 'Tilstede: 40 Medlemmer.' name nobody: the value is a head count (never '4H Norge
+    v. …', an organisation's name)."""
     return bool(_HEAD_COUNT.match(value))
 
 
