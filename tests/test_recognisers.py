@@ -2840,3 +2840,17 @@ def test_a_chair_label_alone_over_a_headline_names_no_chair() -> None:
     header = parse_header(["Leder", "Inkludering - et spørsmål om vilje?", "Viljen var det ikke noe å si på."])
     assert header.chair == ""
     assert parse_header(["Referat", "Møteleder", "Kari Lie", "Tilstede: Per Dahl"]).chair == "Kari Lie"
+
+
+def test_one_a_pronoun_later_in_the_sentence_says_was_away_is_absent() -> None:
+    text = (
+        "Referat fra medlemsmøtet 1. februar 2022\n\nKnut leste opp takkekort.\n\n"
+        "Erling Sporsheim fikk også takk for lang og tro innsats, men han var ikke til stede så bukett ble brakt hjem."
+        "\n\nReferent: Magnhild Grydeland"
+    )
+    assert [(p.name, p.status) for p in _parsed(text, "minutes").people if p.status == "absent"] == [
+        ("Erling Sporsheim", "absent")
+    ]
+    # another name before the pronoun may be the one it refers to: nobody is made absent
+    other = _parsed("Referat\n\nKari Lie takket Per Dahl for innsatsen, men han var ikke til stede.", "minutes")
+    assert [p for p in other.people if p.status == "absent"] == []

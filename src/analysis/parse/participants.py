@@ -1469,15 +1469,25 @@ _ABSENCE = re.compile(
 )
 
 
+# "Erling Sporsheim fikk også takk for lang og tro innsats, men han var ikke til stede": a name opening the sentence,
+# then in lower case only a pronoun for it and the phrase.
+_ABSENCE_BY_PRONOUN = re.compile(
+    rf"{_SENTENCE_OPENS}(?P<who>{NAME})\s+[{SMALL}][^.!?\n{CAPITALS}]{{0,100}},\s+(?:men\s+)?(?:{alternation(layout().pronouns)})\s+"
+    r"(?i:" + alternation(_ABSENCE_PHRASES) + r")\b"
+)
+
+
 def absent_in_text(paragraphs: list[str]) -> list[Person]:
     """People the text says were not there ("Frida hadde meldt forfall."; `absence_phrases` in the layout file),
     a first name alone too, but never a function word, a title or a body that opens the sentence ("Leder var
-    fraværende", "Styret var ikke til stede", "Kommunen møtte ikke opp"; `groups`, `organisation_endings`)."""
+    fraværende", "Styret var ikke til stede", "Kommunen møtte ikke opp"; `groups`, `organisation_endings`); also a
+    full name the phrase refers to by a pronoun later in its sentence ("Erling Sporsheim fikk takk, men han var ikke
+    til stede")."""
     people: list[Person] = []
     for text in paragraphs:
         if not any(phrase in text for phrase in _ABSENCE_PHRASES):  # lower case after the name, as written
             continue  # most paragraphs say nothing of who was away: the pattern is not tried on them
-        for match in _ABSENCE.finditer(text):
+        for match in [*_ABSENCE.finditer(text), *_ABSENCE_BY_PRONOUN.finditer(text)]:
             who = match["who"]
             single = " " not in who
             folded = who.casefold()
