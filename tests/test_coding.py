@@ -80,6 +80,14 @@ def test_inflected_and_compound_forms_reach_the_theme(coder: Coder) -> None:
         assert "employer_measures" in themes(coder, f"Det handler om {form} behov."), form
 
 
+def test_a_suffix_codes_a_compound_only_after_a_part_that_can_be_a_word(coder: Coder) -> None:
+    """'styreform' is 'styre' + 'form': read as 'sty' + 'reform' it was coded as a policy reform."""
+    assert "funding_policy" not in themes(coder, "Styret vil få en mer effektiv styreform.")
+    assert "funding_policy" not in themes(coder, "Vi lærte en ny kjøreform på kurset.")
+    for compound in ("Kommunereformen", "IA-reformen", "Arvelov", "Pensjonsreformen"):
+        assert "funding_policy" in themes(coder, f"{compound} ble drøftet."), compound
+
+
 def test_evidence_is_the_words_as_written(coder: Coder) -> None:
     coded = dict(coder.code("Fagbrev er en god løsning for innpass i ordinært arbeid, og fagbrevet er nærmere."))
     assert coded["training_qualifications"] == "Fagbrev; fagbrevet"

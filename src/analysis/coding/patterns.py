@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 from analysis.coding.codebook import Codebook
-from analysis.language.norwegian import MIN_STEM, lemma
+from analysis.language.norwegian import MIN_STEM, known_word, lemma
 
 # between the sentences of a batch: a private-use character that `str.split` keeps as a token of its own
 SEPARATOR = "\ue000"
@@ -58,6 +58,15 @@ def generic_id(theme_id: str) -> str:
 
 def theme_of(found_id: str) -> str:
     return found_id.removesuffix(GENERIC)
+
+
+def _first_part(rest: str) -> bool:
+    """What stands before a suffix can be a compound's first part: nothing, a hyphenated part ('IA-'), one of a
+    stem's length, or a word the dictionary knows, its linking letter left off ('arve', 'skatte', 'stat'). 'sty' is
+    none: 'styreform' is 'styre' + 'form', no reform."""
+    if not rest or rest.endswith("-") or len(rest) >= MIN_STEM:
+        return True
+    return known_word(rest) or (rest[-1] in "se" and len(rest) > 1 and known_word(rest[:-1]))
 
 
 class WordPatterns:
@@ -120,7 +129,7 @@ class WordPatterns:
                 found |= self._by_prefix.get(lem[:length], set()) | self._by_prefix.get(lower[:length], set())
             for stem in {lem, *uninflected(lower)}:
                 for length in self._suffix_lengths:
-                    if len(stem) >= length:
+                    if len(stem) >= length and _first_part(stem[:-length]):
                         found |= self._by_suffix.get(stem[-length:], set())
             for part, ids in self._by_part.items():
                 if part in lower or part in lem:
