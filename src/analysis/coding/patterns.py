@@ -129,8 +129,9 @@ class WordPatterns:
                 found |= self._by_prefix.get(lem[:length], set()) | self._by_prefix.get(lower[:length], set())
             for stem in {lem, *uninflected(lower)}:
                 for length in self._suffix_lengths:
-                    if len(stem) >= length and _first_part(stem[:-length]):
-                        found |= self._by_suffix.get(stem[-length:], set())
+                    ids = self._by_suffix.get(stem[-length:]) if len(stem) >= length else None
+                    if ids and _first_part(stem[:-length]):
+                        found |= ids
             for part, ids in self._by_part.items():
                 if part in lower or part in lem:
                     found |= ids

@@ -385,6 +385,7 @@ _CAME_WITH = re.compile(
     rf"(?P<org>{_ORG})\s+(?:[{SMALL}]+\s+){{0,3}}?(?:var\s+til\s+stede|stilte|deltok|møtte|var\s+med)\s+med\s+"
     rf"(?P<list>{_LIST})"
 )
+_CAME_WITH_VERB = re.compile(r"(?:til\s+stede|stilte|deltok|møtte|var\s+med)\s+med\s")
 # "statssekretær Karl Kristian Bekeng stilte på vegne av Helse- og omsorgsdepartementet"
 _ON_BEHALF = re.compile(
     rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+på\s+vegne\s+av\s+"
@@ -440,7 +441,7 @@ def represented_by(text: str) -> list[Hit]:
         for match in _REPRESENTED_BY.finditer(text):
             organisation = match["before"] or match["after"]
             hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
-    if " med " in text:
+    if " med " in text and _CAME_WITH_VERB.search(text):  # the whole pattern only where its verb stands
         for match in _CAME_WITH.finditer(text):
             if _plainly_organisation(match["org"]):
                 hits += [(match.start(), p) for p in _people_of(match["list"], "", match["org"])]
