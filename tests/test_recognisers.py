@@ -2854,3 +2854,22 @@ def test_one_a_pronoun_later_in_the_sentence_says_was_away_is_absent() -> None:
     # another name before the pronoun may be the one it refers to: nobody is made absent
     other = _parsed("Referat\n\nKari Lie takket Per Dahl for innsatsen, men han var ikke til stede.", "minutes")
     assert [p for p in other.people if p.status == "absent"] == []
+
+
+def test_an_item_closed_by_the_name_of_one_present_names_who_answers_for_it() -> None:
+    people = [Person("Jørg Kempf"), Person("Kari Lie"), Person("Arnfinn Midtbøen")]
+    lines = [
+        "4. Økonomi Jørg",
+        "5. Medlemsstatus – Kari Lie",
+        "6. Besøk av Kari",  # the item is about her
+        "7. Kari Lie",  # a title that is a name
+        "8. Intervju med utvalsleiar Arnfinn Midtbøen",  # a name after its title belongs to it
+    ]
+    entries = [b.entry for b in outline(["Saksliste:", *lines], people) if b.entry]
+    assert [(e.title, e.presenters) for e in entries] == [
+        ("Økonomi", ("Jørg Kempf",)),
+        ("Medlemsstatus", ("Kari Lie",)),
+        ("Besøk av Kari", ()),
+        ("Kari Lie", ()),
+        ("Intervju med utvalsleiar Arnfinn Midtbøen", ()),
+    ]

@@ -12,8 +12,8 @@ from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
-from analysis.parse.header import LABEL_ONLY, agenda_label_alone, has_words, split_role
-from analysis.parse.participants import shows_there
+from analysis.parse.header import LABEL_ONLY, agenda_label_alone, has_words, is_office_word, split_role
+from analysis.parse.participants import same_person, shows_there
 
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
 # "1. Velkommen", "Sak 3/24 Budsjett", "08/00 Godkjenning", "Pkt. 1: Referat", "Sak 2 – Orientering".
@@ -292,6 +292,38 @@ def without_responsible(title: str) -> tuple[str, str]:
     return (title[: match.start()].rstrip(), match["who"].strip()) if match else (title, "")
 
 
+# Words after which a name is what the item is about, not who answers for it: "Besøk av Kari", "Hilsen til Per".
+_ABOUT_WORDS = frozenset("av for til med fra frå om hos ved v/ i og på".split())
+MAX_RESPONSIBLE_WORDS = 3
+
+
+def responsible_after(title: str, people: list[Person]) -> tuple[str, str]:
+    """('Økonomi', 'Jørg') from 'Økonomi Jørg', 'Økonomi – Jørg' or 'Medlemsstatus, Ole Bjørn': an item's title
+    closed by the name of one who was there, the one who answers for the item; (title, '') where the last words
+    name nobody present, or stand after a word that makes the name the item's subject ('Besøk av Kari')."""
+    words = title.rstrip(" .").split()
+    people = list({p.name: p for p in people if p.name and p.status == "present"}.values())  # listed and named: once
+    names = [p.name for p in people]
+    if not names or " ".join(words).casefold() in {name.casefold() for name in names}:
+        return title, ""  # "Kari Lie": a title that is a name is no title with its speaker after it
+    for n in range(min(MAX_RESPONSIBLE_WORDS, len(words) - 1), 0, -1):
+        who, rest = " ".join(words[-n:]), " ".join(words[:-n]).rstrip(" ,–-")
+        if not all(word[:1].isupper() for word in words[-n:]) or not has_words(rest):
+            continue
+        before = rest.split()[-1]
+        if before.casefold() in _ABOUT_WORDS or is_office_word(before):
+            return title, ""  # "Besøk av Kari", "… og utvalsleiar Arnfinn Midtbøen": the name is what the item is about
+        if _named_present(who, people, names):
+            return rest, who
+    return title, ""
+
+
+def _named_present(reference: str, people: list[Person], names: list[str]) -> bool:
+    """One present is meant: by full name, surname or first name ('Jørg'), or by the first names of a full one
+    ('Ole Bjørn' for Ole Bjørn Andersen)."""
+    return _attendee(reference, people) is not None or (" " in reference and same_person(reference, names) is not None)
+
+
 def _attendee(reference: str, people: list[Person]) -> Person | None:
     """The listed person a reference names ('Kine' for the one Kine Haugen present); None if not one."""
     person = find_person(reference, people)
@@ -472,6 +504,8 @@ def outline(
             item_no, sub_no = item_number(item), 0
             title, responsible = without_responsible(title)
             presentation = PRESENTATION_RE.match(title)
+            if not responsible and not presentation:
+                title, responsible = responsible_after(title, people)
             presenters, orgs = parse_presenters(presentation["who"], people) if presentation else ((), ())
             if responsible and not presentation:  # people, a first name alone too ("Ella og Kristine")
                 named = [(part.strip(), _attendee(part, people)) for part in split_enumeration(responsible)]
