@@ -12,7 +12,14 @@ from analysis.language.dates import MONTH_NAMES
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import split_enumeration
 from analysis.language.wordlists import PHOTO_CREDIT_LABEL
-from analysis.parse.header import LABEL_ONLY, agenda_label_alone, has_words, is_office_word, split_role
+from analysis.parse.header import (
+    LABEL_ONLY,
+    TEXT_LABELS,
+    agenda_label_alone,
+    has_words,
+    is_office_word,
+    split_role,
+)
 from analysis.parse.participants import same_person, shows_there
 
 MAX_ITEM_CHARS = 200  # a longer line after a number is a sentence, unless its title ends early (`run_in_title`)
@@ -98,7 +105,7 @@ MAX_TITLE_WORDS = 15  # a line closed by a full stop and longer than this is a s
 
 
 # A label of the case's text after the title's words ("… saksliste Vedtak: Godkjent", `text_labels`), capitalised
-_TEXT_LABEL = re.compile(rf"(?<=\S)\s+(?=(?i:{alternation(layout().text_labels, spaced=True)})\s?:\s)")
+_TEXT_LABEL = re.compile(rf"(?<=\S)\s+(?=(?i:{TEXT_LABELS})\s?:\s)")
 
 
 def _text_label_at(line: str) -> int | None:

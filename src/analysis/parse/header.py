@@ -278,6 +278,11 @@ def _list_item(line: str) -> str:
     return re.sub(r"^[-*•]\s+", "", line.strip())
 
 
+def _first_entry(value: str) -> str:
+    """The first line of a field's value without its bullet ('- Andreas' under '### Referent')."""
+    return _list_item(value.strip().split("\n")[0])
+
+
 def _organisation_line(line: str) -> re.Match[str] | None:
     """'NAV: Kari Nordmann, Ola Hansen': an organisation heading its people, every part a name."""
     match = _ORG_LINE.match(line.strip())
@@ -735,8 +740,7 @@ def _fits(field_name: str, value: str) -> bool:
     if field_name in STATUS:
         return _is_people_list(value)
     if field_name in ("chair", "minute_taker"):
-        # "- Andreas" under "### Referent": a list's line
-        name = re.split(r"[,(]", _list_item(value.strip().split("\n")[0]))[0].strip()
+        name = re.split(r"[,(]", _first_entry(value))[0].strip()
         return looks_like_name(name) or bool(first_name(name))
     return True
 
@@ -1052,7 +1056,7 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
         header.time_start, header.time_end = parse_time_span(value)
         header.date = header.date or find_date(value)  # "Tid: Fredag 4. april 2014, kl 10:00"
     elif field_name in ("chair", "minute_taker"):
-        first_line = _undated(_list_item(value.strip().split("\n")[0]))  # a name, never a paragraph of text
+        first_line = _undated(_first_entry(value))  # a name, never a paragraph of text
         # never the meeting's name: "REFERAT" over "Styremøte nr. 07-2014" is the document's type over its title
         names = leading_people(first_line)[0]
         if names and not names_meeting(names) and not getattr(header, field_name):
@@ -1065,8 +1069,9 @@ def _apply(header: Header, field_name: str, value: str, label: str = "") -> None
 
 FOOTER_PARAGRAPHS = 4  # "Referent: …", "Distribuert til: …" closing a document
 MAX_CLOSING_NOTES = 2  # "Neste møte: …" under the minute-taker's line
-# A label of the case's text ("Vedtak: …", `text_labels`): what it closes is the body, not a footer
-_TEXT_LABEL_LINE = re.compile(rf"^(?:{alternation(layout().text_labels, spaced=True)})\s?:", re.IGNORECASE)
+# The labels of a case's text ("Vedtak: …", `text_labels`): what one closes is the body, not a footer
+TEXT_LABELS = alternation(layout().text_labels, spaced=True)
+_TEXT_LABEL_LINE = re.compile(rf"^(?:{TEXT_LABELS})\s?:", re.IGNORECASE)
 
 
 def _closing_note(paragraph: str) -> bool:
@@ -1099,10 +1104,11 @@ def _footer_count(paragraphs: list[str]) -> int:
     return count
 
 
-def _closing_notes(paragraphs: list[str]) -> int:
+def _closing_notes(paragraphs: list[str]) -> tuple[int, int]:
     """How many closing notes end the document below a footer that says who wrote or gets the minutes ('Ref.:
-    Rigmor Sollie Holmebukt' over 'Tilleggsopplysninger: Neste styremøte blir …'); 0 where no such footer stands
-    over them, as under an election's results ('Leder: Liv Hansen, gjenvalgt' over 'Kasserer: …')."""
+    Rigmor Sollie Holmebukt' over 'Tilleggsopplysninger: Neste styremøte blir …'), and how many paragraphs that
+    footer is; no notes where no such footer stands over them, as under an election's results ('Leder: Liv Hansen,
+    gjenvalgt' over 'Kasserer: …'), and the footer the document closes with."""
     notes = 0
     while notes < min(MAX_CLOSING_NOTES, len(paragraphs) - 1) and _closing_note(paragraphs[-1 - notes]):
         notes += 1
@@ -1114,15 +1120,14 @@ def _closing_notes(paragraphs: list[str]) -> int:
         for match in LABEL_RE.finditer(paragraph)
         if match["label"]
     }
-    return notes if notes and count and fields <= _CLOSING_FIELDS else 0
+    return (notes, count) if notes and count and fields <= _CLOSING_FIELDS else (0, _footer_count(paragraphs))
 
 
 def parse_footer(paragraphs: list[str], header: Header) -> tuple[int, int]:
     """Labelled lines closing the document fill what the header left empty; returns how many paragraphs they are,
     and how many closing notes below them stay in the body after them (`_closing_notes`)."""
-    notes = _closing_notes(paragraphs)
+    notes, count = _closing_notes(paragraphs)
     above = paragraphs[: len(paragraphs) - notes]
-    count = _footer_count(above)
     for paragraph in above[len(above) - count :] if count else []:
         lines = [line.strip().strip("*_") for line in paragraph.split("\n")]
         fields, _ = labelled_fields("\n".join(line for line in lines if LABEL_RE.match(line)))

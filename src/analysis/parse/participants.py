@@ -379,16 +379,15 @@ _VERB_BE = r"(?:var|ble|er|blir|vart|vert)"
 _REPRESENTED_BY = re.compile(
     rf"(?:(?P<before>{_ORG})\s+{_VERB_BE}|{_VERB_BE}\s+(?P<after>{_ORG}))\s+representert\s+(?:ved|av)\s+(?P<list>{_LIST})"
 )
+# The verbs of having come: "stilte", "møtte", "var til stede" …
+_CAME = r"(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)"
 # "Fagrådet var invitert og var til stede med leder Jan Gunnar Skoftedalen og rådgiver Torhild Kielland", "FFO
 # stilte med generalsekretær Liv Arum": the body came with its people (a few words may stand between).
-_CAME_WITH = re.compile(
-    rf"(?P<org>{_ORG})\s+(?:[{SMALL}]+\s+){{0,3}}?(?:var\s+til\s+stede|stilte|deltok|møtte|var\s+med)\s+med\s+"
-    rf"(?P<list>{_LIST})"
-)
-_CAME_WITH_VERB = re.compile(r"(?:til\s+stede|stilte|deltok|møtte|var\s+med)\s+med\s")
+_CAME_WITH = re.compile(rf"(?P<org>{_ORG})\s+(?:[{SMALL}]+\s+){{0,3}}?{_CAME}\s+med\s+(?P<list>{_LIST})")
+_CAME_WITH_VERB = re.compile(rf"{_CAME}\s+med\s")
 # "statssekretær Karl Kristian Bekeng stilte på vegne av Helse- og omsorgsdepartementet"
 _ON_BEHALF = re.compile(
-    rf"(?P<name>{NAME})\s+(?:stilte|møtte|deltok|var\s+til\s+stede|var\s+med)\s+på\s+vegne\s+av\s+"
+    rf"(?P<name>{NAME})\s+{_CAME}\s+på\s+vegne\s+av\s+"
     rf"(?P<org>{COMPOUND_BODY}|{_ORG})"
 )
 
