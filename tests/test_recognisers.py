@@ -2873,3 +2873,14 @@ def test_an_item_closed_by_the_name_of_one_present_names_who_answers_for_it() ->
         ("Kari Lie", ()),
         ("Intervju med utvalsleiar Arnfinn Midtbøen", ()),
     ]
+
+
+def test_a_relative_clause_between_a_name_and_its_verb_leaves_the_name_the_subject() -> None:
+    """'Inger Fredriksen som er leder av eldrerådet, ønsket velkommen': without a list she was not found."""
+    for text in (
+        "Inger Fredriksen som er leder av eldrerådet, ønsket velkommen.",
+        "Inger Fredriksen, som er leder av eldrerådet, ønsket velkommen.",
+    ):
+        assert [p.name for p in prose_people([text])] == ["Inger Fredriksen"], text
+    # a clause not closed by a comma before the verb is no such aside: the name is no subject of it
+    assert prose_people(["Møtet ble holdt hos Inger Fredriksen som er leder av eldrerådet."]) == []

@@ -686,14 +686,26 @@ _BRACKETED_ACRONYM = re.compile(rf"^\s*\((?P<org>{_ACRONYM_WORD}|[A-ZÆØÅ][a-z
 
 
 def _organisation_beside(text: str, end: int) -> tuple[str, int]:
-    """The organisation right after a name ('fra Velferdsalliansen', '(VA)') and where the text goes on after it."""
+    """The organisation right after a name ('fra Velferdsalliansen', '(VA)') and where the text goes on after it,
+    past a relative clause the name takes ('Inger Fredriksen som er leder av eldrerådet, ønsket velkommen')."""
     after = _AFTER_ORG.match(text[end:])
     if after:
         return after["org"], end + after.end()
     bracket = _BRACKETED_ACRONYM.match(text[end:])
     if bracket:
         return bracket["org"], end + bracket.end()
-    return "", end
+    return "", relative_clause_end(text, end)
+
+
+# "Inger Fredriksen som er leder av eldrerådet, ønsket …", "Ingeborg, som eldreråd, hadde …": a clause on the
+# name, closed by a comma before the verb that goes on with the name
+_RELATIVE_CLAUSE = re.compile(r",?\s+som\s+[^,.;:!?\n]{1,60},")
+
+
+def relative_clause_end(text: str, end: int) -> int:
+    """Where the text goes on after a relative clause right after `end`; `end` itself without one."""
+    clause = _RELATIVE_CLAUSE.match(text, end)
+    return clause.end() if clause else end
 
 
 _ACRONYM_ENTRY = re.compile(r"^(?P<acronym>[A-ZÆØÅ][\wæøå]*[A-ZÆØÅ][\wæøå]*)\s*[-–]\s+[A-ZÆØÅ]")
