@@ -2884,3 +2884,11 @@ def test_a_relative_clause_between_a_name_and_its_verb_leaves_the_name_the_subje
         assert [p.name for p in prose_people([text])] == ["Inger Fredriksen"], text
     # a clause not closed by a comma before the verb is no such aside: the name is no subject of it
     assert prose_people(["Møtet ble holdt hos Inger Fredriksen som er leder av eldrerådet."]) == []
+
+
+def test_a_name_after_a_pronoun_and_its_verb_is_the_verbs_object_not_one_who_spoke() -> None:
+    """'Vi savnet Marianne Rosseid Bjelland … på møtet' made her present: the name after a verb of saying is its
+    subject only where no pronoun before the verb is ('Så sa Kari Lie …')."""
+    assert prose_people(["Vi savnet Marianne Rosseid Bjelland og Sven Gustavsson på møtet."]) == []
+    assert [p.name for p in prose_people(["Så sa Kari Lie at hun var enig."])] == ["Kari Lie"]
+    assert [p.name for p in prose_people(["Deretter orienterte Per Dahl om saken."])] == ["Per Dahl"]

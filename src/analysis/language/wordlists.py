@@ -16,6 +16,9 @@ from analysis.language.layout import layout
 # Longest first, so "Politisk rådgiver" wins over "Rådgiver".
 ROLES = tuple(sorted(layout().roles, key=len, reverse=True))
 PRONOUNS = layout().pronouns
+# Pronouns a clause opens with as its subject (Bokmål and Nynorsk): after one and a verb, a name is the verb's
+# object ("Vi savnet Marianne …", "Han takket Kari …"), never its subject as after an adverb ("Så sa Kari …").
+SUBJECT_PRONOUNS = frozenset({"jeg", "eg", "du", "vi", "me", "de", "dei", "dere", *PRONOUNS})
 FIRST_PERSON = layout().first_person
 PHOTO_CREDITS = layout().photo_credits
 # The credit labels as a pattern, capitalised or not, longest first ("Fotograf" before "Foto").

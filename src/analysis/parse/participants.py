@@ -26,7 +26,7 @@ from analysis.language.norwegian import (
     lemma,
     split_enumeration,
 )
-from analysis.language.wordlists import PRESENCE_PHRASES, Phrases
+from analysis.language.wordlists import PRESENCE_PHRASES, SUBJECT_PRONOUNS, Phrases
 from analysis.parse.header import (
     TOOK_PART_WORDS,
     is_office_word,
@@ -582,7 +582,11 @@ def speaking(text: str) -> list[Hit]:
         subject = bool(after) and (shows_there(after[0]) or _takes_the_turn(after)) and not _goes_on_as(after)
         joined = subject_next and _JOINED.fullmatch(text, match.end(), next_start) is not None
         talk = talky and talk_given(before, _TOKEN.findall(text[end : end + 60])[: MAX_TALK_OBJECT + 2])
-        if _is_name(name) and ((before and shows_there(before[-1])) or subject or by or joined or talk):
+        # a verb before the name has the name for its subject ("Dernest opna Randi Vik"), unless a pronoun before
+        # it is the subject ("Vi savnet Marianne …", "Han takket Kari …": the name is who was missed or thanked)
+        by_pronoun = len(before) == 2 and before[0].casefold() in SUBJECT_PRONOUNS
+        inverted = bool(before) and shows_there(before[-1]) and not by_pronoun
+        if _is_name(name) and (inverted or subject or by or joined or talk):
             hits.append((match.start(), Person(name=name, organisation=organisation)))
         after_og = bool(before) and before[-1].casefold() == "og"
         listed = joined and text[: match.start()].rstrip().endswith(",")  # the list goes on before it
