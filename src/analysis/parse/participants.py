@@ -698,7 +698,7 @@ def _organisation_beside(text: str, end: int) -> tuple[str, int]:
     bracket = _BRACKETED_ACRONYM.match(text[end:])
     if bracket:
         return bracket["org"], end + bracket.end()
-    return "", relative_clause_end(text, end)
+    return "", _relative_clause_end(text, end)
 
 
 # "Inger Fredriksen som er leder av eldrerådet, ønsket …", "Ingeborg, som eldreråd, hadde …": a clause on the
@@ -706,7 +706,7 @@ def _organisation_beside(text: str, end: int) -> tuple[str, int]:
 _RELATIVE_CLAUSE = re.compile(r",?\s+som\s+[^,.;:!?\n]{1,60},")
 
 
-def relative_clause_end(text: str, end: int) -> int:
+def _relative_clause_end(text: str, end: int) -> int:
     """Where the text goes on after a relative clause right after `end`; `end` itself without one."""
     clause = _RELATIVE_CLAUSE.match(text, end)
     return clause.end() if clause else end
