@@ -2892,3 +2892,31 @@ def test_a_name_after_a_pronoun_and_its_verb_is_the_verbs_object_not_one_who_spo
     assert prose_people(["Vi savnet Marianne Rosseid Bjelland og Sven Gustavsson på møtet."]) == []
     assert [p.name for p in prose_people(["Så sa Kari Lie at hun var enig."])] == ["Kari Lie"]
     assert [p.name for p in prose_people(["Deretter orienterte Per Dahl om saken."])] == ["Per Dahl"]
+
+
+def test_an_organisations_own_news_item_gives_its_officers_named_by_office_alone_its_name() -> None:
+    """'FFO møtte arbeidsministeren' / 'Styreleder Knut Magne Ellingsen …': an organisation's news about its own
+    meeting names its people by an office alone, as its readers know whose office it is (two devset items, FFO's and
+    SAFO's). The other side's offices (a minister, a state secretary) stay without, as does one with a body of its
+    own; a plural of bodies that met, or a minister who met, makes no item anyone's own."""
+    title = "Kreftforeningen møtte helseministeren"
+    lead = "Kreftforeningen møtte både statsråd Eva Lund og statssekretær "
+    rest = (
+        "Per Holm denne uken.\n\nStyreleder Kari Lie la fram våre krav. Generalsekretær Ola Dahl fulgte opp, og hans "
+        "rådgiver Tor Vik noterte. Forbundsleder Liv Moe i NHF var også med."
+    )
+    text = f"{title}\n\n{lead}{rest}"
+    people = {p.name: p.organisation for p in _parsed(text, "news").people}
+    assert people == {
+        "Eva Lund": "",
+        "Per Holm": "",
+        "Kari Lie": "Kreftforeningen",
+        "Ola Dahl": "Kreftforeningen",
+        "Tor Vik": "",  # the minister's adviser: not an office of the item's own
+        "Liv Moe": "NHF",
+    }
+    assert {p.name: p.organisation for p in _parsed(f"Møte om kreft\n\n{lead}{rest}", "news").people} == people
+    for opening in ("Pasient- og brukerorganisasjonene møtte", "Statsråd Eva Lund møtte Kreftforeningen og"):
+        other = f"{opening} helseministeren\n\n{opening} statssekretær {rest}"
+        assert {p.organisation for p in _parsed(other, "news").people if p.name == "Kari Lie"} == {""}
+    assert {p.organisation for p in _parsed(text, "minutes").people if p.name == "Kari Lie"} == {""}

@@ -83,6 +83,8 @@ OPTIONAL_SECTIONS = (
     "table_marks",
     "responsible_labels",
     "giving_verbs",
+    "meeting_verbs",
+    "own_offices",
 )
 
 
@@ -139,6 +141,8 @@ class Layout:
     table_marks: frozenset[str] = frozenset()
     responsible_labels: frozenset[str] = frozenset()
     giving_verbs: frozenset[str] = frozenset()
+    meeting_verbs: frozenset[str] = frozenset()
+    own_offices: frozenset[str] = frozenset()
 
 
 def _words(value: object, where: str, key: str) -> tuple[str, ...]:

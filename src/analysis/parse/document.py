@@ -43,10 +43,12 @@ from analysis.parse.participants import (
     attending_people,
     chair_title,
     elected_officers,
+    meeting_body,
     officers_attend,
     prose_chair,
     prose_people,
     same_person,
+    with_own_organisation,
 )
 from analysis.parse.segment import Segment, segment_blocks
 from analysis.parse.speakers import Roster
@@ -280,6 +282,8 @@ def find_people(draft: Draft) -> Draft:
         )
     if draft.raw.entry.kind != "agenda":
         people.extend(named)
+    if draft.raw.entry.kind == "news":  # "FFO møtte arbeidsministeren": its styreleder is FFO's
+        people = with_own_organisation(people, meeting_body([draft.title, *draft.body[:1]]))
     header = draft.header
     elected = elected_officers(list(draft.body), people)  # "Til møtedirigent ble valgt …, og til referent …"
     if not header.chair:

@@ -826,6 +826,37 @@ def hosts(text: str) -> list[Hit]:
     ]
 
 
+# An organisation opening a news item with a verb of meeting: "FFO møtte arbeidsministeren" (`meeting_verbs`).
+_MEETING_BODY = re.compile(
+    rf"^\s*(?P<body>{_HOST})\s+(?i:{alternation(layout().meeting_verbs, spaced=True)})(?![\wæøå])"
+)
+
+
+def meeting_body(openings: Iterable[str]) -> str:
+    """The organisation whose news item this is, by its title or first paragraph ('FFO møtte arbeidsministeren',
+    'SAFO møter ny leder i Arbeids- og sosialkomiteen'); none where a person ('Statsråd Solveig Horne møtte …') or
+    several bodies met ('Pensjonist- og yrkesorganisasjonene møtte …', a definite plural)."""
+    for text in openings:
+        match = _MEETING_BODY.match(text)
+        if match:
+            return "" if match["body"].endswith(_DEFINITE_PLURAL) else match["body"]
+    return ""
+
+
+_DEFINITE_PLURAL = ("ene", "ane")
+
+
+def with_own_organisation(people: Iterable[Person], body: str) -> list[Person]:
+    """The people of an organisation's own news item that it names by an office of its own alone ('Styreleder Knut
+    Magne Ellingsen', `own_offices`) hold that office in it: the item says so to its own readers, who know whose
+    office it is. One with an organisation keeps it, and an office of the other side (a minister) stays without."""
+    offices = layout().own_offices
+    return [
+        replace(p, organisation=body) if body and p.name and not p.organisation and p.role.casefold() in offices else p
+        for p in people
+    ]
+
+
 # "representanter fra Norsk kvinnesaksforening, Norske Kvinners Sanitetsforening og Norges kvinne- og familieforbund"
 _REPRESENTED = re.compile(
     r"\b[Rr]epresentant(?:er|ar|ene|ane)?\s+(?:fra|frå|for)\s+(?P<orgs>[A-ZÆØÅ][^.;:!?\n]{1,200})"
