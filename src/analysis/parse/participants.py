@@ -831,6 +831,8 @@ _MEETING_BODY = re.compile(
     rf"^\s*(?P<body>{_HOST})\s+(?i:{alternation(layout().meeting_verbs, spaced=True)})(?![\wæøå])"
 )
 
+_DEFINITE_PLURAL = ("ene", "ane")  # "yrkesorganisasjonene", "organisasjonane": several bodies, not one
+
 
 def meeting_body(openings: Iterable[str]) -> str:
     """The organisation whose news item this is, by its title or first paragraph ('FFO møtte arbeidsministeren',
@@ -841,9 +843,6 @@ def meeting_body(openings: Iterable[str]) -> str:
         if match:
             return "" if match["body"].endswith(_DEFINITE_PLURAL) else match["body"]
     return ""
-
-
-_DEFINITE_PLURAL = ("ene", "ane")
 
 
 def with_own_organisation(people: Iterable[Person], body: str) -> list[Person]:
