@@ -59,14 +59,16 @@ def test_topic_tables(built) -> None:
 
 
 def test_label_override_is_applied_and_stale_ones_reported(tmp_path, built) -> None:
-    from analysis.pipeline.build import topic_tables
+    """Labels apply to the fitted models, so the grid the build fitted is read back from the run's shared cache
+    (refitting it here would cost a quarter of a minute and test nothing more)."""
+    from analysis.pipeline.build import topic_cache_dir, topic_tables
 
     chosen = built[1].tables["topic_selection"].query("model == 'nmf' and chosen == 'yes'").iloc[0]
     labels = tmp_path / "labels.csv"
     labels.write_text(
         f"model,k,topic_id,label\nnmf,{chosen['k']},1,Tiltak og NAV\nnmf,99,1,Foreldet\n", encoding="utf-8"
     )
-    out, warnings = topic_tables(built[1].tables, labels)
+    out, warnings = topic_tables(built[1].tables, labels, topic_cache_dir(None))
     assert set(out["topics"].query("model == 'nmf' and topic_id == 1")["label"]) == {"Tiltak og NAV"}
     assert any("('nmf', 99, 1)" in w for w in warnings)
 
@@ -177,11 +179,13 @@ def test_each_chosen_topic_has_a_stability_and_coherence(built) -> None:
 
 
 def test_an_lda_grid_fitted_in_two_processes_is_the_grid_fitted_in_one(monkeypatch) -> None:
-    """A corpus of thousands of turns fits LDA's grid on two cores; the models must be exactly the serial ones."""
+    """A corpus of thousands of turns fits LDA's grid on two cores; the models must be exactly the serial ones
+    (two seeds of the five are enough to give each process fits of its own)."""
     from scipy import sparse
 
     from analysis.analyse import selection
 
+    monkeypatch.setattr(selection, "SEEDS", selection.SEEDS[:2])
     rng = np.random.default_rng(3)
     matrix = sparse.csr_matrix(rng.poisson(0.3, (80, 120)).astype(float))
     vocabulary = np.array([f"ord{i}" for i in range(120)])
