@@ -31,12 +31,13 @@ STALE_VENV := yes
 endif
 endif
 
-# The environment is rebuilt whenever the lock file or the project metadata changes, or it was made elsewhere.
 # Every process make starts writes a module's bytecode when it first imports it, even where the environment says
 # not to (PYTHONDONTWRITEBYTECODE, set in CI and containers), so that no process recompiles every module it imports
 # (about 2.5 s per build, worker, test and kernel). Compiling all 11,000 modules at install instead took 19 s of
 # every fresh setup, twice in `make test` (the compendium-copy test builds its own), and most are never imported.
 unexport PYTHONDONTWRITEBYTECODE
+
+# The environment is rebuilt whenever the lock file or the project metadata changes, or it was made elsewhere.
 $(STAMP): requirements.lock pyproject.toml $(if $(STALE_VENV),FORCE)
 	@if [ -n "$(STALE_VENV)" ]; then \
 	  echo ".venv was made in $(VENV_ORIGIN), not here (the folder was moved or copied): rebuilding it"; \
