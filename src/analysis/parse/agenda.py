@@ -492,9 +492,11 @@ def outline(
         if bare and is_heading(paragraph) and int(bare["no3"]) == bare_next:
             bare_next += 1
             item = bare
-        glued, glued_on = (_GLUED_ITEM.match(line), "") if items and not item_keys and not item else (None, "")
-        if glued is None and items and not item_keys and not item and line[:1].isdigit() and "\n" not in line:
-            glued, glued_on = _run_on_item(line, _GLUED_ITEM)
+        glued, glued_on = None, ""
+        if items and not item_keys and not item:
+            glued = _GLUED_ITEM.match(line)
+            if glued is None and line[:1].isdigit() and "\n" not in line:
+                glued, glued_on = _run_on_item(line, _GLUED_ITEM)  # "1.Innkommet sak fra Odd. Saken er …"
         if glued and int(glued["no3"]) == (int(item_no) + 1 if item_no.isdigit() else 1):
             item, run_on = glued, glued_on
         title, run_in = run_in_title(_ARCHIVE_NUMBER.sub("", item["title"]).strip()) if item else ("", "")

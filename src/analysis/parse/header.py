@@ -1112,15 +1112,18 @@ def _closing_notes(paragraphs: list[str]) -> tuple[int, int]:
     notes = 0
     while notes < min(MAX_CLOSING_NOTES, len(paragraphs) - 1) and _closing_note(paragraphs[-1 - notes]):
         notes += 1
-    above = paragraphs[: len(paragraphs) - notes]
-    count = _footer_count(above)
-    fields = {
-        _LABEL_TO_FIELD[match["label"].lower()]
-        for paragraph in above[len(above) - count :]
-        for match in LABEL_RE.finditer(paragraph)
-        if match["label"]
-    }
-    return (notes, count) if notes and count and fields <= _CLOSING_FIELDS else (0, _footer_count(paragraphs))
+    if notes:
+        above = paragraphs[: len(paragraphs) - notes]
+        count = _footer_count(above)
+        fields = {
+            _LABEL_TO_FIELD[match["label"].lower()]
+            for paragraph in above[len(above) - count :]
+            for match in LABEL_RE.finditer(paragraph)
+            if match["label"]
+        }
+        if count and fields <= _CLOSING_FIELDS:
+            return notes, count
+    return 0, _footer_count(paragraphs)
 
 
 def parse_footer(paragraphs: list[str], header: Header) -> tuple[int, int]:
