@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from corpus import CORPUS
+
 from analysis.base.records import Person
 from analysis.ingest.documents import RawDocument
 from analysis.ingest.manifest import ManifestEntry
@@ -15,7 +17,7 @@ from analysis.parse.clean import (
     tables_as_lines,
     unescape_line_breaks,
 )
-from analysis.parse.document import ParsedDocument, parse_document, text_date
+from analysis.parse.document import PARSE_STAGES, Draft, ParsedDocument, parse_document, text_date
 from analysis.parse.header import (
     counts_people,
     dashes_as_commas,
@@ -28,6 +30,9 @@ from analysis.parse.header import (
 )
 from analysis.parse.paragraphs import split_hard_breaks, split_run_on
 from analysis.parse.participants import (
+    BESIDE_A_LIST,
+    IN_PROSE,
+    RECOGNISER_NEEDS,
     appositions,
     attending_organisations,
     chair_title,
@@ -36,6 +41,7 @@ from analysis.parse.participants import (
     organisation_list,
     prose_chair,
     prose_people,
+    recogniser_screen,
     represented,
     represented_by,
     roll_call,
@@ -2920,3 +2926,56 @@ def test_an_organisations_own_news_item_gives_its_officers_named_by_office_alone
         other = f"{opening} helseministeren\n\n{opening} statssekretær {rest}"
         assert {p.organisation for p in _parsed(other, "news").people if p.name == "Kari Lie"} == {""}
     assert {p.organisation for p in _parsed(text, "minutes").people if p.name == "Kari Lie"} == {""}
+
+
+def _bodies(files: list[Path]) -> list[str]:
+    """The body paragraphs of each file, as the people stage reads them (each file as minutes and as news)."""
+    paragraphs = []
+    for path in files:
+        for kind in ("minutes", "news"):
+            entry = ManifestEntry(file=path.name, sha256="0" * 64, kind=kind)
+            draft = Draft(RawDocument("m", entry, path.read_text(encoding="utf-8")))
+            for name, stage in PARSE_STAGES:
+                if name == "people":
+                    break
+                draft = stage(draft)
+            paragraphs += [draft.title, *draft.body]
+    return paragraphs
+
+
+def test_the_one_pass_screen_calls_every_recogniser_that_finds_anyone(tmp_path: Path) -> None:
+    """Finding people reads each paragraph once for the words of all the recognisers and calls only those whose
+    words it holds: on every paragraph of the bundled corpus, the layout and own-document fixtures and a synthetic
+    corpus, each recogniser that finds anyone is among those called, so the people are those every recogniser
+    would find; and each recogniser the screen can skip finds someone somewhere here, so each is checked."""
+    from analysis.bench.synth import synth_corpus
+
+    fixtures = Path(__file__).parent / "fixtures"
+    files = sorted(
+        path
+        for folder in (CORPUS, fixtures / "layouts", fixtures / "own", synth_corpus(8, tmp_path / "raw"))
+        for path in folder.iterdir()
+        if path.suffix in (".txt", ".md")
+    )
+    paragraphs = [
+        *_bodies(files),
+        # the kinds of mention no file here has: each recogniser's own examples
+        "Følgende møtte: Østfold avdeling: Kari Lie, Per Dahl. Hedmark avdeling: Ola Vik.",
+        "Saksansvarlig: Bente Smedbråten, for Helsetilsynet",
+        "Saksordførar: Kari Lie.",
+        "Leif kunne gi ordet til dagens foredragsholder, Harald Olimb Norman fra Pensjonistforbundet.",
+        "Ordet ble deretter gitt til dagens kåsør, Marvin Wiseth.",
+        "Marie ønsket velkommen til forbundsleder Arne Jenssen.",
+        "Ole Stokke vart ønska velkomen.",
+    ]
+    assert len(paragraphs) > 1000
+    found_by: dict[str, int] = {}
+    for recognisers in (BESIDE_A_LIST, IN_PROSE):
+        screen = recogniser_screen(recognisers)
+        for text in paragraphs:
+            called = screen.able(text)
+            for recognise in recognisers:
+                if recognise(text):
+                    assert recognise in called, (recognise.__name__, text)
+                    found_by[recognise.__name__] = found_by.get(recognise.__name__, 0) + 1
+    assert {r.__name__ for r in RECOGNISER_NEEDS} <= set(found_by), found_by

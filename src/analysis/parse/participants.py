@@ -14,6 +14,9 @@ Someone only mentioned ("leste et dikt av Arne Garborg") is none of these.
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
+
+import ahocorasick
 
 from analysis.base.records import Person, present_by_one_name
 from analysis.language.layout import alternation, layout
@@ -272,6 +275,7 @@ def _organisation_after(text: str, end: int) -> str:
 
 
 Hit = tuple[int, Person]  # where in the paragraph, whom
+Recogniser = Callable[[str], list[Hit]]  # a paragraph's people of one kind of mention
 
 
 def _refers_back(role: str) -> bool:
@@ -429,22 +433,26 @@ def _name_hits(
 _SPOKE_FOR = re.compile(rf"[{CAPITALS}][\w-]*\s+ved\s+(?:{ROLE}\s+)?(?P<name>{NAME})\s+(?P<verb>[{SMALL}]+)")
 
 
+# what each of `represented_by`'s readings needs the text to hold before its pattern is tried
+_BY_MARK, _REPRESENTED_MARK, _WITH_MARK, _BEHALF_MARK = " ved ", "representert", " med ", "vegne av"
+
+
 def represented_by(text: str) -> list[Hit]:
     """People a body was represented by, each with the body; people a body came with ('Fagrådet var til stede med
     leder Jan Gunnar Skoftedalen'), with it; a person who came on a body's behalf, with it; one a body spoke
     through ('Forhandlingsutvalget ved Are Hilstad informerte'), without it: a committee is no organisation."""
     hits: list[Hit] = []
-    if " ved " in text:
+    if _BY_MARK in text:
         hits += _name_hits(_SPOKE_FOR, text, "name", keep=lambda match: _speaks(match["verb"]))
-    if "representert" in text:
+    if _REPRESENTED_MARK in text:
         for match in _REPRESENTED_BY.finditer(text):
             organisation = match["before"] or match["after"]
             hits += [(match.start(), p) for p in _people_of(match["list"], "", organisation)]
-    if " med " in text and _CAME_WITH_VERB.search(text):  # the whole pattern only where its verb stands
+    if _WITH_MARK in text and _CAME_WITH_VERB.search(text):  # the whole pattern only where its verb stands
         for match in _CAME_WITH.finditer(text):
             if _plainly_organisation(match["org"]):
                 hits += [(match.start(), p) for p in _people_of(match["list"], "", match["org"])]
-    if "vegne av" in text:  # one cheap test: the name pattern is tried only where it can end
+    if _BEHALF_MARK in text:  # one cheap test: the name pattern is tried only where it can end
         for match in _ON_BEHALF.finditer(text):
             _, name = split_title(match["name"])
             if _is_name(name):
@@ -1092,13 +1100,13 @@ def same_person(name: str, known: Iterable[str]) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _first_mentions(paragraphs: list[str], recognisers: tuple) -> list[Person]:
+def _first_mentions(paragraphs: list[str], recognisers: tuple[Recogniser, ...]) -> list[Person]:
     """Everyone the recognisers find, in order of first mention, each once; a later mention adds a missing role
     or organisation. A surname repeated alone ('sier Røe Isaksen') is the person named in full, whichever came
     first; the entry keeps the full name."""
     found: dict[str, Person] = {}
     for text in paragraphs:
-        hits = [hit for recognise in recognisers for hit in recognise(text)]
+        hits = [hit for recognise in recogniser_screen(recognisers).able(text) for hit in recognise(text)]
         for _, person in sorted(hits, key=lambda hit: hit[0]):
             key = same_person(person.name, found)
             if key is None:
@@ -1253,10 +1261,7 @@ def attending_people(paragraphs: list[str]) -> list[Person]:
     """Only what an attendance phrase introduces, a talk the text says someone gave ('Orientering ved rådets leder
     Rigmor Thokle') or a guest it welcomed: explicit enough to add to a header's list, which names the members, not
     their guests."""
-    return _first_mentions(
-        paragraphs,
-        (attending, represented_by, roll_call, presenting, welcomed, introduced, responsible, given_the_floor),
-    )
+    return _first_mentions(paragraphs, BESIDE_A_LIST)
 
 
 def listed_below(paragraphs: list[str]) -> list[Person]:
@@ -1286,27 +1291,7 @@ _LABELLED = re.compile(r"^[^\s:]+:")
 
 def prose_people(paragraphs: list[str]) -> list[Person]:
     """Everyone the text names as taking part, then the organisations a list names or that hold the meeting."""
-    people = _first_name_of_another(
-        _first_mentions(
-            paragraphs,
-            (
-                labelled,
-                titled,
-                attending,
-                appositions,
-                speaking,
-                presenting,
-                represented_by,
-                roll_call,
-                electing,
-                welcomed,
-                introduced,
-                given_the_floor,
-                first_named,
-                responsible,
-            ),
-        )
-    )
+    people = _first_name_of_another(_first_mentions(paragraphs, IN_PROSE))
     known = [person.name for person in people]
     people += [person for person in listed_below(paragraphs) if same_person(person.name, known) is None]
     organisations = [org for text in paragraphs for org in organisation_list(text)]
@@ -1471,6 +1456,86 @@ def _ends_a_name(before: str) -> bool:
 def electing(text: str) -> list[Hit]:
     """`elected` as a recogniser of who took part."""
     return [(at, person) for at, person, _ in elected(text)]
+
+
+# The recognisers of who took part, in the order their hits at one place are taken: beside an attendance list, only
+# what says plainly that someone came, spoke or was welcomed; without one, every way the text names a participant.
+BESIDE_A_LIST = (attending, represented_by, roll_call, presenting, welcomed, introduced, responsible, given_the_floor)
+IN_PROSE = (
+    labelled,
+    titled,
+    attending,
+    appositions,
+    speaking,
+    presenting,
+    represented_by,
+    roll_call,
+    electing,
+    welcomed,
+    introduced,
+    given_the_floor,
+    first_named,
+    responsible,
+)
+
+
+# What a paragraph must hold, case-folded, for each recogniser to find anyone in it: what its own first test looks
+# for. A recogniser not named here reads every paragraph.
+RECOGNISER_NEEDS: dict[Recogniser, tuple[str, ...]] = {
+    attending: _PHRASES,
+    represented_by: (_BY_MARK, _REPRESENTED_MARK, _WITH_MARK, _BEHALF_MARK),
+    roll_call: (":",),
+    presenting: (*_TALK_NOUNS, *_TURN_OPENINGS),
+    welcomed: _WELCOME_WORDS,
+    introduced: _INTRODUCING_VERBS,
+    responsible: (":",),
+    given_the_floor: _TURN_NOUN_FORMS,
+    labelled: (":",),
+    electing: ("val",),
+}
+
+
+class _Screen:
+    """Which of a sequence of recognisers can find anyone in a paragraph, from one pass over it.
+
+    Each recogniser first tests the paragraph for its own words, and most
+    paragraphs hold none of them; with eight recognisers beside an attendance
+    list and fourteen without, those tests were most of what finding people
+    cost. A compiled multi-pattern matcher reads the case-folded paragraph
+    once for all their words (each word case-folded: whatever a test finds as
+    written, the folded paragraph holds folded), and only the recognisers
+    whose words it holds are called, in their order, each still making its own
+    test; so the people found are the same.
+    """
+
+    def __init__(self, recognisers: tuple[Recogniser, ...]) -> None:
+        self.recognisers = recognisers
+        self.always = 0  # the recognisers that read every paragraph, as bits
+        bits: dict[str, int] = {}
+        for number, recognise in enumerate(recognisers):
+            if recognise not in RECOGNISER_NEEDS:
+                self.always |= 1 << number
+            for word in RECOGNISER_NEEDS.get(recognise, ()):
+                bits[word.casefold()] = bits.get(word.casefold(), 0) | 1 << number
+        self._automaton: ahocorasick.Automaton | None = None  # none where every recogniser reads every paragraph
+        if bits:
+            self._automaton = ahocorasick.Automaton()
+            for word, bit in sorted(bits.items()):
+                self._automaton.add_word(word, bit)
+            self._automaton.make_automaton()
+
+    def able(self, text: str) -> list[Recogniser]:
+        """The recognisers whose words the paragraph holds, and those that read every paragraph, in order."""
+        able = self.always
+        for _, bit in self._automaton.iter(text.casefold()) if self._automaton is not None else ():
+            able |= bit
+        return [recognise for number, recognise in enumerate(self.recognisers) if able >> number & 1]
+
+
+@lru_cache(maxsize=8)
+def recogniser_screen(recognisers: tuple[Recogniser, ...]) -> _Screen:
+    """The screen for these recognisers in this order, compiled once."""
+    return _Screen(recognisers)
 
 
 def elected_officers(paragraphs: list[str], people: Sequence[Person] = ()) -> dict[str, str]:
