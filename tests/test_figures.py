@@ -115,3 +115,33 @@ def test_committed_figures_are_complete_and_indexed() -> None:
             assert (FIGURES_DIR / f"{row.name}.{ext}").is_file()
         assert (PROJ_ROOT / row.notebook).is_file()
         assert row.alt_text.endswith(".") and not re.search(r"\.\s+[A-ZÆØÅ]", re.sub(r"«[^»]*»", "", row.alt_text))
+
+
+def _tick_texts(fig: plt.Figure) -> list[str]:
+    fig.canvas.draw()  # tick labels are written when the figure is drawn
+    return [t.get_text() for ax in fig.axes for t in (*ax.get_xticklabels(), *ax.get_yticklabels()) if t.get_text()]
+
+
+def test_a_figure_writes_its_numbers_as_its_language_does() -> None:
+    """The Norwegian report says '0,25' and '38 %' in its text; its figures said '0.25' on their axes and '38%' in
+    a heat map's cells, beside a colour scale of fractions ('0.4') for the same shares. A figure now writes its
+    numbers as its language does, and a heat map's scale is in percent like its cells."""
+    from analysis.publish.plots import heatmap, topic_quality_chart
+
+    use_style()
+    quality = pd.DataFrame(
+        {"model": "nmf", "topic_id": [1, 2], "label": ["tiltak", "nav"], "coherence": [0.3, -0.1]}
+        | {"stability": [0.9, 0.5], "stable": ["yes", "no"]}
+    )
+    shares = pd.DataFrame({"2019-12-06": [0.125, 0.4], "2020-03-12": [0.0, 0.25]}, index=["Lønnstilskudd", "IPS"])
+    norwegian, english = (topic_quality_chart(quality, 0.8, lang) for lang in ("nb", "en"))
+    assert {"0,25", "−0,50", "0,6"} <= set(_tick_texts(norwegian))
+    assert {"0.25", "−0.50", "0.6"} <= set(_tick_texts(english))
+    assert not [t for t in _tick_texts(norwegian) if "." in t]
+    for lang, sign in (("nb", "\u00a0%"), ("en", "%")):
+        fig = heatmap(shares, "Temaer", "Møte", "Andel", lang=lang)
+        cells = [t.get_text() for t in fig.axes[0].texts]
+        assert cells == [f"12{sign}", f"0{sign}", f"40{sign}", f"25{sign}"]
+        scale = [t for t in _tick_texts(fig) if t.endswith("%")]  # the colour bar's ticks
+        assert f"20{sign}" in scale and f"40{sign}" in scale and not [t for t in scale if t[0] == "0" and "." in t]
+        plt.close("all")

@@ -20,14 +20,22 @@ MIN_PERCENT_N = 5  # below this many sentences a share is given as a count only
 MAX_NAMED_GROUPS = 4  # groups named one by one in a finding; beyond, the corpus-wide pattern is named
 
 
+# How each language writes the percent sign after a number: Norwegian with a (non-breaking) space, '38 %'
+PERCENT_SIGN = {"nb": "\u00a0%", "en": "%"}
+
+
+def decimal_mark(number: str, lang: str = "nb") -> str:
+    """A number written with a full stop ('0.25'), as `lang` writes it: '0,25' in Norwegian, '0.25' in English."""
+    return number.replace(".", ",") if lang == "nb" else number
+
+
 def percent(value: float, lang: str = "nb") -> str:
     """'38 %' (nb) or '38%' (en), whole percent."""
-    return f"{value:.0%}".replace("%", "\u00a0%") if lang == "nb" else f"{value:.0%}"
+    return f"{value:.0%}".replace("%", PERCENT_SIGN[lang])
 
 
 def decimal(value: float, lang: str = "nb", digits: int = 2) -> str:
-    shown = f"{value:.{digits}f}"
-    return shown.replace(".", ",") if lang == "nb" else shown
+    return decimal_mark(f"{value:.{digits}f}", lang)
 
 
 def share_phrase(k: int, n: int, lang: str = "nb") -> str:

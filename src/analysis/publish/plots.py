@@ -6,6 +6,7 @@ figure speaks the same language and a theme keeps its colour.
 """
 
 import textwrap
+from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,7 +14,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import ScalarFormatter
 
+from analysis.publish.findings import PERCENT_SIGN, decimal_mark, percent
 from analysis.publish.style import PALETTE, SEQUENTIAL_MAP
 from analysis.publish.words import text
 
@@ -22,6 +25,43 @@ MAX_SPEAKERS = 25
 MAX_CELL_LABELS = 25  # columns above which a heat map's cells are too narrow for their numbers
 MAX_TICK_LABELS = 40  # columns above which only every n-th column is named
 MAX_WIDTH_IN = 16.0
+
+
+class _Numbers(ScalarFormatter):
+    """Matplotlib's own tick numbers, with the decimal mark of the figure's language."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return decimal_mark(super().__call__(x, pos), self.lang)
+
+
+class _Percent(_Numbers):
+    """Shares from 0 to 1 as percent, written as the figure's language writes them: '20 %', '2,5 %' in Norwegian,
+    with as many decimals as the ticks' spacing needs (matplotlib's choice for the percentages)."""
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        super().set_locs([loc * 100 for loc in locs])
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        shown = super().__call__(x * 100, pos)
+        return f"{shown}{PERCENT_SIGN[self.lang]}" if shown else shown
+
+
+def in_language(fig: Figure, lang: str) -> Figure:
+    """The figure with every numeric axis written as `lang` writes numbers.
+
+    Matplotlib writes a tick '0.25' whatever the language; a reader of the
+    Norwegian report, whose text says '0,25', should meet the same number in
+    its figures. Axes that name categories keep their names.
+    """
+    for ax in fig.get_axes():
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_Numbers(lang))
+    return fig
 
 
 def _wrap(label: str, width: int) -> str:
@@ -79,7 +119,7 @@ def sentences_per_speaker_chart(table: pd.DataFrame, meetings: pd.DataFrame, lan
             ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     fig.suptitle(text("sentences_per_speaker", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
-    return fig
+    return in_language(fig, lang)
 
 
 def _top_speakers_chart(table: pd.DataFrame, n_documents: int, lang: str) -> Figure:
@@ -102,7 +142,7 @@ def _top_speakers_chart(table: pd.DataFrame, n_documents: int, lang: str) -> Fig
     ax.set_title(text("top_speakers", lang, n=len(totals), documents=n_documents), loc="left", fontsize=10)
     fig.suptitle(text("sentences_per_speaker", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
-    return fig
+    return in_language(fig, lang)
 
 
 def theme_frequency_chart(
@@ -128,7 +168,9 @@ def theme_frequency_chart(
         # "2019-12-06 kontaktutvalget referat": the date, then the file name's words (shortened whole)
         named = [f"{dates[m]} {file_words(m)}".strip() for m in ids]
         table.columns = [_dated(dates[m], m) for m in ids] if short else named
-        return heatmap(table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang))
+        return heatmap(
+            table, text("themes_per_meeting", lang), text("meeting", lang), text("share_of_sentences", lang), lang=lang
+        )
     fig, axes = plt.subplots(
         1, len(ids), figsize=(3.2 * len(ids) + 2.6, 0.34 * len(themes) + 1.8), sharey=True, squeeze=False
     )
@@ -150,7 +192,7 @@ def theme_frequency_chart(
     fig.supxlabel(text("share_of_meeting", lang), fontsize=9)
     fig.suptitle(text("themes_per_meeting", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
-    return fig
+    return in_language(fig, lang)
 
 
 def topic_selection_chart(selection: pd.DataFrame, lang: str = "nb") -> Figure:
@@ -182,7 +224,7 @@ def topic_selection_chart(selection: pd.DataFrame, lang: str = "nb") -> Figure:
     fig.suptitle(text("choosing_k", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=8, frameon=False)
-    return fig
+    return in_language(fig, lang)
 
 
 def top_terms_chart(
@@ -205,7 +247,7 @@ def top_terms_chart(
         ax.set_xlabel(text("weight", lang), fontsize=8)
     fig.suptitle(text("top_terms", lang, model=model.upper()), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
-    return fig
+    return in_language(fig, lang)
 
 
 def topic_quality_chart(quality: pd.DataFrame, threshold: float, lang: str = "nb") -> Figure:
@@ -236,7 +278,7 @@ def topic_quality_chart(quality: pd.DataFrame, threshold: float, lang: str = "nb
             ax.tick_params(axis="x", labelsize=8)
     fig.suptitle(text("topic_quality", lang), x=0.02, ha="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
-    return fig
+    return in_language(fig, lang)
 
 
 def _nothing_to_draw(ax: Axes, message: str) -> None:
@@ -319,7 +361,7 @@ def trends_chart(
         handles, legend = axes[0][0].get_legend_handles_labels()
         fig.legend(handles, legend, loc="upper right", ncol=len(groups), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0, 1, 0.96))
-    return fig
+    return in_language(fig, lang)
 
 
 MAX_SHARE_PANELS = 6  # groups side by side in the raw-and-corrected chart and table; more would not read
@@ -350,7 +392,7 @@ def raw_and_corrected_chart(
     if not groups:
         fig, ax = plt.subplots(figsize=(8, 2.4))
         _nothing_to_draw(ax, text("finding_no_groups", lang, group=text(f"group_{group_type}", lang)))
-        return fig
+        return in_language(fig, lang)
     fig, axes = plt.subplots(
         1,
         len(groups),
@@ -394,13 +436,14 @@ def raw_and_corrected_chart(
     handles, legend = axes[0][0].get_legend_handles_labels()
     fig.legend(handles, legend, loc="upper right", bbox_to_anchor=(0.99, 0.955), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0, 1, 0.95))
-    return fig
+    return in_language(fig, lang)
 
 
 def heatmap(
-    table: pd.DataFrame, title: str, xlabel: str, value_label: str, fmt: str = "{:.0%}", empty: str = "–"
+    table: pd.DataFrame, title: str, xlabel: str, value_label: str, empty: str = "–", lang: str = "nb"
 ) -> Figure:
-    """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled.
+    """Rows × columns of shares in one sequential colour-blind-safe map, each cell labelled, cells and colour scale
+    alike in percent as `lang` writes it.
 
     It stays readable from 2 to hundreds of columns: the width grows to
     MAX_WIDTH_IN and then stops, column names turn upright beyond a few,
@@ -411,7 +454,7 @@ def heatmap(
         fig, ax = plt.subplots(figsize=(8, 2.4))
         _nothing_to_draw(ax, empty)
         ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
-        return fig
+        return in_language(fig, lang)
     values = table.to_numpy(float)
     n_columns = table.shape[1]
     upright = n_columns > 6
@@ -432,7 +475,7 @@ def heatmap(
             ax.text(
                 j,
                 i,
-                fmt.format(value),
+                percent(value, lang),
                 ha="center",
                 va="center",
                 fontsize=7,
@@ -441,9 +484,12 @@ def heatmap(
     ax.set_xlabel(xlabel)
     ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
     ax.spines[:].set_visible(False)
-    fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
+    fig.colorbar(image, ax=ax, label=value_label, shrink=0.8, format=_Percent(lang))
+    # twice: the first pass measures the colour bar where it stood before the layout moved it; its percent ticks
+    # ("100 %") are wide enough that a narrow map's bar label then ran past the right edge
     fig.tight_layout()
-    return fig
+    fig.tight_layout()
+    return in_language(fig, lang)
 
 
 def responses_chart(rates: pd.DataFrame, colours: dict[str, str], lang: str = "nb") -> Figure:
@@ -453,7 +499,7 @@ def responses_chart(rates: pd.DataFrame, colours: dict[str, str], lang: str = "n
     if rates.empty:
         _nothing_to_draw(ax, text("finding_nothing_raised", lang))
         ax.set_title(text("raised_answered", lang), loc="left", fontsize=12, fontweight="bold")
-        return fig
+        return in_language(fig, lang)
     y = range(len(rates))
     theme_colour = [colours[t] for t in rates["theme"]]
     ax.barh(y, rates["answered"], color=theme_colour, edgecolor=theme_colour)
@@ -482,4 +528,4 @@ def responses_chart(rates: pd.DataFrame, colours: dict[str, str], lang: str = "n
     )
     ax.set_title(text("raised_answered", lang), loc="left", fontsize=12, fontweight="bold")
     fig.tight_layout()
-    return fig
+    return in_language(fig, lang)
