@@ -128,6 +128,37 @@ def test_tables_for_readers_speak_one_language(corpora) -> None:
         assert set(themed[views.column_label("theme", lang)]) <= set(load_codebook().labels(lang).values())
 
 
+def test_a_tables_numbers_and_test_names_are_written_in_the_readers_language() -> None:
+    """The Norwegian report's text said '0,25' and '38 %' while its tables said '0.0363' (pandas' decimal point),
+    '6% (0%–17%)' and 'fisher exact'. A table shown to a reader now writes its numbers as the language does, with
+    the decimals the column had, and names the test in the language; an English table keeps pandas' numbers."""
+    table = pd.DataFrame(
+        {
+            "test": ["fisher exact", "permutation chi-square"],
+            "p_value": [0.0055, 0.25],
+            "coherence": [1.0, float("nan")],
+            "n_coded": [11, 9],
+        }
+    )
+    shown = views.for_reader(table, "nb")
+    assert shown[views.column_label("test", "nb")].tolist() == ["Fishers eksakte test", "permutasjonstest (kjikvadrat)"]
+    assert shown[views.column_label("p_value", "nb")].tolist() == ["0,0055", "0,2500"]
+    coherence = shown[views.column_label("coherence", "nb")]
+    assert coherence.iloc[0] == "1,0" and pd.isna(coherence.iloc[1])
+    assert shown[views.column_label("n_coded", "nb")].tolist() == [11, 9]
+    english = views.for_reader(table, "en")
+    assert english[views.column_label("p_value", "en")].tolist() == [0.0055, 0.25]
+    assert english[views.column_label("test", "en")].tolist() == ["Fisher's exact test", "permutation chi-square test"]
+    comparison = pd.DataFrame(
+        {"group_type": "meeting", "group": "m1", "n_group": 16, "theme": "wage_subsidy"}
+        | {"share": [0.0625], "ci_low": [0.0], "ci_high": [0.17], "corrected": [0.06]}
+        | {"corrected_low": [0.0], "corrected_high": [0.2], "correction": [""]}
+    )
+    for lang, cell in (("nb", "6\u00a0% (0\u00a0%–17\u00a0%)"), ("en", "6% (0%–17%)")):
+        view = views.raw_and_corrected(comparison, "meeting", {"wage_subsidy": "Lønnstilskudd"}, lang=lang)
+        assert cell in view.to_numpy().ravel().tolist(), view
+
+
 # a count of one before a plural noun: what a corpus of one meeting used to read in captions and alt text
 ONE_BEFORE_PLURAL = re.compile(
     r"(?<![\d.,])1 (?:møter|dokumenter|setninger|temaer|perioder|måneder|kvartaler|meetings|documents|sentences|"

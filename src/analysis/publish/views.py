@@ -16,7 +16,8 @@ from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
 from analysis.language.layout import alternation
-from analysis.publish.findings import decimal, share_phrase
+from analysis.publish.findings import decimal, decimal_mark, share_phrase
+from analysis.publish.findings import percent as as_percent
 from analysis.publish.plots import MAX_SHARE_PANELS, file_words, largest_groups
 from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
 
@@ -28,12 +29,25 @@ def column_label(column: object, lang: str = DEFAULT_LANGUAGE) -> object:
     return text(f"col_{column}", lang) if isinstance(column, str) and f"col_{column}" in WORDS[lang] else column
 
 
+MAX_DECIMALS = 6  # as many as pandas shows of a float
+
+
+def _written_decimals(values: pd.Series, lang: str) -> pd.Series:
+    """A column of numbers as `lang` writes them, each with as many decimals as the column's most precise value needs
+    (at least one, at most MAX_DECIMALS, as pandas shows a float column): '0,0363', '1,0000' in Norwegian."""
+    present = values.dropna().astype(float)
+    places = next((d for d in range(1, MAX_DECIMALS) if all(round(v, d) == v for v in present)), MAX_DECIMALS)
+    return values.map(lambda v: v if pd.isna(v) else decimal(float(v), lang, places))
+
+
 def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[str, str] | None = None) -> pd.DataFrame:
-    """The table with its column names, yes/no values, document kinds and (given `themes`) theme ids in `lang`.
+    """The table with its column names, yes/no values, document kinds, the names of tests, (given `themes`) theme
+    ids and its numbers in `lang`.
 
     The built tables keep their stable English names and codes for code
     that reads them; only what is displayed is translated, so a reader of
-    the Norwegian report meets no `chosen`/`yes` beside `besvart`/`ja`.
+    the Norwegian report meets no `chosen`/`yes` beside `besvart`/`ja`,
+    and no '0.25' (pandas' decimal point) in a table beside '0,25' in the text.
     """
     shown = table.copy()
     for column in shown.columns:
@@ -41,6 +55,10 @@ def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[s
         textual = pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)
         if textual and len(values) and set(values.dropna().astype(str)) <= {"yes", "no"}:
             shown[column] = values.map(lambda v: text(v, lang) if v in ("yes", "no") else v)
+        elif textual and any(f"value_{v}" in WORDS[lang] for v in values.dropna().astype(str)):
+            shown[column] = values.map(lambda v: text(f"value_{v}", lang) if f"value_{v}" in WORDS[lang] else v)
+        elif pd.api.types.is_float_dtype(values) and decimal_mark(".", lang) != ".":
+            shown[column] = _written_decimals(values, lang)  # pandas writes a point; this language another mark
     if "kind" in shown.columns:
         shown["kind"] = shown["kind"].map(lambda k: kind_label(k, lang))
     if themes and "theme" in shown.columns:
@@ -212,10 +230,11 @@ def weak_note(codebook: Codebook, agreement: pd.DataFrame, lang: str = "nb") -> 
     return " " + text("weak_note", lang, threshold=threshold, min_judged=MIN_JUDGED)
 
 
-def _with_interval(value: float, low: float, high: float, percent: bool = False) -> str:
+def _with_interval(value: float, low: float, high: float, percent: bool = False, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'6 % (0 %–17 %)', '0,78 (0,62–0,86)': a value and its interval as `lang` writes numbers."""
     if pd.isna(value):
         return "–"
-    shown = (lambda x: f"{x:.0%}") if percent else (lambda x: f"{x:.2f}")
+    shown = (lambda x: as_percent(x, lang)) if percent else (lambda x: decimal(x, lang))
     return f"{shown(value)} ({shown(low)}–{shown(high)})" if not pd.isna(low) else shown(value)
 
 
@@ -227,7 +246,7 @@ def agreement_summary(agreement: pd.DataFrame, codebook: Codebook, lang: str = D
     view["n_auto"] = agreement["n_auto"].astype(int)
     for score in ("precision", "recall", "f1"):
         view[score] = [
-            _with_interval(*values)
+            _with_interval(*values, lang=lang)
             for values in agreement[[score, f"{score}_low", f"{score}_high"]].astype(float).itertuples(index=False)
         ]
     view["cohen_kappa"] = agreement["cohen_kappa"].astype(float)
@@ -258,8 +277,7 @@ def trust_markdown(
     bar = decimal(WEAK_F1, lang)
 
     def interval(row: pd.Series, score: str) -> str:
-        shown = _with_interval(float(row[score]), float(row[f"{score}_low"]), float(row[f"{score}_high"]))
-        return shown.replace(".", ",") if lang == "nb" else shown
+        return _with_interval(float(row[score]), float(row[f"{score}_low"]), float(row[f"{score}_high"]), lang=lang)
 
     def scored(theme: str) -> str:
         return f"{labels[theme]} {interval(rows.loc[theme], 'f1')}"
@@ -322,11 +340,11 @@ def raw_and_corrected(
                 f"{names.get(g, g)} (n\u00a0=\u00a0{n})" for g, n in zip(rows["group"], rows["n_group"], strict=True)
             ],
             raw: [
-                _with_interval(*v, percent=True)
+                _with_interval(*v, percent=True, lang=lang)
                 for v in rows[["share", "ci_low", "ci_high"]].astype(float).itertuples(index=False)
             ],
             corrected: [
-                _with_interval(*v, percent=True)
+                _with_interval(*v, percent=True, lang=lang)
                 for v in rows[["corrected", "corrected_low", "corrected_high"]]
                 .apply(pd.to_numeric, errors="coerce")
                 .itertuples(index=False)

@@ -260,6 +260,10 @@ WORDS: dict[str, dict[str, str]] = {
         "col_answered_by": "Tatt opp av",
         "yes": "ja",
         "no": "nei",
+        # a value a table holds in English for code that reads it (`test` in theme_differences.csv)
+        "value_fisher exact": "Fishers eksakte test",
+        "value_permutation chi-square": "permutasjonstest (kjikvadrat)",
+        "value_none (theme absent or everywhere)": "ingen (temaet mangler eller finnes overalt)",
         # computed findings (analysis.publish.findings) and the fixed part of each alt text
         "k_of_n_sentences": "{k} av {n} {n:setning|setninger}",
         "finding_no_speakers": "ingen av de {n} setningene er tilskrevet en taler",
@@ -570,6 +574,9 @@ WORDS: dict[str, dict[str, str]] = {
         "col_answered_by": "Taken up by",
         "yes": "yes",
         "no": "no",
+        "value_fisher exact": "Fisher's exact test",
+        "value_permutation chi-square": "permutation chi-square test",
+        "value_none (theme absent or everywhere)": "none (theme absent or everywhere)",
         # computed findings (analysis.publish.findings) and the fixed part of each alt text
         "k_of_n_sentences": "{k} of {n} {n:sentence|sentences}",
         "finding_no_speakers": "none of the {n} {n:sentence|sentences} is attributed to a speaker",
