@@ -131,7 +131,7 @@ def test_tables_for_readers_speak_one_language(corpora) -> None:
 def test_a_tables_numbers_and_test_names_are_written_in_the_readers_language() -> None:
     """The Norwegian report's text said '0,25' and '38 %' while its tables said '0.0363' (pandas' decimal point),
     '6% (0%–17%)' and 'fisher exact'. A table shown to a reader now writes its numbers as the language does, with
-    the decimals the column had, and names the test in the language; an English table keeps pandas' numbers."""
+    the decimals the column had, a missing one as a dash (not pandas' NaN), and names the test in the language."""
     table = pd.DataFrame(
         {
             "test": ["fisher exact", "permutation chi-square"],
@@ -144,10 +144,10 @@ def test_a_tables_numbers_and_test_names_are_written_in_the_readers_language() -
     assert shown[views.column_label("test", "nb")].tolist() == ["Fishers eksakte test", "permutasjonstest (kjikvadrat)"]
     assert shown[views.column_label("p_value", "nb")].tolist() == ["0,0055", "0,2500"]
     coherence = shown[views.column_label("coherence", "nb")]
-    assert coherence.iloc[0] == "1,0" and pd.isna(coherence.iloc[1])
+    assert coherence.tolist() == ["1,0", "–"]
     assert shown[views.column_label("n_coded", "nb")].tolist() == [11, 9]
     english = views.for_reader(table, "en")
-    assert english[views.column_label("p_value", "en")].tolist() == [0.0055, 0.25]
+    assert english[views.column_label("p_value", "en")].tolist() == ["0.0055", "0.2500"]
     assert english[views.column_label("test", "en")].tolist() == ["Fisher's exact test", "permutation chi-square test"]
     comparison = pd.DataFrame(
         {"group_type": "meeting", "group": "m1", "n_group": 16, "theme": "wage_subsidy"}

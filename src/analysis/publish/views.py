@@ -16,7 +16,7 @@ from analysis.coding.codebook import Codebook
 from analysis.coding.codes import UNCODED
 from analysis.coding.organisations import ACTOR_TYPES
 from analysis.language.layout import alternation
-from analysis.publish.findings import decimal, decimal_mark, share_phrase
+from analysis.publish.findings import decimal, share_phrase
 from analysis.publish.findings import percent as as_percent
 from analysis.publish.plots import MAX_SHARE_PANELS, file_words, largest_groups
 from analysis.publish.words import DEFAULT_LANGUAGE, WORDS, kind_label, text
@@ -30,14 +30,16 @@ def column_label(column: object, lang: str = DEFAULT_LANGUAGE) -> object:
 
 
 MAX_DECIMALS = 6  # as many as pandas shows of a float
+NOT_APPLICABLE = "–"  # a value a table cannot have there (a precision with nothing found), where pandas says NaN
 
 
 def _written_decimals(values: pd.Series, lang: str) -> pd.Series:
     """A column of numbers as `lang` writes them, each with as many decimals as the column's most precise value needs
-    (at least one, at most MAX_DECIMALS, as pandas shows a float column): '0,0363', '1,0000' in Norwegian."""
+    (at least one, at most MAX_DECIMALS, as pandas shows a float column): '0,0363', '1,0000' in Norwegian; a missing
+    one as NOT_APPLICABLE."""
     present = values.dropna().astype(float)
     places = next((d for d in range(1, MAX_DECIMALS) if all(round(v, d) == v for v in present)), MAX_DECIMALS)
-    return values.map(lambda v: v if pd.isna(v) else decimal(float(v), lang, places))
+    return values.map(lambda v: NOT_APPLICABLE if pd.isna(v) else decimal(float(v), lang, places))
 
 
 def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[str, str] | None = None) -> pd.DataFrame:
@@ -47,7 +49,7 @@ def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[s
     The built tables keep their stable English names and codes for code
     that reads them; only what is displayed is translated, so a reader of
     the Norwegian report meets no `chosen`/`yes` beside `besvart`/`ja`,
-    and no '0.25' (pandas' decimal point) in a table beside '0,25' in the text.
+    and no '0.25' (pandas' decimal point) in a table beside '0,25' in the text, nor pandas' NaN.
     """
     shown = table.copy()
     for column in shown.columns:
@@ -57,8 +59,8 @@ def for_reader(table: pd.DataFrame, lang: str = DEFAULT_LANGUAGE, themes: dict[s
             shown[column] = values.map(lambda v: text(v, lang) if v in ("yes", "no") else v)
         elif textual and any(f"value_{v}" in WORDS[lang] for v in values.dropna().astype(str)):
             shown[column] = values.map(lambda v: text(f"value_{v}", lang) if f"value_{v}" in WORDS[lang] else v)
-        elif pd.api.types.is_float_dtype(values) and decimal_mark(".", lang) != ".":
-            shown[column] = _written_decimals(values, lang)  # pandas writes a point; this language another mark
+        elif pd.api.types.is_float_dtype(values):
+            shown[column] = _written_decimals(values, lang)  # pandas writes a point, and NaN, in every language
     if "kind" in shown.columns:
         shown["kind"] = shown["kind"].map(lambda k: kind_label(k, lang))
     if themes and "theme" in shown.columns:
@@ -233,7 +235,7 @@ def weak_note(codebook: Codebook, agreement: pd.DataFrame, lang: str = "nb") -> 
 def _with_interval(value: float, low: float, high: float, percent: bool = False, lang: str = DEFAULT_LANGUAGE) -> str:
     """'6 % (0 %–17 %)', '0,78 (0,62–0,86)': a value and its interval as `lang` writes numbers."""
     if pd.isna(value):
-        return "–"
+        return NOT_APPLICABLE
     shown = (lambda x: as_percent(x, lang)) if percent else (lambda x: decimal(x, lang))
     return f"{shown(value)} ({shown(low)}–{shown(high)})" if not pd.isna(low) else shown(value)
 
