@@ -1105,8 +1105,9 @@ def _first_mentions(paragraphs: list[str], recognisers: tuple[Recogniser, ...]) 
     or organisation. A surname repeated alone ('sier Røe Isaksen') is the person named in full, whichever came
     first; the entry keeps the full name."""
     found: dict[str, Person] = {}
+    screen = recogniser_screen(recognisers)
     for text in paragraphs:
-        hits = [hit for recognise in recogniser_screen(recognisers).able(text) for hit in recognise(text)]
+        hits = [hit for recognise in screen.able(text) for hit in recognise(text)]
         for _, person in sorted(hits, key=lambda hit: hit[0]):
             key = same_person(person.name, found)
             if key is None:
