@@ -229,7 +229,7 @@ class NameMask:
         """The expression for this sentence: the branches whose words occur in it (None when no branch can match)."""
         if UNSAFE_CASE.search(text):
             return self._fixed
-        dashed = ("-" in text or "–" in text) and _SPACED_DASH.search(text)  # the substring test first: in C, and rare
+        dashed = ("-" in text or "–" in text) and _SPACED_DASH.search(text)  # most sentences hold no dash at all
         branches = ACRONYM if dashed else 0
         for _, needed in self._screen.iter(text.lower()):
             branches |= needed

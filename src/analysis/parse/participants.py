@@ -1500,9 +1500,9 @@ class _Screen:
     """Which of a sequence of recognisers can find anyone in a paragraph, from one pass over it.
 
     Each recogniser first tests the paragraph for its own words, and most
-    paragraphs hold none of them; with eight recognisers beside an attendance
-    list and fourteen without, those tests were most of what finding people
-    cost. A compiled multi-pattern matcher reads the case-folded paragraph
+    paragraphs hold none of them; with every recogniser of BESIDE_A_LIST or
+    IN_PROSE testing every paragraph, those tests were most of what finding
+    people cost. A compiled multi-pattern matcher reads the case-folded paragraph
     once for all their words (each word case-folded: whatever a test finds as
     written, the folded paragraph holds folded), and only the recognisers
     whose words it holds are called, in their order, each still making its own
