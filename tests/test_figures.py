@@ -145,3 +145,23 @@ def test_a_figure_writes_its_numbers_as_its_language_does() -> None:
         scale = [t for t in _tick_texts(fig) if t.endswith("%")]  # the colour bar's ticks
         assert f"20{sign}" in scale and f"40{sign}" in scale and not [t for t in scale if t[0] == "0" and "." in t]
         plt.close("all")
+
+
+def test_notebooks_saving_figures_at_once_keep_each_others_index_rows(tmp_path: Path) -> None:
+    """Two notebooks run at once in JupyterLab each read the figure index, add their row and write it back; the
+    index lost the rows of one when both did so together (214 of 400 rows were left in a trial). Each now waits its
+    turn, so every row stays."""
+    import subprocess
+    import sys
+
+    saving = (
+        "import sys; from pathlib import Path; from analysis.publish.figures import _update_index\n"
+        "for k in range(100):\n"
+        "    _update_index(Path(sys.argv[1]), {'name': f'{sys.argv[2]}-{k:03d}', 'title': 't', 'caption': 'c', "
+        "'alt_text': 'a.', 'notebook': '', 'files': ''})\n"
+    )
+    runs = [subprocess.Popen([sys.executable, "-c", saving, str(tmp_path), prefix]) for prefix in ("03", "04")]
+    assert [run.wait() for run in runs] == [0, 0]
+    names = list(read_index(tmp_path)["name"])
+    assert names == sorted(f"{prefix}-{k:03d}" for prefix in ("03", "04") for k in range(100))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.csv"]  # no lock file beside the figures

@@ -96,6 +96,25 @@ def exclusive(target: Path, what: str = "build") -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextmanager
+def taking_turns(folder: Path) -> Iterator[None]:
+    """Hold the lock of `folder` for the block, waiting while another process holds it.
+
+    For a short read-modify-write of one shared file in the folder, such as
+    the figure index that every notebook adds its rows to: two notebooks run
+    at once in JupyterLab would each read the index, add their row and write
+    it back, and the second write would drop the first one's row. Waiting,
+    unlike `exclusive`, loses neither. The lock is the kernel's (flock) on the
+    folder itself, so no lock file joins the figures.
+    """
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing the last descriptor releases the lock
+
+
 def recover_directory(target: Path) -> None:
     """Undo what a killed `replaced_directory` left: restore the previous folder if the swap stopped halfway.
 

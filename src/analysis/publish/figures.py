@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.base.atomic import write_text_atomic
+from analysis.base.atomic import taking_turns, write_text_atomic
 from analysis.base.config import NOTEBOOKS_DIR
 from analysis.base.config import figures_dir as current_figures_dir
 from analysis.base.tables import to_csv_text
@@ -69,12 +69,16 @@ def read_index(figures_dir: Path | None = None) -> pd.DataFrame:
 
 
 def _update_index(figures_dir: Path, row: dict[str, str]) -> None:
-    index = read_index(figures_dir)
-    index = index[index["name"] != row["name"]]
-    index = pd.concat([index, pd.DataFrame([row])], ignore_index=True).sort_values("name", kind="stable")
-    buffer = io.StringIO()
-    index[INDEX_COLUMNS].to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    write_text_atomic(Path(figures_dir) / "index.csv", buffer.getvalue())
+    """The figure's row in the index, replacing its old one; one process at a time, so notebooks run at once keep
+    each other's rows."""
+    path = Path(figures_dir) / "index.csv"
+    with taking_turns(Path(figures_dir)):
+        index = read_index(figures_dir)
+        index = index[index["name"] != row["name"]]
+        index = pd.concat([index, pd.DataFrame([row])], ignore_index=True).sort_values("name", kind="stable")
+        buffer = io.StringIO()
+        index[INDEX_COLUMNS].to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        write_text_atomic(path, buffer.getvalue())
 
 
 def save_figure(
