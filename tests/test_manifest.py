@@ -128,3 +128,27 @@ def test_a_manifest_that_cannot_be_written_puts_a_removed_file_back(raw_copy, tm
         manifest.remove_document(raw_copy, MINUTES, removed_dir=tmp_path / "removed")
     assert sorted(os.listdir(raw_copy)) == before and MINUTES in {e.file for e in read_manifest(raw_copy)}
     assert not (tmp_path / "removed" / MINUTES).exists()
+
+
+def test_adds_run_at_once_register_every_document(tmp_path: Path) -> None:
+    """`analysis add` in a loop sent to the background (or `xargs -P`): each add read the manifest, checked its
+    document and wrote the manifest back with its row, dropping the rows other adds wrote meanwhile (two processes
+    adding 30 documents each left 60 files and 30 rows). Adds now take turns, so every document is registered."""
+    import subprocess
+
+    adding = (
+        "import sys; from pathlib import Path; from analysis.ingest.manifest import add_document\n"
+        "raw, prefix = Path(sys.argv[1]), sys.argv[2]\n"
+        "for k in range(15):\n"
+        "    source = raw.parent / f'{prefix}-{k:02d}.txt'\n"
+        "    source.write_text(f'Referat fra møtet {prefix} nummer {k}. Til stede var Kari Lie og Per Dahl.\\n', "
+        "encoding='utf-8')\n"
+        "    add_document(source, raw)\n"
+    )
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    runs = [subprocess.Popen([sys.executable, "-c", adding, str(raw), prefix]) for prefix in ("a", "b")]
+    assert [run.wait() for run in runs] == [0, 0]
+    registered = sorted(entry.file for entry in read_manifest(raw))
+    assert registered == sorted(f"{prefix}-{k:02d}.txt" for prefix in ("a", "b") for k in range(15))
+    assert sorted(p.name for p in raw.iterdir()) == sorted([*registered, "manifest.csv"])

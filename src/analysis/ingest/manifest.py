@@ -4,10 +4,12 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from analysis.base.atomic import copy_atomic, write_text_atomic
+from analysis.base.atomic import copy_atomic, taking_turns, write_text_atomic
 from analysis.base.config import MANIFEST_NAME, RAW_DIR, display_path, readable_name
 from analysis.base.errors import InputError
 from analysis.base.handfiles import read_csv_text
@@ -124,14 +126,12 @@ def add_document(
 
     The copy happens before the manifest is rewritten, and both are atomic,
     so an interrupted add leaves at worst an unregistered copy that the next
-    build names.
+    build names. Adds run at once take turns (`_one_writer`).
     """
     source = Path(source)
     raw_dir = Path(raw_dir)
     if not source.is_file():
         raise InputError(display_path(source), "no such file", "check the path")
-    manifest_path = raw_dir / MANIFEST_NAME
-    entries = read_manifest(raw_dir) if manifest_path.exists() else []
     target_name = name or source.name
     entry = ManifestEntry(file=target_name, sha256=sha256_of(source), kind=kind, date=date, title=title, source=origin)
     validate_entry(entry, display_path(source))
@@ -140,6 +140,16 @@ def add_document(
     from analysis.ingest.extract import extract
 
     extract(source, source.read_bytes(), display_path(source))  # refuse now what the build would refuse
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    with _one_writer(raw_dir):
+        return _register(source, raw_dir, entry)
+
+
+def _register(source: Path, raw_dir: Path, entry: ManifestEntry) -> ManifestEntry:
+    """`add_document`'s checks against the manifest, the copy and the new manifest, for one writer at a time."""
+    manifest_path = raw_dir / MANIFEST_NAME
+    entries = read_manifest(raw_dir) if manifest_path.exists() else []
+    target_name = entry.file
     for existing in entries:
         if existing.file == target_name:
             raise InputError(
@@ -168,6 +178,23 @@ def add_document(
     return entry
 
 
+@contextmanager
+def _one_writer(raw_dir: Path) -> Iterator[None]:
+    """The manifest read, checked and rewritten by one `analysis add`, `edit` or `remove` at a time.
+
+    Run at once (adds in a loop sent to the background, `xargs -P`), each
+    would write back the manifest it had read and drop the others' rows:
+    two processes adding 30 documents each left 60 files and 30 rows. Where
+    there is no raw folder yet, nothing is registered to lose, and the
+    caller says what is missing.
+    """
+    if not raw_dir.is_dir():
+        yield
+        return
+    with taking_turns(raw_dir):
+        yield
+
+
 def _registered(raw_dir: Path, file: str) -> tuple[list[ManifestEntry], ManifestEntry]:
     entries = read_manifest(raw_dir)
     name = Path(file).name
@@ -188,11 +215,12 @@ def edit_document(raw_dir: Path = RAW_DIR, file: str = "", **changes: str | None
     and an empty string clears a field so the text decides again.
     """
     raw_dir = Path(raw_dir)
-    entries, entry = _registered(raw_dir, file)
-    updates = {k: v.strip() for k, v in changes.items() if v is not None}
-    edited = replace(entry, **updates)
-    validate_entry(edited, display_path(raw_dir / MANIFEST_NAME))
-    write_text_atomic(raw_dir / MANIFEST_NAME, format_manifest([edited if e is entry else e for e in entries]))
+    with _one_writer(raw_dir):
+        entries, entry = _registered(raw_dir, file)
+        updates = {k: v.strip() for k, v in changes.items() if v is not None}
+        edited = replace(entry, **updates)
+        validate_entry(edited, display_path(raw_dir / MANIFEST_NAME))
+        write_text_atomic(raw_dir / MANIFEST_NAME, format_manifest([edited if e is entry else e for e in entries]))
     return edited
 
 
@@ -205,8 +233,13 @@ def remove_document(raw_dir: Path = RAW_DIR, file: str = "", removed_dir: Path |
     registered file that is missing, which the build names.
     """
     raw_dir = Path(raw_dir)
+    with _one_writer(raw_dir):
+        return _unregister(raw_dir, file, Path(removed_dir) if removed_dir else raw_dir.parent / "removed")
+
+
+def _unregister(raw_dir: Path, file: str, removed_dir: Path) -> Path:
+    """`remove_document`'s move and new manifest, for one writer at a time."""
     entries, entry = _registered(raw_dir, file)
-    removed_dir = Path(removed_dir) if removed_dir else raw_dir.parent / "removed"
     source = raw_dir / entry.file
     target = removed_dir / entry.file
     if target.exists():
