@@ -100,12 +100,13 @@ def exclusive(target: Path, what: str = "build") -> Iterator[None]:
 def taking_turns(folder: Path) -> Iterator[None]:
     """Hold the lock of `folder` for the block, waiting while another process holds it.
 
-    For a short read-modify-write of one shared file in the folder, such as
-    the figure index that every notebook adds its rows to: two notebooks run
-    at once in JupyterLab would each read the index, add their row and write
-    it back, and the second write would drop the first one's row. Waiting,
-    unlike `exclusive`, loses neither. The lock is the kernel's (flock) on the
-    folder itself, so no lock file joins the figures.
+    For a short read-modify-write of one shared file in the folder: the
+    figure index every notebook adds its rows to, the manifest every
+    `analysis add` adds its row to. Two processes at once would each read the
+    file, add their row and write it back, and the second write would drop
+    the first one's row. Waiting, unlike `exclusive`, loses neither. The lock
+    is the kernel's (flock) on the folder itself, so no lock file joins the
+    folder's files, and it is released when its holder exits, even when killed.
     """
     handle = os.open(folder, os.O_RDONLY)
     try:
