@@ -17,7 +17,7 @@ from analysis.parse.clean import (
     tables_as_lines,
     unescape_line_breaks,
 )
-from analysis.parse.document import PARSE_STAGES, Draft, ParsedDocument, parse_document, text_date
+from analysis.parse.document import Draft, ParsedDocument, parse_document, run_stages, stages_until, text_date
 from analysis.parse.header import (
     counts_people,
     dashes_as_commas,
@@ -2934,11 +2934,7 @@ def _bodies(files: list[Path]) -> list[str]:
     for path in files:
         for kind in ("minutes", "news"):
             entry = ManifestEntry(file=path.name, sha256="0" * 64, kind=kind)
-            draft = Draft(RawDocument("m", entry, path.read_text(encoding="utf-8")))
-            for name, stage in PARSE_STAGES:
-                if name == "people":
-                    break
-                draft = stage(draft)
+            draft = run_stages(Draft(RawDocument("m", entry, path.read_text(encoding="utf-8"))), stages_until("header"))
             paragraphs += [draft.title, *draft.body]
     return paragraphs
 

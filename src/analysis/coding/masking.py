@@ -39,6 +39,7 @@ from analysis.coding.codebook import Codebook
 from analysis.coding.organisations import load_register
 from analysis.coding.patterns import UNSAFE_CASE
 from analysis.language.norwegian import STOP_WORDS
+from analysis.language.screen import WordBits
 
 # what a name becomes: letters (so a phrase cannot run across it) that no codebook pattern reaches
 MASK = "Xqx"
@@ -145,8 +146,8 @@ _SPACE_CAPITAL = re.compile(rf"\s[{_UPPER}]")  # what a run of capitalised words
 _FOR_OR_AGAINST = re.compile(r"\s(?:for|mot)\s")  # what an organisation named by its purpose needs besides its word
 
 
-def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) -> ahocorasick.Automaton:
-    """A compiled multi-pattern matcher from words to the branches that need them.
+def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) -> WordBits:
+    """Words, each with the branches that need it.
 
     A register name needs its longest word (its case folds like `str.lower`
     except for the characters `UNSAFE_CASE` marks, which bypass the screen);
@@ -161,11 +162,7 @@ def _screen(organisation_words: Iterable[str], register_names: Iterable[str]) ->
         needs[word.lower()] = needs.get(word.lower(), 0) | ORGANISATION | GENITIVE
     for word in _OFFICE_WORDS:
         needs[word] = needs.get(word, 0) | OFFICE
-    automaton = ahocorasick.Automaton()
-    for word, branches in sorted(needs.items()):  # never empty: the office words are always there
-        automaton.add_word(word, branches)
-    automaton.make_automaton()
-    return automaton
+    return WordBits(needs)
 
 
 def _first_words(names: Iterable[str]) -> ahocorasick.Automaton:
@@ -231,8 +228,7 @@ class NameMask:
             return self._fixed
         dashed = ("-" in text or "–" in text) and _SPACED_DASH.search(text)  # most sentences hold no dash at all
         branches = ACRONYM if dashed else 0
-        for _, needed in self._screen.iter(text.lower()):
-            branches |= needed
+        branches |= self._screen.bits_in(text.lower())
         if branches & ORGANISATION and not _FOR_OR_AGAINST.search(text):
             branches &= ~ORGANISATION
         if branches not in self._by_branches:

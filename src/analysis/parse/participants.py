@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-import ahocorasick
-
 from analysis.base.records import Person, present_by_one_name
 from analysis.language.layout import alternation, layout
 from analysis.language.norwegian import (
@@ -29,6 +27,7 @@ from analysis.language.norwegian import (
     lemma,
     split_enumeration,
 )
+from analysis.language.screen import WordBits
 from analysis.language.wordlists import PRESENCE_PHRASES, SUBJECT_PRONOUNS, Phrases
 from analysis.parse.header import (
     TOOK_PART_WORDS,
@@ -1518,18 +1517,11 @@ class _Screen:
                 self.always |= 1 << number
             for word in RECOGNISER_NEEDS.get(recognise, ()):
                 bits[word.casefold()] = bits.get(word.casefold(), 0) | 1 << number
-        self._automaton: ahocorasick.Automaton | None = None  # none where every recogniser reads every paragraph
-        if bits:
-            self._automaton = ahocorasick.Automaton()
-            for word, bit in sorted(bits.items()):
-                self._automaton.add_word(word, bit)
-            self._automaton.make_automaton()
+        self._words = WordBits(bits)
 
     def able(self, text: str) -> list[Recogniser]:
         """The recognisers whose words the paragraph holds, and those that read every paragraph, in order."""
-        able = self.always
-        for _, bit in self._automaton.iter(text.casefold()) if self._automaton is not None else ():
-            able |= bit
+        able = self.always | self._words.bits_in(text.casefold())
         return [recognise for number, recognise in enumerate(self.recognisers) if able >> number & 1]
 
 
